@@ -1,0 +1,64 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "skjenk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "skjenk", targets: ["skjenk"]),
+        .executable(name: "skjenk-bench", targets: ["SkjenkBenchmarks"]),
+        .library(name: "SkjenkCore", targets: ["SkjenkCore"]),
+        .library(name: "SkjenkImport", targets: ["SkjenkImport"]),
+        .library(name: "SkjenkStore", targets: ["SkjenkStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // libxml2 from Debian's libxml2-dev; `.ci/run` installs it when missing.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // The domain model and pure logic: Foundation only, no I/O.
+        .target(name: "SkjenkCore"),
+        // Readers for hearing XML (and, later, registers).
+        .target(
+            name: "SkjenkImport",
+            dependencies: ["SkjenkCore", "CLibXML2"],
+            resources: [.copy("Resources/hoering-1.xsd")]
+        ),
+        // SQLite through GRDB; GRDB stays behind the `CaseStore` interface.
+        .target(
+            name: "SkjenkStore",
+            dependencies: ["SkjenkCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Fixtures, an in-memory store and a fixed clock for the test targets.
+        .target(
+            name: "SkjenkTestSupport",
+            dependencies: ["SkjenkCore", "SkjenkImport", "SkjenkStore"]
+        ),
+        // The command-line tool: thin commands over the libraries.
+        .executableTarget(
+            name: "skjenk",
+            dependencies: [
+                "SkjenkCore", "SkjenkImport", "SkjenkStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `swift run -c release skjenk-bench`: import throughput against a raw libxml2 parse.
+        .executableTarget(
+            name: "SkjenkBenchmarks",
+            dependencies: ["SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkTestSupport", "CLibXML2"]
+        ),
+        .testTarget(name: "SkjenkCoreTests", dependencies: ["SkjenkCore", "SkjenkTestSupport"]),
+        .testTarget(
+            name: "SkjenkImportTests",
+            dependencies: ["SkjenkImport", "SkjenkTestSupport"]
+        ),
+        .testTarget(name: "SkjenkStoreTests", dependencies: ["SkjenkStore", "SkjenkTestSupport"]),
+        .testTarget(name: "SkjenkCLITests", dependencies: ["skjenk", "SkjenkTestSupport"]),
+    ]
+)

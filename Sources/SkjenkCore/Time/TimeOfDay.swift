@@ -1,0 +1,49 @@
+import Foundation
+
+/// A clock time `HH:MM` (00:00–23:59) as used in serving periods.
+public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Minutes after midnight, 0..<1440.
+    public let minutes: Int
+
+    /// Why a text is not a clock time.
+    public struct Problem: Error, Sendable, Equatable {}
+
+    public init(hour: Int, minute: Int) throws(Problem) {
+        guard (0...23).contains(hour), (0...59).contains(minute) else { throw Problem() }
+        minutes = hour * 60 + minute
+    }
+
+    /// Parses `HH:MM` strictly.
+    public init(_ text: String) throws(Problem) {
+        let u = Array(text.utf8)
+        guard u.count == 5, u[2] == 0x3A,
+              [0, 1, 3, 4].allSatisfy({ u[$0] >= 0x30 && u[$0] <= 0x39 })
+        else { throw Problem() }
+        let digit = { (i: Int) in Int(u[i] - 0x30) }
+        try self.init(hour: digit(0) * 10 + digit(1), minute: digit(3) * 10 + digit(4))
+    }
+
+    public var hour: Int { minutes / 60 }
+    public var minute: Int { minutes % 60 }
+
+    /// `HH:MM`, the exchange format.
+    public var description: String { String(format: "%02d:%02d", hour, minute) }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.minutes < rhs.minutes }
+}
+
+extension TimeOfDay: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do {
+            try self.init(text)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Ugyldig klokkeslett"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

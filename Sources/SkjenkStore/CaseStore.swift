@@ -1,0 +1,104 @@
+import Foundation
+import SkjenkCore
+
+/// Who or what changes stored data, for the audit trail.
+public struct Actor: Sendable, Hashable, Codable {
+    /// A user name: the OS user for the CLI, the signed-in user on the web.
+    public let name: String
+    /// The channel the change came through: `cli`, `web`, `api`.
+    public let channel: String
+
+    public init(name: String, channel: String) {
+        self.name = name
+        self.channel = channel
+    }
+}
+
+/// Where a case stands in the district's work.
+public enum CaseStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Awaiting the district's statement.
+    case open
+    /// The statement has been sent.
+    case answered
+    /// The agency withdrew the hearing.
+    case withdrawn
+
+    public var label: String {
+        switch self {
+        case .open: "åpen"
+        case .answered: "besvart"
+        case .withdrawn: "trukket"
+        }
+    }
+}
+
+/// A case as stored: its current hearing and its bookkeeping.
+public struct StoredCase: Sendable, Hashable {
+    public let hearing: Hearing
+    public let status: CaseStatus
+    /// The current version number (1 for a case imported once).
+    public let version: Int
+    public let createdAt: Date
+    public let updatedAt: Date
+
+    public init(hearing: Hearing, status: CaseStatus, version: Int, createdAt: Date, updatedAt: Date) {
+        self.hearing = hearing
+        self.status = status
+        self.version = version
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}
+
+/// One version of a case, as imported.
+public struct CaseVersion: Sendable, Hashable {
+    public let version: Int
+    public let importedAt: Date
+    public let importedBy: String
+    /// The file (or other source) the version came from.
+    public let source: String
+    public let hearing: Hearing
+}
+
+/// One line of the audit trail.
+public struct AuditEvent: Sendable, Hashable {
+    public let at: Date
+    public let actor: String
+    public let channel: String
+    public let action: String
+    /// The kind of thing changed (`hearing`) and its id (the case key).
+    public let entity: String
+    public let entityId: String?
+    public let detail: String
+}
+
+/// What storing a batch of hearings did.
+public struct HearingStoreSummary: Sendable, Hashable {
+    public var created: [CaseNumber] = []
+    public var updated: [CaseNumber] = []
+    public var unchanged: [CaseNumber] = []
+
+    public init() {}
+}
+
+/// Progress of a long store operation: done of total.
+public typealias StoreProgress = @Sendable (_ done: Int, _ total: Int) -> Void
+
+/// The storage of cases and their history. The SQLite implementation is `SQLiteStore`; a
+/// PostgreSQL one can sit behind the same interface, so no database types appear here.
+public protocol CaseStore: Sendable {
+    /// Stores `hearings` from one source in one transaction: all or nothing. A case number seen
+    /// before updates that case and keeps the earlier version; an identical re-import changes nothing.
+    func storeHearings(_ hearings: [Hearing], source: String, actor: Actor,
+                       progress: StoreProgress?) async throws -> HearingStoreSummary
+    /// Cases with the given statuses (all when nil), soonest deadline first.
+    func cases(status: Set<CaseStatus>?) async throws -> [StoredCase]
+    /// The case with this number (any document number of it), if stored.
+    func storedCase(_ number: CaseNumber) async throws -> StoredCase?
+    /// Every version of a case, oldest first.
+    func versions(of number: CaseNumber) async throws -> [CaseVersion]
+    /// Audit events, newest first, for one case or all.
+    func auditTrail(for number: CaseNumber?, limit: Int) async throws -> [AuditEvent]
+    /// Writes a consistent copy of the whole store to `path`, while it is in use.
+    func backup(to path: String) async throws
+}

@@ -1,0 +1,61 @@
+import GRDB
+
+/// The schema, as named migrations. A shipped migration is never edited: add a new one.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("Create hearing, hearingVersion and auditEvent") { db in
+            try db.execute(sql: """
+                CREATE TABLE hearing (
+                    id INTEGER PRIMARY KEY,
+                    caseKey TEXT NOT NULL UNIQUE,
+                    caseNumber TEXT NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'answered', 'withdrawn')),
+                    currentVersion INTEGER NOT NULL CHECK (currentVersion >= 1),
+                    sent TEXT NOT NULL,
+                    deadline TEXT NOT NULL,
+                    district TEXT NOT NULL,
+                    applicationType TEXT NOT NULL,
+                    permitType TEXT NOT NULL,
+                    applicantName TEXT NOT NULL,
+                    organisationNumber TEXT NOT NULL,
+                    venueName TEXT NOT NULL,
+                    street TEXT NOT NULL,
+                    postalCode TEXT NOT NULL,
+                    postTown TEXT NOT NULL,
+                    latitude REAL,
+                    longitude REAL,
+                    payload TEXT NOT NULL,
+                    createdAt TEXT NOT NULL,
+                    updatedAt TEXT NOT NULL
+                );
+                CREATE INDEX hearing_status_deadline ON hearing(status, deadline);
+                CREATE INDEX hearing_organisationNumber ON hearing(organisationNumber);
+
+                CREATE TABLE hearingVersion (
+                    hearingId INTEGER NOT NULL REFERENCES hearing(id) ON DELETE CASCADE,
+                    version INTEGER NOT NULL,
+                    caseNumber TEXT NOT NULL,
+                    importedAt TEXT NOT NULL,
+                    importedBy TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    payload TEXT NOT NULL,
+                    PRIMARY KEY (hearingId, version)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE auditEvent (
+                    id INTEGER PRIMARY KEY,
+                    at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    channel TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    entity TEXT NOT NULL,
+                    entityId TEXT,
+                    detail TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX auditEvent_entity ON auditEvent(entity, entityId, id);
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import SkjenkCore
+
+/// The SQLite store: one database file in WAL mode (shared by the CLI and the server), or an
+/// in-memory database for tests. Owns every query and transaction; see the `+Concern` files.
+public final class SQLiteStore: CaseStore {
+    let writer: any DatabaseWriter
+    let now: @Sendable () -> Date
+
+    /// Why the store cannot open or write.
+    public struct StoreError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Opens (creating and migrating as needed) the database file at `path`.
+    public convenience init(path: String, now: @escaping @Sendable () -> Date = Date.init) throws {
+        var configuration = Self.configuration()
+        configuration.busyMode = .timeout(10)
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError(description: "databasen \(path) kan ikke åpnes: \(Self.describe(error))")
+        }
+        try self.init(writer: pool, now: now)
+    }
+
+    /// A fresh in-memory database with every migration applied (for tests and dry runs).
+    public static func inMemory(now: @escaping @Sendable () -> Date = Date.init) throws -> SQLiteStore {
+        try SQLiteStore(writer: DatabaseQueue(configuration: configuration()), now: now)
+    }
+
+    init(writer: any DatabaseWriter, now: @escaping @Sendable () -> Date) throws {
+        self.writer = writer
+        self.now = now
+        do {
+            try Migrations.migrator.migrate(writer)
+        } catch {
+            throw StoreError(description: "databasen kan ikke oppgraderes: \(Self.describe(error))")
+        }
+    }
+
+    private static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.label = "skjenk"
+        return configuration
+    }
+
+    /// The journal mode in use (`wal` for a file database).
+    public func journalMode() throws -> String {
+        try writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+    }
+
+    public func backup(to path: String) async throws {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw StoreError(description: "\(path) finnes allerede; velg et nytt filnavn for sikkerhetskopien")
+        }
+        do {
+            let destination = try DatabaseQueue(path: path)
+            try writer.backup(to: destination)
+            try destination.close()
+        } catch let error as DatabaseError {
+            try? FileManager.default.removeItem(atPath: path)
+            throw StoreError(description: "sikkerhetskopien kunne ikke skrives til \(path): \(Self.describe(error))")
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return "SQLite-feil \(error.resultCode.rawValue): \(error.message ?? "ukjent")"
+        }
+        return String(describing: error)
+    }
+}

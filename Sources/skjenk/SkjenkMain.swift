@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+
+/// Entry point: runs the command and maps outcomes to the documented exit statuses
+/// (0 success, 1 input rejected or failed, 2 usage error).
+@main
+enum SkjenkMain {
+    static func main() async {
+        do {
+            var command = try Skjenk.parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let failure as CommandFailure {
+            if !failure.message.isEmpty { Terminal.error("skjenk: \(failure.message)") }
+            exit(ExitStatus.failure)
+        } catch {
+            let code = Skjenk.exitCode(for: error)
+            let message = Skjenk.fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                exit(0)
+            }
+            Terminal.error(message)
+            exit(code == .validationFailure ? ExitStatus.usage : ExitStatus.failure)
+        }
+    }
+}
+
+/// The documented exit statuses.
+enum ExitStatus {
+    static let failure: Int32 = 1
+    static let usage: Int32 = 2
+}
+
+/// The root command.
+struct Skjenk: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "skjenk",
+        abstract: "Bydelens høringsuttalelser om skjenke- og salgsbevillinger.",
+        discussion: "Databasen er skjenk.sqlite i arbeidsmappen, eller $SKJENK_DB, eller --db.",
+        subcommands: [Import.self, Cases.self, Backup.self]
+    )
+}

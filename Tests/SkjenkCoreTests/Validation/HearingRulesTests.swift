@@ -1,0 +1,64 @@
+import Foundation
+import SkjenkCore
+import SkjenkTestSupport
+import Testing
+
+@Suite struct HearingRulesTests {
+    @Test func aValidHearingBreaksNoRule() {
+        #expect(HearingRules.check(HearingFacts(Fixtures.hearing())).isEmpty)
+    }
+
+    @Test func deadlineNotBeforeSent() throws {
+        var hearing = Fixtures.hearing()
+        hearing.deadline = try LocalDate(iso: "2026-11-01")
+        let violations = HearingRules.check(HearingFacts(hearing))
+        #expect(violations.map(\.field) == [.deadline])
+        #expect(violations[0].message.contains("2026-11-01"))
+        hearing.deadline = hearing.sent
+        #expect(HearingRules.check(HearingFacts(hearing)).isEmpty)
+    }
+
+    @Test func changeNeedsDescriptionAndOnlyThen() {
+        var hearing = Fixtures.hearing(applicationType: .change)
+        #expect(HearingRules.check(HearingFacts(hearing)).isEmpty)
+        hearing.change = "  "
+        #expect(HearingRules.check(HearingFacts(hearing)).map(\.field) == [.applicationType])
+        var renewal = Fixtures.hearing(applicationType: .renewal)
+        renewal.change = "Lengre åpningstid"
+        #expect(HearingRules.check(HearingFacts(renewal)).map(\.field) == [.change])
+    }
+
+    @Test func retailSaleOnlyGroupOne() throws {
+        var hearing = Fixtures.hearing()
+        hearing.permitType = .retailSale
+        hearing.alcoholGroups = [.group1, .group2]
+        hearing.servingPeriods = [try ServingPeriod(area: .indoor, groups: [.group1, .group2],
+                                                    from: TimeOfDay("08:00"), to: TimeOfDay("20:00"))]
+        let violations = HearingRules.check(HearingFacts(hearing))
+        #expect(violations.map(\.field) == [.alcoholGroups, .servingPeriod(0)])
+        #expect(violations[0].message.contains("salgsbevilling"))
+    }
+
+    @Test func periodGroupsMustHaveBeenAppliedFor() throws {
+        var hearing = Fixtures.hearing()
+        hearing.alcoholGroups = [.group1, .group2]
+        let violations = HearingRules.check(HearingFacts(hearing))
+        // The fixture's periods 2 and 3 serve group 3.
+        #expect(violations.map(\.field) == [.servingPeriod(1), .servingPeriod(2)])
+    }
+
+    @Test(arguments: [(48.85, 2.35), (10.73, 59.92), (59.33, 18.07), (55.68, 12.57)])
+    func positionMustBeInNorway(latitude: Double, longitude: Double) throws {
+        var hearing = Fixtures.hearing()
+        hearing.venue.position = try .wgs84(latitude: latitude, longitude: longitude)
+        #expect(HearingRules.check(HearingFacts(hearing)).map(\.field) == [.position])
+    }
+
+    @Test func tromsøAndKirkenesAreInNorway() throws {
+        var hearing = Fixtures.hearing()
+        hearing.venue.position = try .wgs84(latitude: 69.6492, longitude: 18.9553)
+        #expect(HearingRules.check(HearingFacts(hearing)).isEmpty)
+        hearing.venue.position = try Position(srid: .utm33, x: 1_072_000, y: 7_790_000)
+        #expect(HearingRules.check(HearingFacts(hearing)).isEmpty)
+    }
+}

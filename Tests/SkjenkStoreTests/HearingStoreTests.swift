@@ -1,0 +1,124 @@
+import Foundation
+import SkjenkCore
+import SkjenkStore
+import SkjenkTestSupport
+import Testing
+
+@Suite struct HearingStoreTests {
+    @Test func storesAndReadsBackTheWholeHearing() async throws {
+        let store = try Fixtures.store()
+        let hearing = Fixtures.hearing(3)
+        let summary = try await store.storeHearings([hearing], source: "a.xml", actor: Fixtures.actor, progress: nil)
+        #expect(summary.created == [hearing.caseNumber])
+        let stored = try #require(try await store.storedCase(hearing.caseNumber))
+        #expect(stored.hearing == hearing)
+        #expect(stored.version == 1)
+        #expect(stored.status == .open)
+        #expect(stored.createdAt == FixedClock().now)
+    }
+
+    @Test func reimportOfAChangedHearingKeepsTheEarlierVersion() async throws {
+        // Given a stored hearing
+        let store = try Fixtures.store()
+        let original = Fixtures.hearing(1)
+        _ = try await store.storeHearings([original], source: "first.xml", actor: Fixtures.actor, progress: nil)
+
+        // When the agency re-sends it with a later deadline and a new document number
+        var changed = original
+        changed.caseNumber = try CaseNumber("26/10001-2")
+        changed.deadline = try LocalDate(iso: "2026-12-15")
+        let summary = try await store.storeHearings([changed], source: "second.xml", actor: Fixtures.actor, progress: nil)
+
+        // Then the case is updated and both versions are kept, with their sources
+        #expect(summary.updated == [changed.caseNumber])
+        let stored = try #require(try await store.storedCase(original.caseNumber))
+        #expect(stored.version == 2)
+        #expect(stored.hearing.deadline.iso == "2026-12-15")
+        let versions = try await store.versions(of: changed.caseNumber)
+        #expect(versions.map(\.version) == [1, 2])
+        #expect(versions.map(\.source) == ["first.xml", "second.xml"])
+        #expect(versions[0].hearing == original)
+        #expect(versions[1].hearing == changed)
+        let audit = try await store.auditTrail(for: original.caseNumber, limit: 10)
+        #expect(audit.map(\.action) == ["hearing.updated", "hearing.created"])
+        #expect(audit[0].detail.contains("frist"))
+        #expect(audit[0].detail.contains("saksnummer"))
+        #expect(audit[0].actor == "testbruker")
+    }
+
+    @Test func identicalReimportChangesNothing() async throws {
+        let store = try Fixtures.store()
+        let hearing = Fixtures.hearing(2)
+        _ = try await store.storeHearings([hearing], source: "a.xml", actor: Fixtures.actor, progress: nil)
+        let again = try await store.storeHearings([hearing], source: "a.xml", actor: Fixtures.actor, progress: nil)
+        #expect(again.unchanged == [hearing.caseNumber])
+        #expect(try await store.versions(of: hearing.caseNumber).count == 1)
+        #expect(try await store.auditTrail(for: nil, limit: 10).count == 1)
+    }
+
+    @Test func openCasesAreSortedByDeadline() async throws {
+        let store = try Fixtures.store()
+        let hearings = [5, 1, 3].map { Fixtures.hearing($0) }
+        _ = try await store.storeHearings(hearings, source: "a.xml", actor: Fixtures.actor, progress: nil)
+        let deadlines = try await store.cases(status: [.open]).map(\.hearing.deadline)
+        #expect(deadlines == deadlines.sorted())
+        #expect(deadlines.count == 3)
+    }
+
+    @Test func aBatchWithAnInvalidHearingStoresNothing() async throws {
+        // Given a store with one case
+        let store = try Fixtures.store()
+        _ = try await store.storeHearings([Fixtures.hearing(1)], source: "a.xml", actor: Fixtures.actor, progress: nil)
+        let before = try await store.cases(status: nil)
+
+        // When a batch holds a new case, an update and, last, a hearing that breaks a rule
+        var updated = Fixtures.hearing(1)
+        updated.remark = "Ny merknad"
+        var invalid = Fixtures.hearing(4)
+        invalid.deadline = try LocalDate(iso: "2026-10-01")
+        await #expect(throws: SQLiteStore.StoreError.self) {
+            try await store.storeHearings([Fixtures.hearing(2), updated, invalid], source: "b.xml",
+                                          actor: Fixtures.actor, progress: nil)
+        }
+
+        // Then nothing of the batch is stored
+        #expect(try await store.cases(status: nil) == before)
+        #expect(try await store.versions(of: updated.caseNumber).count == 1)
+        #expect(try await store.auditTrail(for: nil, limit: 10).count == 1)
+    }
+
+    @Test func progressIsReported() async throws {
+        let store = try Fixtures.store()
+        let reports = ProgressLog()
+        _ = try await store.storeHearings((1...2_500).map { Fixtures.hearing($0) }, source: "big.xml",
+                                          actor: Fixtures.actor, progress: { done, total in reports.add(done, total) })
+        #expect(reports.values == [1_000, 2_000, 2_500].map { [$0, 2_500] })
+    }
+
+    @Test func backupIsAConsistentCopy() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("skjenk-backup-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteStore(path: folder.appendingPathComponent("live.sqlite").path, now: FixedClock().function)
+        #expect(try store.journalMode() == "wal")
+        _ = try await store.storeHearings([Fixtures.hearing(1), Fixtures.hearing(2)], source: "a.xml",
+                                          actor: Fixtures.actor, progress: nil)
+        let copyPath = folder.appendingPathComponent("copy.sqlite").path
+        try await store.backup(to: copyPath)
+        let copy = try SQLiteStore(path: copyPath)
+        #expect(try await copy.cases(status: nil).map(\.hearing) == store.cases(status: nil).map(\.hearing))
+        await #expect(throws: SQLiteStore.StoreError.self) { try await store.backup(to: copyPath) }
+    }
+}
+
+/// Collects progress callbacks from the store.
+final class ProgressLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reports: [[Int]] = []
+
+    func add(_ done: Int, _ total: Int) {
+        lock.withLock { reports.append([done, total]) }
+    }
+
+    var values: [[Int]] { lock.withLock { reports } }
+}
