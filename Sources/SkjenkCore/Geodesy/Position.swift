@@ -104,16 +104,3 @@ extension Position: Codable {
         try c.encode(y, forKey: .y)
     }
 }
-
-/// Mainland Norway's extent, for catching swapped axes, a wrong SRID or a foreign address.
-///
-/// A bounding box with a small margin (57.9–71.3° N, 4.4–31.3° E): coarse on purpose; it does
-/// not claim a point in it is in Norway, only that a point outside it is not.
-public enum NorwayExtent {
-    public static let latitudes = 57.9...71.3
-    public static let longitudes = 4.4...31.3
-
-    public static func contains(_ point: GeoPoint) -> Bool {
-        latitudes.contains(point.latitude) && longitudes.contains(point.longitude)
-    }
-}
