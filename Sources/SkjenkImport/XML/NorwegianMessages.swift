@@ -26,7 +26,7 @@ enum NorwegianMessages {
             return "det står noe etter rotelementet; en fil har bare ett rotelement"
         case Int(XML_ERR_INVALID_CHAR.rawValue), Int(XML_ERR_INVALID_ENCODING.rawValue):
             if m.contains("UTF-8") || m.contains("encoding") {
-                let bytes = (m.firstMatch(of: #/Bytes: ((?:0x[0-9A-F]{2} ?)+)/#)?.1).map { " (\($0.trimmingCharacters(in: .whitespaces)))" } ?? ""
+                let bytes = (m.firstMatch(of: #/Bytes: ((?:0x[0-9A-F]{2} ?)+)/#)?.1).map { " (bytene \($0.trimmingCharacters(in: .whitespaces)))" } ?? ""
                 return "teksten er ikke gyldig UTF-8\(bytes); filen er trolig lagret som ISO-8859-1 eller Windows-1252: "
                     + "oppgi encoding=\"ISO-8859-1\" i XML-deklarasjonen eller lagre filen som UTF-8"
             }

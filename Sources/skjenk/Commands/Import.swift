@@ -32,7 +32,8 @@ extension Skjenk {
             } catch {
                 throw CommandFailure(message: "\(error)")
             }
-            let database = try store.openStore()
+            // Opened on the first accepted file: rejected input does not even create a database.
+            var database: SQLiteStore?
             let actor = Actor(name: Terminal.userName, channel: "cli")
             var total = HearingStoreSummary()
             var rejected = 0
@@ -49,9 +50,13 @@ extension Skjenk {
                 let showProgress = result.hearings.count > 300
                 let summary: HearingStoreSummary
                 do {
-                    summary = try await database.storeHearings(
+                    let target = try database ?? store.openStore()
+                    database = target
+                    summary = try await target.storeHearings(
                         result.hearings.map(\.hearing), source: (file as NSString).lastPathComponent, actor: actor,
                         progress: showProgress ? Self.progress(file) : nil)
+                } catch let failure as CommandFailure {
+                    throw failure
                 } catch {
                     rejected += 1
                     Terminal.error("\(file): kunne ikke lagres, ingenting er lagret: \(error)")
