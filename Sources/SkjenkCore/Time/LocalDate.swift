@@ -45,8 +45,11 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        // Built by hand: this runs for every hearing stored, and String(format:) is slow.
+        "\(year)-\(Self.twoDigits(month))-\(Self.twoDigits(day))"
     }
+
+    static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     public var description: String { iso }
 

@@ -27,7 +27,7 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible
     public var minute: Int { minutes % 60 }
 
     /// `HH:MM`, the exchange format.
-    public var description: String { String(format: "%02d:%02d", hour, minute) }
+    public var description: String { "\(LocalDate.twoDigits(hour)):\(LocalDate.twoDigits(minute))" }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.minutes < rhs.minutes }
 }

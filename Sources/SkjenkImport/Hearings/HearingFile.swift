@@ -1,14 +1,14 @@
 import Foundation
 import SkjenkCore
 
-/// A hearing read from a file, with where it starts.
+/// A hearing read from a file, with the line its `<hoering>` starts on.
 public struct ImportedHearing: Sendable, Hashable {
     public let hearing: Hearing
-    public let location: SourceLocation
+    public let line: Int
 
-    public init(hearing: Hearing, location: SourceLocation) {
+    public init(hearing: Hearing, line: Int) {
         self.hearing = hearing
-        self.location = location
+        self.line = line
     }
 }
 

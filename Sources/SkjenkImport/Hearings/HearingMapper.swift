@@ -2,24 +2,45 @@ import CLibXML2
 import Foundation
 import SkjenkCore
 
-/// Maps one `<hoering>` element to a `Hearing`, reporting what cannot be mapped and the rules of
-/// the format that a schema cannot express. Elements the schema already flagged are not
-/// reported twice; the hearing is nil when anything required is missing or wrong.
+/// A problem the mapper found, to be placed once the schema check's findings are known.
+struct MapperProblem {
+    let node: xmlNodePtr
+    let caseNumber: String?
+    let message: String
+    /// Reported even when the schema check flagged the same element (rules it cannot see).
+    let force: Bool
+    /// The fallback "cannot be read" message: dropped when the schema explains the hearing.
+    var isFallback = false
+}
+
+/// What mapping one `<hoering>` gave.
+struct MappedHearing {
+    let element: xmlNodePtr
+    let hearing: Hearing?
+    let problems: [MapperProblem]
+}
+
+/// Maps one `<hoering>` element to a `Hearing`, collecting what cannot be mapped and the rules
+/// of the format that a schema cannot express. It only reads the tree, so it can run while the
+/// schema check walks the same document; the hearing is nil when anything is missing or wrong.
 struct HearingMapper {
     let element: xmlNodePtr
-    var context: ReadContext
+    private var problems: [MapperProblem] = []
     private var caseText: String?
     private var failed = false
     /// Where each rule-checked field stands, to place rule violations.
     private var fieldNodes: [HearingField: xmlNodePtr] = [:]
 
-    init(element: xmlNodePtr, context: ReadContext) {
+    init(element: xmlNodePtr) {
         self.element = element
-        self.context = context
     }
 
-    mutating func map() -> Hearing? {
-        let errorsBefore = context.diagnostics.count { $0.severity == .error }
+    consuming func map() -> MappedHearing {
+        let hearing = mapHearing()
+        return MappedHearing(element: element, hearing: hearing, problems: problems)
+    }
+
+    private mutating func mapHearing() -> Hearing? {
         var caseNumber: CaseNumber?
         var sent: LocalDate?
         var deadline: LocalDate?
@@ -39,7 +60,10 @@ struct HearingMapper {
         var attachments: [Attachment] = []
         var remark: String?
 
-        for child in element.elementChildren where child.namespaceURI == HearingXMLReader.namespace {
+        var next = element.pointee.children
+        while let child = next {
+            next = child.pointee.next
+            guard child.pointee.type == XML_ELEMENT_NODE, child.inFormatNamespace else { continue }
             switch child.localName {
             case "saksnummer":
                 caseText = child.trimmedText
@@ -69,9 +93,9 @@ struct HearingMapper {
                 groups = alcoholGroups(child, text: child.trimmedText)
                 fieldNodes[.alcoholGroups] = child
             case "skjenketider":
-                for (index, period) in child.elementChildren.enumerated() where period.localName == "periode" {
+                for period in child.elementChildren where period.isFormatElement("periode") {
+                    fieldNodes[.servingPeriod(periods.count)] = period
                     periods.append(mapPeriod(period))
-                    fieldNodes[.servingPeriod(index)] = period
                 }
             case "tidligereBevilling": earlierPermit = boolean(child, text: child.trimmedText)
             case "vedlegg":
@@ -97,15 +121,15 @@ struct HearingMapper {
               let permitType, let applicant, let venue, let groups,
               periods.allSatisfy({ $0 != nil })
         else {
-            let errorsAfter = context.diagnostics.count { $0.severity == .error }
-            if errorsAfter == errorsBefore && !context.flagged.contains(element) {
-                // Never drop a hearing without saying why.
-                report(element, "høringen mangler påkrevde opplysninger og kan ikke leses", force: true)
+            if problems.isEmpty {
+                // Never drop a hearing without saying why (unless the schema check says it).
+                problems.append(MapperProblem(node: element, caseNumber: caseText,
+                                              message: "høringen mangler påkrevde opplysninger og kan ikke leses",
+                                              force: false, isFallback: true))
             }
             return nil
         }
-        let errorsAfter = context.diagnostics.count { $0.severity == .error }
-        guard errorsAfter == errorsBefore else { return nil }
+        guard problems.isEmpty else { return nil }
         return Hearing(caseNumber: caseNumber, sent: sent, deadline: deadline, agencyOfficer: officer,
                        district: district, applicationType: applicationType, change: change, permitType: permitType,
                        applicant: applicant, venue: venue, zone: zone, manager: manager, deputy: deputy,
@@ -303,17 +327,16 @@ struct HearingMapper {
     }
 
     private func child(_ parent: xmlNodePtr, _ name: String) -> xmlNodePtr? {
-        parent.elementChildren.first { $0.localName == name && $0.namespaceURI == HearingXMLReader.namespace }
+        parent.firstChild(name)
     }
 
-    /// Records a problem at `node` unless the schema check already reported that element; `force`
-    /// reports it anyway (rules the schema cannot see). Always marks the hearing as failed.
+    /// Records a problem at `node`; unless `force`d it is dropped later when the schema check
+    /// reported that element. Always marks the hearing as failed.
     @discardableResult
     private mutating func report<T>(_ node: xmlNodePtr, _ message: String, force: Bool = false) -> T? {
         failed = true
-        if force || !context.flagged.contains(node) {
-            context.add(at: node, caseNumber: caseText?.isEmpty == false ? caseText : nil, message)
-        }
+        problems.append(MapperProblem(node: node, caseNumber: caseText?.isEmpty == false ? caseText : nil,
+                                      message: message, force: force))
         return nil
     }
 
@@ -328,5 +351,13 @@ struct HearingMapper {
 }
 
 extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    /// Without leading and trailing XML white space (space, tab, CR, LF); cheap when there is none.
+    var trimmed: String {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }),
+              let last = utf8.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        if first == utf8.startIndex && utf8.index(after: last) == utf8.endIndex { return self }
+        return String(self[first...last])
+    }
 }

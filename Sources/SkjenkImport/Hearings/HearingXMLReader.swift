@@ -91,31 +91,44 @@ public final class HearingXMLReader: Sendable {
             if let doc { xmlFreeDoc(doc) }
             return HearingFile(fileName: fileName, hearings: [], diagnostics: diagnostics)
         }
-        defer { xmlFreeDoc(doc) }
+        defer {
+            // Freeing a large tree takes a while; nothing waits for it.
+            let tree = UnsafeTransfer(doc)
+            DispatchQueue.global(qos: .utility).async { xmlFreeDoc(tree.value) }
+        }
 
         var context = ReadContext(fileName: fileName, source: source)
         if !strict, let root = xmlDocGetRootElement(doc) {
             removeUnknownElements(under: root, context: &context)
         }
-        for issue in schema.validate(doc) {
+        // The schema check and the mapping only read the tree: run them side by side.
+        let elements = hearingElements(doc)
+        let (schemaIssues, mapped) = Concurrently.run(
+            { [schema, doc = UnsafeTransfer(doc)] in schema.validate(doc.value) },
+            { [elements = UnsafeTransfer(elements)] in elements.value.map { HearingMapper(element: $0).map() } })
+
+        for issue in schemaIssues {
             context.addSchemaIssue(issue, knownElements: schema.elementNames)
         }
+        let explained = context.hearingsWithSchemaErrors()
         var hearings: [ImportedHearing] = []
         var seen: [String: Int] = [:]
-        for element in hearingElements(doc) {
-            var mapper = HearingMapper(element: element, context: context)
-            let hearing = mapper.map()
-            context = mapper.context
-            guard let hearing else { continue }
-            let location = SourceLocation(file: fileName, line: element.line,
-                                          column: source.columnOfStartTag("hoering", onLine: element.line) ?? 1)
+        for result in mapped {
+            for problem in result.problems {
+                if problem.isFallback && explained.contains(result.element) { continue }
+                if problem.force || !context.flagged.contains(problem.node) {
+                    context.add(at: problem.node, caseNumber: problem.caseNumber, problem.message)
+                }
+            }
+            guard let hearing = result.hearing else { continue }
+            let line = result.element.line
             if let firstLine = seen[hearing.caseNumber.key] {
-                context.add(at: element, caseNumber: hearing.caseNumber.text, name: "saksnummer",
+                context.add(at: result.element, caseNumber: hearing.caseNumber.text, name: "saksnummer",
                             "saksnummeret står også i høringen på linje \(firstLine); hver sak kan bare stå én gang per fil")
                 continue
             }
-            seen[hearing.caseNumber.key] = element.line
-            hearings.append(ImportedHearing(hearing: hearing, location: location))
+            seen[hearing.caseNumber.key] = line
+            hearings.append(ImportedHearing(hearing: hearing, line: line))
         }
         return HearingFile(fileName: fileName, hearings: hearings, diagnostics: context.diagnostics)
     }
@@ -159,6 +172,8 @@ struct ReadContext {
     var diagnostics: [Diagnostic] = []
     /// Elements the schema already complained about: no second message for the same thing.
     var flagged: Set<xmlNodePtr> = []
+    /// Elements the schema check reported.
+    private var schemaFlagged: Set<xmlNodePtr> = []
     /// Schema issues already reported, by node and kind.
     private var reported: Set<SchemaKey> = []
 
@@ -194,19 +209,29 @@ struct ReadContext {
         }
         // libxml2 may report one bad value twice (facet, then type): keep the first.
         guard reported.insert(SchemaKey(node: node, key: translated.key)).inserted else { return }
+        schemaFlagged.insert(node)
         add(at: node, name: translated.element, attribute: translated.attribute, translated.message)
     }
 
     /// The case number of the hearing `node` lies in, as written, when it has one.
     static func caseNumber(around node: xmlNodePtr) -> String? {
+        guard let hearing = hearingElement(around: node) else { return nil }
+        let text = hearing.elementChildren.first { $0.localName == "saksnummer" }?.trimmedText
+        return text?.isEmpty == false ? text : nil
+    }
+
+    /// The `<hoering>` element `node` lies in, if any.
+    static func hearingElement(around node: xmlNodePtr) -> xmlNodePtr? {
         var current: xmlNodePtr? = node
         while let n = current, n.pointee.type == XML_ELEMENT_NODE {
-            if n.localName == "hoering" {
-                let text = n.elementChildren.first { $0.localName == "saksnummer" }?.trimmedText
-                return text?.isEmpty == false ? text : nil
-            }
+            if n.localName == "hoering" { return n }
             current = n.pointee.parent
         }
         return nil
+    }
+
+    /// The hearings the schema check found errors in (their own elements or below).
+    func hearingsWithSchemaErrors() -> Set<xmlNodePtr> {
+        Set(schemaFlagged.compactMap { Self.hearingElement(around: $0) })
     }
 }

@@ -53,10 +53,11 @@ enum LibXML {
     }()
 
     /// Parser options: namespace-aware; no entity substitution, no DTD loading or validation,
-    /// no network; big line numbers so line numbers stay right past 65 535.
+    /// no network; big line numbers so line numbers stay right past 65 535; blank text between
+    /// elements dropped and short text kept inside its node, so big files build and free fast.
     static let parseOptions = Int32(
         XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue
-            | XML_PARSE_NOXINCNODE.rawValue)
+            | XML_PARSE_NOXINCNODE.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_COMPACT.rawValue)
 
     static func ensureInitialised() { _ = setUp }
 
@@ -107,6 +108,17 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     /// The element's namespace URI, if any.
     var namespaceURI: String? { pointee.ns?.pointee.href.map { String(cString: $0) } }
 
+    /// True when the element is in the hearing format's namespace (compared without copying).
+    var inFormatNamespace: Bool {
+        guard let href = pointee.ns?.pointee.href else { return false }
+        return xmlStrEqual(href, HearingXMLReader.namespace) == 1
+    }
+
+    /// True when the element has local name `name` in the format's namespace.
+    func isFormatElement(_ name: String) -> Bool {
+        xmlStrEqual(pointee.name, name) == 1 && inFormatNamespace
+    }
+
     /// Line of the start tag.
     var line: Int { Int(xmlGetLineNo(self)) }
 
@@ -121,11 +133,26 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         return result
     }
 
-    /// The text content, trimmed of surrounding white space.
+    /// The first child element named `name` in the format's namespace, without allocating.
+    func firstChild(_ name: String) -> xmlNodePtr? {
+        var child = pointee.children
+        while let node = child {
+            if node.pointee.type == XML_ELEMENT_NODE, node.isFormatElement(name) { return node }
+            child = node.pointee.next
+        }
+        return nil
+    }
+
+    /// The text content, trimmed of surrounding white space. Reads a lone text child in place;
+    /// only mixed content is copied out by libxml2.
     var trimmedText: String {
+        if let text = pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE,
+           let content = text.pointee.content {
+            return Self.trimmed(content)
+        }
         guard let content = xmlNodeGetContent(self) else { return "" }
         defer { skjenk_xml_free(content) }
-        return String(cString: content).trimmingCharacters(in: .whitespacesAndNewlines)
+        return Self.trimmed(content)
     }
 
     /// The value of an unqualified attribute, if present.
@@ -137,4 +164,15 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 
     /// True when the element has an attribute of that name.
     func hasAttribute(_ name: String) -> Bool { xmlHasNsProp(self, name, nil) != nil }
+
+    /// A NUL-terminated UTF-8 string without leading and trailing XML white space.
+    private static func trimmed(_ bytes: UnsafePointer<xmlChar>) -> String {
+        let length = strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self))
+        var start = 0
+        var end = length
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        return String(decoding: UnsafeBufferPointer(start: bytes + start, count: end - start), as: UTF8.self)
+    }
 }

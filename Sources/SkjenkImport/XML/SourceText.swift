@@ -4,7 +4,9 @@ import Foundation
 ///
 /// Line starts are found on first use, so a file without problems never pays for them.
 final class SourceText {
-    let bytes: [UInt8]
+    private let data: Data
+    /// Copied out of `data` only when a problem has to be placed.
+    private lazy var bytes: [UInt8] = [UInt8](data)
     private lazy var lineStarts: [Int] = {
         var starts = [0]
         for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
@@ -12,7 +14,7 @@ final class SourceText {
     }()
 
     init(_ data: Data) {
-        bytes = [UInt8](data)
+        self.data = data
     }
 
     /// Column (1-based, in characters) of the first `needle` on `line` at or after `column`, if any.

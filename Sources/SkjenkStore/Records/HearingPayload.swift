@@ -1,12 +1,120 @@
 import Foundation
 import SkjenkCore
 
-/// The stored form of a whole hearing: deterministic JSON, so equal hearings have equal text.
+/// The stored form of a whole hearing: JSON in the shape of `Hearing`'s `Codable` conformance,
+/// written by hand because it is on the import's hot path (Foundation's encoder is an order of
+/// magnitude slower), and read back with `JSONDecoder`, so decoding keeps every validation of
+/// the Core types. The output is deterministic: equal hearings give equal text.
 enum HearingPayload {
-    static func encode(_ hearings: [Hearing]) throws -> [String] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try hearings.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+    /// Encodes a batch, large ones on every core.
+    static func encode(_ hearings: [Hearing]) -> [String] {
+        let parts = hearings.count < 1_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        guard parts > 1 else { return hearings.map(encode) }
+        let chunk = (hearings.count + parts - 1) / parts
+        let results = ChunkResults(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let range = (part * chunk)..<min(hearings.count, (part + 1) * chunk)
+            results.store(range.map { encode(hearings[$0]) }, at: part)
+        }
+        return results.joined()
+    }
+
+    /// One slot per part, each written by exactly one iteration of `concurrentPerform`, through a
+    /// buffer pointer so the parts do not contend for access to one array.
+    private final class ChunkResults: @unchecked Sendable {
+        private let slots: UnsafeMutableBufferPointer<[String]>
+
+        init(count: Int) {
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: [])
+        }
+
+        deinit {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+
+        func store(_ values: [String], at index: Int) {
+            slots[index] = values
+        }
+
+        func joined() -> [String] { slots.flatMap { $0 } }
+    }
+
+    static func encode(_ h: Hearing) -> String {
+        var w = JSONObjectWriter()
+        w.string("caseNumber", h.caseNumber.text)
+        w.string("sent", h.sent.iso)
+        w.string("deadline", h.deadline.iso)
+        if let officer = h.agencyOfficer {
+            w.object("agencyOfficer") { o in
+                o.string("name", officer.name)
+                o.string("email", officer.email)
+            }
+        }
+        w.string("district", h.district)
+        w.string("applicationType", h.applicationType.rawValue)
+        w.string("change", h.change)
+        w.string("permitType", h.permitType.rawValue)
+        w.object("applicant") { o in
+            o.string("name", h.applicant.name)
+            o.string("organisationNumber", h.applicant.organisationNumber.digits)
+        }
+        w.object("venue") { v in
+            let venue = h.venue
+            v.string("name", venue.name)
+            v.object("address") { a in
+                a.string("street", venue.address.street)
+                a.string("postalCode", venue.address.postalCode)
+                a.string("postTown", venue.address.postTown)
+            }
+            if let p = venue.position {
+                v.object("position") { o in
+                    o.number("srid", p.srid.rawValue)
+                    o.number("x", p.x)
+                    o.number("y", p.y)
+                }
+            }
+            v.string("concept", venue.concept)
+            v.string("targetGroup", venue.targetGroup)
+            v.number("ageLimit", venue.ageLimit)
+            if let c = venue.capacity {
+                v.object("capacity") { o in
+                    o.number("indoor", c.indoor)
+                    o.number("outdoor", c.outdoor)
+                }
+            }
+            if let area = venue.outdoorArea {
+                v.object("outdoorArea") { o in
+                    o.string("placement", area.placement.rawValue)
+                    o.number("squareMetres", area.squareMetres)
+                    o.bool("facesHomes", area.facesHomes)
+                }
+            }
+        }
+        w.string("zone", h.zone?.rawValue)
+        if let manager = h.manager { w.object("manager") { person(&$0, manager) } }
+        if let deputy = h.deputy { w.object("deputy") { person(&$0, deputy) } }
+        w.numbers("alcoholGroups", h.alcoholGroups.sorted().map(\.rawValue))
+        w.array("servingPeriods", h.servingPeriods) { o, period in
+            o.string("area", period.area.rawValue)
+            o.numbers("groups", period.groups.sorted().map(\.rawValue))
+            o.numbers("days", period.days.sorted().map(\.rawValue))
+            o.string("from", period.from.description)
+            o.string("to", period.to.description)
+        }
+        w.bool("earlierPermit", h.earlierPermit)
+        w.array("attachments", h.attachments) { o, attachment in
+            o.string("title", attachment.title)
+            o.string("fileName", attachment.fileName)
+        }
+        w.string("remark", h.remark)
+        return w.finish()
+    }
+
+    private static func person(_ o: inout JSONObjectWriter, _ person: Person) {
+        o.string("name", person.name)
+        o.number("birthYear", person.birthYear)
     }
 
     static func decode(_ payload: String) throws -> Hearing {
@@ -15,6 +123,116 @@ enum HearingPayload {
         } catch {
             throw SQLiteStore.StoreError(description: "en lagret høring kan ikke leses (\(error)); databasen kan være skadet")
         }
+    }
+}
+
+/// Writes one JSON object member by member into a byte buffer; nil values are left out, as
+/// `Codable` does. Nested objects and arrays write into the same buffer.
+struct JSONObjectWriter {
+    private var out: [UInt8]
+    private var first = true
+
+    init() {
+        out = []
+        out.reserveCapacity(2_048)
+        out.append(UInt8(ascii: "{"))
+    }
+
+    private init(continuing buffer: [UInt8]) {
+        out = buffer
+        out.append(UInt8(ascii: "{"))
+    }
+
+    private mutating func key(_ key: StaticString) {
+        if !first { out.append(UInt8(ascii: ",")) }
+        first = false
+        out.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { out.append(contentsOf: $0) }
+        out.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: ":"))
+    }
+
+    mutating func string(_ key: StaticString, _ value: String?) {
+        guard let value else { return }
+        self.key(key)
+        appendQuoted(value)
+    }
+
+    mutating func number(_ key: StaticString, _ value: Int?) {
+        guard let value else { return }
+        self.key(key)
+        out.append(contentsOf: String(value).utf8)
+    }
+
+    mutating func number(_ key: StaticString, _ value: Double?) {
+        guard let value else { return }
+        self.key(key)
+        // Swift prints the shortest text that reads back as the same Double.
+        out.append(contentsOf: value.description.utf8)
+    }
+
+    mutating func bool(_ key: StaticString, _ value: Bool?) {
+        guard let value else { return }
+        self.key(key)
+        out.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    mutating func numbers(_ key: StaticString, _ values: [Int]) {
+        self.key(key)
+        out.append(UInt8(ascii: "["))
+        for (index, value) in values.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: String(value).utf8)
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    mutating func object(_ key: StaticString, _ body: (inout JSONObjectWriter) -> Void) {
+        self.key(key)
+        nested(body)
+    }
+
+    mutating func array<T>(_ key: StaticString, _ items: [T], _ body: (inout JSONObjectWriter, T) -> Void) {
+        self.key(key)
+        out.append(UInt8(ascii: "["))
+        for (index, item) in items.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            nested { body(&$0, item) }
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// Writes a nested object into this writer's buffer.
+    private mutating func nested(_ body: (inout JSONObjectWriter) -> Void) {
+        var inner = JSONObjectWriter(continuing: out)
+        out = []
+        body(&inner)
+        inner.out.append(UInt8(ascii: "}"))
+        out = inner.out
+    }
+
+    func finish() -> String {
+        var result = out
+        result.append(UInt8(ascii: "}"))
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private mutating func appendQuoted(_ text: String) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case ..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }
 

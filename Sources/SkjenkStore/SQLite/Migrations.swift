@@ -25,23 +25,25 @@ enum Migrations {
                     postTown TEXT NOT NULL,
                     latitude REAL,
                     longitude REAL,
-                    payload TEXT NOT NULL,
                     createdAt TEXT NOT NULL,
                     updatedAt TEXT NOT NULL
                 );
                 CREATE INDEX hearing_status_deadline ON hearing(status, deadline);
                 CREATE INDEX hearing_organisationNumber ON hearing(organisationNumber);
 
+                -- Every imported version of a case; the current one is (hearingId, hearing.currentVersion).
                 CREATE TABLE hearingVersion (
+                    id INTEGER PRIMARY KEY,
                     hearingId INTEGER NOT NULL REFERENCES hearing(id) ON DELETE CASCADE,
                     version INTEGER NOT NULL,
                     caseNumber TEXT NOT NULL,
                     importedAt TEXT NOT NULL,
                     importedBy TEXT NOT NULL,
                     source TEXT NOT NULL,
+                    -- The whole hearing as JSON (see HearingPayload).
                     payload TEXT NOT NULL,
-                    PRIMARY KEY (hearingId, version)
-                ) WITHOUT ROWID;
+                    UNIQUE (hearingId, version)
+                );
 
                 CREATE TABLE auditEvent (
                     id INTEGER PRIMARY KEY,

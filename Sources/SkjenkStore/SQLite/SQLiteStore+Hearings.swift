@@ -6,13 +6,14 @@ extension SQLiteStore {
     public func storeHearings(_ hearings: [Hearing], source: String, actor: Actor,
                               progress: StoreProgress?) async throws -> HearingStoreSummary {
         // Encode before taking the write lock: the transaction then only does SQL.
-        let payloads = try HearingPayload.encode(hearings)
+        let payloads = HearingPayload.encode(hearings)
         let timestamp = Timestamp.format(now())
         return try await writer.write { db in
             var summary = HearingStoreSummary()
-            let total = hearings.count
+            let statements = try HearingStatements(db)
+            // One query for which cases exist already, instead of one per hearing.
+            var existing = try Self.existingCases(db, keys: hearings.map(\.caseNumber.key))
             for (index, (hearing, payload)) in zip(hearings, payloads).enumerated() {
-                let key = hearing.caseNumber.key
                 // The store keeps the format's invariants whoever calls it; throwing here rolls
                 // back everything this batch wrote.
                 let violations = HearingRules.check(HearingFacts(hearing))
@@ -20,72 +21,89 @@ extension SQLiteStore {
                     throw StoreError(description: "høringen \(hearing.caseNumber.text) lagres ikke: "
                                          + violations.map(\.message).joined(separator: "; "))
                 }
-                if let existing = try HearingRecord.filter(HearingRecord.Columns.caseKey == key).fetchOne(db) {
-                    guard existing.payload != payload else {
+                let key = hearing.caseNumber.key
+                if let id = existing[key], let current = try Row.fetchOne(statements.current, arguments: [id]) {
+                    let previousPayload: String = current["payload"]
+                    guard previousPayload != payload else {
                         summary.unchanged.append(hearing.caseNumber)
                         continue
                     }
-                    var record = HearingRecord(hearing, payload: payload, timestamp: timestamp)
-                    record.id = existing.id
-                    record.status = existing.status
-                    record.createdAt = existing.createdAt
-                    record.currentVersion = existing.currentVersion + 1
-                    try record.update(db)
-                    try HearingVersionRecord(hearingId: existing.id!, version: record.currentVersion, hearing: hearing,
-                                             payload: payload, timestamp: timestamp, actor: actor, source: source)
-                        .insert(db)
-                    let previous = try HearingPayload.decode(existing.payload)
-                    let changes = HearingChanges.fields(from: previous, to: hearing)
-                    try AuditRecord(at: timestamp, actor: actor, action: "hearing.updated", entity: "hearing",
-                                    entityId: key,
-                                    detail: "versjon \(record.currentVersion) fra \(source); endret: "
-                                        + (changes.isEmpty ? "ingen saksopplysninger" : changes.joined(separator: ", ")))
-                        .insert(db)
+                    let version: Int = current["currentVersion"] + 1
+                    try statements.update.execute(arguments: HearingColumns.arguments(hearing) + [version, timestamp, id])
+                    try statements.insertVersion.execute(arguments: [id, version, hearing.caseNumber.text, timestamp,
+                                                                     actor.name, source, payload])
+                    let changes = HearingChanges.fields(from: try HearingPayload.decode(previousPayload), to: hearing)
+                    try statements.insertAudit.execute(arguments: [
+                        timestamp, actor.name, actor.channel, "hearing.updated", "hearing", key,
+                        "versjon \(version) fra \(source); endret: "
+                            + (changes.isEmpty ? "ingen saksopplysninger" : changes.joined(separator: ", ")),
+                    ])
                     summary.updated.append(hearing.caseNumber)
                 } else {
-                    var record = HearingRecord(hearing, payload: payload, timestamp: timestamp)
-                    try record.insert(db)
-                    try HearingVersionRecord(hearingId: record.id!, version: 1, hearing: hearing, payload: payload,
-                                             timestamp: timestamp, actor: actor, source: source)
-                        .insert(db)
-                    try AuditRecord(at: timestamp, actor: actor, action: "hearing.created", entity: "hearing",
-                                    entityId: key, detail: "versjon 1 fra \(source)")
-                        .insert(db)
+                    try statements.insert.execute(arguments: HearingColumns.arguments(hearing) + [key, timestamp, timestamp])
+                    let id = db.lastInsertedRowID
+                    existing[key] = id
+                    try statements.insertVersion.execute(arguments: [id, 1, hearing.caseNumber.text, timestamp,
+                                                                     actor.name, source, payload])
+                    try statements.insertAudit.execute(arguments: [
+                        timestamp, actor.name, actor.channel, "hearing.created", "hearing", key, "versjon 1 fra \(source)",
+                    ])
                     summary.created.append(hearing.caseNumber)
                 }
-                if let progress, (index + 1) % 1_000 == 0 || index + 1 == total { progress(index + 1, total) }
+                if let progress, (index + 1) % 1_000 == 0 || index + 1 == hearings.count {
+                    progress(index + 1, hearings.count)
+                }
             }
             return summary
         }
     }
 
+    /// The ids of the stored cases among `keys`, by key.
+    private static func existingCases(_ db: Database, keys: [String]) throws -> [String: Int64] {
+        var found: [String: Int64] = [:]
+        let chunkSize = 500
+        for start in stride(from: 0, to: keys.count, by: chunkSize) {
+            let chunk = Array(keys[start..<min(start + chunkSize, keys.count)])
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT caseKey, id FROM hearing WHERE caseKey IN (\(databaseQuestionMarks(count: chunk.count)))
+                """, arguments: StatementArguments(chunk))
+            while let row = try rows.next() { found[row[0]] = row[1] }
+        }
+        return found
+    }
+
     public func cases(status: Set<CaseStatus>?) async throws -> [StoredCase] {
         try await writer.read { db in
-            var request = HearingRecord.all()
-            if let status { request = request.filter(status.map(\.rawValue).contains(HearingRecord.Columns.status)) }
-            return try request
-                .order(HearingRecord.Columns.deadline, HearingRecord.Columns.caseKey)
-                .fetchAll(db)
-                .map { try $0.storedCase() }
+            var sql = CaseRow.select
+            var arguments = StatementArguments()
+            if let status {
+                sql += " WHERE h.status IN (\(databaseQuestionMarks(count: status.count)))"
+                arguments = StatementArguments(status.map(\.rawValue).sorted())
+            }
+            sql += " ORDER BY h.deadline, h.caseKey"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(CaseRow.storedCase)
         }
     }
 
     public func storedCase(_ number: CaseNumber) async throws -> StoredCase? {
         try await writer.read { db in
-            try HearingRecord.filter(HearingRecord.Columns.caseKey == number.key).fetchOne(db)?.storedCase()
+            try Row.fetchOne(db, sql: CaseRow.select + " WHERE h.caseKey = ?", arguments: [number.key])
+                .map(CaseRow.storedCase)
         }
     }
 
     public func versions(of number: CaseNumber) async throws -> [CaseVersion] {
         try await writer.read { db in
-            guard let id = try HearingRecord.filter(HearingRecord.Columns.caseKey == number.key).fetchOne(db)?.id else {
-                return []
+            try Row.fetchAll(db, sql: """
+                SELECT v.version, v.importedAt, v.importedBy, v.source, v.payload
+                FROM hearingVersion v JOIN hearing h ON h.id = v.hearingId
+                WHERE h.caseKey = ? ORDER BY v.version
+                """, arguments: [number.key])
+            .map { row in
+                CaseVersion(version: row["version"], importedAt: try Timestamp.parse(row["importedAt"]),
+                            importedBy: row["importedBy"], source: row["source"],
+                            hearing: try HearingPayload.decode(row["payload"]))
             }
-            return try HearingVersionRecord
-                .filter(HearingVersionRecord.Columns.hearingId == id)
-                .order(HearingVersionRecord.Columns.version)
-                .fetchAll(db)
-                .map { try $0.caseVersion() }
         }
     }
 
@@ -97,5 +115,70 @@ extension SQLiteStore {
             }
             return try request.order(AuditRecord.Columns.id.desc).limit(limit).fetchAll(db).map { try $0.event() }
         }
+    }
+}
+
+/// The prepared statements of one import transaction, compiled once per batch.
+private struct HearingStatements {
+    let current: Statement
+    let insert: Statement
+    let update: Statement
+    let insertVersion: Statement
+    let insertAudit: Statement
+
+    init(_ db: Database) throws {
+        current = try db.cachedStatement(sql: """
+            SELECT h.id, h.currentVersion, v.payload
+            FROM hearing h JOIN hearingVersion v ON v.hearingId = h.id AND v.version = h.currentVersion
+            WHERE h.id = ?
+            """)
+        let columns = HearingColumns.names
+        insert = try db.cachedStatement(sql: """
+            INSERT INTO hearing (\(columns.joined(separator: ", ")), caseKey, currentVersion, createdAt, updatedAt)
+            VALUES (\(databaseQuestionMarks(count: columns.count + 1)), 1, ?, ?)
+            """)
+        update = try db.cachedStatement(sql: """
+            UPDATE hearing SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")), currentVersion = ?, updatedAt = ?
+            WHERE id = ?
+            """)
+        insertVersion = try db.cachedStatement(sql: """
+            INSERT INTO hearingVersion (hearingId, version, caseNumber, importedAt, importedBy, source, payload)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertAudit = try db.cachedStatement(sql: """
+            INSERT INTO auditEvent (at, actor, channel, action, entity, entityId, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+    }
+}
+
+/// The `hearing` columns that mirror the current version, for lists that filter and sort.
+private enum HearingColumns {
+    static let names = ["caseNumber", "sent", "deadline", "district", "applicationType", "permitType", "applicantName",
+                        "organisationNumber", "venueName", "street", "postalCode", "postTown", "latitude", "longitude"]
+
+    static func arguments(_ h: Hearing) -> StatementArguments {
+        let point = h.venue.position?.geographic
+        return [h.caseNumber.text, h.sent.iso, h.deadline.iso, h.district, h.applicationType.rawValue,
+                h.permitType.rawValue, h.applicant.name, h.applicant.organisationNumber.digits, h.venue.name,
+                h.venue.address.street, h.venue.address.postalCode, h.venue.address.postTown, point?.latitude,
+                point?.longitude]
+    }
+}
+
+/// Reading a case: the `hearing` row with its current version's payload.
+private enum CaseRow {
+    static let select = """
+        SELECT h.status, h.currentVersion, h.createdAt, h.updatedAt, v.payload
+        FROM hearing h JOIN hearingVersion v ON v.hearingId = h.id AND v.version = h.currentVersion
+        """
+
+    static func storedCase(_ row: Row) throws -> StoredCase {
+        let statusText: String = row["status"]
+        guard let status = CaseStatus(rawValue: statusText) else {
+            throw SQLiteStore.StoreError(description: "ukjent status «\(statusText)» i databasen")
+        }
+        return StoredCase(hearing: try HearingPayload.decode(row["payload"]), status: status,
+                          version: row["currentVersion"], createdAt: try Timestamp.parse(row["createdAt"]),
+                          updatedAt: try Timestamp.parse(row["updatedAt"]))
     }
 }

@@ -1,0 +1,39 @@
+import Foundation
+import GRDB
+import SkjenkCore
+
+/// A row of `auditEvent`.
+struct AuditRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "auditEvent"
+
+    var id: Int64?
+    var at: String
+    var actor: String
+    var channel: String
+    var action: String
+    var entity: String
+    var entityId: String?
+    var detail: String
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let entity = Column(CodingKeys.entity)
+        static let entityId = Column(CodingKeys.entityId)
+    }
+
+    init(at: String, actor: Actor, action: String, entity: String, entityId: String?, detail: String) {
+        id = nil
+        self.at = at
+        self.actor = actor.name
+        channel = actor.channel
+        self.action = action
+        self.entity = entity
+        self.entityId = entityId
+        self.detail = detail
+    }
+
+    func event() throws -> AuditEvent {
+        AuditEvent(at: try Timestamp.parse(at), actor: actor, channel: channel, action: action, entity: entity,
+                   entityId: entityId, detail: detail)
+    }
+}
