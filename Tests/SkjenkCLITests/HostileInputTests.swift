@@ -75,6 +75,7 @@ import Testing
             }
         }
         let everything = try cli.run("cases", "list", "--all", "--json")
-        #expect(everything.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+        let stored = try JSONSerialization.jsonObject(with: Data(everything.stdout.utf8)) as? [Any]
+        #expect(stored?.isEmpty == true, "\(everything.stdout)")
     }
 }

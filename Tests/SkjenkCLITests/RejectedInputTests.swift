@@ -5,31 +5,31 @@ import Testing
 /// Every broken sample is rejected with exit status 1, a message naming file, line and what is
 /// wrong, and the database unchanged.
 @Suite struct RejectedInputTests {
-    /// Broken sample → a fragment of the Norwegian message it must give.
-    static let expected: [(file: String, message: String)] = [
-        ("not-well-formed.xml", "passer ikke til start-taggen"),
-        ("doctype-external-entity.xml", "dokumenttypedeklarasjon"),
-        ("doctype-billion-laughs.xml", "dokumenttypedeklarasjon"),
-        ("doctype-network-dtd.xml", "dokumenttypedeklarasjon"),
-        ("xinclude.xml", "ukjent element <include> (navnerom http://www.w3.org/2001/XInclude)"),
-        ("unknown-element.xml", "ukjent element"),
-        ("missing-required-element.xml", "ventet <frist>"),
-        ("wrong-element-order.xml", "står på feil plass"),
-        ("invalid-application-type.xml", "verdien «utvidelse» er ikke tillatt for <soeknadstype>"),
-        ("invalid-date.xml", "«2026-02-30» er ugyldig for <frist>"),
-        ("organisation-number-check-digit.xml", "kontrollsifferet stemmer ikke"),
-        ("deadline-before-sent.xml", "er før datoen høringen ble sendt"),
-        ("change-without-description.xml", "krever elementet <endring>"),
-        ("retail-sale-group-2.xml", "salgsbevilling gjelder bare alkoholgruppe 1"),
-        ("position-outside-norway.xml", "ligger utenfor Norge"),
-        ("invalid-case-number.xml", "har feil form for <saksnummer>"),
-        ("age-limit-out-of-range.xml", "verdien 16 er for lav for <aldersgrense>"),
-        ("invalid-time.xml", "verdien «25:00» har feil form for attributtet fra i <periode>"),
-        ("wrong-encoding.xml", "ikke gyldig UTF-8"),
-        ("wrong-namespace.xml", "rotelementet må være <hoeringer> eller <hoering>"),
-        ("duplicate-case-number.xml", "saksnummeret står også i høringen på linje"),
-        ("empty.xml", "filen er tom"),
-        ("multiple-errors.xml", "kontrollsifferet stemmer ikke"),
+    /// Broken sample → where its (first) problem is reported and a fragment of the Norwegian message.
+    static let expected: [(file: String, location: String, message: String)] = [
+        ("not-well-formed.xml", "20:34", "passer ikke til start-taggen"),
+        ("doctype-external-entity.xml", "2:1", "dokumenttypedeklarasjon"),
+        ("doctype-billion-laughs.xml", "2:1", "dokumenttypedeklarasjon"),
+        ("doctype-network-dtd.xml", "2:1", "dokumenttypedeklarasjon"),
+        ("xinclude.xml", "21:7", "ukjent element <include> (navnerom http://www.w3.org/2001/XInclude)"),
+        ("unknown-element.xml", "20:5", "ukjent element"),
+        ("missing-required-element.xml", "6:5", "ventet <frist>"),
+        ("wrong-element-order.xml", "6:5", "står på feil plass"),
+        ("invalid-application-type.xml", "8:5", "verdien «utvidelse» er ikke tillatt for <soeknadstype>"),
+        ("invalid-date.xml", "6:5", "«2026-02-30» er ugyldig for <frist>"),
+        ("organisation-number-check-digit.xml", "10:39", "kontrollsifferet stemmer ikke"),
+        ("deadline-before-sent.xml", "6:5", "er før datoen høringen ble sendt"),
+        ("change-without-description.xml", "8:5", "krever elementet <endring>"),
+        ("retail-sale-group-2.xml", "16:5", "salgsbevilling gjelder bare alkoholgruppe 1"),
+        ("position-outside-norway.xml", "14:5", "ligger utenfor Norge"),
+        ("invalid-case-number.xml", "4:5", "har feil form for <saksnummer>"),
+        ("age-limit-out-of-range.xml", "15:7", "verdien 16 er for lav for <aldersgrense>"),
+        ("invalid-time.xml", "18:45", "verdien «25:00» har feil form for attributtet fra i <periode>"),
+        ("wrong-encoding.xml", "10:21", "ikke gyldig UTF-8"),
+        ("wrong-namespace.xml", "2:1", "rotelementet må være <hoeringer> eller <hoering>"),
+        ("duplicate-case-number.xml", "23:5", "saksnummeret står også i høringen på linje"),
+        ("empty.xml", "1:1", "filen er tom"),
+        ("multiple-errors.xml", "10:39", "kontrollsifferet stemmer ikke"),
     ]
 
     @Test func everyBrokenSampleHasAnExpectation() throws {
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test(arguments: expected)
-    func brokenSampleIsRejectedAndStoresNothing(file: String, message: String) throws {
+    func brokenSampleIsRejectedAndStoresNothing(file: String, location: String, message: String) throws {
         // Given a database holding the good samples
         let cli = try CLIHarness()
         defer { cli.remove() }
@@ -54,10 +54,9 @@ import Testing
         #expect(result.status == 1)
         let lines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("\(path):") }
         #expect(!lines.isEmpty, "\(result.stderr)")
-        if file != "empty.xml" {
-            #expect(lines.contains { $0.firstMatch(of: #/^[^:]+:\d+:\d+: /#) != nil }, "\(lines)")
-        }
+        #expect(lines.contains { $0.firstMatch(of: #/^[^:]+:\d+:\d+: /#) != nil }, "\(lines)")
         #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(lines.first?.hasPrefix("\(path):\(location): ") == true, "\(lines)")
         #expect(result.stderr.contains("avvist, ingenting er lagret"))
         #expect(try cli.snapshot() == before)
 

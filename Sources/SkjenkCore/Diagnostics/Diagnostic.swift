@@ -41,7 +41,8 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = "\(location.file):\(location.line):\(location.column): "
+        // Line 0 means the file as a whole (it does not exist, cannot be read).
+        var text = location.line == 0 ? "\(location.file): " : "\(location.file):\(location.line):\(location.column): "
         if let caseNumber { text += "saksnummer \(caseNumber): " }
         if severity == .warning { text += "advarsel: " }
         return text + message

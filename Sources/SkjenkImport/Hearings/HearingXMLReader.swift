@@ -61,7 +61,11 @@ public final class HearingXMLReader: Sendable {
 
     /// Reads hearing XML held in memory.
     public func read(data: Data, fileName: String, strict: Bool = true) -> HearingFile {
-        guard !data.isEmpty else { return fileProblem(fileName, "filen er tom") }
+        guard !data.isEmpty else {
+            return HearingFile(fileName: fileName, hearings: [], diagnostics: [
+                Diagnostic(at: SourceLocation(file: fileName, line: 1, column: 1), message: "filen er tom"),
+            ])
+        }
         guard data.count <= Self.maximumFileSize else {
             return fileProblem(fileName, "filen er for stor; største tillatte er \(Self.maximumFileSize / 1_048_576) MB")
         }
@@ -123,7 +127,8 @@ public final class HearingXMLReader: Sendable {
             guard let hearing = result.hearing else { continue }
             let line = result.element.line
             if let firstLine = seen[hearing.caseNumber.key] {
-                context.add(at: result.element, caseNumber: hearing.caseNumber.text, name: "saksnummer",
+                context.add(at: result.element.firstChild("saksnummer") ?? result.element,
+                            caseNumber: hearing.caseNumber.text,
                             "saksnummeret står også i høringen på linje \(firstLine); hver sak kan bare stå én gang per fil")
                 continue
             }

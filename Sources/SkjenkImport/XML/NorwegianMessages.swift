@@ -99,8 +99,8 @@ enum NorwegianMessages {
                 return result("ukjent element \(tag)\(namespaceNote); formatet har ikke dette elementet"
                                   + (expected.map { "; ventet \($0)" } ?? ""), unknown: true)
             }
-            return result("elementet \(tag) står på feil plass eller for mange ganger"
-                              + (expected.map { "; ventet \($0)" } ?? ""))
+            guard let expected else { return result("elementet \(tag) står på feil plass eller for mange ganger") }
+            return result("ventet \(expected), men fant \(tag): \(expected) mangler eller står på feil plass")
         }
         if rest.hasPrefix("Missing child element") {
             return result("påkrevd element mangler i \(tag): ventet \(expectedList(rest) ?? "flere elementer")")
