@@ -33,7 +33,12 @@ let package = Package(
         // SQLite through GRDB; GRDB stays behind the `CaseStore` interface.
         .target(
             name: "SkjenkStore",
-            dependencies: ["SkjenkCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "SkjenkCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for binding the import's bulk inserts without per-value boxing.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // Fixtures, an in-memory store and a fixed clock for the test targets.
         .target(

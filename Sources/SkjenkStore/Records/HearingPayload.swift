@@ -6,41 +6,6 @@ import SkjenkCore
 /// magnitude slower), and read back with `JSONDecoder`, so decoding keeps every validation of
 /// the Core types. The output is deterministic: equal hearings give equal text.
 enum HearingPayload {
-    /// Encodes a batch, large ones on every core.
-    static func encode(_ hearings: [Hearing]) -> [String] {
-        let parts = hearings.count < 1_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
-        guard parts > 1 else { return hearings.map(encode) }
-        let chunk = (hearings.count + parts - 1) / parts
-        let results = ChunkResults(count: parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let range = (part * chunk)..<min(hearings.count, (part + 1) * chunk)
-            results.store(range.map { encode(hearings[$0]) }, at: part)
-        }
-        return results.joined()
-    }
-
-    /// One slot per part, each written by exactly one iteration of `concurrentPerform`, through a
-    /// buffer pointer so the parts do not contend for access to one array.
-    private final class ChunkResults: @unchecked Sendable {
-        private let slots: UnsafeMutableBufferPointer<[String]>
-
-        init(count: Int) {
-            slots = .allocate(capacity: count)
-            slots.initialize(repeating: [])
-        }
-
-        deinit {
-            slots.deinitialize()
-            slots.deallocate()
-        }
-
-        func store(_ values: [String], at index: Int) {
-            slots[index] = values
-        }
-
-        func joined() -> [String] { slots.flatMap { $0 } }
-    }
-
     static func encode(_ h: Hearing) -> String {
         var w = JSONObjectWriter()
         w.string("caseNumber", h.caseNumber.text)
@@ -123,6 +88,63 @@ enum HearingPayload {
         } catch {
             throw SQLiteStore.StoreError(description: "en lagret høring kan ikke leses (\(error)); databasen kan være skadet")
         }
+    }
+}
+
+/// The payloads and rule violations of a batch, worked out on a background thread in chunks so
+/// that the inserts can start on the first chunk while the rest is still being encoded.
+final class PreparedHearings: @unchecked Sendable {
+    typealias Item = (payload: String, violations: [RuleViolation])
+
+    private static let chunkSize = 256
+    private let items: UnsafeMutableBufferPointer<Item>
+    private let ready: [DispatchSemaphore]
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ hearings: [Hearing]) {
+        items = .allocate(capacity: hearings.count)
+        let chunks = (hearings.count + Self.chunkSize - 1) / Self.chunkSize
+        ready = (0..<chunks).map { _ in DispatchSemaphore(value: 0) }
+        let items = UnsafeTransferredBuffer(items)
+        let ready = ready
+        let done = done
+        DispatchQueue.global(qos: .userInitiated).async {
+            for chunk in 0..<chunks {
+                let range = (chunk * Self.chunkSize)..<min(hearings.count, (chunk + 1) * Self.chunkSize)
+                for index in range {
+                    let hearing = hearings[index]
+                    (items.buffer.baseAddress! + index).initialize(
+                        to: (HearingPayload.encode(hearing), HearingRules.check(HearingFacts(hearing))))
+                }
+                ready[chunk].signal()
+            }
+            done.signal()
+        }
+    }
+
+    /// The item for hearing `index`, waiting for its chunk when it is not ready yet. Items must
+    /// be asked for in order.
+    subscript(index: Int) -> Item {
+        if index % Self.chunkSize == 0 { ready[index / Self.chunkSize].wait() }
+        return items[index]
+    }
+
+    deinit {
+        // Wait for the encoder before freeing what it writes into (it may still be running when
+        // the inserts stopped early on an error).
+        done.wait()
+        items.deinitialize()
+        items.deallocate()
+    }
+}
+
+/// A buffer handed to the encoder thread; each element is written once, before its chunk is
+/// signalled, and read only after.
+private struct UnsafeTransferredBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) {
+        self.buffer = buffer
     }
 }
 

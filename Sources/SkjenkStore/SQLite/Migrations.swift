@@ -29,7 +29,6 @@ enum Migrations {
                     updatedAt TEXT NOT NULL
                 );
                 CREATE INDEX hearing_status_deadline ON hearing(status, deadline);
-                CREATE INDEX hearing_organisationNumber ON hearing(organisationNumber);
 
                 -- Every imported version of a case; the current one is (hearingId, hearing.currentVersion).
                 CREATE TABLE hearingVersion (

@@ -5,18 +5,18 @@ import SkjenkCore
 extension SQLiteStore {
     public func storeHearings(_ hearings: [Hearing], source: String, actor: Actor,
                               progress: StoreProgress?) async throws -> HearingStoreSummary {
-        // Encode before taking the write lock: the transaction then only does SQL.
-        let payloads = HearingPayload.encode(hearings)
         let timestamp = Timestamp.format(now())
         return try await writer.write { db in
+            // Payloads are encoded and rules checked on another thread, a chunk ahead of the inserts.
+            let prepared = PreparedHearings(hearings)
             var summary = HearingStoreSummary()
             let statements = try HearingStatements(db)
             // One query for which cases exist already, instead of one per hearing.
             var existing = try Self.existingCases(db, keys: hearings.map(\.caseNumber.key))
-            for (index, (hearing, payload)) in zip(hearings, payloads).enumerated() {
+            for (index, hearing) in hearings.enumerated() {
+                let (payload, violations) = prepared[index]
                 // The store keeps the format's invariants whoever calls it; throwing here rolls
                 // back everything this batch wrote.
-                let violations = HearingRules.check(HearingFacts(hearing))
                 guard violations.isEmpty else {
                     throw StoreError(description: "høringen \(hearing.caseNumber.text) lagres ikke: "
                                          + violations.map(\.message).joined(separator: "; "))
@@ -29,24 +29,26 @@ extension SQLiteStore {
                         continue
                     }
                     let version: Int = current["currentVersion"] + 1
-                    try statements.update.execute(arguments: HearingColumns.arguments(hearing) + [version, timestamp, id])
-                    try statements.insertVersion.execute(arguments: [id, version, hearing.caseNumber.text, timestamp,
-                                                                     actor.name, source, payload])
+                    try statements.update.run(HearingColumns.values(hearing)
+                                                  + [.integer(Int64(version)), .text(timestamp), .integer(id)])
+                    try statements.insertVersion.run([.integer(id), .integer(Int64(version)), .text(hearing.caseNumber.text),
+                                                      .text(timestamp), .text(actor.name), .text(source), .text(payload)])
                     let changes = HearingChanges.fields(from: try HearingPayload.decode(previousPayload), to: hearing)
-                    try statements.insertAudit.execute(arguments: [
-                        timestamp, actor.name, actor.channel, "hearing.updated", "hearing", key,
-                        "versjon \(version) fra \(source); endret: "
-                            + (changes.isEmpty ? "ingen saksopplysninger" : changes.joined(separator: ", ")),
+                    try statements.insertAudit.run([
+                        .text(timestamp), .text(actor.name), .text(actor.channel), .text("hearing.updated"), .text("hearing"),
+                        .text(key), .text("versjon \(version) fra \(source); endret: "
+                            + (changes.isEmpty ? "ingen saksopplysninger" : changes.joined(separator: ", "))),
                     ])
                     summary.updated.append(hearing.caseNumber)
                 } else {
-                    try statements.insert.execute(arguments: HearingColumns.arguments(hearing) + [key, timestamp, timestamp])
+                    try statements.insert.run(HearingColumns.values(hearing) + [.text(key), .text(timestamp), .text(timestamp)])
                     let id = db.lastInsertedRowID
                     existing[key] = id
-                    try statements.insertVersion.execute(arguments: [id, 1, hearing.caseNumber.text, timestamp,
-                                                                     actor.name, source, payload])
-                    try statements.insertAudit.execute(arguments: [
-                        timestamp, actor.name, actor.channel, "hearing.created", "hearing", key, "versjon 1 fra \(source)",
+                    try statements.insertVersion.run([.integer(id), .integer(1), .text(hearing.caseNumber.text),
+                                                      .text(timestamp), .text(actor.name), .text(source), .text(payload)])
+                    try statements.insertAudit.run([
+                        .text(timestamp), .text(actor.name), .text(actor.channel), .text("hearing.created"), .text("hearing"),
+                        .text(key), .text("versjon 1 fra \(source)"),
                     ])
                     summary.created.append(hearing.caseNumber)
                 }
@@ -121,10 +123,10 @@ extension SQLiteStore {
 /// The prepared statements of one import transaction, compiled once per batch.
 private struct HearingStatements {
     let current: Statement
-    let insert: Statement
-    let update: Statement
-    let insertVersion: Statement
-    let insertAudit: Statement
+    let insert: BulkStatement
+    let update: BulkStatement
+    let insertVersion: BulkStatement
+    let insertAudit: BulkStatement
 
     init(_ db: Database) throws {
         current = try db.cachedStatement(sql: """
@@ -133,19 +135,19 @@ private struct HearingStatements {
             WHERE h.id = ?
             """)
         let columns = HearingColumns.names
-        insert = try db.cachedStatement(sql: """
+        insert = try BulkStatement(db, sql: """
             INSERT INTO hearing (\(columns.joined(separator: ", ")), caseKey, currentVersion, createdAt, updatedAt)
             VALUES (\(databaseQuestionMarks(count: columns.count + 1)), 1, ?, ?)
             """)
-        update = try db.cachedStatement(sql: """
+        update = try BulkStatement(db, sql: """
             UPDATE hearing SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")), currentVersion = ?, updatedAt = ?
             WHERE id = ?
             """)
-        insertVersion = try db.cachedStatement(sql: """
+        insertVersion = try BulkStatement(db, sql: """
             INSERT INTO hearingVersion (hearingId, version, caseNumber, importedAt, importedBy, source, payload)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        insertAudit = try db.cachedStatement(sql: """
+        insertAudit = try BulkStatement(db, sql: """
             INSERT INTO auditEvent (at, actor, channel, action, entity, entityId, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
     }
@@ -156,12 +158,13 @@ private enum HearingColumns {
     static let names = ["caseNumber", "sent", "deadline", "district", "applicationType", "permitType", "applicantName",
                         "organisationNumber", "venueName", "street", "postalCode", "postTown", "latitude", "longitude"]
 
-    static func arguments(_ h: Hearing) -> StatementArguments {
+    static func values(_ h: Hearing) -> [SQLValue] {
         let point = h.venue.position?.geographic
-        return [h.caseNumber.text, h.sent.iso, h.deadline.iso, h.district, h.applicationType.rawValue,
-                h.permitType.rawValue, h.applicant.name, h.applicant.organisationNumber.digits, h.venue.name,
-                h.venue.address.street, h.venue.address.postalCode, h.venue.address.postTown, point?.latitude,
-                point?.longitude]
+        return [.text(h.caseNumber.text), .text(h.sent.iso), .text(h.deadline.iso), .text(h.district),
+                .text(h.applicationType.rawValue), .text(h.permitType.rawValue), .text(h.applicant.name),
+                .text(h.applicant.organisationNumber.digits), .text(h.venue.name), .text(h.venue.address.street),
+                .text(h.venue.address.postalCode), .text(h.venue.address.postTown), .real(point?.latitude),
+                .real(point?.longitude)]
     }
 }
 
