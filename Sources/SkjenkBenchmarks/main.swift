@@ -32,8 +32,9 @@ func rawParse() -> Double {
     seconds {
         guard let bytes = try? Data(contentsOf: file) else { fatalError("cannot read \(file.path)") }
         bytes.withUnsafeBytes { raw in
-            let doc = xmlReadMemory(raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count),
-                                    file.path, nil, Int32(XML_PARSE_NONET.rawValue))
+            let doc = xmlReadMemory(
+                raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count),
+                file.path, nil, Int32(XML_PARSE_NONET.rawValue))
             precondition(doc != nil, "libxml2 could not parse the generated file")
             xmlFreeDoc(doc)
         }
@@ -57,8 +58,9 @@ for round in 0..<rounds {
     }
     let batch = result.hearings.map(\.hearing)
     let start = DispatchTime.now().uptimeNanoseconds
-    let summary = try await store.storeHearings(batch, source: "hoeringer.xml",
-                                                actor: Actor(name: "bench", channel: "bench"), progress: nil)
+    let summary = try await store.storeHearings(
+        batch, source: "hoeringer.xml",
+        actor: Actor(name: "bench", channel: "bench"), progress: nil)
     let stored = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     precondition(summary.created.count == count, "not every hearing was stored")
     readTimes.append(read)

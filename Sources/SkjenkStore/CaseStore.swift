@@ -89,8 +89,10 @@ public typealias StoreProgress = @Sendable (_ done: Int, _ total: Int) -> Void
 public protocol CaseStore: Sendable {
     /// Stores `hearings` from one source in one transaction: all or nothing. A case number seen
     /// before updates that case and keeps the earlier version; an identical re-import changes nothing.
-    func storeHearings(_ hearings: [Hearing], source: String, actor: Actor,
-                       progress: StoreProgress?) async throws -> HearingStoreSummary
+    func storeHearings(
+        _ hearings: [Hearing], source: String, actor: Actor,
+        progress: StoreProgress?
+    ) async throws -> HearingStoreSummary
     /// Cases with the given statuses (all when nil), soonest deadline first.
     func cases(status: Set<CaseStatus>?) async throws -> [StoredCase]
     /// The case with this number (any document number of it), if stored.

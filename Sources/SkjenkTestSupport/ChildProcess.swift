@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs a program as a child process and reports what it printed, its exit status, its wall
@@ -27,8 +28,10 @@ public struct ChildProcess: Sendable {
     public var environment: [String: String]
     public var workingDirectory: URL?
 
-    public init(executable: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
-                workingDirectory: URL? = nil) {
+    public init(
+        executable: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
+        workingDirectory: URL? = nil
+    ) {
         self.executable = executable
         self.environment = environment
         self.workingDirectory = workingDirectory
@@ -52,7 +55,8 @@ public struct ChildProcess: Sendable {
         // Change directory through a shell that then execs the program, so the child keeps one
         // pid (and `wait4` measures the program itself).
         let launcher = workingDirectory == nil ? executable.path : "/bin/sh"
-        let prefix = workingDirectory.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0.path, executable.path] }
+        let prefix =
+            workingDirectory.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0.path, executable.path] }
             ?? [executable.path]
         let argv = (prefix + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -84,8 +88,10 @@ extension Fixtures {
     /// The `skjenk` executable that `swift build` / `swift test` built next to the test bundle.
     public static var skjenkExecutable: URL {
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [beside, beside.deletingLastPathComponent(),
-                          packageRoot.appendingPathComponent(".build/debug")]
+        let candidates = [
+            beside, beside.deletingLastPathComponent(),
+            packageRoot.appendingPathComponent(".build/debug"),
+        ]
         for folder in candidates {
             let url = folder.appendingPathComponent("skjenk")
             if FileManager.default.isExecutableFile(atPath: url.path) { return url }

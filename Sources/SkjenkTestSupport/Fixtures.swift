@@ -17,10 +17,12 @@ public enum Fixtures {
 
     /// Every `.xml` file in a folder below `Samples/`, sorted by name.
     public static func sampleFiles(in folder: String) throws -> [URL] {
-        try FileManager.default.contentsOfDirectory(at: samples.appendingPathComponent(folder),
-                                                    includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "xml" }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        try FileManager.default.contentsOfDirectory(
+            at: samples.appendingPathComponent(folder),
+            includingPropertiesForKeys: nil
+        )
+        .filter { $0.pathExtension == "xml" }
+        .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
     /// A valid serving hearing, for tests to vary. `index` gives each a distinct case and venue.
@@ -37,13 +39,15 @@ public enum Fixtures {
             applicationType: applicationType,
             change: change,
             permitType: .serving,
-            applicant: Applicant(name: "Bislett Cocktail \(index) AS",
-                                 organisationNumber: try! OrganisationNumber(numbers[index % numbers.count])),
+            applicant: Applicant(
+                name: "Bislett Cocktail \(index) AS",
+                organisationNumber: try! OrganisationNumber(numbers[index % numbers.count])),
             venue: Venue(
                 name: "Bar nummer \(index)",
                 address: Address(street: "Thereses gate \(index % 60 + 1)", postalCode: "0358", postTown: "Oslo"),
-                position: try! .wgs84(latitude: 59.92 + Double(index % 100) * 0.0001,
-                                      longitude: 10.73 + Double(index % 97) * 0.0001),
+                position: try! .wgs84(
+                    latitude: 59.92 + Double(index % 100) * 0.0001,
+                    longitude: 10.73 + Double(index % 97) * 0.0001),
                 concept: "Cocktailbar med enkel matservering & små retter",
                 targetGroup: "Voksne fra 23 år",
                 ageLimit: 23,
@@ -54,10 +58,12 @@ public enum Fixtures {
             deputy: Person(name: "Per Nilsen"),
             alcoholGroups: [.group1, .group2, .group3],
             servingPeriods: [
-                try! ServingPeriod(area: .indoor, groups: [.group1, .group2], from: TimeOfDay("08:00"), to: TimeOfDay("03:00")),
+                try! ServingPeriod(
+                    area: .indoor, groups: [.group1, .group2], from: TimeOfDay("08:00"), to: TimeOfDay("03:00")),
                 try! ServingPeriod(area: .indoor, groups: [.group3], from: TimeOfDay("13:00"), to: TimeOfDay("03:00")),
-                try! ServingPeriod(area: .outdoor, groups: [.group1, .group2, .group3], days: [.friday, .saturday],
-                                   from: TimeOfDay("11:00"), to: TimeOfDay("01:00")),
+                try! ServingPeriod(
+                    area: .outdoor, groups: [.group1, .group2, .group3], days: [.friday, .saturday],
+                    from: TimeOfDay("11:00"), to: TimeOfDay("01:00")),
             ],
             earlierPermit: false,
             attachments: [Attachment(title: "Søknadsskjema", fileName: "soknad.pdf")],

@@ -11,8 +11,9 @@ struct CLIHarness {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var environment = ProcessInfo.processInfo.environment
         environment["SKJENK_DB"] = folder.appendingPathComponent("test.sqlite").path
-        child = ChildProcess(executable: Fixtures.skjenkExecutable, environment: environment,
-                             workingDirectory: Fixtures.packageRoot)
+        child = ChildProcess(
+            executable: Fixtures.skjenkExecutable, environment: environment,
+            workingDirectory: Fixtures.packageRoot)
     }
 
     @discardableResult

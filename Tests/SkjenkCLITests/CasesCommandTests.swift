@@ -18,8 +18,10 @@ import Testing
         let deadlines = cases.compactMap { $0["deadline"] as? String }
         #expect(deadlines == deadlines.sorted())
         for item in cases {
-            for key in ["caseNumber", "sent", "deadline", "district", "applicationType", "permitType", "applicant", "venue",
-                        "daysLeft", "overdue"] {
+            for key in [
+                "caseNumber", "sent", "deadline", "district", "applicationType", "permitType", "applicant", "venue",
+                "daysLeft", "overdue",
+            ] {
                 #expect(item[key] != nil, "missing \(key)")
             }
             let applicant = try #require(item["applicant"] as? [String: Any])
@@ -27,14 +29,17 @@ import Testing
             let venue = try #require(item["venue"] as? [String: Any])
             #expect(venue["name"] is String && venue["address"] != nil)
             if let position = venue["position"] as? [String: Any] {
-                let lat = try #require(position["lat"] as? Double), lon = try #require(position["lon"] as? Double)
+                let lat = try #require(position["lat"] as? Double)
+                let lon = try #require(position["lon"] as? Double)
                 #expect((59.8...60.0).contains(lat) && (10.6...10.9).contains(lon), "\(item["caseNumber"] ?? "")")
             }
-            let overdue = try #require(item["overdue"] as? Bool), daysLeft = try #require(item["daysLeft"] as? Int)
+            let overdue = try #require(item["overdue"] as? Bool)
+            let daysLeft = try #require(item["daysLeft"] as? Int)
             #expect(overdue == (daysLeft < 0))
         }
         #expect(cases.contains { $0["overdue"] as? Bool == true })
-        #expect(Set(cases.compactMap { $0["applicationType"] as? String })
+        #expect(
+            Set(cases.compactMap { $0["applicationType"] as? String })
                 == ["new", "change", "changeOfOwner", "renewal", "singleOccasion"])
         #expect(Set(cases.compactMap { $0["permitType"] as? String }) == ["serving", "retailSale"])
 

@@ -41,20 +41,44 @@ import Testing
             "<!ENTITY lol\(n) \"" + String(repeating: "&lol\(n - 1);", count: 10) + "\">"
         }.joined(separator: "\n")
         return [
-            ("external-entity", hearing(merknad: "&xxe;", prolog: """
-                <!DOCTYPE hoering [ <!ENTITY xxe SYSTEM "file://\(secret.path)"> ]>
-                """)),
-            ("parameter-entity", hearing(merknad: "x", prolog: """
-                <!DOCTYPE hoering [ <!ENTITY % p SYSTEM "file://\(secret.path)"> %p; ]>
-                """)),
-            ("billion-laughs", hearing(merknad: "&lol9;", prolog: """
-                <!DOCTYPE hoering [ <!ENTITY lol0 "lol"> \(laughs) ]>
-                """)),
-            ("network-dtd", hearing(merknad: "x", prolog: """
-                <!DOCTYPE hoering SYSTEM "http://127.0.0.1:9/hoering.dtd">
-                """)),
-            ("xinclude", hearing(merknad: "<xi:include href=\"file://\(secret.path)\" parse=\"text\"/>",
-                                 rootAttributes: " xmlns:xi=\"http://www.w3.org/2001/XInclude\"")),
+            (
+                "external-entity",
+                hearing(
+                    merknad: "&xxe;",
+                    prolog: """
+                        <!DOCTYPE hoering [ <!ENTITY xxe SYSTEM "file://\(secret.path)"> ]>
+                        """)
+            ),
+            (
+                "parameter-entity",
+                hearing(
+                    merknad: "x",
+                    prolog: """
+                        <!DOCTYPE hoering [ <!ENTITY % p SYSTEM "file://\(secret.path)"> %p; ]>
+                        """)
+            ),
+            (
+                "billion-laughs",
+                hearing(
+                    merknad: "&lol9;",
+                    prolog: """
+                        <!DOCTYPE hoering [ <!ENTITY lol0 "lol"> \(laughs) ]>
+                        """)
+            ),
+            (
+                "network-dtd",
+                hearing(
+                    merknad: "x",
+                    prolog: """
+                        <!DOCTYPE hoering SYSTEM "http://127.0.0.1:9/hoering.dtd">
+                        """)
+            ),
+            (
+                "xinclude",
+                hearing(
+                    merknad: "<xi:include href=\"file://\(secret.path)\" parse=\"text\"/>",
+                    rootAttributes: " xmlns:xi=\"http://www.w3.org/2001/XInclude\"")
+            ),
         ]
     }
 

@@ -73,8 +73,10 @@ import Testing
         let result = try cli.run("import", "Samples/broken/multiple-errors.xml")
         let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("Samples/broken/multiple-errors.xml:") }
         #expect(errors.count >= 4, "\(result.stderr)")
-        for fragment in ["kontrollsifferet stemmer ikke", "er før datoen høringen ble sendt",
-                         "salgsbevilling gjelder bare alkoholgruppe 1", "ukjent element"] {
+        for fragment in [
+            "kontrollsifferet stemmer ikke", "er før datoen høringen ble sendt",
+            "salgsbevilling gjelder bare alkoholgruppe 1", "ukjent element",
+        ] {
             #expect(errors.contains { $0.contains(fragment) }, "\(fragment)")
         }
     }

@@ -44,18 +44,22 @@ import Testing
     }
 
     @Test func reportsEveryProblemNotOnlyTheFirst() {
-        var xml = String(decoding: HearingXMLWriter.document([Fixtures.hearing(1), Fixtures.hearing(2)]), as: UTF8.self)
-        xml = xml.replacingOccurrences(of: "<organisasjonsnummer>983887457</organisasjonsnummer>",
-                                       with: "<organisasjonsnummer>983887458</organisasjonsnummer>")
+        var xml = String(
+            decoding: HearingXMLWriter.document([Fixtures.hearing(1), Fixtures.hearing(2)]), as: UTF8.self)
+        xml = xml.replacingOccurrences(
+            of: "<organisasjonsnummer>983887457</organisasjonsnummer>",
+            with: "<organisasjonsnummer>983887458</organisasjonsnummer>")
         xml = xml.replacingOccurrences(of: "<frist>2026-11-04</frist>", with: "<frist>2026-10-04</frist>")
-        xml = xml.replacingOccurrences(of: "<bydel>St. Hanshaugen</bydel>\n    <soeknadstype>ny",
-                                       with: "<bydel>St. Hanshaugen</bydel>\n    <soeknadstype>utvidelse")
+        xml = xml.replacingOccurrences(
+            of: "<bydel>St. Hanshaugen</bydel>\n    <soeknadstype>ny",
+            with: "<bydel>St. Hanshaugen</bydel>\n    <soeknadstype>utvidelse")
         let file = read(xml)
         #expect(!file.isAccepted)
         #expect(file.hearings.isEmpty)
         let messages = file.diagnostics.map(\.description)
         #expect(messages.count == 4, "\(messages)")
-        #expect(messages.contains { $0.contains("saksnummer 2026/10001: organisasjonsnummeret «983887458» er ugyldig") })
+        #expect(
+            messages.contains { $0.contains("saksnummer 2026/10001: organisasjonsnummeret «983887458» er ugyldig") })
         #expect(messages.contains { $0.contains("saksnummer 2026/10002: fristen 2026-10-04 er før") })
         #expect(messages.filter { $0.contains("«utvidelse» er ikke tillatt") }.count == 2)
     }
@@ -65,7 +69,10 @@ import Testing
             .replacingOccurrences(of: "<merknad>", with: "<farge>rød</farge>\n    <merknad>")
         let strict = read(xml)
         #expect(!strict.isAccepted)
-        #expect(strict.diagnostics.map(\.message) == ["ukjent element <farge>; formatet har ikke dette elementet; ventet et av <vedlegg>, <merknad>"])
+        #expect(
+            strict.diagnostics.map(\.message) == [
+                "ukjent element <farge>; formatet har ikke dette elementet; ventet et av <vedlegg>, <merknad>"
+            ])
         let lenient = read(xml, strict: false)
         #expect(lenient.isAccepted)
         #expect(lenient.hearings.count == 1)
@@ -96,8 +103,12 @@ import Testing
             """
         let descriptions = read(xml).diagnostics.map(\.description)
         #expect(descriptions.count == 2, "\(descriptions)")
-        #expect(descriptions.contains { $0.hasPrefix("test.xml:9:28: saksnummer 2026/1: organisasjonsnummeret «123456789»") })
-        #expect(descriptions.contains { $0.hasPrefix("test.xml:16:41: saksnummer 2026/1: verdien «25:00» har feil form") })
+        #expect(
+            descriptions.contains {
+                $0.hasPrefix("test.xml:9:28: saksnummer 2026/1: organisasjonsnummeret «123456789»")
+            })
+        #expect(
+            descriptions.contains { $0.hasPrefix("test.xml:16:41: saksnummer 2026/1: verdien «25:00» har feil form") })
     }
 
     @Test func positionsInEveryReferenceSystem() throws {

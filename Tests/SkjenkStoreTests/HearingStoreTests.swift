@@ -27,7 +27,8 @@ import Testing
         var changed = original
         changed.caseNumber = try CaseNumber("26/10001-2")
         changed.deadline = try LocalDate(iso: "2026-12-15")
-        let summary = try await store.storeHearings([changed], source: "second.xml", actor: Fixtures.actor, progress: nil)
+        let summary = try await store.storeHearings(
+            [changed], source: "second.xml", actor: Fixtures.actor, progress: nil)
 
         // Then the case is updated and both versions are kept, with their sources
         #expect(summary.updated == [changed.caseNumber])
@@ -77,8 +78,9 @@ import Testing
         var invalid = Fixtures.hearing(4)
         invalid.deadline = try LocalDate(iso: "2026-10-01")
         await #expect(throws: SQLiteStore.StoreError.self) {
-            try await store.storeHearings([Fixtures.hearing(2), updated, invalid], source: "b.xml",
-                                          actor: Fixtures.actor, progress: nil)
+            try await store.storeHearings(
+                [Fixtures.hearing(2), updated, invalid], source: "b.xml",
+                actor: Fixtures.actor, progress: nil)
         }
 
         // Then nothing of the batch is stored
@@ -90,8 +92,9 @@ import Testing
     @Test func progressIsReported() async throws {
         let store = try Fixtures.store()
         let reports = ProgressLog()
-        _ = try await store.storeHearings((1...2_500).map { Fixtures.hearing($0) }, source: "big.xml",
-                                          actor: Fixtures.actor, progress: { done, total in reports.add(done, total) })
+        _ = try await store.storeHearings(
+            (1...2_500).map { Fixtures.hearing($0) }, source: "big.xml",
+            actor: Fixtures.actor, progress: { done, total in reports.add(done, total) })
         #expect(reports.values == [1_000, 2_000, 2_500].map { [$0, 2_500] })
     }
 
@@ -101,8 +104,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try SQLiteStore(path: folder.appendingPathComponent("live.sqlite").path, now: FixedClock().function)
         #expect(try store.journalMode() == "wal")
-        _ = try await store.storeHearings([Fixtures.hearing(1), Fixtures.hearing(2)], source: "a.xml",
-                                          actor: Fixtures.actor, progress: nil)
+        _ = try await store.storeHearings(
+            [Fixtures.hearing(1), Fixtures.hearing(2)], source: "a.xml",
+            actor: Fixtures.actor, progress: nil)
         let copyPath = folder.appendingPathComponent("copy.sqlite").path
         try await store.backup(to: copyPath)
         let copy = try SQLiteStore(path: copyPath)

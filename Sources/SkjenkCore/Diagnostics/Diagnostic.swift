@@ -32,8 +32,10 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var caseNumber: String?
     public var message: String
 
-    public init(_ severity: Severity = .error, at location: SourceLocation, caseNumber: String? = nil,
-                message: String) {
+    public init(
+        _ severity: Severity = .error, at location: SourceLocation, caseNumber: String? = nil,
+        message: String
+    ) {
         self.severity = severity
         self.location = location
         self.caseNumber = caseNumber

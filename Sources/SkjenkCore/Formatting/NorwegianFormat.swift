@@ -2,8 +2,10 @@ import Foundation
 
 /// Norwegian (bokmål) formatting of dates, times and periods, as people in the districts write them.
 public enum NorwegianFormat {
-    private static let months = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
-                                 "september", "oktober", "november", "desember"]
+    private static let months = [
+        "januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
+        "september", "oktober", "november", "desember",
+    ]
 
     /// "2. november 2026".
     public static func longDate(_ date: LocalDate) -> String {

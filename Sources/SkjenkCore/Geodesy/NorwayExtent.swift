@@ -28,7 +28,7 @@ public enum NorwayExtent {
         [67.9542, 17.9151], [67.9212, 17.7492], [67.9241, 16.9365], [66.1643, 15.3179], [64.7876, 13.7866],
         [64.4479, 14.1276], [64.0172, 13.7632], [63.9595, 13.5820], [63.9743, 12.7284], [63.1159, 12.1294],
         [61.8262, 12.1808], [61.2896, 12.8175], [60.0875, 12.4695], [59.3923, 11.6265], [58.8518, 11.2101],
-        [57.8496, 11.7502], [57.7792, 11.0634], [57.7958, 10.6682], [57.8469, 10.3161], [57.6026, 9.9027]
+        [57.8496, 11.7502], [57.7792, 11.0634], [57.7958, 10.6682], [57.8469, 10.3161], [57.6026, 9.9027],
     ]
 
     private static let latitudes = outline.map { $0[0] }
@@ -45,7 +45,8 @@ public enum NorwayExtent {
             let (yi, xi) = (outline[i][0], outline[i][1])
             let (yj, xj) = (outline[j][0], outline[j][1])
             if (yi > point.latitude) != (yj > point.latitude),
-               point.longitude < (xj - xi) * (point.latitude - yi) / (yj - yi) + xi {
+                point.longitude < (xj - xi) * (point.latitude - yi) / (yj - yi) + xi
+            {
                 inside.toggle()
             }
             j = i

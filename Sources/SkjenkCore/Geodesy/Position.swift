@@ -31,8 +31,9 @@ public struct GeoPoint: Sendable, Hashable, Codable {
 
     /// Geodesic distance in metres.
     public func distance(to other: GeoPoint) -> Double {
-        Geodesic.distance(fromLatitude: latitude, fromLongitude: longitude,
-                          toLatitude: other.latitude, toLongitude: other.longitude)
+        Geodesic.distance(
+            fromLatitude: latitude, fromLongitude: longitude,
+            toLatitude: other.latitude, toLongitude: other.longitude)
     }
 }
 
@@ -89,11 +90,13 @@ extension Position: Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         do {
-            try self.init(srid: c.decode(SRID.self, forKey: .srid),
-                          x: c.decode(Double.self, forKey: .x), y: c.decode(Double.self, forKey: .y))
+            try self.init(
+                srid: c.decode(SRID.self, forKey: .srid),
+                x: c.decode(Double.self, forKey: .x), y: c.decode(Double.self, forKey: .y))
         } catch let problem as Problem {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath, debugDescription: "Ugyldig posisjon: \(problem)"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath, debugDescription: "Ugyldig posisjon: \(problem)"))
         }
     }
 

@@ -37,7 +37,11 @@ public enum TransverseMercator {
 
     /// Gauss–Krüger forward coefficients α1…α6.
     static let alpha: [Double] = {
-        let n2 = n * n, n3 = n2 * n, n4 = n3 * n, n5 = n4 * n, n6 = n5 * n
+        let n2 = n * n
+        let n3 = n2 * n
+        let n4 = n3 * n
+        let n5 = n4 * n
+        let n6 = n5 * n
         return [
             n / 2 - 2 * n2 / 3 + 5 * n3 / 16 + 41 * n4 / 180 - 127 * n5 / 288 + 7891 * n6 / 37800,
             13 * n2 / 48 - 3 * n3 / 5 + 557 * n4 / 1440 + 281 * n5 / 630 - 1_983_433 * n6 / 1_935_360,
@@ -50,7 +54,11 @@ public enum TransverseMercator {
 
     /// Gauss–Krüger inverse coefficients β1…β6.
     static let beta: [Double] = {
-        let n2 = n * n, n3 = n2 * n, n4 = n3 * n, n5 = n4 * n, n6 = n5 * n
+        let n2 = n * n
+        let n3 = n2 * n
+        let n4 = n3 * n
+        let n5 = n4 * n
+        let n6 = n5 * n
         return [
             n / 2 - 2 * n2 / 3 + 37 * n3 / 96 - n4 / 360 - 81 * n5 / 512 + 96199 * n6 / 604_800,
             n2 / 48 + n3 / 15 - 437 * n4 / 1440 + 46 * n5 / 105 - 1_118_711 * n6 / 3_870_720,
@@ -62,7 +70,9 @@ public enum TransverseMercator {
     }()
 
     /// WGS84/ETRS89 degrees → UTM metres (easting, northing).
-    public static func project(latitude: Double, longitude: Double, zone: UTMZone) -> (easting: Double, northing: Double) {
+    public static func project(
+        latitude: Double, longitude: Double, zone: UTMZone
+    ) -> (easting: Double, northing: Double) {
         let phi = latitude * .pi / 180
         let lambda = (longitude - zone.centralMeridian) * .pi / 180
         // Conformal latitude, exactly: τ' = tan χ.
@@ -82,7 +92,9 @@ public enum TransverseMercator {
     }
 
     /// UTM metres → WGS84/ETRS89 degrees (latitude, longitude).
-    public static func unproject(easting: Double, northing: Double, zone: UTMZone) -> (latitude: Double, longitude: Double) {
+    public static func unproject(
+        easting: Double, northing: Double, zone: UTMZone
+    ) -> (latitude: Double, longitude: Double) {
         let xi = northing / scale
         let eta = (easting - falseEasting) / scale
         var xiPrime = xi
@@ -99,7 +111,8 @@ public enum TransverseMercator {
         for _ in 0..<5 {
             let sigma = sinh(e * atanh(e * tau / (1 + tau * tau).squareRoot()))
             let tauI = tau * (1 + sigma * sigma).squareRoot() - sigma * (1 + tau * tau).squareRoot()
-            let delta = (tauPrime - tauI) / (1 + tauI * tauI).squareRoot()
+            let delta =
+                (tauPrime - tauI) / (1 + tauI * tauI).squareRoot()
                 * (1 + (1 - e * e) * tau * tau) / ((1 - e * e) * (1 + tau * tau).squareRoot())
             tau += delta
             if abs(delta) < 1e-14 { break }

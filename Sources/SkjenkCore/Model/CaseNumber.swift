@@ -24,10 +24,10 @@ public struct CaseNumber: Sendable, Hashable, CustomStringConvertible {
         guard parts.count == 2 else { throw Problem() }
         let yearText = parts[0]
         let rest = parts[1].split(separator: "-", omittingEmptySubsequences: false)
-        guard (yearText.count == 4 || yearText.count == 2), Self.allDigits(yearText),
-              rest.count == 1 || rest.count == 2,
-              (1...7).contains(rest[0].count), Self.allDigits(rest[0]),
-              let year = Int(yearText), let sequence = Int(rest[0]), sequence > 0
+        guard yearText.count == 4 || yearText.count == 2, Self.allDigits(yearText),
+            rest.count == 1 || rest.count == 2,
+            (1...7).contains(rest[0].count), Self.allDigits(rest[0]),
+            let year = Int(yearText), let sequence = Int(rest[0]), sequence > 0
         else { throw Problem() }
         var document: Int?
         if rest.count == 2 {
@@ -69,8 +69,9 @@ extension CaseNumber: Codable {
         do {
             try self.init(text)
         } catch {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath, debugDescription: "Ugyldig saksnummer"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath, debugDescription: "Ugyldig saksnummer"))
         }
     }
 

@@ -37,12 +37,14 @@ public struct Hearing: Sendable, Hashable, Codable {
     /// Merknad: free text from the agency.
     public var remark: String?
 
-    public init(caseNumber: CaseNumber, sent: LocalDate, deadline: LocalDate, agencyOfficer: AgencyOfficer? = nil,
-                district: String, applicationType: ApplicationType, change: String? = nil,
-                permitType: PermitType, applicant: Applicant, venue: Venue, zone: Zone? = nil,
-                manager: Person? = nil, deputy: Person? = nil, alcoholGroups: Set<AlcoholGroup>,
-                servingPeriods: [ServingPeriod] = [], earlierPermit: Bool? = nil,
-                attachments: [Attachment] = [], remark: String? = nil) {
+    public init(
+        caseNumber: CaseNumber, sent: LocalDate, deadline: LocalDate, agencyOfficer: AgencyOfficer? = nil,
+        district: String, applicationType: ApplicationType, change: String? = nil,
+        permitType: PermitType, applicant: Applicant, venue: Venue, zone: Zone? = nil,
+        manager: Person? = nil, deputy: Person? = nil, alcoholGroups: Set<AlcoholGroup>,
+        servingPeriods: [ServingPeriod] = [], earlierPermit: Bool? = nil,
+        attachments: [Attachment] = [], remark: String? = nil
+    ) {
         self.caseNumber = caseNumber
         self.sent = sent
         self.deadline = deadline
@@ -131,9 +133,11 @@ public struct Venue: Sendable, Hashable, Codable {
     /// Uteservering.
     public var outdoorArea: OutdoorArea?
 
-    public init(name: String, address: Address, position: Position? = nil, concept: String? = nil,
-                targetGroup: String? = nil, ageLimit: Int? = nil, capacity: Capacity? = nil,
-                outdoorArea: OutdoorArea? = nil) {
+    public init(
+        name: String, address: Address, position: Position? = nil, concept: String? = nil,
+        targetGroup: String? = nil, ageLimit: Int? = nil, capacity: Capacity? = nil,
+        outdoorArea: OutdoorArea? = nil
+    ) {
         self.name = name
         self.address = address
         self.position = position

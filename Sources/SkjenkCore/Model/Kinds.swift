@@ -77,7 +77,9 @@ public enum Zone: String, ExchangeCoded {
 
 /// Alkoholgruppe (alkoholloven § 1-3): 1 over 2,5 to 4,7 %, 2 over 4,7 under 22 %, 3 22–60 %.
 public enum AlcoholGroup: Int, Sendable, Hashable, Comparable, CaseIterable, Codable {
-    case group1 = 1, group2 = 2, group3 = 3
+    case group1 = 1
+    case group2 = 2
+    case group3 = 3
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -92,7 +94,8 @@ public enum ServingArea: String, ExchangeCoded {
 
 /// Ukedag, Monday first as in Norway.
 public enum Weekday: Int, Sendable, Hashable, Comparable, CaseIterable, Codable {
-    case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+    case monday = 1
+    case tuesday, wednesday, thursday, friday, saturday, sunday
 
     public var code: String {
         ["man", "tir", "ons", "tor", "fre", "loer", "soen"][rawValue - 1]

@@ -49,8 +49,9 @@ extension OrganisationNumber: Codable {
         do {
             try self.init(text)
         } catch {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath, debugDescription: "Ugyldig organisasjonsnummer"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath, debugDescription: "Ugyldig organisasjonsnummer"))
         }
     }
 

@@ -17,8 +17,10 @@ public struct ServingPeriod: Sendable, Hashable, Codable {
         case noDays
     }
 
-    public init(area: ServingArea, groups: Set<AlcoholGroup>, days: Set<Weekday> = Set(Weekday.allCases),
-                from: TimeOfDay, to: TimeOfDay) throws(Problem) {
+    public init(
+        area: ServingArea, groups: Set<AlcoholGroup>, days: Set<Weekday> = Set(Weekday.allCases),
+        from: TimeOfDay, to: TimeOfDay
+    ) throws(Problem) {
         guard !groups.isEmpty else { throw .noGroups }
         guard !days.isEmpty else { throw .noDays }
         self.area = area
@@ -51,8 +53,9 @@ public struct ServingPeriod: Sendable, Hashable, Codable {
                 from: c.decode(TimeOfDay.self, forKey: .from),
                 to: c.decode(TimeOfDay.self, forKey: .to))
         } catch let problem as Problem {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath, debugDescription: "Ugyldig skjenkeperiode: \(problem)"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath, debugDescription: "Ugyldig skjenkeperiode: \(problem)"))
         }
     }
 

@@ -11,7 +11,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public init(year: Int, month: Int, day: Int) throws(Problem) {
         guard (1900...2999).contains(year), (1...12).contains(month),
-              (1...Self.daysIn(month: month, year: year)).contains(day)
+            (1...Self.daysIn(month: month, year: year)).contains(day)
         else { throw Problem() }
         self.year = year
         self.month = month

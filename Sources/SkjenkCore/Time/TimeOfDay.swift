@@ -17,7 +17,7 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible
     public init(_ text: String) throws(Problem) {
         let u = Array(text.utf8)
         guard u.count == 5, u[2] == 0x3A,
-              [0, 1, 3, 4].allSatisfy({ u[$0] >= 0x30 && u[$0] <= 0x39 })
+            [0, 1, 3, 4].allSatisfy({ u[$0] >= 0x30 && u[$0] <= 0x39 })
         else { throw Problem() }
         let digit = { (i: Int) in Int(u[i] - 0x30) }
         try self.init(hour: digit(0) * 10 + digit(1), minute: digit(3) * 10 + digit(4))
@@ -38,7 +38,8 @@ extension TimeOfDay: Codable {
         do {
             try self.init(text)
         } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Ugyldig klokkeslett"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "Ugyldig klokkeslett"))
         }
     }
 

@@ -12,9 +12,11 @@ public struct HearingFacts: Sendable {
     public var servingPeriods: [ServingPeriod?]
     public var position: Position?
 
-    public init(sent: LocalDate? = nil, deadline: LocalDate? = nil, applicationType: ApplicationType? = nil,
-                change: String? = nil, permitType: PermitType? = nil, alcoholGroups: Set<AlcoholGroup>? = nil,
-                servingPeriods: [ServingPeriod?] = [], position: Position? = nil) {
+    public init(
+        sent: LocalDate? = nil, deadline: LocalDate? = nil, applicationType: ApplicationType? = nil,
+        change: String? = nil, permitType: PermitType? = nil, alcoholGroups: Set<AlcoholGroup>? = nil,
+        servingPeriods: [ServingPeriod?] = [], position: Position? = nil
+    ) {
         self.sent = sent
         self.deadline = deadline
         self.applicationType = applicationType
@@ -27,9 +29,10 @@ public struct HearingFacts: Sendable {
 
     /// The facts of a complete hearing.
     public init(_ hearing: Hearing) {
-        self.init(sent: hearing.sent, deadline: hearing.deadline, applicationType: hearing.applicationType,
-                  change: hearing.change, permitType: hearing.permitType, alcoholGroups: hearing.alcoholGroups,
-                  servingPeriods: hearing.servingPeriods, position: hearing.venue.position)
+        self.init(
+            sent: hearing.sent, deadline: hearing.deadline, applicationType: hearing.applicationType,
+            change: hearing.change, permitType: hearing.permitType, alcoholGroups: hearing.alcoholGroups,
+            servingPeriods: hearing.servingPeriods, position: hearing.venue.position)
     }
 }
 
@@ -56,43 +59,57 @@ public enum HearingRules {
     public static func check(_ facts: HearingFacts) -> [RuleViolation] {
         var found: [RuleViolation] = []
         if let sent = facts.sent, let deadline = facts.deadline, deadline < sent {
-            found.append(.init(field: .deadline,
-                               message: "fristen \(deadline.iso) er før datoen høringen ble sendt (\(sent.iso))"))
+            found.append(
+                .init(
+                    field: .deadline,
+                    message: "fristen \(deadline.iso) er før datoen høringen ble sendt (\(sent.iso))"))
         }
         if let type = facts.applicationType {
             let hasChange = !(facts.change?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true)
             if type == .change && !hasChange {
-                found.append(.init(field: .applicationType,
-                                   message: "søknadstype «endring» krever elementet <endring> som sier hva som skal endres"))
+                found.append(
+                    .init(
+                        field: .applicationType,
+                        message: "søknadstype «endring» krever elementet <endring> som sier hva som skal endres"))
             } else if type != .change && facts.change != nil {
-                found.append(.init(field: .change,
-                                   message: "<endring> er bare tillatt når søknadstypen er «endring» (her «\(type.code)»)"))
+                found.append(
+                    .init(
+                        field: .change,
+                        message: "<endring> er bare tillatt når søknadstypen er «endring» (her «\(type.code)»)"))
             }
         }
         if facts.permitType == .retailSale, let groups = facts.alcoholGroups, groups != [.group1] {
-            found.append(.init(field: .alcoholGroups,
-                               message: "salgsbevilling gjelder bare alkoholgruppe 1 (alkoholloven § 3-1), men søknaden gjelder "
-                                   + "gruppe \(Self.list(groups))"))
+            found.append(
+                .init(
+                    field: .alcoholGroups,
+                    message: "salgsbevilling gjelder bare alkoholgruppe 1 (alkoholloven § 3-1), men søknaden gjelder "
+                        + "gruppe \(Self.list(groups))"))
         }
         for (index, period) in facts.servingPeriods.enumerated() {
             guard let period else { continue }
             if facts.permitType == .retailSale, period.groups != [.group1] {
-                found.append(.init(field: .servingPeriod(index),
-                                   message: "salgsbevilling gjelder bare alkoholgruppe 1, men perioden gjelder gruppe "
-                                       + Self.list(period.groups)))
+                found.append(
+                    .init(
+                        field: .servingPeriod(index),
+                        message: "salgsbevilling gjelder bare alkoholgruppe 1, men perioden gjelder gruppe "
+                            + Self.list(period.groups)))
             } else if let groups = facts.alcoholGroups, !period.groups.isSubset(of: groups) {
                 let extra = period.groups.subtracting(groups)
-                found.append(.init(field: .servingPeriod(index),
-                                   message: "perioden gjelder gruppe \(Self.list(extra)), som det ikke er søkt om i "
-                                       + "<alkoholgrupper> (\(Self.list(groups)))"))
+                found.append(
+                    .init(
+                        field: .servingPeriod(index),
+                        message: "perioden gjelder gruppe \(Self.list(extra)), som det ikke er søkt om i "
+                            + "<alkoholgrupper> (\(Self.list(groups)))"))
             }
         }
         if let position = facts.position {
             let point = position.geographic
             if !NorwayExtent.contains(point) {
-                found.append(.init(field: .position,
-                                   message: "posisjonen (\(Self.degrees(point))) ligger utenfor Norge; sjekk koordinatene "
-                                       + "og srid (\(position.srid.rawValue))"))
+                found.append(
+                    .init(
+                        field: .position,
+                        message: "posisjonen (\(Self.degrees(point))) ligger utenfor Norge; sjekk koordinatene "
+                            + "og srid (\(position.srid.rawValue))"))
             }
         }
         return found

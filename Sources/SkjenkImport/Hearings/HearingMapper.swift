@@ -105,36 +105,40 @@ struct HearingMapper {
                     failed = true
                 }
             case "merknad": remark = text(child)
-            default: continue // Unknown: the schema check (or lenient mode) has said so.
+            default: continue  // Unknown: the schema check (or lenient mode) has said so.
             }
         }
 
-        let facts = HearingFacts(sent: sent, deadline: deadline, applicationType: applicationType, change: change,
-                                 permitType: permitType, alcoholGroups: groups, servingPeriods: periods,
-                                 position: venue?.position)
+        let facts = HearingFacts(
+            sent: sent, deadline: deadline, applicationType: applicationType, change: change,
+            permitType: permitType, alcoholGroups: groups, servingPeriods: periods,
+            position: venue?.position)
         for violation in HearingRules.check(facts) {
             let node = fieldNodes[violation.field] ?? element
             report(node, violation.message, force: true)
         }
 
         guard !failed, let caseNumber, let sent, let deadline, let district, let applicationType,
-              let permitType, let applicant, let venue, let groups,
-              periods.allSatisfy({ $0 != nil })
+            let permitType, let applicant, let venue, let groups,
+            periods.allSatisfy({ $0 != nil })
         else {
             if problems.isEmpty {
                 // Never drop a hearing without saying why (unless the schema check says it).
-                problems.append(MapperProblem(node: element, caseNumber: caseText,
-                                              message: "høringen mangler påkrevde opplysninger og kan ikke leses",
-                                              force: false, isFallback: true))
+                problems.append(
+                    MapperProblem(
+                        node: element, caseNumber: caseText,
+                        message: "høringen mangler påkrevde opplysninger og kan ikke leses",
+                        force: false, isFallback: true))
             }
             return nil
         }
         guard problems.isEmpty else { return nil }
-        return Hearing(caseNumber: caseNumber, sent: sent, deadline: deadline, agencyOfficer: officer,
-                       district: district, applicationType: applicationType, change: change, permitType: permitType,
-                       applicant: applicant, venue: venue, zone: zone, manager: manager, deputy: deputy,
-                       alcoholGroups: groups, servingPeriods: periods.compactMap { $0 },
-                       earlierPermit: earlierPermit, attachments: attachments, remark: remark)
+        return Hearing(
+            caseNumber: caseNumber, sent: sent, deadline: deadline, agencyOfficer: officer,
+            district: district, applicationType: applicationType, change: change, permitType: permitType,
+            applicant: applicant, venue: venue, zone: zone, manager: manager, deputy: deputy,
+            alcoholGroups: groups, servingPeriods: periods.compactMap { $0 },
+            earlierPermit: earlierPermit, attachments: attachments, remark: remark)
     }
 
     // MARK: Parts
@@ -149,8 +153,10 @@ struct HearingMapper {
         } catch .notNineDigits {
             number = report(numberNode, "organisasjonsnummeret «\(text)» må ha ni siffer")
         } catch {
-            number = report(numberNode, "organisasjonsnummeret «\(text)» er ugyldig: kontrollsifferet stemmer ikke "
-                                + "(MOD11); sjekk nummeret i Enhetsregisteret")
+            number = report(
+                numberNode,
+                "organisasjonsnummeret «\(text)» er ugyldig: kontrollsifferet stemmer ikke "
+                    + "(MOD11); sjekk nummeret i Enhetsregisteret")
         }
         guard let name, let number else { return fail() }
         return Applicant(name: name, organisationNumber: number)
@@ -179,13 +185,18 @@ struct HearingMapper {
         var capacity: Capacity?
         if let capacityNode = child(node, "kapasitet") {
             capacity = Capacity(
-                indoor: capacityNode.attribute("inne").flatMap { integer(capacityNode, text: $0, range: 0...1_000_000, what: "kapasiteten inne") },
-                outdoor: capacityNode.attribute("ute").flatMap { integer(capacityNode, text: $0, range: 0...1_000_000, what: "kapasiteten ute") })
+                indoor: capacityNode.attribute("inne").flatMap {
+                    integer(capacityNode, text: $0, range: 0...1_000_000, what: "kapasiteten inne")
+                },
+                outdoor: capacityNode.attribute("ute").flatMap {
+                    integer(capacityNode, text: $0, range: 0...1_000_000, what: "kapasiteten ute")
+                })
         }
         var outdoor: OutdoorArea?
         if let outdoorNode = child(node, "uteservering") {
             let placement: OutdoorPlacement? = outdoorNode.attribute("plassering").flatMap { code in
-                OutdoorPlacement(code: code.trimmed) ?? report(outdoorNode, "ukjent plassering «\(code)» for uteservering")
+                OutdoorPlacement(code: code.trimmed)
+                    ?? report(outdoorNode, "ukjent plassering «\(code)» for uteservering")
             }
             let area = outdoorNode.attribute("kvm").flatMap { text -> Double? in
                 guard let value = Double(text.trimmed), value.isFinite, value > 0 else {
@@ -197,22 +208,26 @@ struct HearingMapper {
             if let placement { outdoor = OutdoorArea(placement: placement, squareMetres: area, facesHomes: facesHomes) }
         }
         guard let name, let address else { return fail() }
-        return Venue(name: name, address: address, position: position,
-                     concept: optionalText(node, "konsept"), targetGroup: optionalText(node, "maalgruppe"),
-                     ageLimit: ageLimit, capacity: capacity, outdoorArea: outdoor)
+        return Venue(
+            name: name, address: address, position: position,
+            concept: optionalText(node, "konsept"), targetGroup: optionalText(node, "maalgruppe"),
+            ageLimit: ageLimit, capacity: capacity, outdoorArea: outdoor)
     }
 
     private mutating func mapPosition(_ node: xmlNodePtr) -> Position? {
         fieldNodes[.position] = node
-        guard let sridText = node.attribute("srid"), let code = Int(sridText.trimmed), let srid = SRID(rawValue: code) else {
+        guard let sridText = node.attribute("srid"), let code = Int(sridText.trimmed), let srid = SRID(rawValue: code)
+        else {
             return report(node, "posisjonen må ha srid 4326 (WGS84), 25832 eller 25833 (EUREF89 UTM 32/33)")
         }
-        let (xName, yName, other) = srid == .wgs84 ? ("lon", "lat", ["oest", "nord"]) : ("oest", "nord", ["lat", "lon"])
+        let (xName, yName, other) =
+            srid == .wgs84 ? ("lon", "lat", ["oest", "nord"]) : ("oest", "nord", ["lat", "lon"])
         guard let xText = node.attribute(xName), let yText = node.attribute(yName) else {
             return report(node, "posisjon med srid \(code) må ha attributtene \(yName) og \(xName)")
         }
         if other.contains(where: node.hasAttribute) {
-            return report(node, "posisjon med srid \(code) skal ha \(yName) og \(xName), ikke \(other.joined(separator: "/"))")
+            return report(
+                node, "posisjon med srid \(code) skal ha \(yName) og \(xName), ikke \(other.joined(separator: "/"))")
         }
         guard let x = Double(xText.trimmed), let y = Double(yText.trimmed) else {
             return report(node, "koordinatene «\(yText)», «\(xText)» er ikke tall")
@@ -224,13 +239,16 @@ struct HearingMapper {
         } catch .longitudeOutOfRange {
             return report(node, "lengdegraden \(xText) er utenfor −180…180", force: true)
         } catch {
-            return report(node, "koordinatene (øst \(xText), nord \(yText)) er ikke gyldige UTM-koordinater", force: true)
+            return report(
+                node, "koordinatene (øst \(xText), nord \(yText)) er ikke gyldige UTM-koordinater", force: true)
         }
     }
 
     private mutating func mapPerson(_ node: xmlNodePtr) -> Person? {
         guard let name = requiredText(node, "navn") else { return nil }
-        let year = child(node, "foedselsaar").flatMap { integer($0, text: $0.trimmedText, range: 1900...2100, what: "fødselsåret") }
+        let year = child(node, "foedselsaar").flatMap {
+            integer($0, text: $0.trimmedText, range: 1900...2100, what: "fødselsåret")
+        }
         return Person(name: name, birthYear: year)
     }
 
@@ -275,14 +293,18 @@ struct HearingMapper {
 
     private mutating func coded<Kind: ExchangeCoded>(_ node: xmlNodePtr) -> Kind? {
         let text = node.trimmedText
-        return Kind(code: text) ?? report(node, "verdien «\(text)» er ikke tillatt i <\(node.localName)>; tillatte "
-                                              + "verdier: \(Kind.codes.joined(separator: ", "))")
+        return Kind(code: text)
+            ?? report(
+                node,
+                "verdien «\(text)» er ikke tillatt i <\(node.localName)>; tillatte "
+                    + "verdier: \(Kind.codes.joined(separator: ", "))")
     }
 
     private mutating func alcoholGroups(_ node: xmlNodePtr, text: String) -> Set<AlcoholGroup>? {
         var groups: Set<AlcoholGroup> = []
         for token in text.split(separator: " ") {
-            guard let number = Int(token), let group = AlcoholGroup(rawValue: number), groups.insert(group).inserted else {
+            guard let number = Int(token), let group = AlcoholGroup(rawValue: number), groups.insert(group).inserted
+            else {
                 return report(node, "«\(text)» er ikke en liste over alkoholgruppene 1, 2 og 3")
             }
         }
@@ -300,7 +322,8 @@ struct HearingMapper {
     private mutating func integer(_ node: xmlNodePtr, text: String, range: ClosedRange<Int>, what: String) -> Int? {
         guard let value = Int(text.trimmed) else { return report(node, "\(what) «\(text)» er ikke et helt tall") }
         guard range.contains(value) else {
-            return report(node, "\(what) \(value) er utenfor det tillatte området \(range.lowerBound)–\(range.upperBound)")
+            return report(
+                node, "\(what) \(value) er utenfor det tillatte området \(range.lowerBound)–\(range.upperBound)")
         }
         return value
     }
@@ -335,8 +358,10 @@ struct HearingMapper {
     @discardableResult
     private mutating func report<T>(_ node: xmlNodePtr, _ message: String, force: Bool = false) -> T? {
         failed = true
-        problems.append(MapperProblem(node: node, caseNumber: caseText?.isEmpty == false ? caseText : nil,
-                                      message: message, force: force))
+        problems.append(
+            MapperProblem(
+                node: node, caseNumber: caseText?.isEmpty == false ? caseText : nil,
+                message: message, force: force))
         return nil
     }
 
@@ -355,7 +380,7 @@ extension String {
     var trimmed: String {
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
         guard let first = utf8.firstIndex(where: { !isSpace($0) }),
-              let last = utf8.lastIndex(where: { !isSpace($0) })
+            let last = utf8.lastIndex(where: { !isSpace($0) })
         else { return "" }
         if first == utf8.startIndex && utf8.index(after: last) == utf8.endIndex { return self }
         return String(self[first...last])

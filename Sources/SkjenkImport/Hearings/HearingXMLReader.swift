@@ -47,8 +47,10 @@ public final class HearingXMLReader: Sendable {
         let name = displayName ?? url.path
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
         if let size, size > Self.maximumFileSize {
-            return fileProblem(name, "filen er for stor (\(size / 1_048_576) MB); største tillatte er "
-                                   + "\(Self.maximumFileSize / 1_048_576) MB: del den opp")
+            return fileProblem(
+                name,
+                "filen er for stor (\(size / 1_048_576) MB); største tillatte er "
+                    + "\(Self.maximumFileSize / 1_048_576) MB: del den opp")
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
@@ -62,12 +64,15 @@ public final class HearingXMLReader: Sendable {
     /// Reads hearing XML held in memory.
     public func read(data: Data, fileName: String, strict: Bool = true) -> HearingFile {
         guard !data.isEmpty else {
-            return HearingFile(fileName: fileName, hearings: [], diagnostics: [
-                Diagnostic(at: SourceLocation(file: fileName, line: 1, column: 1), message: "filen er tom"),
-            ])
+            return HearingFile(
+                fileName: fileName, hearings: [],
+                diagnostics: [
+                    Diagnostic(at: SourceLocation(file: fileName, line: 1, column: 1), message: "filen er tom")
+                ])
         }
         guard data.count <= Self.maximumFileSize else {
-            return fileProblem(fileName, "filen er for stor; største tillatte er \(Self.maximumFileSize / 1_048_576) MB")
+            return fileProblem(
+                fileName, "filen er for stor; største tillatte er \(Self.maximumFileSize / 1_048_576) MB")
         }
         let source = SourceText(data)
         let collector = LibXMLIssueCollector()
@@ -75,22 +80,30 @@ public final class HearingXMLReader: Sendable {
 
         if let doctypeLine = collector.doctypeLine {
             let place = source.firstLocation(of: "<!DOCTYPE") ?? (doctypeLine, 1)
-            return HearingFile(fileName: fileName, hearings: [], diagnostics: [Diagnostic(
-                at: SourceLocation(file: fileName, line: place.line, column: place.column),
-                message: "filen har en dokumenttypedeklarasjon (<!DOCTYPE …>); høringsformatet bruker ingen, og "
-                    + "filen avvises uten at den leses videre (vern mot eksterne entiteter, nettverksoppslag og "
-                    + "entitetsbomber)")])
+            return HearingFile(
+                fileName: fileName, hearings: [],
+                diagnostics: [
+                    Diagnostic(
+                        at: SourceLocation(file: fileName, line: place.line, column: place.column),
+                        message:
+                            "filen har en dokumenttypedeklarasjon (<!DOCTYPE …>); høringsformatet bruker ingen, og "
+                            + "filen avvises uten at den leses videre (vern mot eksterne entiteter, nettverksoppslag og "
+                            + "entitetsbomber)")
+                ])
         }
         let parseErrors = collector.issues.filter { !$0.isWarning }
         guard let doc, parseErrors.isEmpty else {
             let issues = parseErrors.isEmpty ? collector.issues : parseErrors
             var diagnostics = issues.map { issue in
-                Diagnostic(at: SourceLocation(file: fileName, line: max(issue.line, 1), column: max(issue.column, 1)),
-                           message: NorwegianMessages.parserMessage(issue))
+                Diagnostic(
+                    at: SourceLocation(file: fileName, line: max(issue.line, 1), column: max(issue.column, 1)),
+                    message: NorwegianMessages.parserMessage(issue))
             }
             if diagnostics.isEmpty {
-                diagnostics.append(Diagnostic(at: SourceLocation(file: fileName, line: 1, column: 1),
-                                              message: "filen er ikke gyldig XML"))
+                diagnostics.append(
+                    Diagnostic(
+                        at: SourceLocation(file: fileName, line: 1, column: 1),
+                        message: "filen er ikke gyldig XML"))
             }
             if let doc { xmlFreeDoc(doc) }
             return HearingFile(fileName: fileName, hearings: [], diagnostics: diagnostics)
@@ -127,9 +140,10 @@ public final class HearingXMLReader: Sendable {
             guard let hearing = result.hearing else { continue }
             let line = result.element.line
             if let firstLine = seen[hearing.caseNumber.key] {
-                context.add(at: result.element.firstChild("saksnummer") ?? result.element,
-                            caseNumber: hearing.caseNumber.text,
-                            "saksnummeret står også i høringen på linje \(firstLine); hver sak kan bare stå én gang per fil")
+                context.add(
+                    at: result.element.firstChild("saksnummer") ?? result.element,
+                    caseNumber: hearing.caseNumber.text,
+                    "saksnummeret står også i høringen på linje \(firstLine); hver sak kan bare stå én gang per fil")
                 continue
             }
             seen[hearing.caseNumber.key] = line
@@ -143,7 +157,8 @@ public final class HearingXMLReader: Sendable {
         guard let root = xmlDocGetRootElement(doc), root.namespaceURI == Self.namespace else { return [] }
         switch root.localName {
         case "hoering": return [root]
-        case "hoeringer": return root.elementChildren.filter { $0.localName == "hoering" && $0.namespaceURI == Self.namespace }
+        case "hoeringer":
+            return root.elementChildren.filter { $0.localName == "hoering" && $0.namespaceURI == Self.namespace }
         default: return []
         }
     }
@@ -154,8 +169,9 @@ public final class HearingXMLReader: Sendable {
     private func removeUnknownElements(under node: xmlNodePtr, context: inout ReadContext) {
         for child in node.elementChildren where child.namespaceURI == Self.namespace {
             if !schema.elementNames.contains(child.localName) {
-                context.add(.warning, at: child, name: child.localName,
-                            "ukjent element <\(child.localName)> er hoppet over")
+                context.add(
+                    .warning, at: child, name: child.localName,
+                    "ukjent element <\(child.localName)> er hoppet over")
                 xmlUnlinkNode(child)
                 xmlFreeNode(child)
             } else {
@@ -165,8 +181,9 @@ public final class HearingXMLReader: Sendable {
     }
 
     private func fileProblem(_ name: String, _ message: String) -> HearingFile {
-        HearingFile(fileName: name, hearings: [],
-                    diagnostics: [Diagnostic(at: SourceLocation(file: name, line: 0, column: 0), message: message)])
+        HearingFile(
+            fileName: name, hearings: [],
+            diagnostics: [Diagnostic(at: SourceLocation(file: name, line: 0, column: 0), message: message)])
     }
 }
 
@@ -193,23 +210,29 @@ struct ReadContext {
     }
 
     /// Adds a problem about `node` (and its attribute `attribute`, when given).
-    mutating func add(_ severity: Diagnostic.Severity = .error, at node: xmlNodePtr, caseNumber: String? = nil,
-                      name: String? = nil, attribute: String? = nil, _ message: String) {
+    mutating func add(
+        _ severity: Diagnostic.Severity = .error, at node: xmlNodePtr, caseNumber: String? = nil,
+        name: String? = nil, attribute: String? = nil, _ message: String
+    ) {
         let line = node.line
         var column = source.columnOfStartTag(name ?? node.localName, onLine: line) ?? 1
         if let attribute, let at = source.column(of: "\(attribute)=", onLine: line, from: column) {
             column = at
         }
-        diagnostics.append(Diagnostic(severity, at: SourceLocation(file: fileName, line: line, column: column),
-                                      caseNumber: caseNumber ?? Self.caseNumber(around: node), message: message))
+        diagnostics.append(
+            Diagnostic(
+                severity, at: SourceLocation(file: fileName, line: line, column: column),
+                caseNumber: caseNumber ?? Self.caseNumber(around: node), message: message))
         flagged.insert(node)
     }
 
     mutating func addSchemaIssue(_ issue: LibXMLIssue, knownElements: Set<String>) {
         let translated = NorwegianMessages.schemaMessage(issue, knownElements: knownElements)
         guard let node = issue.node else {
-            diagnostics.append(Diagnostic(at: SourceLocation(file: fileName, line: max(issue.line, 1), column: 1),
-                                          message: translated.message))
+            diagnostics.append(
+                Diagnostic(
+                    at: SourceLocation(file: fileName, line: max(issue.line, 1), column: 1),
+                    message: translated.message))
             return
         }
         // libxml2 may report one bad value twice (facet, then type): keep the first.

@@ -32,15 +32,18 @@ public enum HearingXMLWriter {
         element("soeknadstype", h.applicationType.code)
         element("endring", h.change)
         element("bevillingstype", h.permitType.code)
-        out += "    <soeker><navn>\(escape(h.applicant.name))</navn>"
+        out +=
+            "    <soeker><navn>\(escape(h.applicant.name))</navn>"
             + "<organisasjonsnummer>\(h.applicant.organisationNumber.digits)</organisasjonsnummer></soeker>\n"
         let v = h.venue
         out += "    <sted>\n"
         element("navn", v.name, indent: "      ")
-        out += "      <adresse><gate>\(escape(v.address.street))</gate><postnummer>\(v.address.postalCode)</postnummer>"
+        out +=
+            "      <adresse><gate>\(escape(v.address.street))</gate><postnummer>\(v.address.postalCode)</postnummer>"
             + "<poststed>\(escape(v.address.postTown))</poststed></adresse>\n"
         if let p = v.position {
-            out += p.srid == .wgs84
+            out +=
+                p.srid == .wgs84
                 ? "      <posisjon srid=\"4326\" lat=\"\(p.y)\" lon=\"\(p.x)\"/>\n"
                 : "      <posisjon srid=\"\(p.srid.rawValue)\" oest=\"\(p.x)\" nord=\"\(p.y)\"/>\n"
         }
@@ -48,25 +51,31 @@ public enum HearingXMLWriter {
         element("maalgruppe", v.targetGroup, indent: "      ")
         element("aldersgrense", v.ageLimit.map(String.init), indent: "      ")
         if let c = v.capacity {
-            out += "      <kapasitet" + (c.indoor.map { " inne=\"\($0)\"" } ?? "") + (c.outdoor.map { " ute=\"\($0)\"" } ?? "")
+            out +=
+                "      <kapasitet" + (c.indoor.map { " inne=\"\($0)\"" } ?? "")
+                + (c.outdoor.map { " ute=\"\($0)\"" } ?? "")
                 + "/>\n"
         }
         if let o = v.outdoorArea {
-            out += "      <uteservering plassering=\"\(o.placement.code)\"" + (o.squareMetres.map { " kvm=\"\($0)\"" } ?? "")
+            out +=
+                "      <uteservering plassering=\"\(o.placement.code)\""
+                + (o.squareMetres.map { " kvm=\"\($0)\"" } ?? "")
                 + (o.facesHomes.map { " boligerMotArealet=\"\($0)\"" } ?? "") + "/>\n"
         }
         out += "    </sted>\n"
         element("sone", h.zone?.code)
         for (name, person) in [("styrer", h.manager), ("stedfortreder", h.deputy)] {
             guard let person else { continue }
-            out += "    <\(name)><navn>\(escape(person.name))</navn>"
+            out +=
+                "    <\(name)><navn>\(escape(person.name))</navn>"
                 + (person.birthYear.map { "<foedselsaar>\($0)</foedselsaar>" } ?? "") + "</\(name)>\n"
         }
         element("alkoholgrupper", groups(h.alcoholGroups))
         if !h.servingPeriods.isEmpty {
             out += "    <skjenketider>\n"
             for p in h.servingPeriods {
-                out += "      <periode omraade=\"\(p.area.code)\" grupper=\"\(groups(p.groups))\" fra=\"\(p.from)\" til=\"\(p.to)\""
+                out +=
+                    "      <periode omraade=\"\(p.area.code)\" grupper=\"\(groups(p.groups))\" fra=\"\(p.from)\" til=\"\(p.to)\""
                 if !p.everyDay { out += " dager=\"\(p.days.sorted().map(\.code).joined(separator: " "))\"" }
                 out += "/>\n"
             }

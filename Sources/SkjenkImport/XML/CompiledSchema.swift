@@ -19,7 +19,7 @@ final class CompiledSchema: @unchecked Sendable {
         LibXML.ensureInitialised()
         let compiled: xmlSchemaPtr? = xsd.withUnsafeBytes { raw in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self),
-                  let parser = xmlSchemaNewMemParserCtxt(base, Int32(raw.count))
+                let parser = xmlSchemaNewMemParserCtxt(base, Int32(raw.count))
             else { return nil }
             defer { xmlSchemaFreeParserCtxt(parser) }
             return xmlSchemaParse(parser)
@@ -37,10 +37,12 @@ final class CompiledSchema: @unchecked Sendable {
         defer { xmlSchemaFreeValidCtxt(context) }
         let collector = LibXMLIssueCollector()
         let unmanaged = Unmanaged.passUnretained(collector)
-        xmlSchemaSetValidStructuredErrors(context, { owner, error in
-            guard let owner, let error else { return }
-            Unmanaged<LibXMLIssueCollector>.fromOpaque(owner).takeUnretainedValue().record(error)
-        }, unmanaged.toOpaque())
+        xmlSchemaSetValidStructuredErrors(
+            context,
+            { owner, error in
+                guard let owner, let error else { return }
+                Unmanaged<LibXMLIssueCollector>.fromOpaque(owner).takeUnretainedValue().record(error)
+            }, unmanaged.toOpaque())
         _ = xmlSchemaValidateDoc(context, doc)
         return collector.issues
     }

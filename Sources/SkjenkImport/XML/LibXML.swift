@@ -26,14 +26,16 @@ final class LibXMLIssueCollector {
     func record(_ error: UnsafePointer<xmlError>) {
         guard issues.count < limit else { return }
         let e = error.pointee
-        let message = e.message.map { String(cString: $0) }?
+        let message =
+            e.message.map { String(cString: $0) }?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        issues.append(LibXMLIssue(
-            domain: e.domain, code: e.code, message: message,
-            isWarning: e.level == XML_ERR_WARNING,
-            line: Int(e.line), column: Int(e.int2),
-            str1: e.str1.map { String(cString: $0) },
-            node: e.node?.assumingMemoryBound(to: xmlNode.self)))
+        issues.append(
+            LibXMLIssue(
+                domain: e.domain, code: e.code, message: message,
+                isWarning: e.level == XML_ERR_WARNING,
+                line: Int(e.line), column: Int(e.int2),
+                str1: e.str1.map { String(cString: $0) },
+                node: e.node?.assumingMemoryBound(to: xmlNode.self)))
     }
 }
 
@@ -147,7 +149,8 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     /// only mixed content is copied out by libxml2.
     var trimmedText: String {
         if let text = pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE,
-           let content = text.pointee.content {
+            let content = text.pointee.content
+        {
             return Self.trimmed(content)
         }
         guard let content = xmlNodeGetContent(self) else { return "" }

@@ -26,8 +26,12 @@ enum NorwegianMessages {
             return "det står noe etter rotelementet; en fil har bare ett rotelement"
         case Int(XML_ERR_INVALID_CHAR.rawValue), Int(XML_ERR_INVALID_ENCODING.rawValue):
             if m.contains("UTF-8") || m.contains("encoding") {
-                let bytes = (m.firstMatch(of: #/Bytes: ((?:0x[0-9A-F]{2} ?)+)/#)?.1).map { " (bytene \($0.trimmingCharacters(in: .whitespaces)))" } ?? ""
-                return "teksten er ikke gyldig UTF-8\(bytes); filen er trolig lagret som ISO-8859-1 eller Windows-1252: "
+                let bytes =
+                    (m.firstMatch(of: #/Bytes: ((?:0x[0-9A-F]{2} ?)+)/#)?.1).map {
+                        " (bytene \($0.trimmingCharacters(in: .whitespaces)))"
+                    } ?? ""
+                return
+                    "teksten er ikke gyldig UTF-8\(bytes); filen er trolig lagret som ISO-8859-1 eller Windows-1252: "
                     + "oppgi encoding=\"ISO-8859-1\" i XML-deklarasjonen eller lagre filen som UTF-8"
             }
             return "ugyldig tegn i teksten"
@@ -45,7 +49,8 @@ enum NorwegianMessages {
             return "filen slutter før alle elementer er avsluttet"
         case Int(XML_ERR_UNDECLARED_ENTITY.rawValue), Int(XML_WAR_UNDECLARED_ENTITY.rawValue):
             let name = m.firstMatch(of: #/Entity '([^']+)'/#).map { String($0.1) } ?? "?"
-            return "entiteten &\(name); er ikke definert; formatet tillater bare &amp; &lt; &gt; &quot; &apos; og tegnreferanser"
+            return
+                "entiteten &\(name); er ikke definert; formatet tillater bare &amp; &lt; &gt; &quot; &apos; og tegnreferanser"
         case Int(XML_NS_ERR_UNDEFINED_NAMESPACE.rawValue):
             return "navneromsprefikset er ikke deklarert (\(m))"
         case Int(XML_ERR_GT_REQUIRED.rawValue):
@@ -61,7 +66,7 @@ enum NorwegianMessages {
         case Int(XML_ERR_ENTITYREF_SEMICOL_MISSING.rawValue):
             return "«&» må skrives &amp; i tekst"
         case Int(XML_ERR_RESERVED_XML_NAME.rawValue), Int(XML_ERR_XMLDECL_NOT_STARTED.rawValue),
-             Int(XML_ERR_XMLDECL_NOT_FINISHED.rawValue):
+            Int(XML_ERR_XMLDECL_NOT_FINISHED.rawValue):
             return "XML-deklarasjonen (<?xml …?>) er ugyldig eller står ikke først i filen"
         case Int(XML_ERR_USER_STOP.rawValue), Int(XML_IO_NETWORK_ATTEMPT.rawValue):
             return "filen forsøker å hente en ekstern ressurs; det er ikke tillatt"
@@ -76,7 +81,9 @@ enum NorwegianMessages {
 
     static func schemaMessage(_ issue: LibXMLIssue, knownElements: Set<String>) -> SchemaIssue {
         let m = issue.message
-        guard let head = m.firstMatch(of: #/^Element '(?<el>[^']+)'(?:, attribute '(?<attr>[^']+)')?: (?<rest>[\s\S]*)$/#) else {
+        guard
+            let head = m.firstMatch(of: #/^Element '(?<el>[^']+)'(?:, attribute '(?<attr>[^']+)')?: (?<rest>[\s\S]*)$/#)
+        else {
             return SchemaIssue(message: "brudd på skjemaet: \(m)", element: nil, attribute: nil, unknownElement: false)
         }
         let (element, elementNamespace) = split(String(head.output.el))
@@ -87,8 +94,9 @@ enum NorwegianMessages {
         let unknown = isForeign || !knownElements.contains(element)
 
         func result(_ message: String, unknown: Bool = false, value: Bool = false) -> SchemaIssue {
-            SchemaIssue(message: message, element: element, attribute: attribute, unknownElement: unknown,
-                        isValueProblem: value)
+            SchemaIssue(
+                message: message, element: element, attribute: attribute, unknownElement: unknown,
+                isValueProblem: value)
         }
         let subject = attribute.map { "attributtet \($0) i \(tag)" } ?? tag
 
@@ -96,8 +104,9 @@ enum NorwegianMessages {
             let expected = expectedList(rest)
             if unknown {
                 let namespaceNote = isForeign ? " (navnerom \(elementNamespace ?? ""))" : ""
-                return result("ukjent element \(tag)\(namespaceNote); formatet har ikke dette elementet"
-                                  + (expected.map { "; ventet \($0)" } ?? ""), unknown: true)
+                return result(
+                    "ukjent element \(tag)\(namespaceNote); formatet har ikke dette elementet"
+                        + (expected.map { "; ventet \($0)" } ?? ""), unknown: true)
             }
             guard let expected else { return result("elementet \(tag) står på feil plass eller for mange ganger") }
             return result("ventet \(expected), men fant \(tag): \(expected) mangler eller står på feil plass")
@@ -107,30 +116,44 @@ enum NorwegianMessages {
         }
         if rest.contains("No matching global declaration available for the validation root") {
             let found = elementNamespace.map { "<\(element)> i navnerommet «\($0)»" } ?? "<\(element)> uten navnerom"
-            return result("rotelementet må være <hoeringer> eller <hoering> i navnerommet «\(HearingXMLReader.namespace)», "
-                              + "fant \(found)")
+            return result(
+                "rotelementet må være <hoeringer> eller <hoering> i navnerommet «\(HearingXMLReader.namespace)», "
+                    + "fant \(found)")
         }
         if let match = rest.firstMatch(of: #/The attribute '([^']+)' is required but missing/#) {
-            return SchemaIssue(message: "påkrevd attributt \(match.1) mangler i \(tag)", element: element,
-                               attribute: nil, unknownElement: false)
+            return SchemaIssue(
+                message: "påkrevd attributt \(match.1) mangler i \(tag)", element: element,
+                attribute: nil, unknownElement: false)
         }
         if rest.contains("is not allowed") && attribute != nil && rest.contains("The attribute") {
             return result("attributtet \(attribute ?? "") er ikke tillatt i \(tag)")
         }
-        if let match = rest.firstMatch(of: #/\[facet 'enumeration'\] The value '([^']*)' is not an element of the set \{([^}]*)\}/#) {
+        if let match = rest.firstMatch(
+            of: #/\[facet 'enumeration'\] The value '([^']*)' is not an element of the set \{([^}]*)\}/#)
+        {
             let allowed = match.2.replacingOccurrences(of: "'", with: "")
-            return result("verdien «\(match.1)» er ikke tillatt for \(subject); tillatte verdier: \(allowed)", value: true)
+            return result(
+                "verdien «\(match.1)» er ikke tillatt for \(subject); tillatte verdier: \(allowed)", value: true)
         }
         if let match = rest.firstMatch(of: #/\[facet 'pattern'\] The value '([^']*)' is not accepted/#) {
-            return result("verdien «\(match.1)» har feil form for \(subject); \(formHint(attribute ?? element))", value: true)
+            return result(
+                "verdien «\(match.1)» har feil form for \(subject); \(formHint(attribute ?? element))", value: true)
         }
-        if let match = rest.firstMatch(of: #/\[facet 'minInclusive'\] The value '([^']*)' is less than the minimum value allowed \('([^']*)'\)/#) {
-            return result("verdien \(match.1) er for lav for \(subject); minste tillatte verdi er \(match.2)", value: true)
+        if let match = rest.firstMatch(
+            of: #/\[facet 'minInclusive'\] The value '([^']*)' is less than the minimum value allowed \('([^']*)'\)/#)
+        {
+            return result(
+                "verdien \(match.1) er for lav for \(subject); minste tillatte verdi er \(match.2)", value: true)
         }
-        if let match = rest.firstMatch(of: #/\[facet 'maxInclusive'\] The value '([^']*)' is greater than the maximum value allowed \('([^']*)'\)/#) {
-            return result("verdien \(match.1) er for høy for \(subject); største tillatte verdi er \(match.2)", value: true)
+        if let match = rest.firstMatch(
+            of: #/\[facet 'maxInclusive'\] The value '([^']*)' is greater than the maximum value allowed \('([^']*)'\)/#
+        ) {
+            return result(
+                "verdien \(match.1) er for høy for \(subject); største tillatte verdi er \(match.2)", value: true)
         }
-        if let match = rest.firstMatch(of: #/\[facet '(?:minExclusive)'\] The value '([^']*)' must be greater than '([^']*)'/#) {
+        if let match = rest.firstMatch(
+            of: #/\[facet '(?:minExclusive)'\] The value '([^']*)' must be greater than '([^']*)'/#)
+        {
             return result("verdien \(match.1) må være større enn \(match.2) for \(subject)", value: true)
         }
         if rest.contains("[facet 'minLength']") {
@@ -139,8 +162,11 @@ enum NorwegianMessages {
         if rest.contains("[facet 'maxLength']") {
             return result("teksten i \(subject) er for lang")
         }
-        if let match = rest.firstMatch(of: #/'([^']*)' is not a valid value of the (?:local )?(?:atomic|list|union) type '?([^'.]*)'?/#) {
-            return result("verdien «\(match.1)» er ugyldig for \(subject); \(formHint(attribute ?? element))", value: true)
+        if let match = rest.firstMatch(
+            of: #/'([^']*)' is not a valid value of the (?:local )?(?:atomic|list|union) type '?([^'.]*)'?/#)
+        {
+            return result(
+                "verdien «\(match.1)» er ugyldig for \(subject); \(formHint(attribute ?? element))", value: true)
         }
         if rest.contains("Character content other than whitespace is not allowed") {
             return result("\(tag) kan ikke inneholde tekst direkte, bare elementer")

@@ -33,7 +33,8 @@ struct AuditRecord: Codable, FetchableRecord, PersistableRecord {
     }
 
     func event() throws -> AuditEvent {
-        AuditEvent(at: try Timestamp.parse(at), actor: actor, channel: channel, action: action, entity: entity,
-                   entityId: entityId, detail: detail)
+        AuditEvent(
+            at: try Timestamp.parse(at), actor: actor, channel: channel, action: action, entity: entity,
+            entityId: entityId, detail: detail)
     }
 }

@@ -86,7 +86,8 @@ enum HearingPayload {
         do {
             return try JSONDecoder().decode(Hearing.self, from: Data(payload.utf8))
         } catch {
-            throw SQLiteStore.StoreError(description: "en lagret høring kan ikke leses (\(error)); databasen kan være skadet")
+            throw SQLiteStore.StoreError(
+                description: "en lagret høring kan ikke leses (\(error)); databasen kan være skadet")
         }
     }
 }
@@ -250,7 +251,9 @@ struct JSONObjectWriter {
             case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
             case ..<0x20:
                 let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                out.append(contentsOf: [
+                    UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
+                ])
             default: out.append(byte)
             }
         }

@@ -42,8 +42,10 @@ struct BulkStatement {
             switch value {
             case .text(var text):
                 code = text.withUTF8 { buffer in
-                    sqlite3_bind_text(handle, index, buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-                                      Int32(buffer.count), Self.transient)
+                    sqlite3_bind_text(
+                        handle, index,
+                        buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                        Int32(buffer.count), Self.transient)
                 }
             case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
             case .real(let number): code = sqlite3_bind_double(handle, index, number)

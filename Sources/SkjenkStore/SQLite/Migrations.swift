@@ -5,57 +5,58 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("Create hearing, hearingVersion and auditEvent") { db in
-            try db.execute(sql: """
-                CREATE TABLE hearing (
-                    id INTEGER PRIMARY KEY,
-                    caseKey TEXT NOT NULL UNIQUE,
-                    caseNumber TEXT NOT NULL,
-                    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'answered', 'withdrawn')),
-                    currentVersion INTEGER NOT NULL CHECK (currentVersion >= 1),
-                    sent TEXT NOT NULL,
-                    deadline TEXT NOT NULL,
-                    district TEXT NOT NULL,
-                    applicationType TEXT NOT NULL,
-                    permitType TEXT NOT NULL,
-                    applicantName TEXT NOT NULL,
-                    organisationNumber TEXT NOT NULL,
-                    venueName TEXT NOT NULL,
-                    street TEXT NOT NULL,
-                    postalCode TEXT NOT NULL,
-                    postTown TEXT NOT NULL,
-                    latitude REAL,
-                    longitude REAL,
-                    createdAt TEXT NOT NULL,
-                    updatedAt TEXT NOT NULL
-                );
-                CREATE INDEX hearing_status_deadline ON hearing(status, deadline);
+            try db.execute(
+                sql: """
+                    CREATE TABLE hearing (
+                        id INTEGER PRIMARY KEY,
+                        caseKey TEXT NOT NULL UNIQUE,
+                        caseNumber TEXT NOT NULL,
+                        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'answered', 'withdrawn')),
+                        currentVersion INTEGER NOT NULL CHECK (currentVersion >= 1),
+                        sent TEXT NOT NULL,
+                        deadline TEXT NOT NULL,
+                        district TEXT NOT NULL,
+                        applicationType TEXT NOT NULL,
+                        permitType TEXT NOT NULL,
+                        applicantName TEXT NOT NULL,
+                        organisationNumber TEXT NOT NULL,
+                        venueName TEXT NOT NULL,
+                        street TEXT NOT NULL,
+                        postalCode TEXT NOT NULL,
+                        postTown TEXT NOT NULL,
+                        latitude REAL,
+                        longitude REAL,
+                        createdAt TEXT NOT NULL,
+                        updatedAt TEXT NOT NULL
+                    );
+                    CREATE INDEX hearing_status_deadline ON hearing(status, deadline);
 
-                -- Every imported version of a case; the current one is (hearingId, hearing.currentVersion).
-                CREATE TABLE hearingVersion (
-                    id INTEGER PRIMARY KEY,
-                    hearingId INTEGER NOT NULL REFERENCES hearing(id) ON DELETE CASCADE,
-                    version INTEGER NOT NULL,
-                    caseNumber TEXT NOT NULL,
-                    importedAt TEXT NOT NULL,
-                    importedBy TEXT NOT NULL,
-                    source TEXT NOT NULL,
-                    -- The whole hearing as JSON (see HearingPayload).
-                    payload TEXT NOT NULL,
-                    UNIQUE (hearingId, version)
-                );
+                    -- Every imported version of a case; the current one is (hearingId, hearing.currentVersion).
+                    CREATE TABLE hearingVersion (
+                        id INTEGER PRIMARY KEY,
+                        hearingId INTEGER NOT NULL REFERENCES hearing(id) ON DELETE CASCADE,
+                        version INTEGER NOT NULL,
+                        caseNumber TEXT NOT NULL,
+                        importedAt TEXT NOT NULL,
+                        importedBy TEXT NOT NULL,
+                        source TEXT NOT NULL,
+                        -- The whole hearing as JSON (see HearingPayload).
+                        payload TEXT NOT NULL,
+                        UNIQUE (hearingId, version)
+                    );
 
-                CREATE TABLE auditEvent (
-                    id INTEGER PRIMARY KEY,
-                    at TEXT NOT NULL,
-                    actor TEXT NOT NULL,
-                    channel TEXT NOT NULL,
-                    action TEXT NOT NULL,
-                    entity TEXT NOT NULL,
-                    entityId TEXT,
-                    detail TEXT NOT NULL DEFAULT ''
-                );
-                CREATE INDEX auditEvent_entity ON auditEvent(entity, entityId, id);
-                """)
+                    CREATE TABLE auditEvent (
+                        id INTEGER PRIMARY KEY,
+                        at TEXT NOT NULL,
+                        actor TEXT NOT NULL,
+                        channel TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        entity TEXT NOT NULL,
+                        entityId TEXT,
+                        detail TEXT NOT NULL DEFAULT ''
+                    );
+                    CREATE INDEX auditEvent_entity ON auditEvent(entity, entityId, id);
+                    """)
         }
         return migrator
     }

@@ -3,8 +3,10 @@ import GRDB
 import SkjenkCore
 
 extension SQLiteStore {
-    public func storeHearings(_ hearings: [Hearing], source: String, actor: Actor,
-                              progress: StoreProgress?) async throws -> HearingStoreSummary {
+    public func storeHearings(
+        _ hearings: [Hearing], source: String, actor: Actor,
+        progress: StoreProgress?
+    ) async throws -> HearingStoreSummary {
         let timestamp = Timestamp.format(now())
         return try await writer.write { db in
             // Payloads are encoded and rules checked on another thread, a chunk ahead of the inserts.
@@ -18,8 +20,9 @@ extension SQLiteStore {
                 // The store keeps the format's invariants whoever calls it; throwing here rolls
                 // back everything this batch wrote.
                 guard violations.isEmpty else {
-                    throw StoreError(description: "høringen \(hearing.caseNumber.text) lagres ikke: "
-                                         + violations.map(\.message).joined(separator: "; "))
+                    throw StoreError(
+                        description: "høringen \(hearing.caseNumber.text) lagres ikke: "
+                            + violations.map(\.message).joined(separator: "; "))
                 }
                 let key = hearing.caseNumber.key
                 if let id = existing[key], let current = try Row.fetchOne(statements.current, arguments: [id]) {
@@ -29,25 +32,35 @@ extension SQLiteStore {
                         continue
                     }
                     let version: Int = current["currentVersion"] + 1
-                    try statements.update.run(HearingColumns.values(hearing)
-                                                  + [.integer(Int64(version)), .text(timestamp), .integer(id)])
-                    try statements.insertVersion.run([.integer(id), .integer(Int64(version)), .text(hearing.caseNumber.text),
-                                                      .text(timestamp), .text(actor.name), .text(source), .text(payload)])
+                    try statements.update.run(
+                        HearingColumns.values(hearing)
+                            + [.integer(Int64(version)), .text(timestamp), .integer(id)])
+                    try statements.insertVersion.run([
+                        .integer(id), .integer(Int64(version)), .text(hearing.caseNumber.text),
+                        .text(timestamp), .text(actor.name), .text(source), .text(payload),
+                    ])
                     let changes = HearingChanges.fields(from: try HearingPayload.decode(previousPayload), to: hearing)
                     try statements.insertAudit.run([
-                        .text(timestamp), .text(actor.name), .text(actor.channel), .text("hearing.updated"), .text("hearing"),
-                        .text(key), .text("versjon \(version) fra \(source); endret: "
-                            + (changes.isEmpty ? "ingen saksopplysninger" : changes.joined(separator: ", "))),
+                        .text(timestamp), .text(actor.name), .text(actor.channel), .text("hearing.updated"),
+                        .text("hearing"),
+                        .text(key),
+                        .text(
+                            "versjon \(version) fra \(source); endret: "
+                                + (changes.isEmpty ? "ingen saksopplysninger" : changes.joined(separator: ", "))),
                     ])
                     summary.updated.append(hearing.caseNumber)
                 } else {
-                    try statements.insert.run(HearingColumns.values(hearing) + [.text(key), .text(timestamp), .text(timestamp)])
+                    try statements.insert.run(
+                        HearingColumns.values(hearing) + [.text(key), .text(timestamp), .text(timestamp)])
                     let id = db.lastInsertedRowID
                     existing[key] = id
-                    try statements.insertVersion.run([.integer(id), .integer(1), .text(hearing.caseNumber.text),
-                                                      .text(timestamp), .text(actor.name), .text(source), .text(payload)])
+                    try statements.insertVersion.run([
+                        .integer(id), .integer(1), .text(hearing.caseNumber.text),
+                        .text(timestamp), .text(actor.name), .text(source), .text(payload),
+                    ])
                     try statements.insertAudit.run([
-                        .text(timestamp), .text(actor.name), .text(actor.channel), .text("hearing.created"), .text("hearing"),
+                        .text(timestamp), .text(actor.name), .text(actor.channel), .text("hearing.created"),
+                        .text("hearing"),
                         .text(key), .text("versjon 1 fra \(source)"),
                     ])
                     summary.created.append(hearing.caseNumber)
@@ -66,9 +79,11 @@ extension SQLiteStore {
         let chunkSize = 500
         for start in stride(from: 0, to: keys.count, by: chunkSize) {
             let chunk = Array(keys[start..<min(start + chunkSize, keys.count)])
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT caseKey, id FROM hearing WHERE caseKey IN (\(databaseQuestionMarks(count: chunk.count)))
-                """, arguments: StatementArguments(chunk))
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT caseKey, id FROM hearing WHERE caseKey IN (\(databaseQuestionMarks(count: chunk.count)))
+                    """, arguments: StatementArguments(chunk))
             while let row = try rows.next() { found[row[0]] = row[1] }
         }
         return found
@@ -96,15 +111,19 @@ extension SQLiteStore {
 
     public func versions(of number: CaseNumber) async throws -> [CaseVersion] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT v.version, v.importedAt, v.importedBy, v.source, v.payload
-                FROM hearingVersion v JOIN hearing h ON h.id = v.hearingId
-                WHERE h.caseKey = ? ORDER BY v.version
-                """, arguments: [number.key])
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT v.version, v.importedAt, v.importedBy, v.source, v.payload
+                    FROM hearingVersion v JOIN hearing h ON h.id = v.hearingId
+                    WHERE h.caseKey = ? ORDER BY v.version
+                    """, arguments: [number.key]
+            )
             .map { row in
-                CaseVersion(version: row["version"], importedAt: try Timestamp.parse(row["importedAt"]),
-                            importedBy: row["importedBy"], source: row["source"],
-                            hearing: try HearingPayload.decode(row["payload"]))
+                CaseVersion(
+                    version: row["version"], importedAt: try Timestamp.parse(row["importedAt"]),
+                    importedBy: row["importedBy"], source: row["source"],
+                    hearing: try HearingPayload.decode(row["payload"]))
             }
         }
     }
@@ -113,7 +132,8 @@ extension SQLiteStore {
         try await writer.read { db in
             var request = AuditRecord.all()
             if let number {
-                request = request.filter(AuditRecord.Columns.entity == "hearing" && AuditRecord.Columns.entityId == number.key)
+                request = request.filter(
+                    AuditRecord.Columns.entity == "hearing" && AuditRecord.Columns.entityId == number.key)
             }
             return try request.order(AuditRecord.Columns.id.desc).limit(limit).fetchAll(db).map { try $0.event() }
         }
@@ -129,42 +149,55 @@ private struct HearingStatements {
     let insertAudit: BulkStatement
 
     init(_ db: Database) throws {
-        current = try db.cachedStatement(sql: """
-            SELECT h.id, h.currentVersion, v.payload
-            FROM hearing h JOIN hearingVersion v ON v.hearingId = h.id AND v.version = h.currentVersion
-            WHERE h.id = ?
-            """)
+        current = try db.cachedStatement(
+            sql: """
+                SELECT h.id, h.currentVersion, v.payload
+                FROM hearing h JOIN hearingVersion v ON v.hearingId = h.id AND v.version = h.currentVersion
+                WHERE h.id = ?
+                """)
         let columns = HearingColumns.names
-        insert = try BulkStatement(db, sql: """
-            INSERT INTO hearing (\(columns.joined(separator: ", ")), caseKey, currentVersion, createdAt, updatedAt)
-            VALUES (\(databaseQuestionMarks(count: columns.count + 1)), 1, ?, ?)
-            """)
-        update = try BulkStatement(db, sql: """
-            UPDATE hearing SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")), currentVersion = ?, updatedAt = ?
-            WHERE id = ?
-            """)
-        insertVersion = try BulkStatement(db, sql: """
-            INSERT INTO hearingVersion (hearingId, version, caseNumber, importedAt, importedBy, source, payload)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        insertAudit = try BulkStatement(db, sql: """
-            INSERT INTO auditEvent (at, actor, channel, action, entity, entityId, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
+        insert = try BulkStatement(
+            db,
+            sql: """
+                INSERT INTO hearing (\(columns.joined(separator: ", ")), caseKey, currentVersion, createdAt, updatedAt)
+                VALUES (\(databaseQuestionMarks(count: columns.count + 1)), 1, ?, ?)
+                """)
+        update = try BulkStatement(
+            db,
+            sql: """
+                UPDATE hearing SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")), currentVersion = ?, updatedAt = ?
+                WHERE id = ?
+                """)
+        insertVersion = try BulkStatement(
+            db,
+            sql: """
+                INSERT INTO hearingVersion (hearingId, version, caseNumber, importedAt, importedBy, source, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+        insertAudit = try BulkStatement(
+            db,
+            sql: """
+                INSERT INTO auditEvent (at, actor, channel, action, entity, entityId, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
     }
 }
 
 /// The `hearing` columns that mirror the current version, for lists that filter and sort.
 private enum HearingColumns {
-    static let names = ["caseNumber", "sent", "deadline", "district", "applicationType", "permitType", "applicantName",
-                        "organisationNumber", "venueName", "street", "postalCode", "postTown", "latitude", "longitude"]
+    static let names = [
+        "caseNumber", "sent", "deadline", "district", "applicationType", "permitType", "applicantName",
+        "organisationNumber", "venueName", "street", "postalCode", "postTown", "latitude", "longitude",
+    ]
 
     static func values(_ h: Hearing) -> [SQLValue] {
         let point = h.venue.position?.geographic
-        return [.text(h.caseNumber.text), .text(h.sent.iso), .text(h.deadline.iso), .text(h.district),
-                .text(h.applicationType.rawValue), .text(h.permitType.rawValue), .text(h.applicant.name),
-                .text(h.applicant.organisationNumber.digits), .text(h.venue.name), .text(h.venue.address.street),
-                .text(h.venue.address.postalCode), .text(h.venue.address.postTown), .real(point?.latitude),
-                .real(point?.longitude)]
+        return [
+            .text(h.caseNumber.text), .text(h.sent.iso), .text(h.deadline.iso), .text(h.district),
+            .text(h.applicationType.rawValue), .text(h.permitType.rawValue), .text(h.applicant.name),
+            .text(h.applicant.organisationNumber.digits), .text(h.venue.name), .text(h.venue.address.street),
+            .text(h.venue.address.postalCode), .text(h.venue.address.postTown), .real(point?.latitude),
+            .real(point?.longitude),
+        ]
     }
 }
 
@@ -180,8 +213,9 @@ private enum CaseRow {
         guard let status = CaseStatus(rawValue: statusText) else {
             throw SQLiteStore.StoreError(description: "ukjent status «\(statusText)» i databasen")
         }
-        return StoredCase(hearing: try HearingPayload.decode(row["payload"]), status: status,
-                          version: row["currentVersion"], createdAt: try Timestamp.parse(row["createdAt"]),
-                          updatedAt: try Timestamp.parse(row["updatedAt"]))
+        return StoredCase(
+            hearing: try HearingPayload.decode(row["payload"]), status: status,
+            version: row["currentVersion"], createdAt: try Timestamp.parse(row["createdAt"]),
+            updatedAt: try Timestamp.parse(row["updatedAt"]))
     }
 }

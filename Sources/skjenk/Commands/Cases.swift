@@ -13,8 +13,11 @@ extension Skjenk {
 
 /// `--today`, for reading deadlines as of another day than today.
 struct TodayOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Regn dager igjen fra denne datoen (ÅÅÅÅ-MM-DD) i stedet for i dag.",
-                                            valueName: "DATE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Regn dager igjen fra denne datoen (ÅÅÅÅ-MM-DD) i stedet for i dag.",
+            valueName: "DATE"))
     var today: LocalDate?
 
     var date: LocalDate { today ?? OsloTime.today(at: Date()) }
@@ -57,17 +60,21 @@ extension Skjenk.Cases {
             for stored in cases {
                 let hearing = stored.hearing
                 let deadline = DeadlineStatus(deadline: hearing.deadline, today: day)
-                let status = stored.status == .open
+                let status =
+                    stored.status == .open
                     ? (deadline.isOverdue ? "FORFALT: " : "") + deadline.label
                     : stored.status.label
-                table.add([NorwegianFormat.date(hearing.deadline), status, hearing.caseNumber.text,
-                           "\(hearing.applicationType.label), \(hearing.permitType.code)",
-                           hearing.venue.name, hearing.venue.address.street])
+                table.add([
+                    NorwegianFormat.date(hearing.deadline), status, hearing.caseNumber.text,
+                    "\(hearing.applicationType.label), \(hearing.permitType.code)",
+                    hearing.venue.name, hearing.venue.address.street,
+                ])
             }
             print(table.render())
             let overdue = cases.count { $0.status == .open && $0.hearing.deadline < day }
-            print("\(cases.count) \(cases.count == 1 ? "sak" : "saker")"
-                  + (overdue > 0 ? ", \(overdue) over fristen" : "") + ".")
+            print(
+                "\(cases.count) \(cases.count == 1 ? "sak" : "saker")"
+                    + (overdue > 0 ? ", \(overdue) over fristen" : "") + ".")
         }
     }
 

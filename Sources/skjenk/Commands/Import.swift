@@ -10,7 +10,8 @@ extension Skjenk {
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Importer høringer fra XML-filer.",
-            discussion: "Hver fil lagres i én transaksjon: en fil med feil lagrer ingenting, og alle feil i filen vises "
+            discussion:
+                "Hver fil lagres i én transaksjon: en fil med feil lagrer ingenting, og alle feil i filen vises "
                 + "som FIL:LINJE:KOLONNE: saksnummer N: melding. Avslutter med status 1 når en fil er avvist.")
 
         @OptionGroup var store: StoreOptions
@@ -43,8 +44,9 @@ extension Skjenk {
                 for diagnostic in result.diagnostics { Terminal.error(diagnostic.description) }
                 guard result.isAccepted else {
                     rejected += 1
-                    Terminal.error("\(file): avvist, ingenting er lagret "
-                                   + "(\(result.diagnostics.count { $0.severity == .error }) feil)")
+                    Terminal.error(
+                        "\(file): avvist, ingenting er lagret "
+                            + "(\(result.diagnostics.count { $0.severity == .error }) feil)")
                     continue
                 }
                 let showProgress = result.hearings.count > 300
@@ -65,11 +67,13 @@ extension Skjenk {
                 total.created += summary.created
                 total.updated += summary.updated
                 total.unchanged += summary.unchanged
-                print("\(file): \(summary.created.count) nye, \(summary.updated.count) oppdatert, "
-                      + "\(summary.unchanged.count) uendret")
+                print(
+                    "\(file): \(summary.created.count) nye, \(summary.updated.count) oppdatert, "
+                        + "\(summary.unchanged.count) uendret")
             }
-            print("Totalt: \(total.created.count) nye, \(total.updated.count) oppdatert, \(total.unchanged.count) uendret; "
-                  + "\(rejected) av \(files.count) \(files.count == 1 ? "fil" : "filer") avvist.")
+            print(
+                "Totalt: \(total.created.count) nye, \(total.updated.count) oppdatert, \(total.unchanged.count) uendret; "
+                    + "\(rejected) av \(files.count) \(files.count == 1 ? "fil" : "filer") avvist.")
             if rejected > 0 { throw CommandFailure.alreadyReported }
         }
 

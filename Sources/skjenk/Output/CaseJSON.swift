@@ -89,20 +89,24 @@ struct CaseJSON: Encodable {
         applicant = ApplicantJSON(name: h.applicant.name, organisationNumber: h.applicant.organisationNumber.digits)
         let point = h.venue.position.map { position in
             let p = position.geographic
-            return PositionJSON(lat: (p.latitude * 1e7).rounded() / 1e7, lon: (p.longitude * 1e7).rounded() / 1e7,
-                                srid: position.srid.rawValue)
+            return PositionJSON(
+                lat: (p.latitude * 1e7).rounded() / 1e7, lon: (p.longitude * 1e7).rounded() / 1e7,
+                srid: position.srid.rawValue)
         }
-        venue = VenueJSON(name: h.venue.name, address: h.venue.address, position: point, concept: h.venue.concept,
-                          targetGroup: h.venue.targetGroup, ageLimit: h.venue.ageLimit, capacity: h.venue.capacity,
-                          outdoorArea: h.venue.outdoorArea.map {
-                              OutdoorAreaJSON(placement: $0.placement.rawValue, squareMetres: $0.squareMetres,
-                                              facesHomes: $0.facesHomes)
-                          })
+        venue = VenueJSON(
+            name: h.venue.name, address: h.venue.address, position: point, concept: h.venue.concept,
+            targetGroup: h.venue.targetGroup, ageLimit: h.venue.ageLimit, capacity: h.venue.capacity,
+            outdoorArea: h.venue.outdoorArea.map {
+                OutdoorAreaJSON(
+                    placement: $0.placement.rawValue, squareMetres: $0.squareMetres,
+                    facesHomes: $0.facesHomes)
+            })
         alcoholGroups = h.alcoholGroups.sorted().map(\.rawValue)
         servingPeriods = h.servingPeriods.map {
-            PeriodJSON(area: $0.area.rawValue, groups: $0.groups.sorted().map(\.rawValue),
-                       days: $0.days.sorted().map { String(describing: $0) }, from: $0.from.description,
-                       to: $0.to.description, crossesMidnight: $0.crossesMidnight)
+            PeriodJSON(
+                area: $0.area.rawValue, groups: $0.groups.sorted().map(\.rawValue),
+                days: $0.days.sorted().map { String(describing: $0) }, from: $0.from.description,
+                to: $0.to.description, crossesMidnight: $0.crossesMidnight)
         }
         earlierPermit = h.earlierPermit
         attachments = detail ? h.attachments : nil

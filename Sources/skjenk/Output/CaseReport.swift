@@ -28,7 +28,9 @@ struct CaseReport {
         line("Adresse", h.venue.address.singleLine)
         if let position = h.venue.position {
             let p = position.geographic
-            line("Posisjon", String(format: "%.6f° N, %.6f° Ø (srid %d)", p.latitude, p.longitude, position.srid.rawValue))
+            line(
+                "Posisjon",
+                String(format: "%.6f° N, %.6f° Ø (srid %d)", p.latitude, p.longitude, position.srid.rawValue))
         } else {
             line("Posisjon", "ikke oppgitt")
         }
@@ -37,8 +39,10 @@ struct CaseReport {
         line("Målgruppe", h.venue.targetGroup)
         line("Aldersgrense", h.venue.ageLimit.map { "\($0) år" })
         if let capacity = h.venue.capacity {
-            line("Kapasitet", [capacity.indoor.map { "\($0) inne" }, capacity.outdoor.map { "\($0) ute" }]
-                .compactMap { $0 }.joined(separator: ", "))
+            line(
+                "Kapasitet",
+                [capacity.indoor.map { "\($0) inne" }, capacity.outdoor.map { "\($0) ute" }]
+                    .compactMap { $0 }.joined(separator: ", "))
         }
         if let outdoor = h.venue.outdoorArea {
             var text = outdoor.placement.label
@@ -62,8 +66,9 @@ struct CaseReport {
         lines.append("")
         lines.append("Versjoner:")
         for version in versions {
-            lines.append("  \(version.version)  \(Self.timestamp(version.importedAt))  \(version.source)  "
-                         + "(\(version.importedBy))")
+            lines.append(
+                "  \(version.version)  \(Self.timestamp(version.importedAt))  \(version.source)  "
+                    + "(\(version.importedBy))")
         }
         if !audit.isEmpty {
             lines.append("")
@@ -83,6 +88,7 @@ struct CaseReport {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = OsloTime.zone
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%02d.%02d.%04d %02d.%02d", c.day ?? 0, c.month ?? 0, c.year ?? 0, c.hour ?? 0, c.minute ?? 0)
+        return String(
+            format: "%02d.%02d.%04d %02d.%02d", c.day ?? 0, c.month ?? 0, c.year ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
 }

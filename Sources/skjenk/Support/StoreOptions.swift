@@ -4,7 +4,8 @@ import SkjenkStore
 
 /// `--db PATH`, shared by every command that uses the database.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Databasefil (standard: $SKJENK_DB eller skjenk.sqlite).", valueName: "PATH"))
+    @Option(
+        name: .long, help: ArgumentHelp("Databasefil (standard: $SKJENK_DB eller skjenk.sqlite).", valueName: "PATH"))
     var db: String?
 
     /// The path in force: the option, then $SKJENK_DB, then `skjenk.sqlite` in the working directory.

@@ -11,8 +11,9 @@ import Testing
 
     @Test func timesAndPeriods() throws {
         #expect(NorwegianFormat.time(try TimeOfDay("01:00")) == "kl. 01.00")
-        let period = try ServingPeriod(area: .outdoor, groups: [.group1, .group2], days: [.friday, .saturday],
-                                       from: TimeOfDay("11:00"), to: TimeOfDay("01:00"))
+        let period = try ServingPeriod(
+            area: .outdoor, groups: [.group1, .group2], days: [.friday, .saturday],
+            from: TimeOfDay("11:00"), to: TimeOfDay("01:00"))
         #expect(NorwegianFormat.period(period) == "11.00–01.00, fredag og lørdag, gruppe 1 og 2")
     }
 

@@ -3,12 +3,13 @@ import SkjenkCore
 import Testing
 
 @Suite struct CaseNumberTests {
-    @Test(arguments: [
-        ("2026/04711", 2026, 4711, nil),
-        ("26/4711-2", 2026, 4711, 2),
-        ("2025/1", 2025, 1, nil),
-        ("2026/1234567-12", 2026, 1_234_567, 12),
-    ] as [(String, Int, Int, Int?)])
+    @Test(
+        arguments: [
+            ("2026/04711", 2026, 4711, nil),
+            ("26/4711-2", 2026, 4711, 2),
+            ("2025/1", 2025, 1, nil),
+            ("2026/1234567-12", 2026, 1_234_567, 12),
+        ] as [(String, Int, Int, Int?)])
     func parses(_ text: String, year: Int, sequence: Int, document: Int?) throws {
         let number = try CaseNumber(text)
         #expect(number.year == year)
@@ -23,8 +24,10 @@ import Testing
         #expect(try CaseNumber("2026/4712").key != CaseNumber("2026/4711").key)
     }
 
-    @Test(arguments: ["", "2026", "4711/2026/x", "2026/", "/4711", "026/4711", "2026/0", "2026/12345678", "2026/47a1",
-                      "2026/4711-", "2026/4711-0", "1899/1"])
+    @Test(arguments: [
+        "", "2026", "4711/2026/x", "2026/", "/4711", "026/4711", "2026/0", "2026/12345678", "2026/47a1",
+        "2026/4711-", "2026/4711-0", "1899/1",
+    ])
     func rejects(_ text: String) {
         #expect(throws: CaseNumber.Problem.self) { try CaseNumber(text) }
     }

@@ -16,8 +16,11 @@ import Testing
     }
 
     @Test func needsGroupsAndDays() throws {
-        let from = try TimeOfDay("08:00"), to = try TimeOfDay("01:00")
-        #expect(throws: ServingPeriod.Problem.noGroups) { try ServingPeriod(area: .indoor, groups: [], from: from, to: to) }
+        let from = try TimeOfDay("08:00")
+        let to = try TimeOfDay("01:00")
+        #expect(throws: ServingPeriod.Problem.noGroups) {
+            try ServingPeriod(area: .indoor, groups: [], from: from, to: to)
+        }
         #expect(throws: ServingPeriod.Problem.noDays) {
             try ServingPeriod(area: .outdoor, groups: [.group1], days: [], from: from, to: to)
         }

@@ -32,8 +32,11 @@ import Testing
         var hearing = Fixtures.hearing()
         hearing.permitType = .retailSale
         hearing.alcoholGroups = [.group1, .group2]
-        hearing.servingPeriods = [try ServingPeriod(area: .indoor, groups: [.group1, .group2],
-                                                    from: TimeOfDay("08:00"), to: TimeOfDay("20:00"))]
+        hearing.servingPeriods = [
+            try ServingPeriod(
+                area: .indoor, groups: [.group1, .group2],
+                from: TimeOfDay("08:00"), to: TimeOfDay("20:00"))
+        ]
         let violations = HearingRules.check(HearingFacts(hearing))
         #expect(violations.map(\.field) == [.alcoholGroups, .servingPeriod(0)])
         #expect(violations[0].message.contains("salgsbevilling"))
