@@ -63,20 +63,12 @@ public struct CaseNumber: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-extension CaseNumber: Codable {
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorrupted(
-                .init(
-                    codingPath: decoder.codingPath, debugDescription: "Ugyldig saksnummer"))
-        }
+extension CaseNumber: TextCoded {
+    public init(validatingText text: String) throws {
+        try self.init(text)
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(text)
-    }
+    public var codedText: String { text }
+
+    public static let invalidTextMessage = "Ugyldig saksnummer"
 }

@@ -43,20 +43,12 @@ public struct OrganisationNumber: Sendable, Hashable, Comparable, CustomStringCo
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.digits < rhs.digits }
 }
 
-extension OrganisationNumber: Codable {
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorrupted(
-                .init(
-                    codingPath: decoder.codingPath, debugDescription: "Ugyldig organisasjonsnummer"))
-        }
+extension OrganisationNumber: TextCoded {
+    public init(validatingText text: String) throws {
+        try self.init(text)
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(digits)
-    }
+    public var codedText: String { digits }
+
+    public static let invalidTextMessage = "Ugyldig organisasjonsnummer"
 }

@@ -79,18 +79,12 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 }
 
-extension LocalDate: Codable {
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do {
-            try self.init(iso: text)
-        } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Ugyldig dato"))
-        }
+extension LocalDate: TextCoded {
+    public init(validatingText text: String) throws {
+        try self.init(iso: text)
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(iso)
-    }
+    public var codedText: String { iso }
+
+    public static let invalidTextMessage = "Ugyldig dato"
 }

@@ -32,19 +32,12 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.minutes < rhs.minutes }
 }
 
-extension TimeOfDay: Codable {
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "Ugyldig klokkeslett"))
-        }
+extension TimeOfDay: TextCoded {
+    public init(validatingText text: String) throws {
+        try self.init(text)
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    public var codedText: String { description }
+
+    public static let invalidTextMessage = "Ugyldig klokkeslett"
 }
