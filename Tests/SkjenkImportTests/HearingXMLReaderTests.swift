@@ -134,3 +134,30 @@ import Testing
         #expect(file.diagnostics.first?.message.contains("saksnummeret står også i høringen på linje 3") == true)
     }
 }
+
+@Suite struct HostileShapeTests {
+    @Test func tooLargeFilesAreRefusedBeforeParsing() throws {
+        let reader = try HearingXMLReader(maximumFileSize: 1_000)
+        let file = reader.read(data: HearingXMLWriter.document([Fixtures.hearing(1)]), fileName: "stor.xml")
+        #expect(file.diagnostics.map(\.description).first?.hasPrefix("stor.xml: filen er for stor (0 MB)") == true)
+        #expect(file.diagnostics.first?.description.contains("største tillatte er 0 MB") == true)
+    }
+
+    @Test func deepNestingIsRefused() throws {
+        let depth = 5_000
+        let xml = "<?xml version=\"1.0\"?>\n<hoering xmlns=\"urn:skjenk:hoering:1\">"
+            + String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth) + "</hoering>"
+        let file = try HearingXMLReader().read(data: Data(xml.utf8), fileName: "dyp.xml")
+        #expect(!file.isAccepted)
+        #expect(file.diagnostics.first?.message.contains("nøstet for dypt") == true, "\(file.diagnostics)")
+    }
+
+    @Test func hugeTextIsRefused() throws {
+        let text = String(repeating: "x", count: 11 * 1_048_576)
+        let xml = "<?xml version=\"1.0\"?>\n<hoering xmlns=\"urn:skjenk:hoering:1\"><merknad>\(text)</merknad></hoering>"
+        let file = try HearingXMLReader().read(data: Data(xml.utf8), fileName: "lang.xml")
+        #expect(!file.isAccepted)
+        #expect(file.diagnostics.count < 5)
+        #expect(file.diagnostics.allSatisfy { $0.message.count < 300 }, "no file content is echoed back")
+    }
+}

@@ -10,10 +10,12 @@ import SkjenkCore
 public final class HearingXMLReader: Sendable {
     /// The namespace of every element of the format.
     public static let namespace = "urn:skjenk:hoering:1"
-    /// Largest file accepted, in bytes.
-    public static let maximumFileSize = 256 * 1024 * 1024
+    /// Largest file accepted by default, in bytes.
+    public static let defaultMaximumFileSize = 256 * 1024 * 1024
 
     private let schema: CompiledSchema
+    /// Largest file this reader accepts, in bytes.
+    public let maximumFileSize: Int
 
     /// Why the reader cannot start.
     public struct SetupError: Error, CustomStringConvertible {
@@ -21,12 +23,13 @@ public final class HearingXMLReader: Sendable {
     }
 
     /// A reader with the bundled schema (`hoering-1.xsd`).
-    public convenience init() throws {
-        try self.init(xsd: Self.bundledSchema())
+    public convenience init(maximumFileSize: Int = defaultMaximumFileSize) throws {
+        try self.init(xsd: Self.bundledSchema(), maximumFileSize: maximumFileSize)
     }
 
     /// A reader validating against `xsd`.
-    public init(xsd: Data) throws {
+    public init(xsd: Data, maximumFileSize: Int = defaultMaximumFileSize) throws {
+        self.maximumFileSize = maximumFileSize
         do {
             schema = try CompiledSchema(xsd: xsd, name: "hoering-1.xsd")
         } catch {
@@ -46,11 +49,8 @@ public final class HearingXMLReader: Sendable {
     public func read(contentsOf url: URL, displayName: String? = nil, strict: Bool = true) -> HearingFile {
         let name = displayName ?? url.path
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
-        if let size, size > Self.maximumFileSize {
-            return fileProblem(
-                name,
-                "filen er for stor (\(size / 1_048_576) MB); største tillatte er "
-                    + "\(Self.maximumFileSize / 1_048_576) MB: del den opp")
+        if let size, size > maximumFileSize {
+            return tooLarge(name, size: size)
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
@@ -70,10 +70,7 @@ public final class HearingXMLReader: Sendable {
                     Diagnostic(at: SourceLocation(file: fileName, line: 1, column: 1), message: "filen er tom")
                 ])
         }
-        guard data.count <= Self.maximumFileSize else {
-            return fileProblem(
-                fileName, "filen er for stor; største tillatte er \(Self.maximumFileSize / 1_048_576) MB")
-        }
+        guard data.count <= maximumFileSize else { return tooLarge(fileName, size: data.count) }
         let source = SourceText(data)
         let collector = LibXMLIssueCollector()
         let doc = data.withUnsafeBytes { LibXML.parse($0, url: fileName, collector: collector) }
@@ -178,6 +175,15 @@ public final class HearingXMLReader: Sendable {
                 removeUnknownElements(under: child, context: &context)
             }
         }
+    }
+
+    private func tooLarge(_ name: String, size: Int) -> HearingFile {
+        fileProblem(name, "filen er for stor (\(Self.megabytes(size))); største tillatte er "
+                        + "\(Self.megabytes(maximumFileSize)): del den opp i flere filer")
+    }
+
+    private static func megabytes(_ bytes: Int) -> String {
+        "\(NorwegianFormat.decimal(Double(bytes) / 1_048_576)) MB"
     }
 
     private func fileProblem(_ name: String, _ message: String) -> HearingFile {

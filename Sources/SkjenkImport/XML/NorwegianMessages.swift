@@ -70,8 +70,10 @@ enum NorwegianMessages {
             return "XML-deklarasjonen (<?xml …?>) er ugyldig eller står ikke først i filen"
         case Int(XML_ERR_USER_STOP.rawValue), Int(XML_IO_NETWORK_ATTEMPT.rawValue):
             return "filen forsøker å hente en ekstern ressurs; det er ikke tillatt"
-        case Int(XML_ERR_INTERNAL_ERROR.rawValue) where m.contains("Huge input"):
-            return "filen er for stor eller for dypt nøstet"
+        case _ where m.contains("Excessive depth"):
+            return "elementene er nøstet for dypt (over 256 nivåer); høringsformatet har bare noen få nivåer"
+        case _ where m.localizedCaseInsensitiveContains("huge"):
+            return "filen har en tekst eller et navn som er for langt (over 10 MB); høringsformatet har ingen slike"
         default:
             return "filen er ikke gyldig XML (libxml2: \(m))"
         }
