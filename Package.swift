@@ -58,12 +58,14 @@ let package = Package(
             name: "SkjenkBenchmarks",
             dependencies: ["SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkTestSupport", "CLibXML2"]
         ),
+        // Runs a program and reports its own peak memory, for the tests of hostile input.
+        .executableTarget(name: "SkjenkProbe"),
         .testTarget(name: "SkjenkCoreTests", dependencies: ["SkjenkCore", "SkjenkTestSupport"]),
         .testTarget(
             name: "SkjenkImportTests",
             dependencies: ["SkjenkImport", "SkjenkTestSupport"]
         ),
         .testTarget(name: "SkjenkStoreTests", dependencies: ["SkjenkStore", "SkjenkTestSupport"]),
-        .testTarget(name: "SkjenkCLITests", dependencies: ["skjenk", "SkjenkTestSupport"]),
+        .testTarget(name: "SkjenkCLITests", dependencies: ["skjenk", "SkjenkProbe", "SkjenkTestSupport"]),
     ]
 )

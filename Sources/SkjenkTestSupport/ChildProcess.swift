@@ -37,6 +37,23 @@ public struct ChildProcess: Sendable {
         self.workingDirectory = workingDirectory
     }
 
+    /// Runs the program through `SkjenkProbe`, so `maxResidentKiB` is the program's own peak and not
+    /// the memory of the test process it was started from.
+    public func runMeasured(_ arguments: [String]) throws -> Result {
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("skjenk-probe-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: report) }
+        let probe = executable.deletingLastPathComponent().appendingPathComponent("SkjenkProbe")
+        let measured = ChildProcess(executable: probe, environment: environment, workingDirectory: workingDirectory)
+        let outer = try measured.run([report.path, executable.path] + arguments)
+        let fields = ((try? String(contentsOf: report, encoding: .utf8)) ?? "").split(separator: " ")
+        guard fields.count == 3, let status = Int32(fields[0]), let kib = Int(fields[1]),
+              let seconds = Double(fields[2].trimmingCharacters(in: .whitespacesAndNewlines))
+        else {
+            throw LaunchError(description: "SkjenkProbe gave no report: \(outer.stderr)")
+        }
+        return Result(status: status, stdout: outer.stdout, stderr: outer.stderr, maxResidentKiB: kib, seconds: seconds)
+    }
+
     public func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("skjenk-child-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

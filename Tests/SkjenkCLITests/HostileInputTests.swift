@@ -90,7 +90,7 @@ import Testing
             let file = cli.folder.appendingPathComponent("\(name).xml")
             try Data(xml.utf8).write(to: file)
             for strictness in [[], ["--lenient"]] {
-                let result = try cli.run(["import"] + strictness + [file.path])
+                let result = try cli.child.runMeasured(["import"] + strictness + [file.path])
                 #expect(result.status == 1, "\(name): \(result.output)")
                 #expect(result.seconds < 1.0, "\(name) took \(result.seconds) s")
                 #expect(result.maxResidentKiB < 100 * 1024, "\(name) used \(result.maxResidentKiB) KiB")
