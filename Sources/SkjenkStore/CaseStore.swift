@@ -104,3 +104,41 @@ public protocol CaseStore: Sendable {
     /// Writes a consistent copy of the whole store to `path`, while it is in use.
     func backup(to path: String) async throws
 }
+
+/// The registers the assessment reads: sensitive sites and licensed venues.
+public enum RegisterKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case sites, venues
+
+    public var label: String { self == .sites ? "steder" : "skjenke- og salgssteder" }
+}
+
+/// What replacing one register source did.
+public struct RegisterSummary: Sendable, Hashable {
+    public let removed: Int
+    public let added: Int
+
+    public init(removed: Int, added: Int) {
+        self.removed = removed
+        self.added = added
+    }
+}
+
+/// One register source as last imported.
+public struct RegisterSource: Sendable, Hashable {
+    public let kind: RegisterKind
+    public let source: String
+    public let entries: Int
+    public let importedAt: Date
+    public let importedBy: String
+}
+
+/// The storage of registers. Each import replaces what came from the same source before, in one
+/// transaction, so a register can be refreshed alone.
+public protocol RegisterStore: Sendable {
+    func replaceSites(_ sites: [Site], source: String, actor: Actor) async throws -> RegisterSummary
+    func sites() async throws -> [Site]
+    func replaceVenues(_ venues: [LicensedVenue], source: String, actor: Actor) async throws -> RegisterSummary
+    func licensedVenues() async throws -> [LicensedVenue]
+    /// Every register source with its size and last import, by kind and name.
+    func registerSources() async throws -> [RegisterSource]
+}

@@ -58,6 +58,56 @@ enum Migrations {
                     CREATE INDEX auditEvent_entity ON auditEvent(entity, entityId, id);
                     """)
         }
+        migrator.registerMigration("Create site, licensedVenue and registerImport") { db in
+            try db.execute(
+                sql: """
+                    -- Sensitive sites, replaced per source (one file or feed) at a time.
+                    CREATE TABLE site (
+                        id INTEGER PRIMARY KEY,
+                        source TEXT NOT NULL,
+                        category TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        address TEXT,
+                        srid INTEGER NOT NULL,
+                        x REAL NOT NULL,
+                        y REAL NOT NULL,
+                        latitude REAL NOT NULL,
+                        longitude REAL NOT NULL
+                    );
+                    CREATE INDEX site_source ON site(source);
+
+                    -- Places that hold a permit already; holderName is personal data.
+                    CREATE TABLE licensedVenue (
+                        id INTEGER PRIMARY KEY,
+                        source TEXT NOT NULL,
+                        registerId TEXT,
+                        name TEXT NOT NULL,
+                        organisationNumber TEXT,
+                        address TEXT,
+                        permitType TEXT,
+                        indoorClosing TEXT,
+                        outdoorClosing TEXT,
+                        holderName TEXT,
+                        srid INTEGER NOT NULL,
+                        x REAL NOT NULL,
+                        y REAL NOT NULL,
+                        latitude REAL NOT NULL,
+                        longitude REAL NOT NULL
+                    );
+                    CREATE INDEX licensedVenue_source ON licensedVenue(source);
+                    CREATE INDEX licensedVenue_organisationNumber ON licensedVenue(organisationNumber);
+
+                    -- The last import of each register source.
+                    CREATE TABLE registerImport (
+                        kind TEXT NOT NULL CHECK (kind IN ('sites', 'venues')),
+                        source TEXT NOT NULL,
+                        entries INTEGER NOT NULL,
+                        importedAt TEXT NOT NULL,
+                        importedBy TEXT NOT NULL,
+                        PRIMARY KEY (kind, source)
+                    );
+                    """)
+        }
         return migrator
     }
 }

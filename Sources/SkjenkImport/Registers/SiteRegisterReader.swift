@@ -1,0 +1,56 @@
+import Foundation
+import SkjenkCore
+
+/// Reads a register of sensitive sites (CSV or GeoJSON): `kategori`, `navn`, optional `adresse`
+/// (or `category`, `name`, `address`) and a position (see `RegisterRow.position`).
+public struct SiteRegisterReader: Sendable {
+    /// The reference system of `oest`/`nord` columns without an `epsg` column (`--epsg`).
+    public var defaultSRID: SRID?
+
+    public init(defaultSRID: SRID? = nil) {
+        self.defaultSRID = defaultSRID
+    }
+
+    public func read(contentsOf url: URL, displayName: String? = nil, source: String) -> RegisterFile<Site> {
+        let name = displayName ?? url.path
+        guard let data = try? Data(contentsOf: url) else {
+            return RegisterFile(fileName: name, entries: [], skipped: [], errors: [
+                Diagnostic(at: SourceLocation(file: name, line: 0, column: 0), message: "filen finnes ikke eller kan ikke leses"),
+            ])
+        }
+        return read(data: data, fileName: name, source: source)
+    }
+
+    public func read(data: Data, fileName: String, source: String) -> RegisterFile<Site> {
+        let rows: [RegisterRow]
+        switch RegisterRows.read(data, fileName: fileName, required: [["kategori", "category"], ["navn", "name"]],
+                                 assumedSRID: { _ in .wgs84 }) {
+        case .failure(let problem): return RegisterFile(fileName: fileName, entries: [], skipped: [], errors: [problem])
+        case .success(let read): rows = read
+        }
+        var reader = RegisterRows(fileName: fileName)
+        var sites: [Site] = []
+        for row in rows {
+            guard let categoryText = row.value("kategori", "category") else {
+                reader.skip(row, "mangler kategori")
+                continue
+            }
+            guard let category = SiteCategory(registerText: categoryText) else {
+                reader.skip(row, "ukjent kategori «\(categoryText)»; bruk \(SiteCategory.codes.joined(separator: ", "))")
+                continue
+            }
+            guard let name = row.value("navn", "name") else {
+                reader.skip(row, "mangler navn")
+                continue
+            }
+            do {
+                let position = try row.position(defaultSRID: defaultSRID)
+                sites.append(Site(category: category, name: name, address: row.value("adresse", "address"),
+                                  position: position, source: source))
+            } catch {
+                reader.skip(row, error.message)
+            }
+        }
+        return RegisterFile(fileName: fileName, entries: sites, skipped: reader.skipped, errors: [])
+    }
+}

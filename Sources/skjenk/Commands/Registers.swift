@@ -1,0 +1,209 @@
+import ArgumentParser
+import Foundation
+import SkjenkCore
+import SkjenkImport
+import SkjenkStore
+
+extension SRID: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let code = Int(argument.replacingOccurrences(of: "EPSG:", with: "", options: .caseInsensitive)),
+              let srid = SRID(rawValue: code), srid != .wgs84
+        else { return nil }
+        self = srid
+    }
+}
+
+/// Options shared by the register imports.
+struct RegisterImportOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Kildenavn; en ny import fra samme kilde erstatter den forrige (standard: filnavnet).",
+                                            valueName: "NAME"))
+    var source: String?
+
+    @Option(name: .long, help: ArgumentHelp("Koordinatsystem for oest/nord-kolonner uten epsg-kolonne (25832 eller 25833).",
+                                            valueName: "EPSG"))
+    var epsg: SRID?
+
+    @Argument(help: ArgumentHelp("Registerfil (CSV eller GeoJSON).", valueName: "FILE"))
+    var file: String
+
+    func validate() throws {
+        if let source, source.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--source kan ikke være tom")
+        }
+    }
+
+    var sourceName: String { source ?? (file as NSString).lastPathComponent }
+
+    /// Prints what was skipped and stores the entries, or fails without storing anything.
+    func store<Entry: Sendable>(_ result: RegisterFile<Entry>, what: String,
+                                replace: (_ entries: [Entry], _ source: String, _ actor: Actor) async throws -> RegisterSummary)
+        async throws
+    {
+        for diagnostic in result.errors + result.skipped { Terminal.error(diagnostic.description) }
+        guard result.isAccepted else {
+            Terminal.error("\(file): avvist, ingenting er endret")
+            throw CommandFailure.alreadyReported
+        }
+        guard !result.entries.isEmpty else {
+            Terminal.error("\(file): ingen brukbare rader; ingenting er endret")
+            throw CommandFailure.alreadyReported
+        }
+        let summary: RegisterSummary
+        do {
+            summary = try await replace(result.entries, sourceName, Actor(name: Terminal.userName, channel: "cli"))
+        } catch {
+            throw CommandFailure(message: "\(file): kunne ikke lagres, ingenting er endret: \(error)")
+        }
+        print("\(file): \(summary.added) \(what) lagt inn fra kilden «\(sourceName)» (\(summary.removed) fra forrige import "
+              + "erstattet); \(result.skipped.count) \(result.skipped.count == 1 ? "rad" : "rader") hoppet over.")
+    }
+}
+
+extension Skjenk {
+    /// `skjenk sites …`: the register of sensitive sites.
+    struct Sites: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Registeret over skoler, barnehager, ungdomstilbud og andre sårbare steder.",
+            subcommands: [Import.self, List.self])
+
+        struct Import: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Importer steder fra CSV eller GeoJSON.",
+                discussion: "Kolonner: kategori, navn, adresse (valgfri) og lat/lon eller oest/nord med epsg. Kategorier: "
+                    + SiteCategory.codes.joined(separator: ", ") + ".")
+
+            @OptionGroup var store: StoreOptions
+            @OptionGroup var options: RegisterImportOptions
+
+            func run() async throws {
+                let result = SiteRegisterReader(defaultSRID: options.epsg)
+                    .read(contentsOf: URL(fileURLWithPath: options.file), displayName: options.file, source: options.sourceName)
+                let database = try store.openStore()
+                try await options.store(result, what: "steder") { try await database.replaceSites($0, source: $1, actor: $2) }
+            }
+        }
+
+        struct List: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List stedene i registeret.")
+
+            @OptionGroup var store: StoreOptions
+
+            @Flag(name: .long, help: "Skriv JSON (for skript).")
+            var json = false
+
+            func run() async throws {
+                let sites = try await store.openStore().sites()
+                if json {
+                    try JSONOutput.print(sites.map(SiteJSON.init))
+                    return
+                }
+                var table = TextTable(headers: ["Kategori", "Navn", "Adresse", "Posisjon", "Kilde"])
+                for site in sites {
+                    table.add([site.category.label, site.name, site.address ?? "", Self.degrees(site.position), site.source])
+                }
+                print(table.render())
+                print("\(sites.count) steder.")
+            }
+
+            static func degrees(_ position: Position) -> String {
+                let p = position.geographic
+                return String(format: "%.5f, %.5f", p.latitude, p.longitude)
+            }
+        }
+    }
+
+    /// `skjenk venues …`: the register of licensed venues.
+    struct Venues: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Registeret over steder med skjenke- eller salgsbevilling.",
+            subcommands: [Import.self, List.self])
+
+        struct Import: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Importer bevilgede steder fra CSV, GeoJSON eller Næringsetatens bevillingskart.",
+                discussion: "Kolonner: navn, organisasjonsnummer, adresse og bevillingstype (valgfrie), og lat/lon eller "
+                    + "oest/nord med epsg. GeoJSON fra WFS-laget skjenkebevilling_punkt leses uten valg.")
+
+            @OptionGroup var store: StoreOptions
+            @OptionGroup var options: RegisterImportOptions
+
+            func run() async throws {
+                let result = VenueRegisterReader(defaultSRID: options.epsg)
+                    .read(contentsOf: URL(fileURLWithPath: options.file), displayName: options.file, source: options.sourceName)
+                let database = try store.openStore()
+                try await options.store(result, what: "steder") { try await database.replaceVenues($0, source: $1, actor: $2) }
+            }
+        }
+
+        struct List: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List de bevilgede stedene i registeret.")
+
+            @OptionGroup var store: StoreOptions
+
+            @Flag(name: .long, help: "Skriv JSON (for skript).")
+            var json = false
+
+            func run() async throws {
+                let venues = try await store.openStore().licensedVenues()
+                if json {
+                    try JSONOutput.print(venues.map(VenueJSON.init))
+                    return
+                }
+                var table = TextTable(headers: ["Navn", "Org.nr.", "Adresse", "Stengetid inne/ute", "Posisjon", "Kilde"])
+                for venue in venues {
+                    table.add([venue.name, venue.organisationNumber?.formatted ?? "", venue.address ?? "",
+                               [venue.indoorClosing, venue.outdoorClosing].map { $0 ?? "–" }.joined(separator: "/"),
+                               Sites.List.degrees(venue.position), venue.source])
+                }
+                print(table.render())
+                print("\(venues.count) steder.")
+            }
+        }
+    }
+}
+
+/// A site in `sites list --json`.
+struct SiteJSON: Encodable {
+    let category: String
+    let name: String
+    let address: String?
+    let lat: Double
+    let lon: Double
+    let source: String
+
+    init(_ site: Site) {
+        let p = site.position.geographic
+        category = site.category.code
+        name = site.name
+        address = site.address
+        lat = (p.latitude * 1e7).rounded() / 1e7
+        lon = (p.longitude * 1e7).rounded() / 1e7
+        source = site.source
+    }
+}
+
+/// A licensed venue in `venues list --json`; the holder's name (personal data) is left out.
+struct VenueJSON: Encodable {
+    let name: String
+    let organisationNumber: String?
+    let address: String?
+    let permitType: String?
+    let indoorClosing: String?
+    let outdoorClosing: String?
+    let lat: Double
+    let lon: Double
+    let source: String
+
+    init(_ venue: LicensedVenue) {
+        let p = venue.position.geographic
+        name = venue.name
+        organisationNumber = venue.organisationNumber?.digits
+        address = venue.address
+        permitType = venue.permitType?.rawValue
+        indoorClosing = venue.indoorClosing
+        outdoorClosing = venue.outdoorClosing
+        lat = (p.latitude * 1e7).rounded() / 1e7
+        lon = (p.longitude * 1e7).rounded() / 1e7
+        source = venue.source
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import SkjenkTestSupport
+import Testing
+
+@Suite struct RegisterCommandTests {
+    @Test func importsTheSampleRegistersAndListsThem() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        for file in ["skoler.csv", "barnehager.geojson", "ungdom-og-behandling.csv", "idrett.geojson"] {
+            let result = try cli.run("sites", "import", "Samples/registers/\(file)")
+            #expect(result.status == 0, "\(file): \(result.output)")
+        }
+        let venues = try cli.run("venues", "import", "Samples/registers/skjenkebevillinger-kart.geojson", "--source", "kart")
+        #expect(venues.stdout.contains("20 steder lagt inn fra kilden «kart»"))
+        let sites = try cli.run("sites", "list", "--json")
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(sites.stdout.utf8)) as? [[String: Any]])
+        #expect(list.count == 22)
+        let listed = try cli.run("venues", "list", "--json")
+        // The permit holder can be a private person: never in the list.
+        #expect(!listed.stdout.contains("Anne Hegdal"))
+        #expect(listed.stdout.contains("Hegdehaugen Brasserie"))
+    }
+
+    @Test func aBrokenRegisterChangesNothing() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        try cli.run("sites", "import", "Samples/registers/skoler.csv", "--source", "skoler")
+        let before = try cli.run("sites", "list", "--json").stdout
+        for file in ["ikke-json.geojson", "mangler-kolonne.csv", "uavsluttet-anfoerselstegn.csv", "latin1.csv"] {
+            let result = try cli.run("sites", "import", "Samples/registers-broken/\(file)", "--source", "skoler")
+            #expect(result.status == 1, "\(file)")
+            #expect(result.stderr.contains("Samples/registers-broken/\(file):"))
+            #expect(result.stderr.contains("avvist, ingenting er endret"))
+        }
+        #expect(try cli.run("sites", "list", "--json").stdout == before)
+        let partly = try cli.run("sites", "import", "Samples/registers-broken/rader-med-feil.csv", "--source", "skoler")
+        #expect(partly.status == 0)
+        #expect(partly.stderr.contains("Samples/registers-broken/rader-med-feil.csv:3:1: advarsel: raden er hoppet over"))
+        #expect(partly.stdout.contains("2 steder lagt inn fra kilden «skoler» (6 fra forrige import erstattet); 4 rader hoppet over"))
+    }
+
+    @Test func epsgOptionAppliesToUTMColumns() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        let file = cli.folder.appendingPathComponent("utm.csv")
+        try Data("kategori;navn;oest;nord\nskole;A;597204.7;6644513.6\n".utf8).write(to: file)
+        #expect(try cli.run("sites", "import", file.path).status == 1)
+        #expect(try cli.run("sites", "import", file.path, "--epsg", "25832").status == 0)
+        #expect(try cli.run("sites", "import", file.path, "--epsg", "4326").status == 2)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import SkjenkCore
+import SkjenkStore
+import SkjenkTestSupport
+import Testing
+
+@Suite struct RegisterStoreTests {
+    private func site(_ name: String, _ category: SiteCategory, source: String) throws -> Site {
+        Site(category: category, name: name, address: "Gate 1", position: try .wgs84(latitude: 59.93, longitude: 10.74),
+             source: source)
+    }
+
+    @Test func anImportReplacesOnlyItsOwnSource() async throws {
+        let store = try Fixtures.store()
+        let actor = Fixtures.actor
+        _ = try await store.replaceSites([try site("Skole A", .school, source: "skoler"),
+                                          try site("Skole B", .school, source: "skoler")], source: "skoler", actor: actor)
+        _ = try await store.replaceSites([try site("Barnehage A", .kindergarten, source: "barnehager")],
+                                         source: "barnehager", actor: actor)
+        let summary = try await store.replaceSites([try site("Skole C", .school, source: "skoler")], source: "skoler",
+                                                   actor: actor)
+        #expect(summary == RegisterSummary(removed: 2, added: 1))
+        #expect(try await store.sites().map(\.name) == ["Barnehage A", "Skole C"])
+        let sources = try await store.registerSources()
+        #expect(sources.map(\.source) == ["barnehager", "skoler"])
+        #expect(sources.map(\.entries) == [1, 1])
+        #expect(sources.allSatisfy { $0.importedBy == "testbruker" && $0.importedAt == FixedClock().now })
+        let audit = try await store.auditTrail(for: nil, limit: 10)
+        #expect(audit.first?.action == "register.replaced")
+        #expect(audit.first?.detail == "2 fjernet, 1 lagt inn")
+    }
+
+    @Test func venuesKeepEveryField() async throws {
+        let store = try Fixtures.store()
+        let venue = LicensedVenue(
+            name: "Pub Bislett", organisationNumber: try OrganisationNumber("974760673"), address: "Pilestredet 63",
+            permitType: .serving, indoorClosing: "02:00", outdoorClosing: "23:00", holderName: "Bislett Pubdrift AS",
+            registerId: "40100", position: try Position(srid: .utm32, x: 597_000, y: 6_643_600), source: "kart")
+        _ = try await store.replaceVenues([venue], source: "kart", actor: Fixtures.actor)
+        #expect(try await store.licensedVenues() == [venue])
+    }
+}
