@@ -14,6 +14,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // YAML for the district's policy file: a format people edit by hand, with comments, and
+        // positions (line, column) for every value so errors can point at them.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // libxml2 from Debian's libxml2-dev; `.ci/run` installs it when missing.
@@ -27,7 +30,7 @@ let package = Package(
         // Readers for hearing XML (and, later, registers).
         .target(
             name: "SkjenkImport",
-            dependencies: ["SkjenkCore", "CLibXML2"],
+            dependencies: ["SkjenkCore", "CLibXML2", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/hoering-1.xsd")]
         ),
         // SQLite through GRDB; GRDB stays behind the `CaseStore` interface.

@@ -47,7 +47,7 @@ public struct ChildProcess: Sendable {
         let outer = try measured.run([report.path, executable.path] + arguments)
         let fields = ((try? String(contentsOf: report, encoding: .utf8)) ?? "").split(separator: " ")
         guard fields.count == 3, let status = Int32(fields[0]), let kib = Int(fields[1]),
-              let seconds = Double(fields[2].trimmingCharacters(in: .whitespacesAndNewlines))
+            let seconds = Double(fields[2].trimmingCharacters(in: .whitespacesAndNewlines))
         else {
             throw LaunchError(description: "SkjenkProbe gave no report: \(outer.stderr)")
         }

@@ -4,7 +4,7 @@ import SkjenkTestSupport
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite struct ImportCommandTests {
@@ -31,7 +31,9 @@ import Glibc
         let user = String(cString: getpwuid(getuid()).pointee.pw_name)
         let shown = try cli.run("cases", "show", "2026/5110")
         #expect(shown.status == 0)
-        #expect(shown.stdout.contains("\(user) (cli)  versjon 2 fra 2026-5110-ny-versjon.xml; endret: saksnummer, sendt, frist"))
+        #expect(
+            shown.stdout.contains(
+                "\(user) (cli)  versjon 2 fra 2026-5110-ny-versjon.xml; endret: saksnummer, sendt, frist"))
         #expect(shown.stdout.contains("\(user) (cli)  versjon 1 fra 2026-uke45.xml"))
     }
 
@@ -42,8 +44,10 @@ import Glibc
         #expect(strict.status == 1)
         let lenient = try cli.run("import", "--lenient", "Samples/broken/unknown-element.xml")
         #expect(lenient.status == 0, "\(lenient.stderr)")
-        #expect(lenient.stderr.contains("Samples/broken/unknown-element.xml:20:5: saksnummer 2026/09001: advarsel: "
-                                            + "ukjent element <parkering> er hoppet over"))
+        #expect(
+            lenient.stderr.contains(
+                "Samples/broken/unknown-element.xml:20:5: saksnummer 2026/09001: advarsel: "
+                    + "ukjent element <parkering> er hoppet over"))
         #expect(lenient.stdout.contains("1 nye"))
     }
 
@@ -53,7 +57,8 @@ import Glibc
         try cli.run("import", "Samples/hearings/2026-05302-latin1.xml")
         let shown = try cli.run("cases", "show", "2026/05302", "--json")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
-        #expect(object["remark"] as? String
-                    == "Søker overtar butikken fra 1. januar; ingen endringer i åpningstid eller vareutvalg.")
+        #expect(
+            object["remark"] as? String
+                == "Søker overtar butikken fra 1. januar; ingen endringer i åpningstid eller vareutvalg.")
     }
 }

@@ -10,7 +10,8 @@ import Testing
             let result = try cli.run("sites", "import", "Samples/registers/\(file)")
             #expect(result.status == 0, "\(file): \(result.output)")
         }
-        let venues = try cli.run("venues", "import", "Samples/registers/skjenkebevillinger-kart.geojson", "--source", "kart")
+        let venues = try cli.run(
+            "venues", "import", "Samples/registers/skjenkebevillinger-kart.geojson", "--source", "kart")
         #expect(venues.stdout.contains("20 steder lagt inn fra kilden «kart»"))
         let sites = try cli.run("sites", "list", "--json")
         let list = try #require(try JSONSerialization.jsonObject(with: Data(sites.stdout.utf8)) as? [[String: Any]])
@@ -35,8 +36,11 @@ import Testing
         #expect(try cli.run("sites", "list", "--json").stdout == before)
         let partly = try cli.run("sites", "import", "Samples/registers-broken/rader-med-feil.csv", "--source", "skoler")
         #expect(partly.status == 0)
-        #expect(partly.stderr.contains("Samples/registers-broken/rader-med-feil.csv:3:1: advarsel: raden er hoppet over"))
-        #expect(partly.stdout.contains("2 steder lagt inn fra kilden «skoler» (6 fra forrige import erstattet); 4 rader hoppet over"))
+        #expect(
+            partly.stderr.contains("Samples/registers-broken/rader-med-feil.csv:3:1: advarsel: raden er hoppet over"))
+        #expect(
+            partly.stdout.contains(
+                "2 steder lagt inn fra kilden «skoler» (6 fra forrige import erstattet); 4 rader hoppet over"))
     }
 
     @Test func epsgOptionAppliesToUTMColumns() throws {

@@ -145,7 +145,8 @@ import Testing
 
     @Test func deepNestingIsRefused() throws {
         let depth = 5_000
-        let xml = "<?xml version=\"1.0\"?>\n<hoering xmlns=\"urn:skjenk:hoering:1\">"
+        let xml =
+            "<?xml version=\"1.0\"?>\n<hoering xmlns=\"urn:skjenk:hoering:1\">"
             + String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth) + "</hoering>"
         let file = try HearingXMLReader().read(data: Data(xml.utf8), fileName: "dyp.xml")
         #expect(!file.isAccepted)
@@ -154,7 +155,8 @@ import Testing
 
     @Test func hugeTextIsRefused() throws {
         let text = String(repeating: "x", count: 11 * 1_048_576)
-        let xml = "<?xml version=\"1.0\"?>\n<hoering xmlns=\"urn:skjenk:hoering:1\"><merknad>\(text)</merknad></hoering>"
+        let xml =
+            "<?xml version=\"1.0\"?>\n<hoering xmlns=\"urn:skjenk:hoering:1\"><merknad>\(text)</merknad></hoering>"
         let file = try HearingXMLReader().read(data: Data(xml.utf8), fileName: "lang.xml")
         #expect(!file.isAccepted)
         #expect(file.diagnostics.count < 5)

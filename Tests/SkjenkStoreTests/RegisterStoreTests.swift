@@ -6,19 +6,25 @@ import Testing
 
 @Suite struct RegisterStoreTests {
     private func site(_ name: String, _ category: SiteCategory, source: String) throws -> Site {
-        Site(category: category, name: name, address: "Gate 1", position: try .wgs84(latitude: 59.93, longitude: 10.74),
-             source: source)
+        Site(
+            category: category, name: name, address: "Gate 1", position: try .wgs84(latitude: 59.93, longitude: 10.74),
+            source: source)
     }
 
     @Test func anImportReplacesOnlyItsOwnSource() async throws {
         let store = try Fixtures.store()
         let actor = Fixtures.actor
-        _ = try await store.replaceSites([try site("Skole A", .school, source: "skoler"),
-                                          try site("Skole B", .school, source: "skoler")], source: "skoler", actor: actor)
-        _ = try await store.replaceSites([try site("Barnehage A", .kindergarten, source: "barnehager")],
-                                         source: "barnehager", actor: actor)
-        let summary = try await store.replaceSites([try site("Skole C", .school, source: "skoler")], source: "skoler",
-                                                   actor: actor)
+        _ = try await store.replaceSites(
+            [
+                try site("Skole A", .school, source: "skoler"),
+                try site("Skole B", .school, source: "skoler"),
+            ], source: "skoler", actor: actor)
+        _ = try await store.replaceSites(
+            [try site("Barnehage A", .kindergarten, source: "barnehager")],
+            source: "barnehager", actor: actor)
+        let summary = try await store.replaceSites(
+            [try site("Skole C", .school, source: "skoler")], source: "skoler",
+            actor: actor)
         #expect(summary == RegisterSummary(removed: 2, added: 1))
         #expect(try await store.sites().map(\.name) == ["Barnehage A", "Skole C"])
         let sources = try await store.registerSources()

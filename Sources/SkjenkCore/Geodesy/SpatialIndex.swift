@@ -43,8 +43,11 @@ public struct SpatialIndex<Element: Sendable>: Sendable {
         cellLatitude = height
         cellLongitude = width
         let keyed = items.enumerated().map { index, item in
-            (Cell(row: Int32((item.point.latitude / height).rounded(.down)),
-                  column: Int32((item.point.longitude / width).rounded(.down))), Int32(index))
+            (
+                Cell(
+                    row: Int32((item.point.latitude / height).rounded(.down)),
+                    column: Int32((item.point.longitude / width).rounded(.down))), Int32(index)
+            )
         }
         .sorted { ($0.0.row, $0.0.column, $0.1) < ($1.0.row, $1.0.column, $1.1) }
         var table: [Cell: Range<Int>] = [:]
@@ -118,15 +121,19 @@ public struct SpatialIndex<Element: Sendable>: Sendable {
         func index(_ value: Double, _ size: Double) -> Int32 {
             Int32(clamping: Int((value / size).rounded(.down)))
         }
-        let rowRange = index(center.latitude - latitudeSpan, cellLatitude)...index(center.latitude + latitudeSpan, cellLatitude)
-        let columnRange = index(center.longitude - longitudeSpan, cellLongitude)...index(center.longitude + longitudeSpan, cellLongitude)
+        let rowRange =
+            index(center.latitude - latitudeSpan, cellLatitude)...index(center.latitude + latitudeSpan, cellLatitude)
+        let columnRange =
+            index(
+                center.longitude - longitudeSpan, cellLongitude)...index(
+                center.longitude + longitudeSpan, cellLongitude)
         return (rowRange, columnRange)
     }
 
     private func forEachCandidate(within radius: Double, of center: GeoPoint, _ body: (Int) -> Void) {
         let (rowRange, columnRange) = cellRanges(radius, center)
         guard rowRange.upperBound >= rows.lowerBound, rowRange.lowerBound <= rows.upperBound,
-              columnRange.upperBound >= columns.lowerBound, columnRange.lowerBound <= columns.upperBound
+            columnRange.upperBound >= columns.lowerBound, columnRange.lowerBound <= columns.upperBound
         else { return }
         let firstColumn = max(columnRange.lowerBound, columns.lowerBound)
         let lastColumn = min(columnRange.upperBound, columns.upperBound)

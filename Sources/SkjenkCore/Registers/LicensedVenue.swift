@@ -18,9 +18,11 @@ public struct LicensedVenue: Sendable, Hashable, Codable {
     public var position: Position
     public var source: String
 
-    public init(name: String, organisationNumber: OrganisationNumber? = nil, address: String? = nil,
-                permitType: PermitType? = nil, indoorClosing: String? = nil, outdoorClosing: String? = nil,
-                holderName: String? = nil, registerId: String? = nil, position: Position, source: String) {
+    public init(
+        name: String, organisationNumber: OrganisationNumber? = nil, address: String? = nil,
+        permitType: PermitType? = nil, indoorClosing: String? = nil, outdoorClosing: String? = nil,
+        holderName: String? = nil, registerId: String? = nil, position: Position, source: String
+    ) {
         self.name = name
         self.organisationNumber = organisationNumber
         self.address = address

@@ -178,8 +178,10 @@ public final class HearingXMLReader: Sendable {
     }
 
     private func tooLarge(_ name: String, size: Int) -> HearingFile {
-        fileProblem(name, "filen er for stor (\(Self.megabytes(size))); største tillatte er "
-                        + "\(Self.megabytes(maximumFileSize)): del den opp i flere filer")
+        fileProblem(
+            name,
+            "filen er for stor (\(Self.megabytes(size))); største tillatte er "
+                + "\(Self.megabytes(maximumFileSize)): del den opp i flere filer")
     }
 
     private static func megabytes(_ bytes: Int) -> String {

@@ -55,7 +55,9 @@ struct CSVTable {
             if inQuotes {
                 if c == "\"" {
                     if let next = iterator.next() {
-                        if next == "\"" { field.append("\"") } else {
+                        if next == "\"" {
+                            field.append("\"")
+                        } else {
                             inQuotes = false
                             pending = next
                         }
@@ -87,8 +89,9 @@ struct CSVTable {
         if inQuotes { throw .unterminatedQuote(line: quoteLine) }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
         guard let first = rows.first else { throw .empty }
-        return CSVTable(header: first.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() },
-                        records: Array(rows.dropFirst()), delimiter: delimiter)
+        return CSVTable(
+            header: first.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() },
+            records: Array(rows.dropFirst()), delimiter: delimiter)
     }
 
     /// `;` when the first line has more semicolons than commas outside quotes, else `,`.

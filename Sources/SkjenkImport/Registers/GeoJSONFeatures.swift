@@ -11,7 +11,9 @@ enum GeoJSONFeatures {
 
     /// The rows of `data`. `assumedSRID` applies when the collection has no `crs` member (GeoJSON
     /// says WGS84; Næringsetaten's permit map serves EPSG:25832 without saying so).
-    static func rows(_ data: Data, assumedSRID: (_ properties: [String: String]) -> SRID) throws(Problem) -> [RegisterRow] {
+    static func rows(
+        _ data: Data, assumedSRID: (_ properties: [String: String]) -> SRID
+    ) throws(Problem) -> [RegisterRow] {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data)
@@ -19,7 +21,7 @@ enum GeoJSONFeatures {
             throw Problem(line: 1, message: "filen er ikke gyldig JSON")
         }
         guard let collection = object as? [String: Any], collection["type"] as? String == "FeatureCollection",
-              let features = collection["features"] as? [Any]
+            let features = collection["features"] as? [Any]
         else { throw Problem(line: 1, message: "filen er ikke en GeoJSON FeatureCollection") }
         let declared = try crs(of: collection)
         let lines = featureLines(data)
@@ -33,8 +35,9 @@ enum GeoJSONFeatures {
             }
             var row = RegisterRow(line: line, values: values)
             if let geometry = feature?["geometry"] as? [String: Any], geometry["type"] as? String == "Point",
-               let coordinates = geometry["coordinates"] as? [Any], coordinates.count >= 2,
-               let x = (coordinates[0] as? NSNumber)?.doubleValue, let y = (coordinates[1] as? NSNumber)?.doubleValue {
+                let coordinates = geometry["coordinates"] as? [Any], coordinates.count >= 2,
+                let x = (coordinates[0] as? NSNumber)?.doubleValue, let y = (coordinates[1] as? NSNumber)?.doubleValue
+            {
                 row.point = (x, y)
                 row.pointSRID = declared ?? assumedSRID(values)
             } else {
@@ -52,8 +55,11 @@ enum GeoJSONFeatures {
         let name = ((crs["properties"] as? [String: Any])?["name"] as? String) ?? ""
         if name.hasSuffix("CRS84") { return .wgs84 }
         guard let code = name.split(whereSeparator: { $0 == ":" }).last.flatMap({ Int($0) }),
-              let srid = SRID(rawValue: code)
-        else { throw Problem(line: 1, message: "koordinatsystemet «\(name)» støttes ikke; bruk EPSG:4326, 25832 eller 25833") }
+            let srid = SRID(rawValue: code)
+        else {
+            throw Problem(
+                line: 1, message: "koordinatsystemet «\(name)» støttes ikke; bruk EPSG:4326, 25832 eller 25833")
+        }
         return srid
     }
 
@@ -67,7 +73,9 @@ enum GeoJSONFeatures {
         while i < bytes.count {
             if bytes[i] == 0x0A {
                 line += 1
-            } else if bytes[i] == 0x22, i + needle.count <= bytes.count, bytes[i..<(i + needle.count)].elementsEqual(needle) {
+            } else if bytes[i] == 0x22, i + needle.count <= bytes.count,
+                bytes[i..<(i + needle.count)].elementsEqual(needle)
+            {
                 lines.append(line)
                 i += needle.count
                 continue

@@ -23,7 +23,9 @@ enum RegisterFormat {
     static func detect(_ data: Data, fileName: String) -> RegisterFormat {
         let lower = fileName.lowercased()
         if lower.hasSuffix(".geojson") || lower.hasSuffix(".json") { return .geoJSON }
-        let first = data.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }.first
+        let first = data.drop {
+            $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF
+        }.first
         return first == UInt8(ascii: "{") ? .geoJSON : .csv
     }
 }
@@ -34,8 +36,10 @@ struct RegisterRows {
     var skipped: [Diagnostic] = []
 
     /// The rows of a file, or the file-level problem that stops it.
-    static func read(_ data: Data, fileName: String, required: [[String]],
-                     assumedSRID: (_ properties: [String: String]) -> SRID) -> Result<[RegisterRow], Diagnostic> {
+    static func read(
+        _ data: Data, fileName: String, required: [[String]],
+        assumedSRID: (_ properties: [String: String]) -> SRID
+    ) -> Result<[RegisterRow], Diagnostic> {
         func problem(_ line: Int, _ message: String) -> Result<[RegisterRow], Diagnostic> {
             .failure(Diagnostic(at: SourceLocation(file: fileName, line: line, column: 1), message: message))
         }
@@ -59,21 +63,26 @@ struct RegisterRows {
                 }
             }
             for alternatives in required where !alternatives.contains(where: table.header.contains) {
-                return problem(1, "kolonnen «\(alternatives[0])» mangler i overskriftslinjen (fant: "
-                                   + table.header.joined(separator: ", ") + ")")
+                return problem(
+                    1,
+                    "kolonnen «\(alternatives[0])» mangler i overskriftslinjen (fant: "
+                        + table.header.joined(separator: ", ") + ")")
             }
-            return .success(table.records.map { record in
-                var values: [String: String] = [:]
-                for (name, value) in zip(table.header, record.fields) where !value.isEmpty && values[name] == nil {
-                    values[name] = value
-                }
-                return RegisterRow(line: record.line, values: values)
-            })
+            return .success(
+                table.records.map { record in
+                    var values: [String: String] = [:]
+                    for (name, value) in zip(table.header, record.fields) where !value.isEmpty && values[name] == nil {
+                        values[name] = value
+                    }
+                    return RegisterRow(line: record.line, values: values)
+                })
         }
     }
 
     mutating func skip(_ row: RegisterRow, _ reason: String) {
-        skipped.append(Diagnostic(.warning, at: SourceLocation(file: fileName, line: row.line, column: 1),
-                                  message: "raden er hoppet over: \(reason)"))
+        skipped.append(
+            Diagnostic(
+                .warning, at: SourceLocation(file: fileName, line: row.line, column: 1),
+                message: "raden er hoppet over: \(reason)"))
     }
 }

@@ -26,21 +26,24 @@ struct RegisterRow {
             guard let srid = pointSRID else { throw RowProblem("ukjent koordinatsystem for punktet") }
             return try Self.make(srid: srid, x: point.x, y: point.y)
         }
-        if let latText = value("lat", "latitude", "breddegrad"), let lonText = value("lon", "lng", "long", "longitude", "lengdegrad") {
+        if let latText = value("lat", "latitude", "breddegrad"),
+            let lonText = value("lon", "lng", "long", "longitude", "lengdegrad")
+        {
             guard let lat = Self.number(latText), let lon = Self.number(lonText) else {
                 throw RowProblem("lat/lon «\(latText)», «\(lonText)» er ikke tall")
             }
             return try Self.make(srid: .wgs84, x: lon, y: lat)
         }
         if let eastText = value("oest", "øst", "ost", "east", "easting", "x"),
-           let northText = value("nord", "north", "northing", "y") {
+            let northText = value("nord", "north", "northing", "y")
+        {
             guard let east = Self.number(eastText), let north = Self.number(northText) else {
                 throw RowProblem("oest/nord «\(eastText)», «\(northText)» er ikke tall")
             }
             var srid = defaultSRID
             if let epsgText = value("epsg", "srid", "koordinatsystem") {
                 guard let code = Int(epsgText.replacingOccurrences(of: "EPSG:", with: "", options: .caseInsensitive)),
-                      let given = SRID(rawValue: code), given != .wgs84
+                    let given = SRID(rawValue: code), given != .wgs84
                 else { throw RowProblem("epsg «\(epsgText)» støttes ikke for oest/nord; bruk 25832 eller 25833") }
                 srid = given
             }
@@ -61,11 +64,15 @@ struct RegisterRow {
         }
         guard NorwayExtent.contains(position.geographic) else {
             if srid == .wgs84 {
-                let swapped = (try? Position.wgs84(latitude: x, longitude: y)).map { NorwayExtent.contains($0.geographic) } ?? false
-                throw RowProblem("posisjonen (lat \(y), lon \(x)) ligger utenfor Norge"
-                                     + (swapped ? "; lat og lon ser ut til å være byttet om" : ""))
+                let swapped =
+                    (try? Position.wgs84(latitude: x, longitude: y)).map { NorwayExtent.contains($0.geographic) }
+                    ?? false
+                throw RowProblem(
+                    "posisjonen (lat \(y), lon \(x)) ligger utenfor Norge"
+                        + (swapped ? "; lat og lon ser ut til å være byttet om" : ""))
             }
-            throw RowProblem("posisjonen (EPSG:\(srid.rawValue) øst \(x), nord \(y)) ligger utenfor Norge; sjekk koordinatsystemet")
+            throw RowProblem(
+                "posisjonen (EPSG:\(srid.rawValue) øst \(x), nord \(y)) ligger utenfor Norge; sjekk koordinatsystemet")
         }
         return position
     }

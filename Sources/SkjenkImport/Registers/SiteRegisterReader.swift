@@ -14,17 +14,23 @@ public struct SiteRegisterReader: Sendable {
     public func read(contentsOf url: URL, displayName: String? = nil, source: String) -> RegisterFile<Site> {
         let name = displayName ?? url.path
         guard let data = try? Data(contentsOf: url) else {
-            return RegisterFile(fileName: name, entries: [], skipped: [], errors: [
-                Diagnostic(at: SourceLocation(file: name, line: 0, column: 0), message: "filen finnes ikke eller kan ikke leses"),
-            ])
+            return RegisterFile(
+                fileName: name, entries: [], skipped: [],
+                errors: [
+                    Diagnostic(
+                        at: SourceLocation(file: name, line: 0, column: 0),
+                        message: "filen finnes ikke eller kan ikke leses")
+                ])
         }
         return read(data: data, fileName: name, source: source)
     }
 
     public func read(data: Data, fileName: String, source: String) -> RegisterFile<Site> {
         let rows: [RegisterRow]
-        switch RegisterRows.read(data, fileName: fileName, required: [["kategori", "category"], ["navn", "name"]],
-                                 assumedSRID: { _ in .wgs84 }) {
+        switch RegisterRows.read(
+            data, fileName: fileName, required: [["kategori", "category"], ["navn", "name"]],
+            assumedSRID: { _ in .wgs84 })
+        {
         case .failure(let problem): return RegisterFile(fileName: fileName, entries: [], skipped: [], errors: [problem])
         case .success(let read): rows = read
         }
@@ -36,7 +42,8 @@ public struct SiteRegisterReader: Sendable {
                 continue
             }
             guard let category = SiteCategory(registerText: categoryText) else {
-                reader.skip(row, "ukjent kategori «\(categoryText)»; bruk \(SiteCategory.codes.joined(separator: ", "))")
+                reader.skip(
+                    row, "ukjent kategori «\(categoryText)»; bruk \(SiteCategory.codes.joined(separator: ", "))")
                 continue
             }
             guard let name = row.value("navn", "name") else {
@@ -45,8 +52,10 @@ public struct SiteRegisterReader: Sendable {
             }
             do {
                 let position = try row.position(defaultSRID: defaultSRID)
-                sites.append(Site(category: category, name: name, address: row.value("adresse", "address"),
-                                  position: position, source: source))
+                sites.append(
+                    Site(
+                        category: category, name: name, address: row.value("adresse", "address"),
+                        position: position, source: source))
             } catch {
                 reader.skip(row, error.message)
             }

@@ -16,9 +16,13 @@ public struct VenueRegisterReader: Sendable {
     public func read(contentsOf url: URL, displayName: String? = nil, source: String) -> RegisterFile<LicensedVenue> {
         let name = displayName ?? url.path
         guard let data = try? Data(contentsOf: url) else {
-            return RegisterFile(fileName: name, entries: [], skipped: [], errors: [
-                Diagnostic(at: SourceLocation(file: name, line: 0, column: 0), message: "filen finnes ikke eller kan ikke leses"),
-            ])
+            return RegisterFile(
+                fileName: name, entries: [], skipped: [],
+                errors: [
+                    Diagnostic(
+                        at: SourceLocation(file: name, line: 0, column: 0),
+                        message: "filen finnes ikke eller kan ikke leses")
+                ])
         }
         return read(data: data, fileName: name, source: source)
     }
@@ -57,11 +61,13 @@ public struct VenueRegisterReader: Sendable {
             let address = row.value("adresse", "address") ?? mapAddress(row)
             do {
                 let position = try row.position(defaultSRID: defaultSRID)
-                venues.append(LicensedVenue(
-                    name: name, organisationNumber: number, address: address,
-                    permitType: permitType ?? (row.values["objektnavn"] != nil ? .serving : nil),
-                    indoorClosing: row.value("inne_tid"), outdoorClosing: row.value("ute_tid"),
-                    holderName: row.value("eiernavn"), registerId: row.value("dbid"), position: position, source: source))
+                venues.append(
+                    LicensedVenue(
+                        name: name, organisationNumber: number, address: address,
+                        permitType: permitType ?? (row.values["objektnavn"] != nil ? .serving : nil),
+                        indoorClosing: row.value("inne_tid"), outdoorClosing: row.value("ute_tid"),
+                        holderName: row.value("eiernavn"), registerId: row.value("dbid"), position: position,
+                        source: source))
             } catch {
                 reader.skip(row, error.message)
             }
@@ -73,8 +79,10 @@ public struct VenueRegisterReader: Sendable {
     private func mapAddress(_ row: RegisterRow) -> String? {
         guard let street = row.value("objektadresse") else { return nil }
         // A postal code that came as a JSON number has lost its leading zero (0358 → 358).
-        let code = row.value("objektpostnr").map { $0.count < 4 && $0.allSatisfy(\.isNumber)
-            ? String(repeating: "0", count: 4 - $0.count) + $0 : $0 }
+        let code = row.value("objektpostnr").map {
+            $0.count < 4 && $0.allSatisfy(\.isNumber)
+                ? String(repeating: "0", count: 4 - $0.count) + $0 : $0
+        }
         let place = [code, row.value("objektpoststed")].compactMap { $0 }.joined(separator: " ")
         return place.isEmpty ? street : "\(street), \(place)"
     }

@@ -5,15 +5,19 @@ import SkjenkCore
 extension SQLiteStore: RegisterStore {
     public func replaceSites(_ sites: [Site], source: String, actor: Actor) async throws -> RegisterSummary {
         try await replace(.sites, source: source, actor: actor, count: sites.count) { db in
-            let insert = try BulkStatement(db, sql: """
-                INSERT INTO site (source, category, name, address, srid, x, y, latitude, longitude)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try BulkStatement(
+                db,
+                sql: """
+                    INSERT INTO site (source, category, name, address, srid, x, y, latitude, longitude)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             for site in sites {
                 let point = site.position.geographic
-                try insert.run([.text(source), .text(site.category.rawValue), .text(site.name), .text(site.address),
-                                .integer(Int64(site.position.srid.rawValue)), .real(site.position.x),
-                                .real(site.position.y), .real(point.latitude), .real(point.longitude)])
+                try insert.run([
+                    .text(source), .text(site.category.rawValue), .text(site.name), .text(site.address),
+                    .integer(Int64(site.position.srid.rawValue)), .real(site.position.x),
+                    .real(site.position.y), .real(point.latitude), .real(point.longitude),
+                ])
             }
         }
     }
@@ -25,27 +29,32 @@ extension SQLiteStore: RegisterStore {
                 guard let category = SiteCategory(rawValue: categoryText) else {
                     throw StoreError(description: "ukjent stedskategori «\(categoryText)» i databasen")
                 }
-                return Site(category: category, name: row["name"], address: row["address"],
-                            position: try Self.position(row), source: row["source"])
+                return Site(
+                    category: category, name: row["name"], address: row["address"],
+                    position: try Self.position(row), source: row["source"])
             }
         }
     }
 
     public func replaceVenues(_ venues: [LicensedVenue], source: String, actor: Actor) async throws -> RegisterSummary {
         try await replace(.venues, source: source, actor: actor, count: venues.count) { db in
-            let insert = try BulkStatement(db, sql: """
-                INSERT INTO licensedVenue (source, registerId, name, organisationNumber, address, permitType,
-                    indoorClosing, outdoorClosing, holderName, srid, x, y, latitude, longitude)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try BulkStatement(
+                db,
+                sql: """
+                    INSERT INTO licensedVenue (source, registerId, name, organisationNumber, address, permitType,
+                        indoorClosing, outdoorClosing, holderName, srid, x, y, latitude, longitude)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             for venue in venues {
                 let point = venue.position.geographic
-                try insert.run([.text(source), .text(venue.registerId), .text(venue.name),
-                                .text(venue.organisationNumber?.digits), .text(venue.address),
-                                .text(venue.permitType?.rawValue), .text(venue.indoorClosing),
-                                .text(venue.outdoorClosing), .text(venue.holderName),
-                                .integer(Int64(venue.position.srid.rawValue)), .real(venue.position.x),
-                                .real(venue.position.y), .real(point.latitude), .real(point.longitude)])
+                try insert.run([
+                    .text(source), .text(venue.registerId), .text(venue.name),
+                    .text(venue.organisationNumber?.digits), .text(venue.address),
+                    .text(venue.permitType?.rawValue), .text(venue.indoorClosing),
+                    .text(venue.outdoorClosing), .text(venue.holderName),
+                    .integer(Int64(venue.position.srid.rawValue)), .real(venue.position.x),
+                    .real(venue.position.y), .real(point.latitude), .real(point.longitude),
+                ])
             }
         }
     }
@@ -72,31 +81,39 @@ extension SQLiteStore: RegisterStore {
                 guard let kind = RegisterKind(rawValue: kindText) else {
                     throw StoreError(description: "ukjent registertype «\(kindText)» i databasen")
                 }
-                return RegisterSource(kind: kind, source: row["source"], entries: row["entries"],
-                                      importedAt: try Timestamp.parse(row["importedAt"]), importedBy: row["importedBy"])
+                return RegisterSource(
+                    kind: kind, source: row["source"], entries: row["entries"],
+                    importedAt: try Timestamp.parse(row["importedAt"]), importedBy: row["importedBy"])
             }
         }
     }
 
     /// Deletes what `source` gave before, runs `insert`, and records the import and an audit
     /// event, all in one transaction.
-    private func replace(_ kind: RegisterKind, source: String, actor: Actor, count: Int,
-                         insert: @escaping @Sendable (Database) throws -> Void) async throws -> RegisterSummary {
+    private func replace(
+        _ kind: RegisterKind, source: String, actor: Actor, count: Int,
+        insert: @escaping @Sendable (Database) throws -> Void
+    ) async throws -> RegisterSummary {
         let timestamp = Timestamp.format(now())
         let table = kind == .sites ? "site" : "licensedVenue"
         return try await writer.write { db in
             try db.execute(sql: "DELETE FROM \(table) WHERE source = ?", arguments: [source])
             let removed = db.changesCount
             try insert(db)
-            try db.execute(sql: """
-                INSERT INTO registerImport (kind, source, entries, importedAt, importedBy) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (kind, source) DO UPDATE SET entries = excluded.entries,
-                    importedAt = excluded.importedAt, importedBy = excluded.importedBy
-                """, arguments: [kind.rawValue, source, count, timestamp, actor.name])
-            try db.execute(sql: """
-                INSERT INTO auditEvent (at, actor, channel, action, entity, entityId, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [timestamp, actor.name, actor.channel, "register.replaced", kind.rawValue, source,
-                                 "\(removed) fjernet, \(count) lagt inn"])
+            try db.execute(
+                sql: """
+                    INSERT INTO registerImport (kind, source, entries, importedAt, importedBy) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (kind, source) DO UPDATE SET entries = excluded.entries,
+                        importedAt = excluded.importedAt, importedBy = excluded.importedBy
+                    """, arguments: [kind.rawValue, source, count, timestamp, actor.name])
+            try db.execute(
+                sql: """
+                    INSERT INTO auditEvent (at, actor, channel, action, entity, entityId, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    timestamp, actor.name, actor.channel, "register.replaced", kind.rawValue, source,
+                    "\(removed) fjernet, \(count) lagt inn",
+                ])
             return RegisterSummary(removed: removed, added: count)
         }
     }

@@ -7,7 +7,7 @@ import SkjenkStore
 extension SRID: ExpressibleByArgument {
     public init?(argument: String) {
         guard let code = Int(argument.replacingOccurrences(of: "EPSG:", with: "", options: .caseInsensitive)),
-              let srid = SRID(rawValue: code), srid != .wgs84
+            let srid = SRID(rawValue: code), srid != .wgs84
         else { return nil }
         self = srid
     }
@@ -15,12 +15,18 @@ extension SRID: ExpressibleByArgument {
 
 /// Options shared by the register imports.
 struct RegisterImportOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Kildenavn; en ny import fra samme kilde erstatter den forrige (standard: filnavnet).",
-                                            valueName: "NAME"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Kildenavn; en ny import fra samme kilde erstatter den forrige (standard: filnavnet).",
+            valueName: "NAME"))
     var source: String?
 
-    @Option(name: .long, help: ArgumentHelp("Koordinatsystem for oest/nord-kolonner uten epsg-kolonne (25832 eller 25833).",
-                                            valueName: "EPSG"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Koordinatsystem for oest/nord-kolonner uten epsg-kolonne (25832 eller 25833).",
+            valueName: "EPSG"))
     var epsg: SRID?
 
     @Argument(help: ArgumentHelp("Registerfil (CSV eller GeoJSON).", valueName: "FILE"))
@@ -35,8 +41,10 @@ struct RegisterImportOptions: ParsableArguments {
     var sourceName: String { source ?? (file as NSString).lastPathComponent }
 
     /// Prints what was skipped and stores the entries, or fails without storing anything.
-    func store<Entry: Sendable>(_ result: RegisterFile<Entry>, what: String,
-                                replace: (_ entries: [Entry], _ source: String, _ actor: Actor) async throws -> RegisterSummary)
+    func store<Entry: Sendable>(
+        _ result: RegisterFile<Entry>, what: String,
+        replace: (_ entries: [Entry], _ source: String, _ actor: Actor) async throws -> RegisterSummary
+    )
         async throws
     {
         for diagnostic in result.errors + result.skipped { Terminal.error(diagnostic.description) }
@@ -54,8 +62,9 @@ struct RegisterImportOptions: ParsableArguments {
         } catch {
             throw CommandFailure(message: "\(file): kunne ikke lagres, ingenting er endret: \(error)")
         }
-        print("\(file): \(summary.added) \(what) lagt inn fra kilden «\(sourceName)» (\(summary.removed) fra forrige import "
-              + "erstattet); \(result.skipped.count) \(result.skipped.count == 1 ? "rad" : "rader") hoppet over.")
+        print(
+            "\(file): \(summary.added) \(what) lagt inn fra kilden «\(sourceName)» (\(summary.removed) fra forrige import "
+                + "erstattet); \(result.skipped.count) \(result.skipped.count == 1 ? "rad" : "rader") hoppet over.")
     }
 }
 
@@ -69,7 +78,8 @@ extension Skjenk {
         struct Import: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Importer steder fra CSV eller GeoJSON.",
-                discussion: "Kolonner: kategori, navn, adresse (valgfri) og lat/lon eller oest/nord med epsg. Kategorier: "
+                discussion:
+                    "Kolonner: kategori, navn, adresse (valgfri) og lat/lon eller oest/nord med epsg. Kategorier: "
                     + SiteCategory.codes.joined(separator: ", ") + ".")
 
             @OptionGroup var store: StoreOptions
@@ -77,9 +87,13 @@ extension Skjenk {
 
             func run() async throws {
                 let result = SiteRegisterReader(defaultSRID: options.epsg)
-                    .read(contentsOf: URL(fileURLWithPath: options.file), displayName: options.file, source: options.sourceName)
+                    .read(
+                        contentsOf: URL(fileURLWithPath: options.file), displayName: options.file,
+                        source: options.sourceName)
                 let database = try store.openStore()
-                try await options.store(result, what: "steder") { try await database.replaceSites($0, source: $1, actor: $2) }
+                try await options.store(result, what: "steder") {
+                    try await database.replaceSites($0, source: $1, actor: $2)
+                }
             }
         }
 
@@ -99,7 +113,9 @@ extension Skjenk {
                 }
                 var table = TextTable(headers: ["Kategori", "Navn", "Adresse", "Posisjon", "Kilde"])
                 for site in sites {
-                    table.add([site.category.label, site.name, site.address ?? "", Self.degrees(site.position), site.source])
+                    table.add([
+                        site.category.label, site.name, site.address ?? "", Self.degrees(site.position), site.source,
+                    ])
                 }
                 print(table.render())
                 print("\(sites.count) steder.")
@@ -121,7 +137,8 @@ extension Skjenk {
         struct Import: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Importer bevilgede steder fra CSV, GeoJSON eller Næringsetatens bevillingskart.",
-                discussion: "Kolonner: navn, organisasjonsnummer, adresse og bevillingstype (valgfrie), og lat/lon eller "
+                discussion:
+                    "Kolonner: navn, organisasjonsnummer, adresse og bevillingstype (valgfrie), og lat/lon eller "
                     + "oest/nord med epsg. GeoJSON fra WFS-laget skjenkebevilling_punkt leses uten valg.")
 
             @OptionGroup var store: StoreOptions
@@ -129,9 +146,13 @@ extension Skjenk {
 
             func run() async throws {
                 let result = VenueRegisterReader(defaultSRID: options.epsg)
-                    .read(contentsOf: URL(fileURLWithPath: options.file), displayName: options.file, source: options.sourceName)
+                    .read(
+                        contentsOf: URL(fileURLWithPath: options.file), displayName: options.file,
+                        source: options.sourceName)
                 let database = try store.openStore()
-                try await options.store(result, what: "steder") { try await database.replaceVenues($0, source: $1, actor: $2) }
+                try await options.store(result, what: "steder") {
+                    try await database.replaceVenues($0, source: $1, actor: $2)
+                }
             }
         }
 
@@ -149,11 +170,15 @@ extension Skjenk {
                     try JSONOutput.print(venues.map(VenueJSON.init))
                     return
                 }
-                var table = TextTable(headers: ["Navn", "Org.nr.", "Adresse", "Stengetid inne/ute", "Posisjon", "Kilde"])
+                var table = TextTable(headers: [
+                    "Navn", "Org.nr.", "Adresse", "Stengetid inne/ute", "Posisjon", "Kilde",
+                ])
                 for venue in venues {
-                    table.add([venue.name, venue.organisationNumber?.formatted ?? "", venue.address ?? "",
-                               [venue.indoorClosing, venue.outdoorClosing].map { $0 ?? "–" }.joined(separator: "/"),
-                               Sites.List.degrees(venue.position), venue.source])
+                    table.add([
+                        venue.name, venue.organisationNumber?.formatted ?? "", venue.address ?? "",
+                        [venue.indoorClosing, venue.outdoorClosing].map { $0 ?? "–" }.joined(separator: "/"),
+                        Sites.List.degrees(venue.position), venue.source,
+                    ])
                 }
                 print(table.render())
                 print("\(venues.count) steder.")

@@ -16,8 +16,9 @@ import Testing
     static func points(_ count: Int, seed: UInt64) -> [GeoPoint] {
         var random = Generator(state: seed)
         return (0..<count).map { _ in
-            GeoPoint(latitude: Double.random(in: 59.80...60.02, using: &random),
-                     longitude: Double.random(in: 10.55...10.95, using: &random))
+            GeoPoint(
+                latitude: Double.random(in: 59.80...60.02, using: &random),
+                longitude: Double.random(in: 10.55...10.95, using: &random))
         }
     }
 
@@ -48,9 +49,14 @@ import Testing
         let sites = Self.points(2_000, seed: 4)
         let index = SpatialIndex(sites.enumerated().map { (point: $1, element: $0) })
         // Some query points far outside the data too.
-        let queries = Self.points(200, seed: 5) + [GeoPoint(latitude: 60.5, longitude: 11.5), GeoPoint(latitude: 58.9, longitude: 5.7)]
+        let queries =
+            Self.points(200, seed: 5) + [
+                GeoPoint(latitude: 60.5, longitude: 11.5), GeoPoint(latitude: 58.9, longitude: 5.7),
+            ]
         for center in queries {
-            let expected = sites.indices.min { LocalDistance.metres(center, sites[$0]) < LocalDistance.metres(center, sites[$1]) }
+            let expected = sites.indices.min {
+                LocalDistance.metres(center, sites[$0]) < LocalDistance.metres(center, sites[$1])
+            }
             let hit = try #require(index.nearest(to: center))
             #expect(hit.element == expected)
         }

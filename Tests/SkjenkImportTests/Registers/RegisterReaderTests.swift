@@ -1,12 +1,14 @@
 import Foundation
 import SkjenkCore
-@testable import SkjenkImport
 import SkjenkTestSupport
 import Testing
 
+@testable import SkjenkImport
+
 @Suite struct CSVTableTests {
     @Test func readsQuotesDelimitersAndBOM() throws {
-        let text = "\u{FEFF}Navn;Adresse;Merknad\r\n\"Bar \"\"Tre\"\" Kroner\";\"Thereses gate 10; 0358 Oslo\";\"to\nlinjer\"\r\nKafé;Gate 1;\r\n\r\n"
+        let text =
+            "\u{FEFF}Navn;Adresse;Merknad\r\n\"Bar \"\"Tre\"\" Kroner\";\"Thereses gate 10; 0358 Oslo\";\"to\nlinjer\"\r\nKafé;Gate 1;\r\n\r\n"
         let table = try CSVTable.parse(Data(text.utf8))
         #expect(table.delimiter == ";")
         #expect(table.header == ["navn", "adresse", "merknad"])
@@ -56,28 +58,34 @@ import Testing
     }
 
     @Test func reportsBadRowsByLineAndKeepsTheRest() {
-        let result = reader.read(contentsOf: Fixtures.sample("registers-broken/rader-med-feil.csv"), displayName: "r.csv",
-                                 source: "r")
+        let result = reader.read(
+            contentsOf: Fixtures.sample("registers-broken/rader-med-feil.csv"), displayName: "r.csv",
+            source: "r")
         #expect(result.isAccepted)
         #expect(result.entries.map(\.name) == ["Bolteløkka skole", "Fagerborg fritidsklubb"])
-        #expect(result.skipped.map(\.description) == [
-            "r.csv:3:1: advarsel: raden er hoppet over: ukjent kategori «kirke»; bruk skole, barnehage, ungdomstilbud, "
-                + "behandlingstilbud, idrettsanlegg, annet",
-            "r.csv:4:1: advarsel: raden er hoppet over: mangler posisjon (lat og lon, eller oest og nord)",
-            "r.csv:5:1: advarsel: raden er hoppet over: posisjonen (lat 10.74, lon 59.92) ligger utenfor Norge; "
-                + "lat og lon ser ut til å være byttet om",
-            "r.csv:6:1: advarsel: raden er hoppet over: mangler kategori",
-        ])
+        #expect(
+            result.skipped.map(\.description) == [
+                "r.csv:3:1: advarsel: raden er hoppet over: ukjent kategori «kirke»; bruk skole, barnehage, ungdomstilbud, "
+                    + "behandlingstilbud, idrettsanlegg, annet",
+                "r.csv:4:1: advarsel: raden er hoppet over: mangler posisjon (lat og lon, eller oest og nord)",
+                "r.csv:5:1: advarsel: raden er hoppet over: posisjonen (lat 10.74, lon 59.92) ligger utenfor Norge; "
+                    + "lat og lon ser ut til å være byttet om",
+                "r.csv:6:1: advarsel: raden er hoppet over: mangler kategori",
+            ])
     }
 
     @Test(arguments: [
         ("ikke-json.geojson", "ikke-json.geojson:1:1: filen er ikke gyldig JSON"),
         ("latin1.csv", "latin1.csv:1:1: filen er ikke UTF-8; lagre den som UTF-8 (CSV UTF-8 i Excel)"),
-        ("mangler-kolonne.csv", "mangler-kolonne.csv:1:1: kolonnen «kategori» mangler i overskriftslinjen (fant: navn, adresse, lat, lon)"),
+        (
+            "mangler-kolonne.csv",
+            "mangler-kolonne.csv:1:1: kolonnen «kategori» mangler i overskriftslinjen (fant: navn, adresse, lat, lon)"
+        ),
         ("uavsluttet-anfoerselstegn.csv", "uavsluttet-anfoerselstegn.csv:2:1: et felt i anførselstegn avsluttes aldri"),
     ])
     func refusesBrokenFiles(file: String, message: String) {
-        let result = reader.read(contentsOf: Fixtures.sample("registers-broken/\(file)"), displayName: file, source: "x")
+        let result = reader.read(
+            contentsOf: Fixtures.sample("registers-broken/\(file)"), displayName: file, source: "x")
         #expect(!result.isAccepted)
         #expect(result.entries.isEmpty)
         #expect(result.errors.map(\.description) == [message])
@@ -89,14 +97,17 @@ import Testing
         #expect(without.entries.isEmpty)
         #expect(without.skipped.first?.message.contains("legg til en epsg-kolonne") == true)
         let with = SiteRegisterReader(defaultSRID: .utm32).read(data: csv, fileName: "u.csv", source: "u")
-        #expect(with.entries.first?.position.geographic.distance(to: GeoPoint(latitude: 59.9266, longitude: 10.739)) ?? 99 < 0.1)
+        #expect(
+            with.entries.first?.position.geographic.distance(to: GeoPoint(latitude: 59.9266, longitude: 10.739)) ?? 99
+                < 0.1)
     }
 }
 
 @Suite struct VenueRegisterReaderTests {
     @Test func readsNaeringsetatensPermitMapWithoutOptions() throws {
-        let result = VenueRegisterReader().read(contentsOf: Fixtures.sample("registers/skjenkebevillinger-kart.geojson"),
-                                                source: "kart")
+        let result = VenueRegisterReader().read(
+            contentsOf: Fixtures.sample("registers/skjenkebevillinger-kart.geojson"),
+            source: "kart")
         #expect(result.isAccepted && result.skipped.isEmpty, "\(result.errors + result.skipped)")
         #expect(result.entries.count == 20)
         let pub = try #require(result.entries.first)
@@ -112,7 +123,8 @@ import Testing
     }
 
     @Test func readsTheDistrictsOwnList() {
-        let result = VenueRegisterReader().read(contentsOf: Fixtures.sample("registers/salgssteder.csv"), source: "salg")
+        let result = VenueRegisterReader().read(
+            contentsOf: Fixtures.sample("registers/salgssteder.csv"), source: "salg")
         #expect(result.entries.map(\.organisationNumber?.digits) == ["974760673", "983887457", "889640782"])
         #expect(result.entries.allSatisfy { $0.permitType == .retailSale })
     }
@@ -121,6 +133,9 @@ import Testing
         let csv = Data("name,organisationNumber,lat,lon\nA,123456789,59.92,10.74\nB,974760673,59.92,10.74\n".utf8)
         let result = VenueRegisterReader().read(data: csv, fileName: "v.csv", source: "v")
         #expect(result.entries.map(\.name) == ["B"])
-        #expect(result.skipped.map(\.description) == ["v.csv:2:1: advarsel: raden er hoppet over: organisasjonsnummeret «123456789» er ugyldig"])
+        #expect(
+            result.skipped.map(\.description) == [
+                "v.csv:2:1: advarsel: raden er hoppet over: organisasjonsnummeret «123456789» er ugyldig"
+            ])
     }
 }
