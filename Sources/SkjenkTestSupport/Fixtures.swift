@@ -75,6 +75,20 @@ public enum Fixtures {
         try SQLiteStore.inMemory(now: clock.function)
     }
 
+    /// The sample policy (`Samples/policy.yaml`).
+    public static func policy() throws -> Policy {
+        try PolicyReader().read(contentsOf: sample("policy.yaml")).get()
+    }
+
+    /// A point `north` and `east` metres from `point` (on the local ellipsoidal plane).
+    public static func offset(_ point: GeoPoint, north: Double = 0, east: Double = 0) -> GeoPoint {
+        let degreeNorth =
+            LocalDistance.metres(point, GeoPoint(latitude: point.latitude + 0.01, longitude: point.longitude)) / 0.01
+        let degreeEast =
+            LocalDistance.metres(point, GeoPoint(latitude: point.latitude, longitude: point.longitude + 0.01)) / 0.01
+        return GeoPoint(latitude: point.latitude + north / degreeNorth, longitude: point.longitude + east / degreeEast)
+    }
+
     /// The actor tests store as.
     public static let actor = Actor(name: "testbruker", channel: "test")
 }

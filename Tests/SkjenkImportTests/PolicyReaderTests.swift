@@ -20,6 +20,7 @@ import Testing
         #expect(policy.weights[.location] == 3 && policy.weights.count == 5)
         #expect(policy.goals[.location]?.contains("barn og unge") == true)
         #expect(policy.largestSiteRadius == 300)
+        #expect(policy.levels == Policy.Thresholds(medium: 4, high: 12))
     }
 
     @Test func reportsEveryProblemWithItsPosition() throws {

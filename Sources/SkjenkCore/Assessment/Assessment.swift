@@ -1,0 +1,73 @@
+import Foundation
+
+/// Risikonivå: the overall level of an assessment.
+public enum RiskLevel: String, Sendable, Hashable, Codable, Comparable, CaseIterable {
+    case low = "lav"
+    case medium = "middels"
+    case high = "høy"
+
+    private var rank: Int { self == .low ? 0 : (self == .medium ? 1 : 2) }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A sensitive site near the venue, as evidence.
+public struct NearbySite: Sendable, Hashable, Codable {
+    public let category: SiteCategory
+    public let name: String
+    public let distanceMeters: Double
+
+    public init(category: SiteCategory, name: String, distanceMeters: Double) {
+        self.category = category
+        self.name = name
+        self.distanceMeters = distanceMeters
+    }
+}
+
+/// One factor of the assessment: a score, the evidence behind it and a plain Norwegian explanation.
+public struct Factor: Sendable, Hashable, Codable {
+    /// A stable key for the factor (`children`, `vulnerable`, `hours`, …).
+    public let key: String
+    public let criterion: Criterion
+    /// 0 (nothing weighs) to 3 (weighs heavily).
+    public let score: Int
+    public let explanation: String
+    /// The facts the score rests on, each a short line.
+    public let evidence: [String]
+
+    public init(key: String, criterion: Criterion, score: Int, explanation: String, evidence: [String]) {
+        self.key = key
+        self.criterion = criterion
+        self.score = max(0, min(3, score))
+        self.explanation = explanation
+        self.evidence = evidence
+    }
+}
+
+/// The assessment of one hearing.
+public struct Assessment: Sendable, Hashable, Codable {
+    public let caseNumber: String
+    public let level: RiskLevel
+    /// The weighted sum the level comes from.
+    public let totalScore: Double
+    public let factors: [Factor]
+    /// Sensitive sites within the policy's largest radius, nearest first.
+    public let nearbySites: [NearbySite]
+    /// Licensed venues within the density radius (nil when there is no venue register or position).
+    public let venueDensity: VenueDensity?
+    /// Proposed conditions, in the order they should be listed.
+    public let conditions: [String]
+    /// What the assessment could not know, said plainly.
+    public let uncertainties: [String]
+}
+
+/// How many licensed venues lie within a radius.
+public struct VenueDensity: Sendable, Hashable, Codable {
+    public let radiusMeters: Double
+    public let count: Int
+
+    public init(radiusMeters: Double, count: Int) {
+        self.radiusMeters = radiusMeters
+        self.count = count
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Everything an assessment reads besides the hearing: registers (indexed), the policy and the
+/// day. Built once and shared by every hearing assessed in a run.
+public struct AssessmentContext: Sendable {
+    public let policy: Policy
+    /// Sensitive sites; nil when no site register has been imported.
+    public let sites: SpatialIndex<Site>?
+    /// Licensed venues; nil when no venue register has been imported.
+    public let venues: SpatialIndex<LicensedVenue>?
+    public let today: LocalDate
+
+    public init(policy: Policy, sites: [Site]?, venues: [LicensedVenue]?, today: LocalDate) {
+        self.policy = policy
+        self.sites = sites.flatMap {
+            $0.isEmpty ? nil : SpatialIndex($0.map { (point: $0.position.geographic, element: $0) })
+        }
+        self.venues = venues.flatMap {
+            $0.isEmpty ? nil : SpatialIndex($0.map { (point: $0.position.geographic, element: $0) })
+        }
+        self.today = today
+    }
+}
+
+/// The spatial facts about one position: what the location and density factors rest on.
+public struct SpatialEvidence: Sendable, Hashable {
+    /// Sites within the policy's largest radius, nearest first (nil without a site register).
+    public let nearbySites: [NearbySite]?
+    /// The nearest site of each category, however far (nil without a site register).
+    public let nearestByCategory: [SiteCategory: NearbySite]?
+    /// Licensed venues within the density radius, not counting the venue itself (nil without a register).
+    public let venueCount: Int?
+
+    /// Runs the spatial queries for `point`. `ownName` keeps the venue applied for out of the count
+    /// when it is already in the register (a renewal, a change).
+    public static func gather(at point: GeoPoint, ownName: String?, context: AssessmentContext) -> SpatialEvidence {
+        let policy = context.policy
+        var nearby: [NearbySite]?
+        var nearest: [SiteCategory: NearbySite]?
+        if let sites = context.sites {
+            nearby = sites.within(policy.largestSiteRadius, of: point).map {
+                NearbySite(category: $0.element.category, name: $0.element.name, distanceMeters: $0.distance)
+            }
+            var byCategory: [SiteCategory: NearbySite] = [:]
+            for site in nearby ?? [] where byCategory[site.category] == nil { byCategory[site.category] = site }
+            if let hit = sites.nearest(to: point), byCategory[hit.element.category] == nil {
+                byCategory[hit.element.category] = NearbySite(
+                    category: hit.element.category, name: hit.element.name,
+                    distanceMeters: hit.distance)
+            }
+            nearest = byCategory
+        }
+        var count: Int?
+        if let venues = context.venues {
+            let hits = venues.within(policy.densityRadius, of: point)
+            count =
+                hits.filter { hit in
+                    // The venue itself, when registered, stands within a few metres under its own name.
+                    !(hit.distance < 25
+                        && ownName.map { hit.element.name.localizedCaseInsensitiveCompare($0) == .orderedSame } == true)
+                }.count
+        }
+        return SpatialEvidence(nearbySites: nearby, nearestByCategory: nearest, venueCount: count)
+    }
+}

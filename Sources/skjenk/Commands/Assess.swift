@@ -1,0 +1,175 @@
+import ArgumentParser
+import Foundation
+import SkjenkCore
+import SkjenkImport
+import SkjenkStore
+
+/// `--policy PATH`: the district's policy file.
+struct PolicyOptions: ParsableArguments {
+    @Option(
+        name: .long, help: ArgumentHelp("Policyfil (standard: $SKJENK_POLICY eller policy.yaml).", valueName: "PATH"))
+    var policy: String?
+
+    var path: String {
+        if let policy { return policy }
+        if let env = ProcessInfo.processInfo.environment["SKJENK_POLICY"], !env.isEmpty { return env }
+        return "policy.yaml"
+    }
+
+    /// The policy, or a failure that lists every problem in the file.
+    func load() throws -> Policy {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CommandFailure(
+                message: "fant ikke policyfilen \(path); oppgi den med --policy (for eksempel "
+                    + "--policy Samples/policy.yaml)")
+        }
+        switch PolicyReader().read(contentsOf: URL(fileURLWithPath: path), displayName: path) {
+        case .success(let policy): return policy
+        case .failure(let errors):
+            for diagnostic in errors.diagnostics { Terminal.error(diagnostic.description) }
+            throw CommandFailure(message: "policyfilen \(path) har feil; ingen vurdering er gjort")
+        }
+    }
+}
+
+extension Skjenk {
+    /// `skjenk assess CASENUMBER` / `--all`: the risk assessment (alkoholloven § 1-7a).
+    struct Assess: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Vurder risiko for en høring etter alkoholloven § 1-7a.",
+            discussion: "Bruker stedsregisteret, registeret over steder med bevilling og bydelens policyfil.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var policyOptions: PolicyOptions
+        @OptionGroup var today: TodayOption
+
+        @Flag(name: .long, help: "Vurder alle åpne saker.")
+        var all = false
+
+        @Flag(name: .long, help: "Skriv JSON (for skript).")
+        var json = false
+
+        @Argument(help: ArgumentHelp("Saksnummer.", valueName: "CASENUMBER"))
+        var caseNumber: String?
+
+        func validate() throws {
+            guard all != (caseNumber != nil) else {
+                throw ValidationError("oppgi enten et saksnummer eller --all")
+            }
+            if let caseNumber, (try? CaseNumber(caseNumber)) == nil {
+                throw ValidationError("«\(caseNumber)» er ikke et saksnummer (ÅÅÅÅ/N eller ÅÅ/N, ev. med -D)")
+            }
+        }
+
+        func run() async throws {
+            let policy = try policyOptions.load()
+            let database = try store.openStore()
+            let hearings: [Hearing]
+            if let caseNumber {
+                let number = try CaseNumber(caseNumber)
+                guard let stored = try await database.storedCase(number) else {
+                    throw CommandFailure(message: "fant ingen sak med saksnummer \(number.text)")
+                }
+                hearings = [stored.hearing]
+            } else {
+                hearings = try await database.cases(status: [.open]).map(\.hearing)
+            }
+            let context = AssessmentContext(
+                policy: policy, sites: try await database.sites(),
+                venues: try await database.licensedVenues(), today: today.date)
+            let assessments = hearings.map { Assessor.assess($0, context: context) }
+            if json {
+                let output = assessments.map(AssessmentJSON.init)
+                if all { try JSONOutput.print(output) } else { try JSONOutput.print(output[0]) }
+                return
+            }
+            for (hearing, assessment) in zip(hearings, assessments) {
+                print(AssessmentReport(hearing: hearing, assessment: assessment, policy: policy).render())
+                print("")
+            }
+        }
+    }
+}
+
+/// An assessment as `assess --json` prints it.
+struct AssessmentJSON: Encodable {
+    struct FactorJSON: Encodable {
+        let criterion: String
+        let key: String
+        let score: Int
+        let explanation: String
+        let evidence: [String]
+    }
+
+    struct SiteJSON: Encodable {
+        let category: String
+        let name: String
+        let distanceMeters: Double
+    }
+
+    let caseNumber: String
+    let level: String
+    let totalScore: Double
+    let factors: [FactorJSON]
+    let nearbySites: [SiteJSON]
+    let venueDensity: VenueDensity?
+    /// Complaints are not assessed until the complaint log exists: null, and said in `uncertainties`.
+    let complaints: [String: Int]?
+    let conditions: [String]
+    let uncertainties: [String]
+
+    init(_ a: Assessment) {
+        caseNumber = a.caseNumber
+        level = a.level.rawValue
+        totalScore = a.totalScore
+        factors = a.factors.map {
+            FactorJSON(
+                criterion: $0.criterion.code, key: $0.key, score: $0.score, explanation: $0.explanation,
+                evidence: $0.evidence)
+        }
+        nearbySites = a.nearbySites.map {
+            SiteJSON(category: $0.category.code, name: $0.name, distanceMeters: ($0.distanceMeters * 10).rounded() / 10)
+        }
+        venueDensity = a.venueDensity
+        complaints = nil
+        conditions = a.conditions
+        uncertainties = a.uncertainties
+    }
+}
+
+/// `assess` as text.
+struct AssessmentReport {
+    let hearing: Hearing
+    let assessment: Assessment
+    let policy: Policy
+
+    func render() -> String {
+        var lines = [
+            "Sak \(hearing.caseNumber.text): \(hearing.venue.name) – risiko \(assessment.level.rawValue) "
+                + "(poengsum \(NorwegianFormat.decimal(assessment.totalScore)))"
+        ]
+        for criterion in Criterion.allCases {
+            let factors = assessment.factors.filter { $0.criterion == criterion }
+            guard !factors.isEmpty else { continue }
+            lines.append("")
+            lines.append("\(criterion.label.prefix(1).uppercased())\(criterion.label.dropFirst()):")
+            for factor in factors {
+                lines.append("  [\(factor.score)/3] \(factor.explanation)")
+                for item in factor.evidence { lines.append("        – \(item)") }
+            }
+        }
+        if !assessment.conditions.isEmpty {
+            lines.append("")
+            lines.append("Forslag til vilkår:")
+            for (index, condition) in assessment.conditions.enumerated() {
+                lines.append("  \(index + 1). \(condition)")
+            }
+        }
+        if !assessment.uncertainties.isEmpty {
+            lines.append("")
+            lines.append("Usikkerhet:")
+            for item in assessment.uncertainties { lines.append("  – \(item)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import SkjenkTestSupport
+import Testing
+
+@Suite struct AssessCommandTests {
+    @Test func assessesAHearingFromTheSamples() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        try cli.run(["import"] + Fixtures.sampleFiles(in: "hearings").map(\.path))
+        for file in ["skoler.csv", "barnehager.geojson", "ungdom-og-behandling.csv", "idrett.geojson"] {
+            try cli.run("sites", "import", "Samples/registers/\(file)")
+        }
+        try cli.run("venues", "import", "Samples/registers/skjenkebevillinger-kart.geojson")
+        let result = try cli.run("assess", "2026/05231", "--policy", "Samples/policy.yaml", "--json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["caseNumber"] as? String == "2026/05231")
+        #expect(["lav", "middels", "høy"].contains(object["level"] as? String ?? ""))
+        let factors = try #require(object["factors"] as? [[String: Any]])
+        #expect(Set(factors.compactMap { $0["key"] as? String })
+                    == ["children", "vulnerable", "neighbours", "hours", "density", "concept"])
+        #expect(factors.allSatisfy { $0["criterion"] is String && $0["score"] is Int && $0["explanation"] is String })
+        let sites = try #require(object["nearbySites"] as? [[String: Any]])
+        let distances = sites.compactMap { $0["distanceMeters"] as? Double }
+        #expect(!distances.isEmpty && distances == distances.sorted())
+        let density = try #require(object["venueDensity"] as? [String: Any])
+        #expect(density["radiusMeters"] as? Double == 250)
+        #expect((object["uncertainties"] as? [String])?.contains { $0.contains("klageloggen") } == true)
+
+        let all = try cli.run("assess", "--all", "--policy", "Samples/policy.yaml", "--json")
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]])
+        #expect(list.count == 14)
+
+        let text = try cli.run("assess", "2026/05231", "--policy", "Samples/policy.yaml")
+        #expect(text.stdout.contains("Sak 2026/05231: Nattklubben Underetasjen – risiko"))
+        #expect(text.stdout.contains("Forslag til vilkår:"))
+    }
+
+    @Test func aBrokenOrMissingPolicyStopsTheAssessment() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        try cli.run("import", "Samples/hearings/2026-uke45.xml")
+        let missing = try cli.run("assess", "2026/05101", "--policy", "finnes-ikke.yaml")
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("fant ikke policyfilen finnes-ikke.yaml"))
+        let broken = cli.folder.appendingPathComponent("policy.yaml")
+        try Data("versjon: 1\nstandardsone: forstad\n".utf8).write(to: broken)
+        let result = try cli.run("assess", "2026/05101", "--policy", broken.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(broken.path):2:15: standardsone: ukjent sone «forstad»"))
+        #expect(try cli.run("assess", "--policy", broken.path).status == 2)
+    }
+}

@@ -1,0 +1,292 @@
+import Foundation
+import SkjenkCore
+import SkjenkTestSupport
+import Testing
+
+/// Each factor against a hand-checked case, with the sample policy (Samples/policy.yaml):
+/// school/kindergarten/youth/treatment bands 100/300 m, sports 50/150 m; residential zone norm
+/// 01:00 inside, 22:00 outside; courtyards 20:00; density 8/15 within 250 m; levels 4/12.
+@Suite struct AssessorTests {
+    let policy = try! Fixtures.policy()
+    static let venue = GeoPoint(latitude: 59.9290, longitude: 10.7505)
+
+    /// A serving hearing at `venue` in the residential zone, groups 1 and 2, 12:00–01:00 inside.
+    func hearing(_ change: (inout Hearing) throws -> Void) rethrows -> Hearing {
+        var h = base()
+        try change(&h)
+        return h
+    }
+
+    func base() -> Hearing {
+        var h = Fixtures.hearing(7)
+        h.venue.position = try! .wgs84(latitude: Self.venue.latitude, longitude: Self.venue.longitude)
+        h.venue.concept = "Restaurant med norsk mat"
+        h.venue.targetGroup = "Familier og voksne"
+        h.venue.ageLimit = nil
+        h.venue.outdoorArea = nil
+        h.venue.capacity = Capacity(indoor: 60)
+        h.zone = .residential
+        h.alcoholGroups = [.group1, .group2]
+        h.servingPeriods = [
+            try! ServingPeriod(
+                area: .indoor, groups: [.group1, .group2], from: TimeOfDay("12:00"),
+                to: TimeOfDay("01:00"))
+        ]
+        return h
+    }
+
+    func site(_ category: SiteCategory, _ name: String, north: Double) -> Site {
+        let p = Fixtures.offset(Self.venue, north: north)
+        return Site(
+            category: category, name: name, position: try! .wgs84(latitude: p.latitude, longitude: p.longitude),
+            source: "test")
+    }
+
+    func venues(_ count: Int, within metres: Double) -> [LicensedVenue] {
+        (0..<count).map { i in
+            let p = Fixtures.offset(
+                Self.venue, north: metres * 0.9 * cos(Double(i)), east: metres * 0.9 * sin(Double(i)))
+            return LicensedVenue(
+                name: "Sted \(i)", position: try! .wgs84(latitude: p.latitude, longitude: p.longitude),
+                source: "test")
+        }
+    }
+
+    func assess(_ hearing: Hearing, sites: [Site]? = [], venues: [LicensedVenue]? = []) -> Assessment {
+        Assessor.assess(
+            hearing,
+            context: AssessmentContext(
+                policy: policy, sites: sites ?? nil, venues: venues ?? nil,
+                today: FixedClock().today))
+    }
+
+    func factor(_ key: String, _ assessment: Assessment) throws -> Factor {
+        try #require(assessment.factors.first { $0.key == key }, "no factor \(key)")
+    }
+
+    // MARK: Location
+
+    @Test(arguments: [(80.0, 3), (200.0, 2), (400.0, 0)])
+    func schoolDistanceBands(distance: Double, score: Int) throws {
+        let a = assess(
+            base(), sites: [site(.school, "Bolteløkka skole", north: distance)], venues: venues(0, within: 0))
+        let children = try factor("children", a)
+        #expect(children.score == score)
+        #expect(children.criterion == .location)
+        if score > 0 {
+            #expect(children.explanation.hasPrefix("Bolteløkka skole (skole) ligger \(Int(distance)) m fra stedet"))
+            #expect(children.evidence == ["skole: Bolteløkka skole, \(Int(distance)) m"])
+        }
+        #expect(a.nearbySites.map(\.name) == (distance <= 300 ? ["Bolteløkka skole"] : []))
+    }
+
+    @Test func sportsGroundsUseTheirOwnBands() throws {
+        // 120 m is inside sports' medium band (150) but would be medium for a school too; 60 m is
+        // outside sports' high band (50).
+        let a = assess(base(), sites: [site(.sports, "Bislett stadion", north: 60)])
+        #expect(try factor("children", a).score == 2)
+    }
+
+    @Test func treatmentPlacesWeighAsVulnerableGroups() throws {
+        let a = assess(
+            base(),
+            sites: [
+                site(.treatment, "Ila lavterskeltilbud", north: 50),
+                site(.kindergarten, "Ila barnehage", north: -250),
+            ])
+        #expect(try factor("vulnerable", a).score == 3)
+        #expect(try factor("children", a).score == 2)
+        #expect(a.nearbySites.map(\.name) == ["Ila lavterskeltilbud", "Ila barnehage"])
+    }
+
+    @Test func aVenueWithoutPositionIsAStatedUncertainty() throws {
+        let a = assess(
+            try hearing { $0.venue.position = nil }, sites: [site(.school, "Skole", north: 10)],
+            venues: venues(20, within: 100))
+        #expect(try factor("children", a).explanation == "Ikke vurdert: stedet har ingen posisjon.")
+        #expect(try factor("density", a).explanation == "Ikke vurdert: stedet har ingen posisjon.")
+        #expect(a.venueDensity == nil && a.nearbySites.isEmpty)
+        #expect(a.uncertainties.contains { $0.hasPrefix("Stedet har ingen posisjon i høringen") })
+    }
+
+    @Test func missingRegistersAreStatedUncertainties() throws {
+        let a = assess(base(), sites: nil, venues: nil)
+        #expect(try factor("children", a).explanation == "Ikke vurdert: stedsregisteret mangler.")
+        #expect(a.uncertainties.contains { $0.contains("avstanden til slike steder er ikke vurdert") })
+        #expect(a.uncertainties.contains { $0.contains("tettheten av steder er ikke vurdert") })
+    }
+
+    @Test func courtyardFacingHomesAfterEightIsHigh() throws {
+        let a = assess(
+            try hearing {
+                $0.venue.outdoorArea = OutdoorArea(placement: .backyard, squareMetres: 55, facesHomes: true)
+                $0.servingPeriods.append(
+                    try ServingPeriod(
+                        area: .outdoor, groups: [.group1], from: TimeOfDay("11:00"),
+                        to: TimeOfDay("23:30")))
+            })
+        #expect(try factor("neighbours", a).score == 3)
+        #expect(
+            a.conditions.contains(
+                "Uteserveringen i bakgården avsluttes senest kl. 20.00, og gjester skal ikke oppholde seg der etter dette."
+            ))
+    }
+
+    @Test func outdoorServingPastTheResidentialNormIsMedium() throws {
+        let a = assess(
+            try hearing {
+                $0.venue.outdoorArea = OutdoorArea(placement: .pavement)
+                $0.servingPeriods.append(
+                    try ServingPeriod(
+                        area: .outdoor, groups: [.group1], from: TimeOfDay("11:00"),
+                        to: TimeOfDay("23:00")))
+            })
+        #expect(try factor("neighbours", a).score == 2)
+        #expect(a.conditions.contains("Uteserveringen avsluttes senest kl. 22.00."))
+    }
+
+    // MARK: Hours
+
+    @Test func hoursAcrossMidnightAreComparedWithTheNorm() throws {
+        // 11:00–03:00 indoors in a residential zone (norm 01:00): two hours over the norm.
+        let a = assess(
+            try hearing {
+                $0.servingPeriods = [
+                    try ServingPeriod(
+                        area: .indoor, groups: [.group1, .group2], from: TimeOfDay("11:00"),
+                        to: TimeOfDay("03:00"))
+                ]
+            })
+        let hours = try factor("hours", a)
+        #expect(hours.score == 2)
+        #expect(
+            hours.explanation
+                == "Omsøkt skjenketid inne til kl. 03.00 er 2 timer lengre enn normen kl. 01.00 for boligområde.")
+        #expect(a.conditions.contains("Skjenketiden inne avsluttes senest kl. 01.00."))
+        // Within the norm: 12:00–00:30.
+        let within = assess(
+            try hearing {
+                $0.servingPeriods = [
+                    try ServingPeriod(
+                        area: .indoor, groups: [.group1], from: TimeOfDay("12:00"), to: TimeOfDay("00:30"))
+                ]
+            })
+        #expect(try factor("hours", within).score == 0)
+    }
+
+    @Test(arguments: [
+        ("14:00", "04:00", [AlcoholGroup.group1]), ("11:00", "01:00", [.group3]), ("05:00", "12:00", [.group1]),
+    ])
+    func hoursOutsideTheLawAreHigh(from: String, to: String, groups: [AlcoholGroup]) throws {
+        let a = assess(
+            try hearing {
+                $0.alcoholGroups = [.group1, .group2, .group3]
+                $0.servingPeriods = [
+                    try ServingPeriod(area: .indoor, groups: Set(groups), from: TimeOfDay(from), to: TimeOfDay(to))
+                ]
+            })
+        let hours = try factor("hours", a)
+        #expect(hours.score == 3)
+        #expect(hours.explanation.contains("alkoholloven § 4-4"))
+    }
+
+    // MARK: Density
+
+    @Test(arguments: [(3, 0), (8, 2), (16, 3)])
+    func densityCountsVenuesWithinTheRadius(count: Int, score: Int) throws {
+        let near = venues(count, within: 240)
+        let far = venues(5, within: 800).filter { LocalDistance.metres(Self.venue, $0.position.geographic) > 260 }
+        let a = assess(base(), venues: near + far)
+        #expect(a.venueDensity == VenueDensity(radiusMeters: 250, count: count))
+        #expect(try factor("density", a).score == score)
+    }
+
+    @Test func theVenueItselfIsNotCounted() throws {
+        let own = LicensedVenue(
+            name: "Bar nummer 7", position: try .wgs84(latitude: Self.venue.latitude, longitude: Self.venue.longitude),
+            source: "kart")
+        let a = assess(base(), venues: [own] + venues(2, within: 200))
+        #expect(a.venueDensity?.count == 2)
+    }
+
+    // MARK: Concept
+
+    @Test func aLateBarWithGroupThreeAndALowAgeLimitIsHigh() throws {
+        let a = assess(
+            try hearing {
+                $0.venue.concept = "Nattklubb med DJ"
+                $0.venue.targetGroup = "Studenter"
+                $0.venue.ageLimit = 18
+                $0.alcoholGroups = [.group1, .group2, .group3]
+                $0.servingPeriods = [
+                    try ServingPeriod(
+                        area: .indoor, groups: [.group1, .group2, .group3], from: TimeOfDay("20:00"),
+                        to: TimeOfDay("03:00"))
+                ]
+            })
+        let concept = try factor("concept", a)
+        #expect(concept.score == 3)
+        #expect(concept.evidence.contains("konseptet er bar, pub eller nattklubb"))
+        #expect(concept.evidence.contains("aldersgrensen er under 20 år"))
+        #expect(a.conditions.contains("Aldersgrense på 20 år."))
+        // Concept 3 × 2 + hours two hours over the norm 2 × 2 = 10: medium (4 ≤ 10 < 12).
+        #expect(a.totalScore == 10 && a.level == .medium)
+    }
+
+    @Test func anOrdinaryRestaurantIsLow() throws {
+        let a = assess(base(), sites: [], venues: [])
+        #expect(try factor("concept", a).score == 0)
+        #expect(a.level == .low)
+        #expect(a.totalScore == 0)
+    }
+
+    // MARK: Retail sale
+
+    @Test func retailSaleHasItsOwnRules() throws {
+        let shop = try hearing {
+            $0.permitType = .retailSale
+            $0.alcoholGroups = [.group1]
+            $0.venue.concept = "Dagligvarebutikk"
+            $0.servingPeriods = [
+                try ServingPeriod(
+                    area: .indoor, groups: [.group1], days: [.monday, .tuesday, .wednesday, .thursday, .friday],
+                    from: TimeOfDay("08:00"), to: TimeOfDay("20:00")),
+                try ServingPeriod(
+                    area: .indoor, groups: [.group1], days: [.saturday], from: TimeOfDay("08:00"),
+                    to: TimeOfDay("18:00")),
+            ]
+        }
+        let a = assess(
+            shop, sites: [site(.school, "Fagerborg skole", north: 150), site(.kindergarten, "Barnehage", north: 20)])
+        #expect(a.factors.map(\.key) == ["children", "saleHours", "density"])
+        #expect(try factor("saleHours", a).score == 0)
+        // Sale is weighed against schools and youth services, not kindergartens.
+        #expect(try factor("children", a).evidence == ["skole: Fagerborg skole, 150 m"])
+
+        var late = shop
+        late.servingPeriods[0] = try ServingPeriod(
+            area: .indoor, groups: [.group1], days: [.friday, .sunday],
+            from: TimeOfDay("08:00"), to: TimeOfDay("21:00"))
+        let b = assess(late)
+        let hours = try factor("saleHours", b)
+        #expect(hours.score == 3)
+        #expect(hours.explanation.contains("Salg på søndager er ikke tillatt (alkoholloven § 3-7)."))
+        #expect(hours.explanation.contains("Salg til kl. 21.00 på hverdager er etter kl. 20.00."))
+    }
+
+    @Test func levelFollowsThePolicyThresholds() throws {
+        // School at 80 m: 3 × weight 3 = 9 → medium (4 ≤ 9 < 12).
+        let medium = assess(base(), sites: [site(.school, "Skole", north: 80)])
+        #expect(medium.totalScore == 9 && medium.level == .medium)
+        // And hours two hours over the norm (2 × 2), which the concept factor also notes as late
+        // (1 × 2): 9 + 4 + 2 = 15 → high.
+        let high = assess(
+            try hearing {
+                $0.servingPeriods = [
+                    try ServingPeriod(
+                        area: .indoor, groups: [.group1], from: TimeOfDay("12:00"), to: TimeOfDay("03:00"))
+                ]
+            }, sites: [site(.school, "Skole", north: 80)])
+        #expect(high.totalScore == 15 && high.level == .high)
+    }
+}
