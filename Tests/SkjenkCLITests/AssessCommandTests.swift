@@ -17,8 +17,9 @@ import Testing
         #expect(object["caseNumber"] as? String == "2026/05231")
         #expect(["lav", "middels", "høy"].contains(object["level"] as? String ?? ""))
         let factors = try #require(object["factors"] as? [[String: Any]])
-        #expect(Set(factors.compactMap { $0["key"] as? String })
-                    == ["children", "vulnerable", "neighbours", "hours", "density", "concept"])
+        #expect(
+            Set(factors.compactMap { $0["key"] as? String })
+                == ["children", "vulnerable", "neighbours", "hours", "density", "concept"])
         #expect(factors.allSatisfy { $0["criterion"] is String && $0["score"] is Int && $0["explanation"] is String })
         let sites = try #require(object["nearbySites"] as? [[String: Any]])
         let distances = sites.compactMap { $0["distanceMeters"] as? Double }

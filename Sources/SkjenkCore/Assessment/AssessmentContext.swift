@@ -26,29 +26,32 @@ public struct AssessmentContext: Sendable {
 public struct SpatialEvidence: Sendable, Hashable {
     /// Sites within the policy's largest radius, nearest first (nil without a site register).
     public let nearbySites: [NearbySite]?
-    /// The nearest site of each category, however far (nil without a site register).
-    public let nearestByCategory: [SiteCategory: NearbySite]?
+    /// The nearest site of any category, however far (nil without a site register).
+    public let nearestSite: NearbySite?
     /// Licensed venues within the density radius, not counting the venue itself (nil without a register).
     public let venueCount: Int?
+
+    /// The spatial evidence for many points, on every core, in order.
+    public static func gatherAll(at points: [GeoPoint], context: AssessmentContext) -> [SpatialEvidence] {
+        ParallelMap.map(points) { gather(at: $0, ownName: nil, context: context) }
+    }
 
     /// Runs the spatial queries for `point`. `ownName` keeps the venue applied for out of the count
     /// when it is already in the register (a renewal, a change).
     public static func gather(at point: GeoPoint, ownName: String?, context: AssessmentContext) -> SpatialEvidence {
         let policy = context.policy
         var nearby: [NearbySite]?
-        var nearest: [SiteCategory: NearbySite]?
+        var nearest: NearbySite?
         if let sites = context.sites {
             nearby = sites.within(policy.largestSiteRadius, of: point).map {
                 NearbySite(category: $0.element.category, name: $0.element.name, distanceMeters: $0.distance)
             }
-            var byCategory: [SiteCategory: NearbySite] = [:]
-            for site in nearby ?? [] where byCategory[site.category] == nil { byCategory[site.category] = site }
-            if let hit = sites.nearest(to: point), byCategory[hit.element.category] == nil {
-                byCategory[hit.element.category] = NearbySite(
-                    category: hit.element.category, name: hit.element.name,
-                    distanceMeters: hit.distance)
-            }
-            nearest = byCategory
+            // Within the radius the nearest is already at hand; only look further when nothing is near.
+            nearest =
+                nearby?.first
+                ?? sites.nearest(to: point).map {
+                    NearbySite(category: $0.element.category, name: $0.element.name, distanceMeters: $0.distance)
+                }
         }
         var count: Int?
         if let venues = context.venues {
@@ -60,6 +63,6 @@ public struct SpatialEvidence: Sendable, Hashable {
                         && ownName.map { hit.element.name.localizedCaseInsensitiveCompare($0) == .orderedSame } == true)
                 }.count
         }
-        return SpatialEvidence(nearbySites: nearby, nearestByCategory: nearest, venueCount: count)
+        return SpatialEvidence(nearbySites: nearby, nearestSite: nearest, venueCount: count)
     }
 }

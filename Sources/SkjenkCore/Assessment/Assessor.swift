@@ -9,6 +9,42 @@ public enum Assessor {
         work.run()
         return work.result()
     }
+
+    /// Assesses many hearings on every core, in order.
+    public static func assessAll(_ hearings: [Hearing], context: AssessmentContext) -> [Assessment] {
+        ParallelMap.map(hearings) { assess($0, context: context) }
+    }
+}
+
+/// `map` over an array on every core, keeping the order.
+enum ParallelMap {
+    static func map<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+        let parts = items.count < 64 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 4
+        guard parts > 1 else { return items.map(transform) }
+        let results = UnsafeMutableBufferPointer<U?>.allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        let slots = Slots(results)
+        let chunk = (items.count + parts - 1) / parts
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            for index in (part * chunk)..<min(items.count, (part + 1) * chunk) {
+                slots.buffer[index] = transform(items[index])
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// Each index is written by exactly one iteration, and read after all have finished.
+    private struct Slots<U>: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<U?>
+
+        init(_ buffer: UnsafeMutableBufferPointer<U?>) {
+            self.buffer = buffer
+        }
+    }
 }
 
 /// One assessment in progress.

@@ -14,12 +14,12 @@ public enum NorwegianFormat {
 
     /// "02.11.2026".
     public static func date(_ date: LocalDate) -> String {
-        String(format: "%02d.%02d.%04d", date.day, date.month, date.year)
+        "\(LocalDate.twoDigits(date.day)).\(LocalDate.twoDigits(date.month)).\(date.year)"
     }
 
     /// "01.00": the clock written with a full stop.
     public static func clock(_ time: TimeOfDay) -> String {
-        String(format: "%02d.%02d", time.hour, time.minute)
+        "\(LocalDate.twoDigits(time.hour)).\(LocalDate.twoDigits(time.minute))"
     }
 
     /// "kl. 01.00".
@@ -49,18 +49,24 @@ public enum NorwegianFormat {
 extension NorwegianFormat {
     /// "1 234,5": a space between thousands and a decimal comma; no decimals for whole numbers.
     public static func decimal(_ value: Double, maximumFractionDigits: Int = 1) -> String {
+        // Built by hand rather than with String(format:): assessments format many numbers.
         let negative = value < 0
-        let scale = pow(10, Double(maximumFractionDigits))
-        let rounded = (abs(value) * scale).rounded() / scale
-        let whole = Int(rounded)
-        var fraction = String(format: "%.\(maximumFractionDigits)f", rounded - Double(whole)).dropFirst(2)
-        while fraction.hasSuffix("0") { fraction = fraction.dropLast() }
+        var scale = 1
+        for _ in 0..<max(0, maximumFractionDigits) { scale *= 10 }
+        let scaled = Int((abs(value) * Double(scale)).rounded())
+        let whole = scaled / scale
+        var fraction = ""
+        if scale > 1 {
+            let digits = String(scaled % scale)
+            fraction = String(repeating: "0", count: maximumFractionDigits - digits.count) + digits
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+        }
         let digits = Array(String(whole))
         var grouped = ""
         for (i, d) in digits.enumerated() {
             if i > 0 && (digits.count - i) % 3 == 0 { grouped += "\u{00A0}" }
             grouped.append(d)
         }
-        return (negative ? "−" : "") + grouped + (fraction.isEmpty ? "" : "," + fraction)
+        return (negative && scaled > 0 ? "−" : "") + grouped + (fraction.isEmpty ? "" : "," + fraction)
     }
 }
