@@ -107,9 +107,15 @@ public protocol CaseStore: Sendable {
 
 /// The registers the assessment reads: sensitive sites and licensed venues.
 public enum RegisterKind: String, Sendable, Hashable, Codable, CaseIterable {
-    case sites, venues
+    case sites, venues, points
 
-    public var label: String { self == .sites ? "steder" : "skjenke- og salgssteder" }
+    public var label: String {
+        switch self {
+        case .sites: "steder"
+        case .venues: "skjenke- og salgssteder"
+        case .points: "prikker"
+        }
+    }
 }
 
 /// What replacing one register source did.
@@ -141,4 +147,7 @@ public protocol RegisterStore: Sendable {
     func licensedVenues() async throws -> [LicensedVenue]
     /// Every register source with its size and last import, by kind and name.
     func registerSources() async throws -> [RegisterSource]
+    /// Replaces the whole list of penalty points (each publication lists the last 24 months).
+    func replacePenaltyPoints(_ points: [PenaltyPoints], source: String, actor: Actor) async throws -> RegisterSummary
+    func penaltyPoints() async throws -> [PenaltyPoints]
 }

@@ -19,7 +19,7 @@ import Testing
         let factors = try #require(object["factors"] as? [[String: Any]])
         #expect(
             Set(factors.compactMap { $0["key"] as? String })
-                == ["children", "vulnerable", "neighbours", "hours", "density", "concept"])
+                == ["children", "vulnerable", "neighbours", "hours", "density", "concept", "points"])
         #expect(factors.allSatisfy { $0["criterion"] is String && $0["score"] is Int && $0["explanation"] is String })
         let sites = try #require(object["nearbySites"] as? [[String: Any]])
         let distances = sites.compactMap { $0["distanceMeters"] as? Double }

@@ -53,3 +53,19 @@ import Testing
         #expect(try cli.run("sites", "import", file.path, "--epsg", "4326").status == 2)
     }
 }
+
+@Suite struct PointsCommandTests {
+    @Test func importedPointsReachTheAssessment() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        try cli.run(["import"] + Fixtures.sampleFiles(in: "hearings").map(\.path))
+        let before = try cli.run("assess", "26/5110", "--policy", "Samples/policy.yaml", "--today", "2026-11-22")
+        #expect(before.stdout.contains("prikklisten er ikke lagt inn"))
+        let imported = try cli.run("points", "import", "Samples/registers/prikker.csv")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let after = try cli.run("assess", "26/5110", "--policy", "Samples/policy.yaml", "--today", "2026-11-22")
+        #expect(after.stdout.contains("har fått 6 prikker de siste to årene"))
+        let owner = try cli.run("assess", "2026/05107", "--policy", "Samples/policy.yaml", "--today", "2026-11-22")
+        #expect(owner.stdout.contains("Tidligere innehaver fikk 4 prikker på stedet"))
+    }
+}

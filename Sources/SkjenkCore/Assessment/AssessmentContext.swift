@@ -9,8 +9,14 @@ public struct AssessmentContext: Sendable {
     /// Licensed venues; nil when no venue register has been imported.
     public let venues: SpatialIndex<LicensedVenue>?
     public let today: LocalDate
+    /// Penalty points by organisation number; nil when the points list has not been imported.
+    public let penaltyPoints: [OrganisationNumber: [PenaltyPoints]]?
 
-    public init(policy: Policy, sites: [Site]?, venues: [LicensedVenue]?, today: LocalDate) {
+    public init(
+        policy: Policy, sites: [Site]?, venues: [LicensedVenue]?, penaltyPoints: [PenaltyPoints]? = nil,
+        today: LocalDate
+    ) {
+        self.penaltyPoints = penaltyPoints.map { Dictionary(grouping: $0, by: \.organisationNumber) }
         self.policy = policy
         self.sites = sites.flatMap {
             $0.isEmpty ? nil : SpatialIndex($0.map { (point: $0.position.geographic, element: $0) })

@@ -97,7 +97,61 @@ private struct Work {
             assessConcept()
         }
         uncertainties.append("Klager på stedet er ikke vurdert: klageloggen er ikke tatt i bruk ennå.")
-        uncertainties.append("Prikker fra Næringsetaten er ikke vurdert: prikkregisteret er ikke lagt inn.")
+        assessPenaltyPoints()
+    }
+
+    // MARK: Earlier operation
+
+    mutating func assessPenaltyPoints() {
+        guard let register = context.penaltyPoints else {
+            uncertainties.append("Prikker fra Næringsetaten er ikke vurdert: prikklisten er ikke lagt inn.")
+            factors.append(
+                Factor(
+                    key: "points", criterion: .earlierOperation, score: 0,
+                    explanation: "Ikke vurdert: prikklisten fra Næringsetaten er ikke lagt inn.", evidence: []))
+            return
+        }
+        let today = context.today
+        // The last two years, counted back from today (from 29 February, back to 28 February).
+        let windowStart =
+            (try? LocalDate(year: today.year - 2, month: today.month, day: today.day))
+            ?? (try? LocalDate(year: today.year - 2, month: today.month, day: 28)) ?? today
+        let holder = hearing.applicant.organisationNumber
+        let own = (register[holder] ?? []).filter { $0.date > windowStart && $0.date <= today }
+        let total = own.reduce(0) { $0 + $1.points }
+        var evidence = own.map {
+            "\(NorwegianFormat.date($0.date)): \($0.points) \($0.points == 1 ? "prikk" : "prikker"), \($0.reason) (\($0.venueName))"
+        }
+        let score =
+            Double(total) >= policy.penaltyPoints.high
+            ? 3 : (Double(total) >= policy.penaltyPoints.medium ? 2 : (total > 0 ? 1 : 0))
+        var explanation =
+            total == 0
+            ? "\(hearing.applicant.name) (org.nr. \(holder.formatted)) har ikke fått prikker de siste to årene."
+            : "\(hearing.applicant.name) (org.nr. \(holder.formatted)) har fått \(total) prikker de siste to årene."
+        if total >= 12 {
+            explanation +=
+                " Tolv prikker eller mer innen to år gir inndragning av bevillingen i én uke (alkoholforskriften § 10-3)."
+        }
+        if hearing.applicationType == .changeOfOwner {
+            let earlier = register.values.joined().filter {
+                $0.organisationNumber != holder && $0.date > windowStart
+                    && $0.venueName.localizedCaseInsensitiveCompare(hearing.venue.name) == .orderedSame
+            }
+            let earlierTotal = earlier.reduce(0) { $0 + $1.points }
+            if earlierTotal > 0 {
+                explanation +=
+                    " Tidligere innehaver fikk \(earlierTotal) prikker på stedet; ved eierskifte starter "
+                    + "prikkberegningen på nytt, så de teller ikke for ny eier."
+                evidence += earlier.map {
+                    "tidligere innehaver \($0.organisationNumber.formatted), \(NorwegianFormat.date($0.date)): \($0.points) prikker"
+                }
+            }
+        }
+        factors.append(
+            Factor(
+                key: "points", criterion: .earlierOperation, score: score, explanation: explanation,
+                evidence: evidence))
     }
 
     func result() -> Assessment {

@@ -99,13 +99,29 @@ enum Migrations {
 
                     -- The last import of each register source.
                     CREATE TABLE registerImport (
-                        kind TEXT NOT NULL CHECK (kind IN ('sites', 'venues')),
+                        kind TEXT NOT NULL CHECK (kind IN ('sites', 'venues', 'points')),
                         source TEXT NOT NULL,
                         entries INTEGER NOT NULL,
                         importedAt TEXT NOT NULL,
                         importedBy TEXT NOT NULL,
                         PRIMARY KEY (kind, source)
                     );
+                    """)
+        }
+        migrator.registerMigration("Create penaltyPoints") { db in
+            try db.execute(
+                sql: """
+                    -- Næringsetaten's published penalty points; each import replaces the whole list.
+                    CREATE TABLE penaltyPoints (
+                        id INTEGER PRIMARY KEY,
+                        date TEXT NOT NULL,
+                        organisationNumber TEXT NOT NULL,
+                        venueName TEXT NOT NULL,
+                        address TEXT,
+                        points INTEGER NOT NULL CHECK (points BETWEEN 1 AND 12),
+                        reason TEXT NOT NULL
+                    );
+                    CREATE INDEX penaltyPoints_organisationNumber ON penaltyPoints(organisationNumber, date);
                     """)
         }
         return migrator

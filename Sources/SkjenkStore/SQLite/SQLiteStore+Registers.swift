@@ -95,9 +95,15 @@ extension SQLiteStore: RegisterStore {
         insert: @escaping @Sendable (Database) throws -> Void
     ) async throws -> RegisterSummary {
         let timestamp = Timestamp.format(now())
-        let table = kind == .sites ? "site" : "licensedVenue"
         return try await writer.write { db in
-            try db.execute(sql: "DELETE FROM \(table) WHERE source = ?", arguments: [source])
+            switch kind {
+            case .sites: try db.execute(sql: "DELETE FROM site WHERE source = ?", arguments: [source])
+            case .venues: try db.execute(sql: "DELETE FROM licensedVenue WHERE source = ?", arguments: [source])
+            // Each publication of points is the whole list: it replaces every earlier one.
+            case .points:
+                try db.execute(sql: "DELETE FROM penaltyPoints")
+                try db.execute(sql: "DELETE FROM registerImport WHERE kind = 'points'")
+            }
             let removed = db.changesCount
             try insert(db)
             try db.execute(
@@ -115,6 +121,38 @@ extension SQLiteStore: RegisterStore {
                     "\(removed) fjernet, \(count) lagt inn",
                 ])
             return RegisterSummary(removed: removed, added: count)
+        }
+    }
+
+    public func replacePenaltyPoints(
+        _ points: [PenaltyPoints], source: String, actor: Actor
+    ) async throws
+        -> RegisterSummary
+    {
+        try await replace(.points, source: source, actor: actor, count: points.count) { db in
+            let insert = try BulkStatement(
+                db,
+                sql: """
+                    INSERT INTO penaltyPoints (date, organisationNumber, venueName, address, points, reason)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """)
+            for entry in points {
+                try insert.run([
+                    .text(entry.date.iso), .text(entry.organisationNumber.digits), .text(entry.venueName),
+                    .text(entry.address), .integer(Int64(entry.points)), .text(entry.reason),
+                ])
+            }
+        }
+    }
+
+    public func penaltyPoints() async throws -> [PenaltyPoints] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM penaltyPoints ORDER BY date, id").map { row in
+                PenaltyPoints(
+                    date: try LocalDate(iso: row["date"]),
+                    organisationNumber: try OrganisationNumber(row["organisationNumber"]),
+                    venueName: row["venueName"], address: row["address"], points: row["points"], reason: row["reason"])
+            }
         }
     }
 

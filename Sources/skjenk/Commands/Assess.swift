@@ -74,10 +74,11 @@ extension Skjenk {
             } else {
                 hearings = try await database.cases(status: [.open]).map(\.hearing)
             }
+            let pointsImported = try await database.registerSources().contains { $0.kind == .points }
             let context = AssessmentContext(
-                policy: policy, sites: try await database.sites(),
-                venues: try await database.licensedVenues(), today: today.date)
-            let assessments = hearings.map { Assessor.assess($0, context: context) }
+                policy: policy, sites: try await database.sites(), venues: try await database.licensedVenues(),
+                penaltyPoints: pointsImported ? try await database.penaltyPoints() : nil, today: today.date)
+            let assessments = Assessor.assessAll(hearings, context: context)
             if json {
                 let output = assessments.map(AssessmentJSON.init)
                 if all { try JSONOutput.print(output) } else { try JSONOutput.print(output[0]) }

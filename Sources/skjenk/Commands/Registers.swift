@@ -187,6 +187,34 @@ extension Skjenk {
     }
 }
 
+extension Skjenk {
+    /// `skjenk points …`: Næringsetaten's list of penalty points.
+    struct Points: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Prikklisten fra Næringsetaten (prikker gitt siste 24 måneder).", subcommands: [Import.self])
+
+        struct Import: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Importer prikklisten (CSV lagret fra Næringsetatens regneark); erstatter forrige liste.",
+                discussion: "Kolonner: dato, organisasjonsnummer, skjenkested, adresse, prikker, overtredelse.")
+
+            @OptionGroup var store: StoreOptions
+
+            @Argument(help: ArgumentHelp("Prikkliste (CSV).", valueName: "FILE"))
+            var file: String
+
+            func run() async throws {
+                let result = PenaltyPointsReader().read(contentsOf: URL(fileURLWithPath: file), displayName: file)
+                let options = try RegisterImportOptions.parse([file])
+                let database = try store.openStore()
+                try await options.store(result, what: "prikkvedtak") {
+                    try await database.replacePenaltyPoints($0, source: $1, actor: $2)
+                }
+            }
+        }
+    }
+}
+
 /// A site in `sites list --json`.
 struct SiteJSON: Encodable {
     let category: String

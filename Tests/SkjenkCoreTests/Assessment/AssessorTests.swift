@@ -258,7 +258,7 @@ import Testing
         }
         let a = assess(
             shop, sites: [site(.school, "Fagerborg skole", north: 150), site(.kindergarten, "Barnehage", north: 20)])
-        #expect(a.factors.map(\.key) == ["children", "saleHours", "density"])
+        #expect(a.factors.map(\.key) == ["children", "saleHours", "density", "points"])
         #expect(try factor("saleHours", a).score == 0)
         // Sale is weighed against schools and youth services, not kindergartens.
         #expect(try factor("children", a).evidence == ["skole: Fagerborg skole, 150 m"])
@@ -288,5 +288,69 @@ import Testing
                 ]
             }, sites: [site(.school, "Skole", north: 80)])
         #expect(high.totalScore == 15 && high.level == .high)
+    }
+}
+
+@Suite struct PenaltyPointsFactorTests {
+    let policy = try! Fixtures.policy()
+
+    func points(_ date: String, _ number: String, _ venue: String, _ points: Int) -> PenaltyPoints {
+        PenaltyPoints(
+            date: try! LocalDate(iso: date), organisationNumber: try! OrganisationNumber(number), venueName: venue,
+            points: points, reason: "Skjenking etter skjenketidens slutt")
+    }
+
+    func assess(_ hearing: Hearing, _ register: [PenaltyPoints]?) throws -> Factor {
+        let context = AssessmentContext(
+            policy: policy, sites: [], venues: [], penaltyPoints: register,
+            today: try LocalDate(iso: "2026-11-22"))
+        return try #require(Assessor.assess(hearing, context: context).factors.first { $0.key == "points" })
+    }
+
+    @Test func pointsOfTheLastTwoYearsCount() throws {
+        var renewal = Fixtures.hearing(1, applicationType: .renewal)
+        renewal.applicant.organisationNumber = try OrganisationNumber("975312461")
+        let register = [
+            points("2025-06-14", "975312461", "Pub Bislett", 4),
+            points("2026-02-14", "975312461", "Pub Bislett", 2),
+            points("2024-11-21", "975312461", "Pub Bislett", 8),  // one day too old
+            points("2026-03-01", "974760673", "Et annet sted", 8),  // another holder
+        ]
+        let factor = try assess(renewal, register)
+        #expect(factor.criterion == .earlierOperation)
+        #expect(factor.score == 2)  // 6 points: medium (4) but not high (8)
+        #expect(factor.explanation.contains("har fått 6 prikker de siste to årene"))
+        #expect(factor.evidence.count == 2)
+    }
+
+    @Test func aNewOwnerStartsAfresh() throws {
+        var change = Fixtures.hearing(2, applicationType: .changeOfOwner)
+        change.venue.name = "Hegdehaugen Brasserie"
+        let register = [points("2025-11-20", "911223341", "Hegdehaugen Brasserie", 4)]
+        let factor = try assess(change, register)
+        #expect(factor.score == 0)
+        #expect(factor.explanation.contains("Tidligere innehaver fikk 4 prikker på stedet"))
+        #expect(factor.explanation.contains("teller ikke for ny eier"))
+    }
+
+    @Test func twelvePointsMeanWithdrawal() throws {
+        var renewal = Fixtures.hearing(3, applicationType: .renewal)
+        renewal.applicant.organisationNumber = try OrganisationNumber("975312461")
+        let factor = try assess(
+            renewal,
+            [
+                points("2026-01-10", "975312461", "Pub Bislett", 8),
+                points("2026-05-10", "975312461", "Pub Bislett", 4),
+            ])
+        #expect(factor.score == 3)
+        #expect(factor.explanation.contains("inndragning av bevillingen i én uke"))
+    }
+
+    @Test func aMissingListIsAnUncertainty() throws {
+        let context = AssessmentContext(
+            policy: policy, sites: [], venues: [], penaltyPoints: nil,
+            today: try LocalDate(iso: "2026-11-22"))
+        let assessment = Assessor.assess(Fixtures.hearing(4), context: context)
+        #expect(assessment.uncertainties.contains { $0.contains("prikklisten er ikke lagt inn") })
     }
 }

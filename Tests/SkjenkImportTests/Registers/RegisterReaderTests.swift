@@ -139,3 +139,24 @@ import Testing
             ])
     }
 }
+
+@Suite struct PenaltyPointsReaderTests {
+    @Test func readsTheSampleList() throws {
+        let result = PenaltyPointsReader().read(contentsOf: Fixtures.sample("registers/prikker.csv"))
+        #expect(result.isAccepted && result.skipped.isEmpty, "\(result.errors + result.skipped)")
+        #expect(result.entries.count == 5)
+        let second = result.entries[1]
+        #expect(second.date.iso == "2026-02-14")  // written 14.02.2026
+        #expect(
+            second.points == 2 && second.venueName == "Pub Bislett" && second.reason == "Mangler ved internkontroll")
+    }
+
+    @Test func skipsBadRows() {
+        let csv = Data(
+            "dato;organisasjonsnummer;prikker\n2026-13-01;974760673;2\n2026-01-01;123456789;2\n2026-01-01;974760673;20\n"
+                .utf8)
+        let result = PenaltyPointsReader().read(data: csv, fileName: "p.csv")
+        #expect(result.entries.isEmpty)
+        #expect(result.skipped.map(\.location.line) == [2, 3, 4])
+    }
+}
