@@ -151,3 +151,11 @@ public protocol RegisterStore: Sendable {
     func replacePenaltyPoints(_ points: [PenaltyPoints], source: String, actor: Actor) async throws -> RegisterSummary
     func penaltyPoints() async throws -> [PenaltyPoints]
 }
+
+/// The complaints the assessment reads. The complaint log (issue 5) builds on this.
+public protocol ComplaintStore: Sendable {
+    /// Stores a complaint and returns its id.
+    func addComplaint(_ complaint: Complaint, actor: Actor) async throws -> Int64
+    /// Every complaint, oldest incident first.
+    func complaints() async throws -> [Complaint]
+}

@@ -19,14 +19,16 @@ import Testing
         let factors = try #require(object["factors"] as? [[String: Any]])
         #expect(
             Set(factors.compactMap { $0["key"] as? String })
-                == ["children", "vulnerable", "neighbours", "hours", "density", "concept", "points"])
+                == ["children", "vulnerable", "neighbours", "hours", "density", "concept", "complaints", "points"])
         #expect(factors.allSatisfy { $0["criterion"] is String && $0["score"] is Int && $0["explanation"] is String })
         let sites = try #require(object["nearbySites"] as? [[String: Any]])
         let distances = sites.compactMap { $0["distanceMeters"] as? Double }
         #expect(!distances.isEmpty && distances == distances.sorted())
         let density = try #require(object["venueDensity"] as? [String: Any])
         #expect(density["radiusMeters"] as? Double == 250)
-        #expect((object["uncertainties"] as? [String])?.contains { $0.contains("klageloggen") } == true)
+        let complaints = try #require(object["complaints"] as? [String: Any])
+        #expect(complaints["total"] as? Int == 0 && complaints["byCategory"] is [String: Any])
+        #expect((object["uncertainties"] as? [String])?.contains { $0.contains("prikklisten") } == true)
 
         let all = try cli.run("assess", "--all", "--policy", "Samples/policy.yaml", "--json")
         let list = try #require(try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]])

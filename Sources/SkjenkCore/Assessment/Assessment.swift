@@ -55,6 +55,8 @@ public struct Assessment: Sendable, Hashable, Codable {
     public let nearbySites: [NearbySite]
     /// Licensed venues within the density radius (nil when there is no venue register or position).
     public let venueDensity: VenueDensity?
+    /// The complaints counted (nil when the complaint log was not read).
+    public let complaints: ComplaintSummary?
     /// Proposed conditions, in the order they should be listed.
     public let conditions: [String]
     /// What the assessment could not know, said plainly.
@@ -69,5 +71,22 @@ public struct VenueDensity: Sendable, Hashable, Codable {
     public init(radiusMeters: Double, count: Int) {
         self.radiusMeters = radiusMeters
         self.count = count
+    }
+}
+
+/// The complaints an assessment counted: episodes, not reports (ten neighbours reporting one
+/// evening is one episode), and never who complained.
+public struct ComplaintSummary: Sendable, Hashable, Codable {
+    /// Complaints counted.
+    public let total: Int
+    /// Episodes they describe.
+    public let episodes: Int
+    /// Episodes per category.
+    public let byCategory: [ComplaintCategory: Int]
+
+    public init(total: Int, episodes: Int, byCategory: [ComplaintCategory: Int]) {
+        self.total = total
+        self.episodes = episodes
+        self.byCategory = byCategory
     }
 }

@@ -12,10 +12,14 @@ public struct AssessmentContext: Sendable {
     /// Penalty points by organisation number; nil when the points list has not been imported.
     public let penaltyPoints: [OrganisationNumber: [PenaltyPoints]]?
 
+    /// Complaints from the log; nil when the log is not available.
+    public let complaints: [Complaint]?
+
     public init(
         policy: Policy, sites: [Site]?, venues: [LicensedVenue]?, penaltyPoints: [PenaltyPoints]? = nil,
-        today: LocalDate
+        complaints: [Complaint]? = nil, today: LocalDate
     ) {
+        self.complaints = complaints
         self.penaltyPoints = penaltyPoints.map { Dictionary(grouping: $0, by: \.organisationNumber) }
         self.policy = policy
         self.sites = sites.flatMap {

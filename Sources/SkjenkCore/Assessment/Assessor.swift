@@ -56,6 +56,7 @@ private struct Work {
     var conditions: [String] = []
     var uncertainties: [String] = []
     var spatial: SpatialEvidence?
+    var complaintSummary: ComplaintSummary?
     var zone: Zone = .residential
 
     init(hearing: Hearing, context: AssessmentContext) {
@@ -96,8 +97,79 @@ private struct Work {
             assessDensity()
             assessConcept()
         }
-        uncertainties.append("Klager på stedet er ikke vurdert: klageloggen er ikke tatt i bruk ennå.")
+        assessComplaints()
         assessPenaltyPoints()
+    }
+
+    // MARK: Public order
+
+    /// Complaints about the venue: by the holder's organisation number, by the address (so the
+    /// history stays with the place when the owner changes) and within the policy's radius.
+    mutating func assessComplaints() {
+        guard let all = context.complaints else {
+            uncertainties.append("Klager på stedet er ikke vurdert: klageloggen er ikke tilgjengelig.")
+            factors.append(
+                Factor(
+                    key: "complaints", criterion: .publicOrder, score: 0,
+                    explanation: "Ikke vurdert: klageloggen er ikke tilgjengelig.", evidence: []))
+            return
+        }
+        let today = context.today
+        let windowStart = today.adding(months: -policy.complaintMonths)
+        let recentStart = today.adding(months: -policy.recentMonths)
+        let street = StreetKey.make(hearing.venue.address.street)
+        let point = hearing.venue.position?.geographic
+        let holder = hearing.applicant.organisationNumber
+        let matched = all.filter { complaint in
+            guard !complaint.unfounded, complaint.incidentDate > windowStart, complaint.incidentDate <= today else {
+                return false
+            }
+            if complaint.organisationNumber == holder { return true }
+            if let other = complaint.street, StreetKey.make(other) == street { return true }
+            if let point, let position = complaint.position {
+                return LocalDistance.metres(point, position) <= policy.complaintRadius
+            }
+            return false
+        }
+        // One episode reported by many counts once, at its latest report.
+        var episodes: [Int64: [Complaint]] = [:]
+        for (index, complaint) in matched.enumerated() {
+            episodes[complaint.episodeId ?? complaint.id ?? Int64(-1 - index), default: []].append(complaint)
+        }
+        var weighted = 0.0
+        var byCategory: [ComplaintCategory: Int] = [:]
+        var recent = 0
+        for reports in episodes.values {
+            let latest = reports.map(\.incidentDate).max() ?? today
+            let isRecent = latest > recentStart
+            if isRecent { recent += 1 }
+            weighted += isRecent ? policy.recentWeight : 1
+            for category in Set(reports.flatMap(\.categories)) { byCategory[category, default: 0] += 1 }
+        }
+        complaintSummary = ComplaintSummary(total: matched.count, episodes: episodes.count, byCategory: byCategory)
+        let score = weighted >= policy.complaints.high ? 3 : (weighted >= policy.complaints.medium ? 2 : 0)
+        let counts = byCategory.sorted { ($0.value, $1.key.label) > ($1.value, $0.key.label) }
+            .map { "\($0.key.label) (\($0.value))" }
+        var explanation: String
+        if episodes.isEmpty {
+            explanation =
+                "Bydelen har ikke registrert klager på stedet, på adressen eller innen "
+                + "\(metres(policy.complaintRadius)) de siste \(policy.complaintMonths) månedene."
+        } else {
+            explanation =
+                "Bydelen har registrert \(matched.count) \(matched.count == 1 ? "klage" : "klager") om "
+                + "\(episodes.count) \(episodes.count == 1 ? "episode" : "episoder") på stedet, på adressen eller innen "
+                + "\(metres(policy.complaintRadius)) de siste \(policy.complaintMonths) månedene: "
+                + NorwegianFormat.list(counts) + "."
+            if recent > 0 { explanation += " \(recent) av episodene er fra de siste \(policy.recentMonths) månedene." }
+            if hearing.applicationType == .changeOfOwner {
+                explanation += " Klagene følger stedet og adressen, også når eieren skifter."
+            }
+        }
+        factors.append(
+            Factor(
+                key: "complaints", criterion: .publicOrder, score: score, explanation: explanation,
+                evidence: counts))
     }
 
     // MARK: Earlier operation
@@ -161,7 +233,7 @@ private struct Work {
             caseNumber: hearing.caseNumber.text, level: level, totalScore: total, factors: factors,
             nearbySites: spatial?.nearbySites ?? [],
             venueDensity: spatial?.venueCount.map { VenueDensity(radiusMeters: policy.densityRadius, count: $0) },
-            conditions: conditions, uncertainties: uncertainties)
+            complaints: complaintSummary, conditions: conditions, uncertainties: uncertainties)
     }
 
     // MARK: Location

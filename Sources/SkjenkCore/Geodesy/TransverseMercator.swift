@@ -2,7 +2,7 @@ import Foundation
 
 /// A UTM zone (EUREF89/ETRS89), northern hemisphere.
 public struct UTMZone: Sendable, Hashable {
-    /// 1…60; Norway uses 32 (south, Oslo) and 33 (all of Norway).
+    /// 1…60; Norway uses 32 (south, Oslo), 33 (EPSG:25833, all of Norway) and 35 (Finnmark).
     public let number: Int
 
     public init?(number: Int) {
@@ -17,25 +17,31 @@ public struct UTMZone: Sendable, Hashable {
     public static let zone33 = UTMZone(number: 33)!
 }
 
-/// Transverse Mercator on the GRS80 ellipsoid (EUREF89), UTM parameters: Krüger's series in the
-/// third flattening to sixth order (Karney 2011, "Transverse Mercator with an accuracy of a few
-/// nanometers"), with the conformal latitude computed exactly. Well below a millimetre inside a
-/// zone and for several degrees beyond it.
+/// Transverse Mercator on the GRS80 ellipsoid (EUREF89) with UTM parameters (k0 = 0.9996, false
+/// easting 500 000 m, no false northing): Krüger's series in the third flattening n to sixth order
+/// (Karney 2011, "Transverse Mercator with an accuracy of a few nanometers", J. Geodesy 85),
+/// with the conformal latitude computed in closed form (and inverted by Newton's method) rather
+/// than by its truncated series. Errors stay at the nanometre level within a zone and well below
+/// a millimetre for thousands of kilometres beyond it (e.g. Kirkenes in zone 32).
 public enum TransverseMercator {
     static let a = 6_378_137.0
     static let f = 1 / 298.257_222_101
     static let k0 = 0.9996
     static let falseEasting = 500_000.0
 
+    /// Third flattening.
     static let n = f / (2 - f)
-    static let e = (f * (2 - f)).squareRoot()
-    /// The rectifying radius times k0.
+    /// First eccentricity and its square.
+    static let e2 = f * (2 - f)
+    static let e = e2.squareRoot()
+
+    /// k0 times the rectifying radius A = a / (1 + n) · (1 + n²/4 + n⁴/64 + n⁶/256).
     static let scale: Double = {
         let n2 = n * n
         return k0 * a / (1 + n) * (1 + n2 / 4 + n2 * n2 / 64 + n2 * n2 * n2 / 256)
     }()
 
-    /// Gauss–Krüger forward coefficients α1…α6.
+    /// Gauss–Krüger forward coefficients α1…α6 (Karney 2011, eq. 35).
     static let alpha: [Double] = {
         let n2 = n * n
         let n3 = n2 * n
@@ -52,7 +58,7 @@ public enum TransverseMercator {
         ]
     }()
 
-    /// Gauss–Krüger inverse coefficients β1…β6.
+    /// Gauss–Krüger inverse coefficients β1…β6 (Karney 2011, eq. 36).
     static let beta: [Double] = {
         let n2 = n * n
         let n3 = n2 * n
@@ -69,26 +75,42 @@ public enum TransverseMercator {
         ]
     }()
 
+    /// Σ c_j · (sin 2jξ cosh 2jη, cos 2jξ sinh 2jη) for j = 1…6.
+    private static func series(
+        _ coefficients: [Double], xi: Double, eta: Double
+    ) -> (Double, Double) {
+        var sumXi = 0.0
+        var sumEta = 0.0
+        for j in coefficients.indices {
+            let k = Double(2 * (j + 1))
+            sumXi += coefficients[j] * sin(k * xi) * cosh(k * eta)
+            sumEta += coefficients[j] * cos(k * xi) * sinh(k * eta)
+        }
+        return (sumXi, sumEta)
+    }
+
+    /// τ' = tan χ (conformal latitude) from τ = tan φ, in closed form (Karney 2011, eq. 7–9).
+    private static func conformalTau(_ tau: Double) -> Double {
+        let root = (1 + tau * tau).squareRoot()
+        let sigma = sinh(e * atanh(e * tau / root))
+        return tau * (1 + sigma * sigma).squareRoot() - sigma * root
+    }
+
     /// WGS84/ETRS89 degrees → UTM metres (easting, northing).
     public static func project(
         latitude: Double, longitude: Double, zone: UTMZone
     ) -> (easting: Double, northing: Double) {
         let phi = latitude * .pi / 180
-        let lambda = (longitude - zone.centralMeridian) * .pi / 180
-        // Conformal latitude, exactly: τ' = tan χ.
-        let tau = tan(phi)
-        let sigma = sinh(e * atanh(e * tau / (1 + tau * tau).squareRoot()))
-        let tauPrime = tau * (1 + sigma * sigma).squareRoot() - sigma * (1 + tau * tau).squareRoot()
-        let xiPrime = atan2(tauPrime, cos(lambda))
-        let etaPrime = asinh(sin(lambda) / (tauPrime * tauPrime + cos(lambda) * cos(lambda)).squareRoot())
-        var xi = xiPrime
-        var eta = etaPrime
-        for (index, coefficient) in alpha.enumerated() {
-            let j = Double(2 * (index + 1))
-            xi += coefficient * sin(j * xiPrime) * cosh(j * etaPrime)
-            eta += coefficient * cos(j * xiPrime) * sinh(j * etaPrime)
-        }
-        return (falseEasting + scale * eta, scale * xi)
+        var dLon = (longitude - zone.centralMeridian).truncatingRemainder(dividingBy: 360)
+        if dLon > 180 { dLon -= 360 } else if dLon < -180 { dLon += 360 }
+        let lambda = dLon * .pi / 180
+        let tauPrime = conformalTau(tan(phi))
+        let cosLambda = cos(lambda)
+        // Spherical transverse Mercator of the conformal sphere (Karney 2011, eq. 10).
+        let xiPrime = atan2(tauPrime, cosLambda)
+        let etaPrime = asinh(sin(lambda) / (tauPrime * tauPrime + cosLambda * cosLambda).squareRoot())
+        let (dXi, dEta) = series(alpha, xi: xiPrime, eta: etaPrime)
+        return (falseEasting + scale * (etaPrime + dEta), scale * (xiPrime + dXi))
     }
 
     /// UTM metres → WGS84/ETRS89 degrees (latitude, longitude).
@@ -97,25 +119,28 @@ public enum TransverseMercator {
     ) -> (latitude: Double, longitude: Double) {
         let xi = northing / scale
         let eta = (easting - falseEasting) / scale
-        var xiPrime = xi
-        var etaPrime = eta
-        for (index, coefficient) in beta.enumerated() {
-            let j = Double(2 * (index + 1))
-            xiPrime -= coefficient * sin(j * xi) * cosh(j * eta)
-            etaPrime -= coefficient * cos(j * xi) * sinh(j * eta)
+        let (dXi, dEta) = series(beta, xi: xi, eta: eta)
+        let xiPrime = xi - dXi
+        let etaPrime = eta - dEta
+        let sinhEta = sinh(etaPrime)
+        let cosXi = cos(xiPrime)
+        let lambda = atan2(sinhEta, cosXi)
+        let denominator = (sinhEta * sinhEta + cosXi * cosXi).squareRoot()
+        // At a pole the longitude is arbitrary: report the central meridian.
+        guard denominator > 0 else {
+            return (xiPrime >= 0 ? 90 : -90, zone.centralMeridian)
         }
-        let tauPrime = sin(xiPrime) / (sinh(etaPrime) * sinh(etaPrime) + cos(xiPrime) * cos(xiPrime)).squareRoot()
-        let lambda = atan2(sinh(etaPrime), cos(xiPrime))
-        // Solve τ' = τ√(1+σ²) − σ√(1+τ²) for τ = tan φ by Newton's method (Karney 2011, eq. 19–21).
-        var tau = tauPrime / (1 - e * e)
-        for _ in 0..<5 {
-            let sigma = sinh(e * atanh(e * tau / (1 + tau * tau).squareRoot()))
-            let tauI = tau * (1 + sigma * sigma).squareRoot() - sigma * (1 + tau * tau).squareRoot()
+        let tauPrime = sin(xiPrime) / denominator
+        // Solve τ' = conformalTau(τ) for τ = tan φ by Newton's method (Karney 2011, eq. 19–21);
+        // it converges in two or three steps.
+        var tau = tauPrime / (1 - e2)
+        for _ in 0..<6 {
+            let tauI = conformalTau(tau)
             let delta =
                 (tauPrime - tauI) / (1 + tauI * tauI).squareRoot()
-                * (1 + (1 - e * e) * tau * tau) / ((1 - e * e) * (1 + tau * tau).squareRoot())
+                * (1 + (1 - e2) * tau * tau) / ((1 - e2) * (1 + tau * tau).squareRoot())
             tau += delta
-            if abs(delta) < 1e-14 { break }
+            if !(abs(delta) >= 1e-14 * max(1, abs(tau))) { break }
         }
         return (atan(tau) * 180 / .pi, zone.centralMeridian + lambda * 180 / .pi)
     }

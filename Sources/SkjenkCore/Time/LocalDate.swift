@@ -65,6 +65,16 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return era * 146_097 + doe - 719_468
     }
 
+    /// The same day `months` months later (earlier when negative), on the month's last day when
+    /// it is shorter (31 March minus one month is 28 or 29 February).
+    public func adding(months: Int) -> LocalDate {
+        let index = year * 12 + (month - 1) + months
+        let newYear = index / 12
+        let newMonth = index % 12 + 1
+        let newDay = min(day, Self.daysIn(month: newMonth, year: newYear))
+        return (try? LocalDate(year: newYear, month: newMonth, day: newDay)) ?? self
+    }
+
     /// Whole days from `self` to `other` (negative when `other` is earlier).
     public func days(until other: LocalDate) -> Int { other.dayNumber - dayNumber }
 

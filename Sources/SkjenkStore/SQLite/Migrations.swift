@@ -124,6 +124,28 @@ enum Migrations {
                     CREATE INDEX penaltyPoints_organisationNumber ON penaltyPoints(organisationNumber, date);
                     """)
         }
+        migrator.registerMigration("Create complaint") { db in
+            try db.execute(
+                sql: """
+                    -- Complaints about venues, as far as assessments read them. Complainants' details
+                    -- live apart (the complaint log), never here.
+                    CREATE TABLE complaint (
+                        id INTEGER PRIMARY KEY,
+                        incidentDate TEXT NOT NULL,
+                        categories TEXT NOT NULL,
+                        venueName TEXT,
+                        organisationNumber TEXT,
+                        street TEXT,
+                        streetKey TEXT,
+                        latitude REAL,
+                        longitude REAL,
+                        unfounded INTEGER NOT NULL DEFAULT 0,
+                        episodeId INTEGER REFERENCES complaint(id)
+                    );
+                    CREATE INDEX complaint_organisationNumber ON complaint(organisationNumber);
+                    CREATE INDEX complaint_streetKey ON complaint(streetKey);
+                    """)
+        }
         return migrator
     }
 }

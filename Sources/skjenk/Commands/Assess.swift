@@ -77,7 +77,8 @@ extension Skjenk {
             let pointsImported = try await database.registerSources().contains { $0.kind == .points }
             let context = AssessmentContext(
                 policy: policy, sites: try await database.sites(), venues: try await database.licensedVenues(),
-                penaltyPoints: pointsImported ? try await database.penaltyPoints() : nil, today: today.date)
+                penaltyPoints: pointsImported ? try await database.penaltyPoints() : nil,
+                complaints: try await database.complaints(), today: today.date)
             let assessments = Assessor.assessAll(hearings, context: context)
             if json {
                 let output = assessments.map(AssessmentJSON.init)
@@ -114,8 +115,14 @@ struct AssessmentJSON: Encodable {
     let factors: [FactorJSON]
     let nearbySites: [SiteJSON]
     let venueDensity: VenueDensity?
-    /// Complaints are not assessed until the complaint log exists: null, and said in `uncertainties`.
-    let complaints: [String: Int]?
+    let complaints: ComplaintsJSON?
+
+    /// Complaints counted: `total` reports, `episodes`, and episodes by category code (never who complained).
+    struct ComplaintsJSON: Encodable {
+        let total: Int
+        let episodes: Int
+        let byCategory: [String: Int]
+    }
     let conditions: [String]
     let uncertainties: [String]
 
@@ -132,7 +139,11 @@ struct AssessmentJSON: Encodable {
             SiteJSON(category: $0.category.code, name: $0.name, distanceMeters: ($0.distanceMeters * 10).rounded() / 10)
         }
         venueDensity = a.venueDensity
-        complaints = nil
+        complaints = a.complaints.map {
+            ComplaintsJSON(
+                total: $0.total, episodes: $0.episodes,
+                byCategory: Dictionary(uniqueKeysWithValues: $0.byCategory.map { ($0.key.code, $0.value) }))
+        }
         conditions = a.conditions
         uncertainties = a.uncertainties
     }

@@ -258,7 +258,7 @@ import Testing
         }
         let a = assess(
             shop, sites: [site(.school, "Fagerborg skole", north: 150), site(.kindergarten, "Barnehage", north: 20)])
-        #expect(a.factors.map(\.key) == ["children", "saleHours", "density", "points"])
+        #expect(a.factors.map(\.key) == ["children", "saleHours", "density", "complaints", "points"])
         #expect(try factor("saleHours", a).score == 0)
         // Sale is weighed against schools and youth services, not kindergartens.
         #expect(try factor("children", a).evidence == ["skole: Fagerborg skole, 150 m"])
@@ -352,5 +352,84 @@ import Testing
             today: try LocalDate(iso: "2026-11-22"))
         let assessment = Assessor.assess(Fixtures.hearing(4), context: context)
         #expect(assessment.uncertainties.contains { $0.contains("prikklisten er ikke lagt inn") })
+    }
+}
+
+@Suite struct ComplaintsFactorTests {
+    let policy = try! Fixtures.policy()
+    static let place = GeoPoint(latitude: 59.9240, longitude: 10.7338)
+
+    func hearing(_ type: ApplicationType = .renewal, holder: String = "975312461") -> Hearing {
+        var h = Fixtures.hearing(5, applicationType: type)
+        h.applicant.organisationNumber = try! OrganisationNumber(holder)
+        h.venue.address.street = "Pilestredet 63"
+        h.venue.position = try! .wgs84(latitude: Self.place.latitude, longitude: Self.place.longitude)
+        return h
+    }
+
+    func complaint(
+        _ id: Int64, _ date: String, _ categories: Set<ComplaintCategory>, holder: String? = nil,
+        street: String? = nil, north: Double? = nil, unfounded: Bool = false, episode: Int64? = nil
+    ) -> Complaint {
+        Complaint(
+            id: id, incidentDate: try! LocalDate(iso: date), categories: categories,
+            organisationNumber: holder.map { try! OrganisationNumber($0) }, street: street,
+            position: north.map { Fixtures.offset(Self.place, north: $0) }, unfounded: unfounded, episodeId: episode)
+    }
+
+    func assess(_ hearing: Hearing, _ complaints: [Complaint]) throws -> (Factor, Assessment) {
+        let context = AssessmentContext(
+            policy: policy, sites: [], venues: [], complaints: complaints,
+            today: try LocalDate(iso: "2026-11-22"))
+        let assessment = Assessor.assess(hearing, context: context)
+        return (try #require(assessment.factors.first { $0.key == "complaints" }), assessment)
+    }
+
+    @Test func episodesCountOnceAndUnfoundedOrOldComplaintsNotAtAll() throws {
+        let complaints = [
+            // One evening, three neighbours: one episode.
+            complaint(1, "2026-01-10", [.noise], street: "Pilestredet 63"),
+            complaint(2, "2026-01-10", [.noise], street: "PILESTREDET 63, 0350 OSLO", episode: 1),
+            complaint(3, "2026-01-11", [.noise, .disorder], street: "Pilestredet 63", episode: 1),
+            complaint(4, "2026-03-02", [.minors], holder: "975312461"),
+            complaint(5, "2026-04-01", [.noise], street: "Pilestredet 63", unfounded: true),
+            complaint(6, "2024-10-01", [.noise], street: "Pilestredet 63"),  // older than 24 months
+            complaint(7, "2026-02-01", [.litter], street: "Thereses gate 1"),  // elsewhere, no position
+        ]
+        let (factor, assessment) = try assess(hearing(), complaints)
+        #expect(
+            assessment.complaints
+                == ComplaintSummary(
+                    total: 4, episodes: 2,
+                    byCategory: [.noise: 1, .disorder: 1, .minors: 1]))
+        #expect(factor.criterion == .publicOrder)
+        #expect(factor.score == 2)  // two episodes, neither in the last six months: 2 ≥ 1 (medium), < 3 (high)
+        #expect(factor.explanation.hasPrefix("Bydelen har registrert 4 klager om 2 episoder"))
+    }
+
+    @Test func recentEpisodesWeighMore() throws {
+        // Two episodes in the last six months weigh 1.5 each: 3 → high.
+        let (factor, _) = try assess(
+            hearing(),
+            [
+                complaint(1, "2026-09-01", [.noise], street: "Pilestredet 63"),
+                complaint(2, "2026-10-15", [.disorder], north: 60),
+            ])
+        #expect(factor.score == 3)
+        #expect(factor.explanation.contains("2 av episodene er fra de siste 6 månedene"))
+    }
+
+    @Test func theHistoryFollowsTheAddressAcrossAChangeOfOwner() throws {
+        let old = [complaint(1, "2026-02-01", [.noise], holder: "911223341", street: "Pilestredet 63")]
+        let (factor, assessment) = try assess(hearing(.changeOfOwner, holder: "974760673"), old)
+        #expect(assessment.complaints?.episodes == 1)
+        #expect(factor.score == 2)
+        #expect(factor.explanation.contains("Klagene følger stedet og adressen, også når eieren skifter."))
+    }
+
+    @Test func complaintsBeyondTheRadiusDoNotCount() throws {
+        let (factor, _) = try assess(hearing(), [complaint(1, "2026-02-01", [.noise], north: 150)])
+        #expect(factor.score == 0)
+        #expect(factor.explanation.hasPrefix("Bydelen har ikke registrert klager"))
     }
 }
