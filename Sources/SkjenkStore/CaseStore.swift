@@ -107,13 +107,14 @@ public protocol CaseStore: Sendable {
 
 /// The registers the assessment reads: sensitive sites and licensed venues.
 public enum RegisterKind: String, Sendable, Hashable, Codable, CaseIterable {
-    case sites, venues, points
+    case sites, venues, points, addresses
 
     public var label: String {
         switch self {
         case .sites: "steder"
         case .venues: "skjenke- og salgssteder"
         case .points: "prikker"
+        case .addresses: "adresser"
         }
     }
 }
@@ -158,4 +159,12 @@ public protocol ComplaintStore: Sendable {
     func addComplaint(_ complaint: Complaint, actor: Actor) async throws -> Int64
     /// Every complaint, oldest incident first.
     func complaints() async throws -> [Complaint]
+}
+
+/// A local copy of the address register, for positions of hearings without one.
+public protocol AddressStore: Sendable {
+    /// Replaces the whole address register.
+    func replaceAddresses(_ addresses: [AddressPoint], source: String, actor: Actor) async throws -> RegisterSummary
+    /// The address matching `street` ("Thereses gate 10"), in `postalCode` when given and found there.
+    func address(street: StreetAddress, postalCode: String?) async throws -> AddressPoint?
 }

@@ -41,6 +41,8 @@ struct Skjenk: AsyncParsableCommand {
         commandName: "skjenk",
         abstract: "Bydelens høringsuttalelser om skjenke- og salgsbevillinger.",
         discussion: "Databasen er skjenk.sqlite i arbeidsmappen, eller $SKJENK_DB, eller --db.",
-        subcommands: [Import.self, Cases.self, Assess.self, Sites.self, Venues.self, Points.self, Backup.self]
+        subcommands: [
+            Import.self, Cases.self, Assess.self, Sites.self, Venues.self, Points.self, Addresses.self, Backup.self,
+        ]
     )
 }

@@ -54,3 +54,22 @@ import Testing
         #expect(try cli.run("assess", "--policy", broken.path).status == 2)
     }
 }
+
+@Suite struct GeocodingCommandTests {
+    @Test func aHearingWithoutPositionIsPlacedByItsAddress() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        try cli.run("import", "Samples/hearings/2026-uke46.xml")
+        let before = try cli.run("assess", "2026/05240", "--policy", "Samples/policy.yaml")
+        #expect(before.stdout.contains("adresseregisteret er ikke lagt inn"))
+        #expect(try cli.run("addresses", "import", "Samples/registers/adresser-utdrag.csv").status == 0)
+        try cli.run("venues", "import", "Samples/registers/skjenkebevillinger-kart.geojson")
+        let after = try cli.run("assess", "2026/05240", "--policy", "Samples/policy.yaml", "--json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [String: Any])
+        #expect(
+            (object["uncertainties"] as? [String])?.contains {
+                $0.contains("plassert etter adresseregisteret (Pilestredet 105, 0358)")
+            } == true)
+        #expect(object["venueDensity"] is [String: Any])
+    }
+}

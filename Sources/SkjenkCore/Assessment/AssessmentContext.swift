@@ -14,12 +14,15 @@ public struct AssessmentContext: Sendable {
 
     /// Complaints from the log; nil when the log is not available.
     public let complaints: [Complaint]?
+    /// How hearings without a position were looked up in the address register, by case key.
+    public let positionLookups: [String: PositionLookup]
 
     public init(
         policy: Policy, sites: [Site]?, venues: [LicensedVenue]?, penaltyPoints: [PenaltyPoints]? = nil,
-        complaints: [Complaint]? = nil, today: LocalDate
+        complaints: [Complaint]? = nil, positionLookups: [String: PositionLookup] = [:], today: LocalDate
     ) {
         self.complaints = complaints
+        self.positionLookups = positionLookups
         self.penaltyPoints = penaltyPoints.map { Dictionary(grouping: $0, by: \.organisationNumber) }
         self.policy = policy
         self.sites = sites.flatMap {
@@ -29,6 +32,26 @@ public struct AssessmentContext: Sendable {
             $0.isEmpty ? nil : SpatialIndex($0.map { (point: $0.position.geographic, element: $0) })
         }
         self.today = today
+    }
+}
+
+/// What looking up a hearing's address in the address register gave.
+public enum PositionLookup: Sendable, Hashable {
+    /// Found: the hearing is assessed at this address's position.
+    case found(AddressPoint)
+    /// The register has no such address.
+    case notFound
+    /// No address register has been imported.
+    case noRegister
+}
+
+extension Hearing {
+    /// The hearing with the looked-up position, when the lookup found one.
+    public func positioned(by lookup: PositionLookup?) -> Hearing {
+        guard venue.position == nil, case .found(let address) = lookup else { return self }
+        var copy = self
+        copy.venue.position = address.position
+        return copy
     }
 }
 

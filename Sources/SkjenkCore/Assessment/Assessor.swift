@@ -83,9 +83,21 @@ private struct Work {
                     "Ingen register over steder med bevilling er lagt inn; tettheten av steder er ikke vurdert.")
             }
         } else {
+            let address = "«\(hearing.venue.address.street), \(hearing.venue.address.postalCode)»"
+            let reason: String
+            switch context.positionLookups[hearing.caseNumber.key] {
+            case .notFound: reason = ", og adressen \(address) finnes ikke i adresseregisteret"
+            case .noRegister: reason = ", og adresseregisteret er ikke lagt inn"
+            default: reason = ""
+            }
             uncertainties.append(
-                "Stedet har ingen posisjon i høringen; avstand til sårbare steder og tetthet av "
+                "Stedet har ingen posisjon i høringen\(reason); avstand til sårbare steder og tetthet av "
                     + "skjenkesteder er derfor ikke vurdert.")
+        }
+        if case .found(let address) = context.positionLookups[hearing.caseNumber.key] {
+            uncertainties.append(
+                "Høringen oppgir ingen posisjon; stedet er plassert etter adresseregisteret (\(address.street), "
+                    + "\(address.postalCode)).")
         }
         if hearing.permitType == .retailSale {
             assessRetailSale()

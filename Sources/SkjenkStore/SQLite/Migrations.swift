@@ -99,7 +99,7 @@ enum Migrations {
 
                     -- The last import of each register source.
                     CREATE TABLE registerImport (
-                        kind TEXT NOT NULL CHECK (kind IN ('sites', 'venues', 'points')),
+                        kind TEXT NOT NULL CHECK (kind IN ('sites', 'venues', 'points', 'addresses')),
                         source TEXT NOT NULL,
                         entries INTEGER NOT NULL,
                         importedAt TEXT NOT NULL,
@@ -144,6 +144,24 @@ enum Migrations {
                     );
                     CREATE INDEX complaint_organisationNumber ON complaint(organisationNumber);
                     CREATE INDEX complaint_streetKey ON complaint(streetKey);
+                    """)
+        }
+        migrator.registerMigration("Create address") { db in
+            try db.execute(
+                sql: """
+                    -- A local copy of Kartverket's address register, for positions of hearings without one.
+                    CREATE TABLE address (
+                        id INTEGER PRIMARY KEY,
+                        streetName TEXT NOT NULL,
+                        nameKey TEXT NOT NULL,
+                        number INTEGER NOT NULL,
+                        letter TEXT NOT NULL DEFAULT '',
+                        postalCode TEXT NOT NULL,
+                        srid INTEGER NOT NULL,
+                        x REAL NOT NULL,
+                        y REAL NOT NULL
+                    );
+                    CREATE INDEX address_lookup ON address(nameKey, number, letter, postalCode);
                     """)
         }
         return migrator

@@ -103,6 +103,9 @@ extension SQLiteStore: RegisterStore {
             case .points:
                 try db.execute(sql: "DELETE FROM penaltyPoints")
                 try db.execute(sql: "DELETE FROM registerImport WHERE kind = 'points'")
+            case .addresses:
+                try db.execute(sql: "DELETE FROM address")
+                try db.execute(sql: "DELETE FROM registerImport WHERE kind = 'addresses'")
             }
             let removed = db.changesCount
             try insert(db)
@@ -145,6 +148,50 @@ extension SQLiteStore: RegisterStore {
         }
     }
 
+    public func replaceAddresses(
+        _ addresses: [AddressPoint], source: String, actor: Actor
+    ) async throws
+        -> RegisterSummary
+    {
+        try await replace(.addresses, source: source, actor: actor, count: addresses.count) { db in
+            let insert = try BulkStatement(
+                db,
+                sql: """
+                    INSERT INTO address (streetName, nameKey, number, letter, postalCode, srid, x, y)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            for address in addresses {
+                try insert.run([
+                    .text(address.streetName), .text(StreetKey.make(address.streetName)),
+                    .integer(Int64(address.number)),
+                    .text(address.letter ?? ""), .text(address.postalCode),
+                    .integer(Int64(address.position.srid.rawValue)),
+                    .real(address.position.x), .real(address.position.y),
+                ])
+            }
+        }
+    }
+
+    public func address(street: StreetAddress, postalCode: String?) async throws -> AddressPoint? {
+        try await writer.read { db in
+            let sql = "SELECT * FROM address WHERE nameKey = ? AND number = ? AND letter = ?"
+            let base: [(any DatabaseValueConvertible)?] = [street.nameKey, street.number, street.letter ?? ""]
+            var row: Row?
+            if let postalCode {
+                row = try Row.fetchOne(
+                    db, sql: sql + " AND postalCode = ? LIMIT 1",
+                    arguments: StatementArguments(base + [postalCode]))
+            }
+            if row == nil { row = try Row.fetchOne(db, sql: sql + " LIMIT 1", arguments: StatementArguments(base)) }
+            return try row.map { row in
+                let letter: String = row["letter"]
+                return AddressPoint(
+                    streetName: row["streetName"], number: row["number"], letter: letter.isEmpty ? nil : letter,
+                    postalCode: row["postalCode"], position: try Self.position(row))
+            }
+        }
+    }
+
     public func penaltyPoints() async throws -> [PenaltyPoints] {
         try await writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM penaltyPoints ORDER BY date, id").map { row in
@@ -162,3 +209,4 @@ extension SQLiteStore: RegisterStore {
         return try Position(srid: srid, x: row["x"], y: row["y"])
     }
 }
+extension SQLiteStore: AddressStore {}

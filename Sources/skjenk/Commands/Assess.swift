@@ -74,18 +74,39 @@ extension Skjenk {
             } else {
                 hearings = try await database.cases(status: [.open]).map(\.hearing)
             }
-            let pointsImported = try await database.registerSources().contains { $0.kind == .points }
+            let sources = try await database.registerSources()
+            // Hearings without a position are placed by their address, when the register has it.
+            var lookups: [String: PositionLookup] = [:]
+            var positioned: [Hearing] = []
+            for hearing in hearings {
+                guard hearing.venue.position == nil else {
+                    positioned.append(hearing)
+                    continue
+                }
+                var lookup = PositionLookup.noRegister
+                if sources.contains(where: { $0.kind == .addresses }) {
+                    lookup = .notFound
+                    if let street = StreetAddress(hearing.venue.address.street),
+                        let found = try await database.address(
+                            street: street, postalCode: hearing.venue.address.postalCode)
+                    {
+                        lookup = .found(found)
+                    }
+                }
+                lookups[hearing.caseNumber.key] = lookup
+                positioned.append(hearing.positioned(by: lookup))
+            }
             let context = AssessmentContext(
                 policy: policy, sites: try await database.sites(), venues: try await database.licensedVenues(),
-                penaltyPoints: pointsImported ? try await database.penaltyPoints() : nil,
-                complaints: try await database.complaints(), today: today.date)
-            let assessments = Assessor.assessAll(hearings, context: context)
+                penaltyPoints: sources.contains { $0.kind == .points } ? try await database.penaltyPoints() : nil,
+                complaints: try await database.complaints(), positionLookups: lookups, today: today.date)
+            let assessments = Assessor.assessAll(positioned, context: context)
             if json {
                 let output = assessments.map(AssessmentJSON.init)
                 if all { try JSONOutput.print(output) } else { try JSONOutput.print(output[0]) }
                 return
             }
-            for (hearing, assessment) in zip(hearings, assessments) {
+            for (hearing, assessment) in zip(positioned, assessments) {
                 print(AssessmentReport(hearing: hearing, assessment: assessment, policy: policy).render())
                 print("")
             }

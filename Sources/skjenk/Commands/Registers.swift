@@ -215,6 +215,35 @@ extension Skjenk {
     }
 }
 
+extension Skjenk {
+    /// `skjenk addresses …`: a local copy of Kartverket's address register.
+    struct Addresses: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Adresseregisteret (Kartverket) for posisjon til høringer uten posisjon.",
+            subcommands: [Import.self])
+
+        struct Import: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Importer adresser fra Geonorges CSV; erstatter forrige import.",
+                discussion: "Kolonner: adressenavn, nummer, bokstav, postnummer, EPSG-kode, Nord, Øst (semikolondelt).")
+
+            @OptionGroup var store: StoreOptions
+
+            @Argument(help: ArgumentHelp("Adressefil (CSV).", valueName: "FILE"))
+            var file: String
+
+            func run() async throws {
+                let result = AddressRegisterReader().read(contentsOf: URL(fileURLWithPath: file), displayName: file)
+                let options = try RegisterImportOptions.parse([file])
+                let database = try store.openStore()
+                try await options.store(result, what: "adresser") {
+                    try await database.replaceAddresses($0, source: $1, actor: $2)
+                }
+            }
+        }
+    }
+}
+
 /// A site in `sites list --json`.
 struct SiteJSON: Encodable {
     let category: String

@@ -433,3 +433,46 @@ import Testing
         #expect(factor.explanation.hasPrefix("Bydelen har ikke registrert klager"))
     }
 }
+
+@Suite struct AddressLookupTests {
+    @Test(
+        arguments: [
+            ("Thereses gate 10", "thereses gate", 10, nil),
+            ("Thereses gt. 10b", "thereses gate", 10, "B"),
+            ("Ullevålsveien 39 A", "ullevålsveien", 39, "A"),
+            ("  Pilestredet   105 ", "pilestredet", 105, nil),
+        ] as [(String, String, Int, String?)])
+    func splitsStreetLines(_ text: String, name: String, number: Int, letter: String?) throws {
+        let street = try #require(StreetAddress(text))
+        #expect(street.nameKey == name && street.number == number && street.letter == letter)
+    }
+
+    @Test(arguments: ["Pilestredet", "Postboks 12a3", "10"])
+    func refusesLinesWithoutANumber(_ text: String) {
+        #expect(StreetAddress(text) == nil)
+    }
+
+    @Test func aLookedUpPositionIsUsedAndSaidSo() throws {
+        var hearing = Fixtures.hearing(9)
+        hearing.venue.position = nil
+        let address = AddressPoint(
+            streetName: "Pilestredet", number: 105, postalCode: "0358",
+            position: try Position(srid: .utm33, x: 261_399.48, y: 6_651_349.88))
+        let lookups: [String: PositionLookup] = [hearing.caseNumber.key: .found(address)]
+        let farAway = LicensedVenue(name: "Langt unna", position: try .wgs84(latitude: 59.95, longitude: 10.80), source: "t")
+        let context = AssessmentContext(
+            policy: try Fixtures.policy(), sites: [], venues: [farAway], positionLookups: lookups,
+            today: FixedClock().today)
+        let assessment = Assessor.assess(hearing.positioned(by: lookups[hearing.caseNumber.key]), context: context)
+        #expect(assessment.venueDensity?.count == 0)
+        #expect(
+            assessment.uncertainties.contains(
+                "Høringen oppgir ingen posisjon; stedet er plassert etter adresseregisteret (Pilestredet 105, 0358)."))
+        let missing = AssessmentContext(
+            policy: try Fixtures.policy(), sites: [], venues: [],
+            positionLookups: [hearing.caseNumber.key: .notFound], today: FixedClock().today)
+        let unplaced = Assessor.assess(hearing, context: missing)
+        #expect(unplaced.uncertainties.contains { $0.contains("finnes ikke i adresseregisteret") })
+        #expect(unplaced.venueDensity == nil)
+    }
+}

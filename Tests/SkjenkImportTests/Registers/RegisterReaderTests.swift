@@ -160,3 +160,15 @@ import Testing
         #expect(result.skipped.map(\.location.line) == [2, 3, 4])
     }
 }
+
+@Suite struct AddressRegisterReaderTests {
+    @Test func readsGeonorgesColumns() throws {
+        let result = AddressRegisterReader().read(contentsOf: Fixtures.sample("registers/adresser-utdrag.csv"))
+        #expect(result.isAccepted && result.skipped.isEmpty, "\(result.errors + result.skipped)")
+        #expect(result.entries.count == 16)
+        let first = try #require(result.entries.first)
+        #expect(first.street == "Pilestredet 105" && first.postalCode == "0358" && first.position.srid == .utm33)
+        #expect(first.position.geographic.distance(to: GeoPoint(latitude: 59.9303, longitude: 10.7293)) < 0.1)
+        #expect(result.entries.contains { $0.street == "Thereses gate 35 B" })
+    }
+}
