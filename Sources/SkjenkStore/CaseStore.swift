@@ -107,7 +107,7 @@ public protocol CaseStore: Sendable {
 
 /// The registers the assessment reads: sensitive sites and licensed venues.
 public enum RegisterKind: String, Sendable, Hashable, Codable, CaseIterable {
-    case sites, venues, points, addresses
+    case sites, venues, points, addresses, zones
 
     public var label: String {
         switch self {
@@ -115,6 +115,7 @@ public enum RegisterKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .venues: "skjenke- og salgssteder"
         case .points: "prikker"
         case .addresses: "adresser"
+        case .zones: "soner"
         }
     }
 }
@@ -167,4 +168,11 @@ public protocol AddressStore: Sendable {
     func replaceAddresses(_ addresses: [AddressPoint], source: String, actor: Actor) async throws -> RegisterSummary
     /// The address matching `street` ("Thereses gate 10"), in `postalCode` when given and found there.
     func address(street: StreetAddress, postalCode: String?) async throws -> AddressPoint?
+}
+
+/// The zones of the opening-hours regulation, as polygons.
+public protocol ZoneStore: Sendable {
+    /// Replaces every zone area.
+    func replaceZones(_ areas: [ZoneArea], source: String, actor: Actor) async throws -> RegisterSummary
+    func zoneAreas() async throws -> [ZoneArea]
 }

@@ -42,7 +42,8 @@ struct Skjenk: AsyncParsableCommand {
         abstract: "Bydelens høringsuttalelser om skjenke- og salgsbevillinger.",
         discussion: "Databasen er skjenk.sqlite i arbeidsmappen, eller $SKJENK_DB, eller --db.",
         subcommands: [
-            Import.self, Cases.self, Assess.self, Sites.self, Venues.self, Points.self, Addresses.self, Backup.self,
+            Import.self, Cases.self, Assess.self, Sites.self, Venues.self, Points.self, Addresses.self, Zones.self,
+            Backup.self,
         ]
     )
 }

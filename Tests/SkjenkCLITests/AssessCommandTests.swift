@@ -73,3 +73,17 @@ import Testing
         #expect(object["venueDensity"] is [String: Any])
     }
 }
+
+@Suite struct ZonesCommandTests {
+    @Test func zonesFromTheRegisterReachTheAssessment() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        try cli.run("import", "Samples/hearings/2026-uke46.xml")
+        #expect(try cli.run("zones", "import", "Samples/registers/soner.geojson").status == 0)
+        let result = try cli.run("assess", "2026/05220", "--policy", "Samples/policy.yaml")
+        #expect(
+            result.stdout.contains(
+                "etter soneregisteret ligger stedet i «boligområde» (Bolteløkka, Fagerborg, Ila og Adamstuen)"))
+        #expect(try cli.run("zones", "import", "Samples/registers-broken/ikke-json.geojson").status == 1)
+    }
+}

@@ -16,11 +16,15 @@ public struct AssessmentContext: Sendable {
     public let complaints: [Complaint]?
     /// How hearings without a position were looked up in the address register, by case key.
     public let positionLookups: [String: PositionLookup]
+    /// Areas of the opening-hours regulation; nil when no zone register has been imported.
+    public let zones: [ZoneArea]?
 
     public init(
         policy: Policy, sites: [Site]?, venues: [LicensedVenue]?, penaltyPoints: [PenaltyPoints]? = nil,
-        complaints: [Complaint]? = nil, positionLookups: [String: PositionLookup] = [:], today: LocalDate
+        complaints: [Complaint]? = nil, positionLookups: [String: PositionLookup] = [:], zones: [ZoneArea]? = nil,
+        today: LocalDate
     ) {
+        self.zones = zones
         self.complaints = complaints
         self.positionLookups = positionLookups
         self.penaltyPoints = penaltyPoints.map { Dictionary(grouping: $0, by: \.organisationNumber) }

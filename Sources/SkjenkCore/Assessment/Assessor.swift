@@ -67,9 +67,19 @@ private struct Work {
     mutating func run() {
         if let given = hearing.zone {
             zone = given
+        } else if let point = hearing.venue.position?.geographic,
+            let area = context.zones?.first(where: { $0.contains(point) })
+        {
+            zone = area.zone
+            uncertainties.append(
+                "Høringen oppgir ikke sone; etter soneregisteret ligger stedet i «\(zone.label)»"
+                    + (area.name.map { " (\($0))" } ?? "") + ".")
         } else {
             zone = policy.defaultZone
-            uncertainties.append("Høringen oppgir ikke sone; bydelens standardsone «\(zone.label)» er lagt til grunn.")
+            uncertainties.append(
+                "Høringen oppgir ikke sone"
+                    + (context.zones == nil ? "" : ", og stedet ligger ikke i noe område i soneregisteret")
+                    + "; bydelens standardsone «\(zone.label)» er lagt til grunn.")
         }
         if let point = hearing.venue.position?.geographic {
             spatial = SpatialEvidence.gather(at: point, ownName: hearing.venue.name, context: context)

@@ -50,7 +50,7 @@ enum GeoJSONFeatures {
     }
 
     /// The reference system of a `crs` member: `EPSG:25832`, `urn:ogc:def:crs:EPSG::25833`, CRS84.
-    private static func crs(of collection: [String: Any]) throws(Problem) -> SRID? {
+    static func crs(of collection: [String: Any]) throws(Problem) -> SRID? {
         guard let crs = collection["crs"] as? [String: Any] else { return nil }
         let name = ((crs["properties"] as? [String: Any])?["name"] as? String) ?? ""
         if name.hasSuffix("CRS84") { return .wgs84 }

@@ -99,7 +99,7 @@ enum Migrations {
 
                     -- The last import of each register source.
                     CREATE TABLE registerImport (
-                        kind TEXT NOT NULL CHECK (kind IN ('sites', 'venues', 'points', 'addresses')),
+                        kind TEXT NOT NULL CHECK (kind IN ('sites', 'venues', 'points', 'addresses', 'zones')),
                         source TEXT NOT NULL,
                         entries INTEGER NOT NULL,
                         importedAt TEXT NOT NULL,
@@ -162,6 +162,18 @@ enum Migrations {
                         y REAL NOT NULL
                     );
                     CREATE INDEX address_lookup ON address(nameKey, number, letter, postalCode);
+                    """)
+        }
+        migrator.registerMigration("Create zoneArea") { db in
+            try db.execute(
+                sql: """
+                    -- Areas of the opening-hours regulation; rings as JSON [[[lat, lon], ...], ...].
+                    CREATE TABLE zoneArea (
+                        id INTEGER PRIMARY KEY,
+                        zone TEXT NOT NULL,
+                        name TEXT,
+                        rings TEXT NOT NULL
+                    );
                     """)
         }
         return migrator

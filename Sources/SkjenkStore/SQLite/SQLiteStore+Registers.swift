@@ -106,6 +106,9 @@ extension SQLiteStore: RegisterStore {
             case .addresses:
                 try db.execute(sql: "DELETE FROM address")
                 try db.execute(sql: "DELETE FROM registerImport WHERE kind = 'addresses'")
+            case .zones:
+                try db.execute(sql: "DELETE FROM zoneArea")
+                try db.execute(sql: "DELETE FROM registerImport WHERE kind = 'zones'")
             }
             let removed = db.changesCount
             try insert(db)
@@ -210,3 +213,37 @@ extension SQLiteStore: RegisterStore {
     }
 }
 extension SQLiteStore: AddressStore {}
+
+extension SQLiteStore: ZoneStore {
+    public func replaceZones(_ areas: [ZoneArea], source: String, actor: Actor) async throws -> RegisterSummary {
+        let encoded = try areas.map { area in
+            String(
+                decoding: try JSONEncoder().encode(
+                    area.rings.map { ring in ring.map { [$0.latitude, $0.longitude] } }),
+                as: UTF8.self)
+        }
+        return try await replace(.zones, source: source, actor: actor, count: areas.count) { db in
+            for (area, rings) in zip(areas, encoded) {
+                try db.execute(
+                    sql: "INSERT INTO zoneArea (zone, name, rings) VALUES (?, ?, ?)",
+                    arguments: [area.zone.rawValue, area.name, rings])
+            }
+        }
+    }
+
+    public func zoneAreas() async throws -> [ZoneArea] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM zoneArea ORDER BY id").map { row in
+                let zoneText: String = row["zone"]
+                guard let zone = Zone(rawValue: zoneText) else {
+                    throw StoreError(description: "ukjent sone «\(zoneText)» i databasen")
+                }
+                let ringsText: String = row["rings"]
+                let rings = try JSONDecoder().decode([[[Double]]].self, from: Data(ringsText.utf8))
+                return ZoneArea(
+                    zone: zone, rings: rings.map { $0.map { GeoPoint(latitude: $0[0], longitude: $0[1]) } },
+                    name: row["name"])
+            }
+        }
+    }
+}

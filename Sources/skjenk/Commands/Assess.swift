@@ -99,7 +99,8 @@ extension Skjenk {
             let context = AssessmentContext(
                 policy: policy, sites: try await database.sites(), venues: try await database.licensedVenues(),
                 penaltyPoints: sources.contains { $0.kind == .points } ? try await database.penaltyPoints() : nil,
-                complaints: try await database.complaints(), positionLookups: lookups, today: today.date)
+                complaints: try await database.complaints(), positionLookups: lookups,
+                zones: sources.contains { $0.kind == .zones } ? try await database.zoneAreas() : nil, today: today.date)
             let assessments = Assessor.assessAll(positioned, context: context)
             if json {
                 let output = assessments.map(AssessmentJSON.init)

@@ -244,6 +244,34 @@ extension Skjenk {
     }
 }
 
+extension Skjenk {
+    /// `skjenk zones …`: the areas of the opening-hours regulation.
+    struct Zones: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Soneregisteret (åpningstidsforskriftens soner) som polygoner.", subcommands: [Import.self])
+
+        struct Import: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract:
+                    "Importer soner fra GeoJSON (Polygon/MultiPolygon med egenskapen sone); erstatter forrige import.")
+
+            @OptionGroup var store: StoreOptions
+
+            @Argument(help: ArgumentHelp("Sonefil (GeoJSON).", valueName: "FILE"))
+            var file: String
+
+            func run() async throws {
+                let result = ZoneRegisterReader().read(contentsOf: URL(fileURLWithPath: file), displayName: file)
+                let options = try RegisterImportOptions.parse([file])
+                let database = try store.openStore()
+                try await options.store(result, what: "soneområder") {
+                    try await database.replaceZones($0, source: $1, actor: $2)
+                }
+            }
+        }
+    }
+}
+
 /// A site in `sites list --json`.
 struct SiteJSON: Encodable {
     let category: String

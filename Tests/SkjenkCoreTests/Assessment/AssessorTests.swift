@@ -459,7 +459,8 @@ import Testing
             streetName: "Pilestredet", number: 105, postalCode: "0358",
             position: try Position(srid: .utm33, x: 261_399.48, y: 6_651_349.88))
         let lookups: [String: PositionLookup] = [hearing.caseNumber.key: .found(address)]
-        let farAway = LicensedVenue(name: "Langt unna", position: try .wgs84(latitude: 59.95, longitude: 10.80), source: "t")
+        let farAway = LicensedVenue(
+            name: "Langt unna", position: try .wgs84(latitude: 59.95, longitude: 10.80), source: "t")
         let context = AssessmentContext(
             policy: try Fixtures.policy(), sites: [], venues: [farAway], positionLookups: lookups,
             today: FixedClock().today)
@@ -474,5 +475,47 @@ import Testing
         let unplaced = Assessor.assess(hearing, context: missing)
         #expect(unplaced.uncertainties.contains { $0.contains("finnes ikke i adresseregisteret") })
         #expect(unplaced.venueDensity == nil)
+    }
+}
+
+@Suite struct ZoneTests {
+    let centre = ZoneArea(
+        zone: .centre,
+        rings: [
+            [
+                GeoPoint(latitude: 59.920, longitude: 10.724), GeoPoint(latitude: 59.920, longitude: 10.742),
+                GeoPoint(latitude: 59.9265, longitude: 10.742), GeoPoint(latitude: 59.9265, longitude: 10.724),
+            ]
+        ], name: "Bislett")
+
+    func assess(zone: Zone?, at point: GeoPoint, zones: [ZoneArea]?) throws -> Assessment {
+        var hearing = Fixtures.hearing(11)
+        hearing.zone = zone
+        hearing.venue.position = try .wgs84(latitude: point.latitude, longitude: point.longitude)
+        hearing.servingPeriods = [
+            try ServingPeriod(area: .indoor, groups: [.group1], from: TimeOfDay("12:00"), to: TimeOfDay("02:00"))
+        ]
+        return Assessor.assess(
+            hearing,
+            context: AssessmentContext(
+                policy: try Fixtures.policy(), sites: [], venues: [],
+                zones: zones, today: FixedClock().today))
+    }
+
+    @Test func theHearingsZoneComesFirstThenTheRegisterThenTheDefault() throws {
+        let inside = GeoPoint(latitude: 59.9240, longitude: 10.7338)
+        // Given in the hearing: residential, so 02:00 is an hour past the 01:00 norm.
+        let given = try assess(zone: .residential, at: inside, zones: [centre])
+        #expect(given.factors.first { $0.key == "hours" }?.score == 1)
+        // From the register: centre, where 03:00 is the norm.
+        let registered = try assess(zone: nil, at: inside, zones: [centre])
+        #expect(registered.factors.first { $0.key == "hours" }?.score == 0)
+        #expect(
+            registered.uncertainties.contains(
+                "Høringen oppgir ikke sone; etter soneregisteret ligger stedet i «sentrum» (Bislett)."))
+        // Outside every area: the policy's default (residential), said plainly.
+        let outside = try assess(zone: nil, at: GeoPoint(latitude: 59.935, longitude: 10.75), zones: [centre])
+        #expect(outside.factors.first { $0.key == "hours" }?.score == 1)
+        #expect(outside.uncertainties.contains { $0.contains("ligger ikke i noe område i soneregisteret") })
     }
 }

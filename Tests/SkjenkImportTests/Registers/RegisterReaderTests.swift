@@ -172,3 +172,23 @@ import Testing
         #expect(result.entries.contains { $0.street == "Thereses gate 35 B" })
     }
 }
+
+@Suite struct ZoneRegisterReaderTests {
+    @Test func readsPolygonsAndMultiPolygons() throws {
+        let result = ZoneRegisterReader().read(contentsOf: Fixtures.sample("registers/soner.geojson"))
+        #expect(result.isAccepted && result.skipped.isEmpty)
+        #expect(result.entries.map(\.zone) == [.centre, .residential])
+        #expect(result.entries[1].rings.count == 2)
+        #expect(result.entries[0].contains(GeoPoint(latitude: 59.9240, longitude: 10.7338)))
+        #expect(result.entries[1].contains(GeoPoint(latitude: 59.9287, longitude: 10.7250)))
+        #expect(!result.entries[0].contains(GeoPoint(latitude: 59.9287, longitude: 10.7250)))
+    }
+
+    @Test func skipsAreasWithoutAValidZone() {
+        let json =
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"sone":"forstad"},"geometry":{"type":"Polygon","coordinates":[[[10.7,59.9],[10.8,59.9],[10.8,60.0]]]}}]}"#
+        let result = ZoneRegisterReader().read(data: Data(json.utf8), fileName: "z.geojson")
+        #expect(result.entries.isEmpty)
+        #expect(result.skipped.first?.message.hasPrefix("område 1 er hoppet over: mangler gyldig sone") == true)
+    }
+}
