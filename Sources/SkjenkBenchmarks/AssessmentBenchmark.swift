@@ -39,9 +39,44 @@ enum AssessmentBenchmark {
         }
         let hearings = (1...hearingCount).map { i -> Hearing in
             var hearing = Fixtures.hearing(i)
+            // Every applicant its own holder, as in a real city.
+            hearing.applicant.organisationNumber = Fixtures.organisationNumber(i)
+            // Half give no zone, so the zone register is searched.
+            if i % 2 == 0 { hearing.zone = nil }
             let p = point()
             hearing.venue.position = try! .wgs84(latitude: p.latitude, longitude: p.longitude)
             return hearing
+        }
+        // 2,000 complaints (some by holder, some by address, the rest by position only), 1,000 penalty-point
+        // decisions and a grid of 100 zone areas, so every factor has work to do.
+        let categories2 = ComplaintCategory.allCases
+        let complaints = (0..<2_000).map { i -> Complaint in
+            let hearing = hearings[(i * 7) % hearings.count]
+            return Complaint(
+                id: Int64(i + 1), incidentDate: try! LocalDate(year: 2025 + i % 2, month: 1 + i % 12, day: 1 + i % 28),
+                categories: [categories2[i % categories2.count]],
+                organisationNumber: i % 3 == 0 ? hearing.applicant.organisationNumber : nil,
+                street: i % 3 == 1 ? hearing.venue.address.street : nil, position: point(),
+                unfounded: i % 10 == 0, episodeId: i % 5 == 4 ? Int64(i) : nil)
+        }
+        let points = (0..<1_000).map { i in
+            PenaltyPoints(
+                date: try! LocalDate(year: 2025, month: 1 + i % 12, day: 1 + i % 28),
+                organisationNumber: hearings[(i * 13) % hearings.count].applicant.organisationNumber,
+                venueName: "Sted", points: 1 + i % 4, reason: "Brudd")
+        }
+        let zones = (0..<100).map { i -> ZoneArea in
+            let lat = 59.81 + Double(i / 10) * 0.02
+            let lon = 10.60 + Double(i % 10) * 0.035
+            return ZoneArea(
+                zone: Zone.allCases[i % 4],
+                rings: [
+                    [
+                        GeoPoint(latitude: lat, longitude: lon), GeoPoint(latitude: lat, longitude: lon + 0.035),
+                        GeoPoint(latitude: lat + 0.02, longitude: lon + 0.035),
+                        GeoPoint(latitude: lat + 0.02, longitude: lon),
+                    ]
+                ])
         }
         let policy = try Fixtures.policy()
         let today = FixedClock().today
@@ -60,7 +95,9 @@ enum AssessmentBenchmark {
         var nearest: [Double] = []
         for _ in 0..<3 {
             let (context, build) = time {
-                AssessmentContext(policy: policy, sites: sites, venues: venues, today: today)
+                AssessmentContext(
+                    policy: policy, sites: sites, venues: venues, penaltyPoints: points, complaints: complaints,
+                    zones: zones, today: today)
             }
             let points = hearings.map { $0.venue.position!.geographic }
             let (spatial, spatialTime) = time { SpatialEvidence.gatherAll(at: points, context: context) }
@@ -74,9 +111,10 @@ enum AssessmentBenchmark {
         }
         let best = { (values: [Double]) in values.min() ?? .nan }
         print(
-            "skjenk assessment benchmark: \(hearingCount) hearings, \(sites.count) sites, \(venues.count) venues (best of 3)"
+            "skjenk assessment benchmark: \(hearingCount) hearings, \(sites.count) sites, \(venues.count) venues, "
+                + "\(complaints.count) complaints, \(points.count) penalty-point decisions, \(zones.count) zone areas (best of 3)"
         )
-        print(String(format: "  index build (sites + venues):     %8.1f ms", best(buildTimes)))
+        print(String(format: "  index build (all registers):      %8.1f ms", best(buildTimes)))
         print(
             String(
                 format: "  spatial stage (nearest site, sites within %.0f m, venues within %.0f m): %8.1f ms",

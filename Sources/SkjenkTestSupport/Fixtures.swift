@@ -75,6 +75,19 @@ public enum Fixtures {
         try SQLiteStore.inMemory(now: clock.function)
     }
 
+    /// A valid organisation number for each `index` (distinct for distinct indices up to 10 million).
+    public static func organisationNumber(_ index: Int) -> OrganisationNumber {
+        var base = 10_000_000 + index * 9
+        while true {
+            let digits = String(base).compactMap { $0.wholeNumberValue }
+            let remainder = zip(digits, [3, 2, 7, 6, 5, 4, 3, 2]).reduce(0) { $0 + $1.0 * $1.1 } % 11
+            if remainder != 1 {
+                return try! OrganisationNumber("\(base)\(remainder == 0 ? 0 : 11 - remainder)")
+            }
+            base += 1
+        }
+    }
+
     /// The sample policy (`Samples/policy.yaml`).
     public static func policy() throws -> Policy {
         try PolicyReader().read(contentsOf: sample("policy.yaml")).get()

@@ -11,9 +11,11 @@ public struct AssessmentContext: Sendable {
     public let today: LocalDate
     /// Penalty points by organisation number; nil when the points list has not been imported.
     public let penaltyPoints: [OrganisationNumber: [PenaltyPoints]]?
+    /// Penalty points by lower-cased venue name, for what an earlier holder got at a place.
+    public let penaltyPointsByVenue: [String: [PenaltyPoints]]
 
-    /// Complaints from the log; nil when the log is not available.
-    public let complaints: [Complaint]?
+    /// Complaints from the log, indexed by holder, address and position; nil when the log is not available.
+    public let complaintIndex: ComplaintIndex?
     /// How hearings without a position were looked up in the address register, by case key.
     public let positionLookups: [String: PositionLookup]
     /// Areas of the opening-hours regulation; nil when no zone register has been imported.
@@ -25,9 +27,10 @@ public struct AssessmentContext: Sendable {
         today: LocalDate
     ) {
         self.zones = zones
-        self.complaints = complaints
+        self.complaintIndex = complaints.map(ComplaintIndex.init)
         self.positionLookups = positionLookups
         self.penaltyPoints = penaltyPoints.map { Dictionary(grouping: $0, by: \.organisationNumber) }
+        penaltyPointsByVenue = Dictionary(grouping: penaltyPoints ?? [], by: { $0.venueName.lowercased() })
         self.policy = policy
         self.sites = sites.flatMap {
             $0.isEmpty ? nil : SpatialIndex($0.map { (point: $0.position.geographic, element: $0) })
@@ -36,6 +39,32 @@ public struct AssessmentContext: Sendable {
             $0.isEmpty ? nil : SpatialIndex($0.map { (point: $0.position.geographic, element: $0) })
         }
         self.today = today
+    }
+}
+
+/// Complaints indexed the three ways the assessment matches them to a venue.
+public struct ComplaintIndex: Sendable {
+    public let complaints: [Complaint]
+    /// Indices into `complaints` by the holder's organisation number.
+    public let byHolder: [OrganisationNumber: [Int]]
+    /// Indices by street address (`StreetKey`).
+    public let byStreet: [String: [Int]]
+    /// Indices by position, for the complaints that have one.
+    public let spatial: SpatialIndex<Int>?
+
+    public init(_ complaints: [Complaint]) {
+        self.complaints = complaints
+        var byHolder: [OrganisationNumber: [Int]] = [:]
+        var byStreet: [String: [Int]] = [:]
+        var located: [(point: GeoPoint, element: Int)] = []
+        for (index, complaint) in complaints.enumerated() {
+            if let holder = complaint.organisationNumber { byHolder[holder, default: []].append(index) }
+            if let street = complaint.street { byStreet[StreetKey.make(street), default: []].append(index) }
+            if let position = complaint.position { located.append((position, index)) }
+        }
+        self.byHolder = byHolder
+        self.byStreet = byStreet
+        spatial = located.isEmpty ? nil : SpatialIndex(located)
     }
 }
 

@@ -128,7 +128,7 @@ private struct Work {
     /// Complaints about the venue: by the holder's organisation number, by the address (so the
     /// history stays with the place when the owner changes) and within the policy's radius.
     mutating func assessComplaints() {
-        guard let all = context.complaints else {
+        guard let index = context.complaintIndex else {
             uncertainties.append("Klager på stedet er ikke vurdert: klageloggen er ikke tilgjengelig.")
             factors.append(
                 Factor(
@@ -142,16 +142,14 @@ private struct Work {
         let street = StreetKey.make(hearing.venue.address.street)
         let point = hearing.venue.position?.geographic
         let holder = hearing.applicant.organisationNumber
-        let matched = all.filter { complaint in
-            guard !complaint.unfounded, complaint.incidentDate > windowStart, complaint.incidentDate <= today else {
-                return false
-            }
-            if complaint.organisationNumber == holder { return true }
-            if let other = complaint.street, StreetKey.make(other) == street { return true }
-            if let point, let position = complaint.position {
-                return LocalDistance.metres(point, position) <= policy.complaintRadius
-            }
-            return false
+        // Candidates by holder, by address and by distance, each complaint once, in log order.
+        var candidates = Set(index.byHolder[holder] ?? [])
+        candidates.formUnion(index.byStreet[street] ?? [])
+        if let point, let spatial = index.spatial {
+            candidates.formUnion(spatial.within(policy.complaintRadius, of: point).map(\.element))
+        }
+        let matched = candidates.sorted().map { index.complaints[$0] }.filter { complaint in
+            !complaint.unfounded && complaint.incidentDate > windowStart && complaint.incidentDate <= today
         }
         // One episode reported by many counts once, at its latest report.
         var episodes: [Int64: [Complaint]] = [:]
@@ -228,9 +226,8 @@ private struct Work {
                 " Tolv prikker eller mer innen to år gir inndragning av bevillingen i én uke (alkoholforskriften § 10-3)."
         }
         if hearing.applicationType == .changeOfOwner {
-            let earlier = register.values.joined().filter {
+            let earlier = (context.penaltyPointsByVenue[hearing.venue.name.lowercased()] ?? []).filter {
                 $0.organisationNumber != holder && $0.date > windowStart
-                    && $0.venueName.localizedCaseInsensitiveCompare(hearing.venue.name) == .orderedSame
             }
             let earlierTotal = earlier.reduce(0) { $0 + $1.points }
             if earlierTotal > 0 {
