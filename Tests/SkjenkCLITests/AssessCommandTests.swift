@@ -21,6 +21,10 @@ import Testing
             Set(factors.compactMap { $0["key"] as? String })
                 == ["children", "vulnerable", "neighbours", "hours", "density", "concept", "complaints", "points"])
         #expect(factors.allSatisfy { $0["criterion"] is String && $0["score"] is Int && $0["explanation"] is String })
+        // Each factor quotes the action-plan goal of its criterion from the policy.
+        #expect(
+            factors.first { $0["key"] as? String == "children" }?["goal"] as? String
+                == "Forebyggende arbeid rettet mot barn og unge: færre unge debuterer tidlig med alkohol.")
         let sites = try #require(object["nearbySites"] as? [[String: Any]])
         let distances = sites.compactMap { $0["distanceMeters"] as? Double }
         #expect(!distances.isEmpty && distances == distances.sorted())

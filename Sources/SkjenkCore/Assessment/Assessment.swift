@@ -34,13 +34,19 @@ public struct Factor: Sendable, Hashable, Codable {
     public let explanation: String
     /// The facts the score rests on, each a short line.
     public let evidence: [String]
+    /// The goal of the district's action plan this factor serves (from the policy file).
+    public var goal: String?
 
-    public init(key: String, criterion: Criterion, score: Int, explanation: String, evidence: [String]) {
+    public init(
+        key: String, criterion: Criterion, score: Int, explanation: String, evidence: [String],
+        goal: String? = nil
+    ) {
         self.key = key
         self.criterion = criterion
         self.score = max(0, min(3, score))
         self.explanation = explanation
         self.evidence = evidence
+        self.goal = goal
     }
 }
 

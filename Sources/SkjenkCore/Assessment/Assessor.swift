@@ -249,7 +249,12 @@ private struct Work {
         let total = factors.reduce(0.0) { $0 + Double($1.score) * (policy.weights[$1.criterion] ?? 1) }
         let level: RiskLevel = total >= policy.levels.high ? .high : (total >= policy.levels.medium ? .medium : .low)
         return Assessment(
-            caseNumber: hearing.caseNumber.text, level: level, totalScore: total, factors: factors,
+            caseNumber: hearing.caseNumber.text, level: level, totalScore: total,
+            factors: factors.map { factor in
+                var withGoal = factor
+                withGoal.goal = policy.goals[factor.criterion]
+                return withGoal
+            },
             nearbySites: spatial?.nearbySites ?? [],
             venueDensity: spatial?.venueCount.map { VenueDensity(radiusMeters: policy.densityRadius, count: $0) },
             complaints: complaintSummary, conditions: conditions, uncertainties: uncertainties)

@@ -123,6 +123,7 @@ struct AssessmentJSON: Encodable {
         let score: Int
         let explanation: String
         let evidence: [String]
+        let goal: String?
     }
 
     struct SiteJSON: Encodable {
@@ -155,7 +156,7 @@ struct AssessmentJSON: Encodable {
         factors = a.factors.map {
             FactorJSON(
                 criterion: $0.criterion.code, key: $0.key, score: $0.score, explanation: $0.explanation,
-                evidence: $0.evidence)
+                evidence: $0.evidence, goal: $0.goal)
         }
         nearbySites = a.nearbySites.map {
             SiteJSON(category: $0.category.code, name: $0.name, distanceMeters: ($0.distanceMeters * 10).rounded() / 10)
