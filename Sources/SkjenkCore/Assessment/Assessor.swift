@@ -130,10 +130,7 @@ private struct Work {
     mutating func assessComplaints() {
         guard let index = context.complaintIndex else {
             uncertainties.append("Klager på stedet er ikke vurdert: klageloggen er ikke tilgjengelig.")
-            factors.append(
-                Factor(
-                    key: "complaints", criterion: .publicOrder, score: 0,
-                    explanation: "Ikke vurdert: klageloggen er ikke tilgjengelig.", evidence: []))
+            notAssessed("complaints", .publicOrder, because: "klageloggen er ikke tilgjengelig")
             return
         }
         let today = context.today
@@ -197,10 +194,7 @@ private struct Work {
     mutating func assessPenaltyPoints() {
         guard let register = context.penaltyPoints else {
             uncertainties.append("Prikker fra Næringsetaten er ikke vurdert: prikklisten er ikke lagt inn.")
-            factors.append(
-                Factor(
-                    key: "points", criterion: .earlierOperation, score: 0,
-                    explanation: "Ikke vurdert: prikklisten fra Næringsetaten er ikke lagt inn.", evidence: []))
+            notAssessed("points", .earlierOperation, because: "prikklisten fra Næringsetaten er ikke lagt inn")
             return
         }
         let today = context.today
@@ -277,12 +271,8 @@ private struct Work {
     /// A factor for how close sites of `categories` are, against each category's bands.
     mutating func proximityFactor(key: String, categories: Set<SiteCategory>, subject: String, noneText: String) {
         guard let sites = spatial?.nearbySites else {
-            factors.append(
-                Factor(
-                    key: key, criterion: .location, score: 0,
-                    explanation:
-                        "Ikke vurdert: \(context.sites == nil ? "stedsregisteret mangler" : "stedet har ingen posisjon").",
-                    evidence: []))
+            notAssessed(
+                key, .location, because: context.sites == nil ? "stedsregisteret mangler" : "stedet har ingen posisjon")
             return
         }
         var score = 0
@@ -408,12 +398,10 @@ private struct Work {
 
     mutating func assessDensity() {
         guard let count = spatial?.venueCount else {
-            factors.append(
-                Factor(
-                    key: "density", criterion: .numberOfVenues, score: 0,
-                    explanation:
-                        "Ikke vurdert: \(context.venues == nil ? "registeret over steder med bevilling mangler" : "stedet har ingen posisjon").",
-                    evidence: []))
+            notAssessed(
+                "density", .numberOfVenues,
+                because: context.venues == nil
+                    ? "registeret over steder med bevilling mangler" : "stedet har ingen posisjon")
             return
         }
         let score = Double(count) >= policy.density.high ? 3 : (Double(count) >= policy.density.medium ? 2 : 0)
@@ -514,6 +502,13 @@ private struct Work {
         factors.append(
             Factor(key: "saleHours", criterion: .character, score: score, explanation: explanation, evidence: evidence))
         assessDensity()
+    }
+
+    /// A factor that cannot be weighed, saying why (the reason also goes under uncertainties
+    /// where the caller adds it).
+    mutating func notAssessed(_ key: String, _ criterion: Criterion, because reason: String) {
+        factors.append(
+            Factor(key: key, criterion: criterion, score: 0, explanation: "Ikke vurdert: \(reason).", evidence: []))
     }
 
     // MARK: Formatting

@@ -8,17 +8,7 @@ public struct PenaltyPointsReader: Sendable {
     public init() {}
 
     public func read(contentsOf url: URL, displayName: String? = nil) -> RegisterFile<PenaltyPoints> {
-        let name = displayName ?? url.path
-        guard let data = try? Data(contentsOf: url) else {
-            return RegisterFile(
-                fileName: name, entries: [], skipped: [],
-                errors: [
-                    Diagnostic(
-                        at: SourceLocation(file: name, line: 0, column: 0),
-                        message: "filen finnes ikke eller kan ikke leses")
-                ])
-        }
-        return read(data: data, fileName: name)
+        RegisterFile.reading(url, displayName: displayName) { read(data: $0, fileName: $1) }
     }
 
     public func read(data: Data, fileName: String) -> RegisterFile<PenaltyPoints> {

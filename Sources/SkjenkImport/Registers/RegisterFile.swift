@@ -12,6 +12,24 @@ public struct RegisterFile<Entry: Sendable>: Sendable {
     public let errors: [Diagnostic]
 
     public var isAccepted: Bool { errors.isEmpty }
+
+    /// A file rejected as a whole with one problem.
+    static func rejected(_ fileName: String, line: Int = 1, _ message: String) -> RegisterFile {
+        RegisterFile(
+            fileName: fileName, entries: [], skipped: [],
+            errors: [
+                Diagnostic(at: SourceLocation(file: fileName, line: line, column: line == 0 ? 0 : 1), message: message)
+            ])
+    }
+
+    /// Reads `url` and hands its bytes to `read`, or reports that the file cannot be read.
+    static func reading(_ url: URL, displayName: String?, _ read: (Data, String) -> RegisterFile) -> RegisterFile {
+        let name = displayName ?? url.path
+        guard let data = try? Data(contentsOf: url) else {
+            return rejected(name, line: 0, "filen finnes ikke eller kan ikke leses")
+        }
+        return read(data, name)
+    }
 }
 
 /// The file formats registers come in.

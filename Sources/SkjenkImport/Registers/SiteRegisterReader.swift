@@ -12,17 +12,7 @@ public struct SiteRegisterReader: Sendable {
     }
 
     public func read(contentsOf url: URL, displayName: String? = nil, source: String) -> RegisterFile<Site> {
-        let name = displayName ?? url.path
-        guard let data = try? Data(contentsOf: url) else {
-            return RegisterFile(
-                fileName: name, entries: [], skipped: [],
-                errors: [
-                    Diagnostic(
-                        at: SourceLocation(file: name, line: 0, column: 0),
-                        message: "filen finnes ikke eller kan ikke leses")
-                ])
-        }
-        return read(data: data, fileName: name, source: source)
+        RegisterFile.reading(url, displayName: displayName) { read(data: $0, fileName: $1, source: source) }
     }
 
     public func read(data: Data, fileName: String, source: String) -> RegisterFile<Site> {

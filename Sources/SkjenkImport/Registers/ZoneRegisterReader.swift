@@ -8,38 +8,21 @@ public struct ZoneRegisterReader: Sendable {
     public init() {}
 
     public func read(contentsOf url: URL, displayName: String? = nil) -> RegisterFile<ZoneArea> {
-        let name = displayName ?? url.path
-        guard let data = try? Data(contentsOf: url) else {
-            return RegisterFile(
-                fileName: name, entries: [], skipped: [],
-                errors: [
-                    Diagnostic(
-                        at: SourceLocation(file: name, line: 0, column: 0),
-                        message: "filen finnes ikke eller kan ikke leses")
-                ])
-        }
-        return read(data: data, fileName: name)
+        RegisterFile.reading(url, displayName: displayName) { read(data: $0, fileName: $1) }
     }
 
     public func read(data: Data, fileName: String) -> RegisterFile<ZoneArea> {
-        func failure(_ message: String) -> RegisterFile<ZoneArea> {
-            RegisterFile(
-                fileName: fileName, entries: [], skipped: [],
-                errors: [
-                    Diagnostic(at: SourceLocation(file: fileName, line: 1, column: 1), message: message)
-                ])
-        }
         guard let object = try? JSONSerialization.jsonObject(with: data) else {
-            return failure("filen er ikke gyldig JSON")
+            return RegisterFile.rejected(fileName, "filen er ikke gyldig JSON")
         }
         guard let collection = object as? [String: Any], collection["type"] as? String == "FeatureCollection",
             let features = collection["features"] as? [Any]
-        else { return failure("filen er ikke en GeoJSON FeatureCollection") }
+        else { return RegisterFile.rejected(fileName, "filen er ikke en GeoJSON FeatureCollection") }
         let srid: SRID
         do {
             srid = try GeoJSONFeatures.crs(of: collection) ?? .wgs84
         } catch {
-            return failure(error.message)
+            return RegisterFile.rejected(fileName, error.message)
         }
         var skipped: [Diagnostic] = []
         var areas: [ZoneArea] = []
