@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "SkjenkCore", targets: ["SkjenkCore"]),
         .library(name: "SkjenkImport", targets: ["SkjenkImport"]),
         .library(name: "SkjenkStore", targets: ["SkjenkStore"]),
+        .library(name: "SkjenkCompose", targets: ["SkjenkCompose"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,6 +44,8 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // Documents from cases, assessments and the complaint log: charts (and, with issue 4, statements).
+        .target(name: "SkjenkCompose", dependencies: ["SkjenkCore"]),
         // Fixtures, an in-memory store and a fixed clock for the test targets.
         .target(
             name: "SkjenkTestSupport",
@@ -52,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "skjenk",
             dependencies: [
-                "SkjenkCore", "SkjenkImport", "SkjenkStore",
+                "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkCompose",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,6 +72,7 @@ let package = Package(
             dependencies: ["SkjenkImport", "SkjenkTestSupport"]
         ),
         .testTarget(name: "SkjenkStoreTests", dependencies: ["SkjenkStore", "SkjenkTestSupport"]),
+        .testTarget(name: "SkjenkComposeTests", dependencies: ["SkjenkCompose", "SkjenkTestSupport"]),
         .testTarget(name: "SkjenkCLITests", dependencies: ["skjenk", "SkjenkProbe", "SkjenkTestSupport"]),
     ]
 )

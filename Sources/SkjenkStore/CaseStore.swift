@@ -154,14 +154,6 @@ public protocol RegisterStore: Sendable {
     func penaltyPoints() async throws -> [PenaltyPoints]
 }
 
-/// The complaints the assessment reads. The complaint log (issue 5) builds on this.
-public protocol ComplaintStore: Sendable {
-    /// Stores a complaint and returns its id.
-    func addComplaint(_ complaint: Complaint, actor: Actor) async throws -> Int64
-    /// Every complaint, oldest incident first.
-    func complaints() async throws -> [Complaint]
-}
-
 /// A local copy of the address register, for positions of hearings without one.
 public protocol AddressStore: Sendable {
     /// Replaces the whole address register.

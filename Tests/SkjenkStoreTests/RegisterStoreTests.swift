@@ -46,25 +46,3 @@ import Testing
         #expect(try await store.licensedVenues() == [venue])
     }
 }
-
-@Suite struct ComplaintStoreTests {
-    @Test func complaintsRoundTrip() async throws {
-        let store = try Fixtures.store()
-        let first = Complaint(
-            incidentDate: try LocalDate(iso: "2026-10-01"), categories: [.noise, .disorder],
-            venueName: "Pub Bislett", organisationNumber: try OrganisationNumber("974760673"),
-            street: "Pilestredet 63", position: GeoPoint(latitude: 59.924, longitude: 10.7338))
-        let id = try await store.addComplaint(first, actor: Fixtures.actor)
-        var second = first
-        second.episodeId = id
-        second.unfounded = true
-        second.position = nil
-        let secondId = try await store.addComplaint(second, actor: Fixtures.actor)
-        let stored = try await store.complaints()
-        var expectedFirst = first
-        expectedFirst.id = id
-        second.id = secondId
-        #expect(stored == [expectedFirst, second])
-        #expect(try await store.auditTrail(for: nil, limit: 5).first?.action == "complaint.created")
-    }
-}

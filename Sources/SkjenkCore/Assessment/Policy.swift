@@ -70,6 +70,10 @@ public struct Policy: Sendable, Hashable {
     public var levels: Thresholds
     /// The district's action-plan goal each criterion serves, quoted in explanations.
     public var goals: [Criterion: String]
+    /// Complaint follow-up: days from receipt to the first response is due, and the default days
+    /// to the next step after each step (`klager.forste_svar_dager`, `klager.oppfoelging_dager`).
+    public var firstResponseDays: Int
+    public var followUpDays: Int
 
     public init(
         distances: [SiteCategory: DistanceBands], defaultZone: Zone, zoneNorms: [Zone: ZoneNorm],
@@ -77,8 +81,10 @@ public struct Policy: Sendable, Hashable {
         densityRadius: Double, density: Thresholds, complaintMonths: Int, complaintRadius: Double,
         complaints: Thresholds, recentMonths: Int, recentWeight: Double, penaltyPoints: Thresholds,
         youngAgeLimit: Int, largeCapacity: Int, weights: [Criterion: Double], levels: Thresholds,
-        goals: [Criterion: String]
+        goals: [Criterion: String], firstResponseDays: Int = 14, followUpDays: Int = 14
     ) {
+        self.firstResponseDays = firstResponseDays
+        self.followUpDays = followUpDays
         self.distances = distances
         self.defaultZone = defaultZone
         self.zoneNorms = zoneNorms

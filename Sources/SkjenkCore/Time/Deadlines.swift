@@ -30,3 +30,56 @@ public enum OsloTime {
     /// Today's date in Oslo at `now`.
     public static func today(at now: Date) -> LocalDate { LocalDate(now, in: zone) }
 }
+
+extension OsloTime {
+    /// The instant of a time written in Oslo: `2026-11-20T14:30`, `2026-11-20 14:30[:05]`,
+    /// `20.11.2026 14.30`, a date alone (midnight), or ISO 8601 with `Z` or an offset.
+    public static func parse(_ text: String) -> Date? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix("Z") || trimmed.dropFirst(10).contains(where: { $0 == "+" })
+            || trimmed.dropFirst(16).contains("-")
+        {
+            return (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(trimmed))
+                ?? (try? Date.ISO8601FormatStyle().parse(trimmed))
+        }
+        let parts = trimmed.split(whereSeparator: { $0 == "T" || $0 == " " }).map(String.init)
+        guard (1...2).contains(parts.count), let date = LocalDate(anyFormat: parts[0]) else { return nil }
+        var hour = 0
+        var minute = 0
+        var second = 0
+        if parts.count == 2 {
+            let clock = parts[1].split(whereSeparator: { $0 == ":" || $0 == "." }).map { Int($0) }
+            guard (2...3).contains(clock.count), let h = clock[0], let m = clock[1], (0...23).contains(h),
+                (0...59).contains(m)
+            else { return nil }
+            hour = h
+            minute = m
+            if clock.count == 3 {
+                guard let s = clock[2], (0...59).contains(s) else { return nil }
+                second = s
+            }
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar.date(
+            from: DateComponents(
+                year: date.year, month: date.month, day: date.day, hour: hour, minute: minute, second: second))
+    }
+}
+
+extension LocalDate {
+    /// A date as ISO (`2026-11-20`) or as Norwegians write it (`20.11.2026`).
+    public init?(anyFormat text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let date = try? LocalDate(iso: trimmed) {
+            self = date
+            return
+        }
+        let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+            let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]),
+            let date = try? LocalDate(year: year, month: month, day: day)
+        else { return nil }
+        self = date
+    }
+}

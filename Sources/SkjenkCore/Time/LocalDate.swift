@@ -75,6 +75,23 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return (try? LocalDate(year: newYear, month: newMonth, day: newDay)) ?? self
     }
 
+    /// The day `days` days later (earlier when negative).
+    public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
+
+    /// The date of a day number (days since 1970-01-01).
+    public init(dayNumber: Int) {
+        // Howard Hinnant's civil_from_days.
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        day = doy - (153 * mp + 2) / 5 + 1
+        month = mp < 10 ? mp + 3 : mp - 9
+        year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
     /// Whole days from `self` to `other` (negative when `other` is earlier).
     public func days(until other: LocalDate) -> Int { other.dayNumber - dayNumber }
 

@@ -165,9 +165,15 @@ struct PolicyNodeReader {
         var complaints: Policy.Thresholds?
         var recentMonths: Int?
         var recentWeight: Double?
+        var firstResponseDays: Int?
+        var followUpDays: Int?
         if let node = required(top, "klager", in: root),
             let fields = mapping(
-                node, "klager", keys: ["maaneder", "radius", "middels", "hoy", "siste_maaneder", "vekt_siste"])
+                node, "klager",
+                keys: [
+                    "maaneder", "radius", "middels", "hoy", "siste_maaneder", "vekt_siste", "forste_svar_dager",
+                    "oppfoelging_dager",
+                ])
         {
             complaintMonths = required(fields, "maaneder", in: node, path: "klager").flatMap {
                 integer($0, "klager.maaneder", in: 1...120)
@@ -181,6 +187,12 @@ struct PolicyNodeReader {
             }
             recentWeight = required(fields, "vekt_siste", in: node, path: "klager").flatMap {
                 number($0, "klager.vekt_siste", in: 0...10)
+            }
+            firstResponseDays = required(fields, "forste_svar_dager", in: node, path: "klager").flatMap {
+                integer($0, "klager.forste_svar_dager", in: 0...365)
+            }
+            followUpDays = required(fields, "oppfoelging_dager", in: node, path: "klager").flatMap {
+                integer($0, "klager.oppfoelging_dager", in: 0...365)
             }
         }
 
@@ -237,7 +249,7 @@ struct PolicyNodeReader {
 
         guard problems.isEmpty, let defaultZone, let courtyard, let saleWeekdays, let saleSaturday, let densityRadius,
             let density, let complaintMonths, let complaintRadius, let complaints, let recentMonths, let recentWeight,
-            let points, let youngAgeLimit, let largeCapacity, let levels
+            let firstResponseDays, let followUpDays, let points, let youngAgeLimit, let largeCapacity, let levels
         else {
             if problems.isEmpty, top["standardsone"] == nil { report(root, "standardsone mangler") }
             return nil
@@ -248,7 +260,8 @@ struct PolicyNodeReader {
             density: density, complaintMonths: complaintMonths, complaintRadius: complaintRadius,
             complaints: complaints, recentMonths: recentMonths, recentWeight: recentWeight,
             penaltyPoints: points, youngAgeLimit: youngAgeLimit, largeCapacity: largeCapacity,
-            weights: weights, levels: levels, goals: goals)
+            weights: weights, levels: levels, goals: goals, firstResponseDays: firstResponseDays,
+            followUpDays: followUpDays)
     }
 
     // MARK: Values

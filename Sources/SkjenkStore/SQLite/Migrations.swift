@@ -176,6 +176,61 @@ enum Migrations {
                     );
                     """)
         }
+        migrator.registerMigration("Extend complaint into the complaint log") { db in
+            try db.execute(
+                sql: """
+                    -- The complaint log: the whole record staff follow up. The assessment still reads
+                    -- only the columns of "Create complaint" (plus unfounded, kept in step with closingReason).
+                    ALTER TABLE complaint ADD COLUMN receivedAt TEXT;
+                    ALTER TABLE complaint ADD COLUMN incidentTime TEXT;
+                    ALTER TABLE complaint ADD COLUMN incidentEnd TEXT;
+                    ALTER TABLE complaint ADD COLUMN incidentText TEXT;
+                    ALTER TABLE complaint ADD COLUMN postalCode TEXT;
+                    ALTER TABLE complaint ADD COLUMN description TEXT;
+                    ALTER TABLE complaint ADD COLUMN source TEXT NOT NULL DEFAULT 'resident'
+                        CHECK (source IN ('resident', 'school', 'police', 'staff', 'otherAgency'));
+                    ALTER TABLE complaint ADD COLUMN officer TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE complaint ADD COLUMN status TEXT NOT NULL DEFAULT 'received'
+                        CHECK (status IN ('received', 'inFollowUp', 'forwarded', 'closed'));
+                    ALTER TABLE complaint ADD COLUMN closingReason TEXT
+                        CHECK (closingReason IN ('resolved', 'unfounded', 'notOurArea', 'noContact'));
+                    ALTER TABLE complaint ADD COLUMN nextDue TEXT;
+                    ALTER TABLE complaint ADD COLUMN purgedAt TEXT;
+                    ALTER TABLE complaint ADD COLUMN externalSource TEXT;
+                    ALTER TABLE complaint ADD COLUMN externalReference TEXT;
+                    UPDATE complaint SET receivedAt = incidentDate || 'T12:00:00.000Z';
+                    UPDATE complaint SET status = 'closed', closingReason = 'unfounded' WHERE unfounded = 1;
+                    CREATE INDEX complaint_status_due ON complaint(status, nextDue);
+                    CREATE INDEX complaint_officer ON complaint(officer);
+                    CREATE INDEX complaint_episode ON complaint(episodeId);
+                    CREATE INDEX complaint_receivedAt ON complaint(receivedAt);
+                    CREATE UNIQUE INDEX complaint_external ON complaint(externalSource, externalReference)
+                        WHERE externalReference IS NOT NULL;
+
+                    -- The complainant's contact details: personal data, apart from the complaint so that
+                    -- every read of them is deliberate, and deleted by the retention purge.
+                    CREATE TABLE complainant (
+                        complaintId INTEGER PRIMARY KEY REFERENCES complaint(id) ON DELETE CASCADE,
+                        name TEXT,
+                        phone TEXT,
+                        email TEXT,
+                        address TEXT
+                    );
+
+                    -- The follow-up trail: what was done, by whom, when, and when the next step is due.
+                    CREATE TABLE complaintStep (
+                        id INTEGER PRIMARY KEY,
+                        complaintId INTEGER NOT NULL REFERENCES complaint(id) ON DELETE CASCADE,
+                        action TEXT NOT NULL,
+                        note TEXT,
+                        actor TEXT NOT NULL,
+                        at TEXT NOT NULL,
+                        nextDue TEXT,
+                        closingReason TEXT
+                    );
+                    CREATE INDEX complaintStep_complaint ON complaintStep(complaintId, id);
+                    """)
+        }
         return migrator
     }
 }

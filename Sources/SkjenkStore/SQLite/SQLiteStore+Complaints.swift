@@ -3,52 +3,322 @@ import GRDB
 import SkjenkCore
 
 extension SQLiteStore: ComplaintStore {
-    public func addComplaint(_ complaint: Complaint, actor: Actor) async throws -> Int64 {
-        let timestamp = Timestamp.format(now())
+    public func logComplaint(_ entry: ComplaintLogEntry, actor: Actor) async throws -> Int64 {
+        let now = now()
+        return try await writer.write { db in try Self.insert(entry, externalSource: nil, actor: actor, now: now, db) }
+    }
+
+    public func logComplaints(
+        _ entries: [ComplaintLogEntry], source: String, actor: Actor
+    ) async throws
+        -> ComplaintImportSummary
+    {
+        let now = now()
         return try await writer.write { db in
-            try db.execute(
+            var summary = ComplaintImportSummary()
+            for entry in entries {
+                if let reference = entry.externalReference,
+                    try ComplaintRecord.filter(
+                        ComplaintRecord.Columns.externalSource == source
+                            && ComplaintRecord.Columns.externalReference == reference
+                    ).fetchCount(db) > 0
+                {
+                    summary.alreadyLogged.append(reference)
+                    continue
+                }
+                summary.added.append(try Self.insert(entry, externalSource: source, actor: actor, now: now, db))
+            }
+            return summary
+        }
+    }
+
+    /// Validates `entry`, replays its steps through the status flow (a `registered` step due
+    /// `entry.nextDue` when it has none) and stores it with its complainant and an audit event.
+    private static func insert(
+        _ entry: ComplaintLogEntry, externalSource: String?, actor: Actor, now: Date, _ db: Database
+    ) throws -> Int64 {
+        let problems = ComplaintRules.problems(entry, now: now)
+        guard problems.isEmpty else { throw ComplaintLogError.invalid(problems) }
+        var state = entry
+        state.id = nil
+        state.status = .received
+        state.closingReason = nil
+        state.nextDue = nil
+        state.steps = []
+        state.episodeId = nil
+        let steps =
+            entry.steps.isEmpty
+            ? [
+                FollowUpStep(
+                    action: .registered, by: actor.name, at: max(now, entry.receivedAt), nextDue: entry.nextDue)
+            ]
+            : entry.steps
+        do throws(ComplaintFlow.Problem) {
+            for step in steps { state = try ComplaintFlow.apply(step, to: state) }
+        } catch {
+            throw ComplaintLogError.flow(error)
+        }
+        let record = ComplaintRecord(state, externalSource: externalSource)
+        try record.insert(db)
+        let id = db.lastInsertedRowID
+        for step in state.steps { try ComplaintStepRecord(step, complaintId: id).insert(db) }
+        if let complainant = entry.complainant, !complainant.isEmpty {
+            try ComplainantRecord(complainant, complaintId: id).insert(db)
+        }
+        var detail = [
+            "sted: \(entry.venue.label)",
+            "kategorier: \(entry.categories.map(\.label).sorted().joined(separator: ", "))",
+            "kilde: \(entry.source.label)", "ansvarlig: \(entry.officer)", "status: \(state.status.label)",
+        ]
+        if let due = state.nextDue { detail.append("frist: \(due.iso)") }
+        if let reference = entry.externalReference, let externalSource {
+            detail.append("fra \(externalSource) (\(reference))")
+        }
+        if entry.complainant.map({ !$0.isEmpty }) == true { detail.append("med kontaktopplysninger om klageren") }
+        try audit(db, now, actor, "complaint.created", id, detail.joined(separator: "; "))
+        return id
+    }
+
+    public func complaint(id: Int64, includingComplainant: Bool) async throws -> ComplaintLogEntry? {
+        try await writer.read { db in
+            guard let record = try ComplaintRecord.fetchOne(db, key: id) else { return nil }
+            let steps = try ComplaintStepRecord.filter(ComplaintStepRecord.Columns.complaintId == id)
+                .order(ComplaintStepRecord.Columns.id).fetchAll(db).map { try $0.step() }
+            let complainant = try ComplainantRecord.fetchOne(db, key: id)
+            return try record.entry(
+                steps: steps, complainant: includingComplainant ? complainant?.complainant : nil,
+                hasComplainant: complainant != nil)
+        }
+    }
+
+    public func complaintLog(_ filter: ComplaintFilter) async throws -> [ComplaintLogEntry] {
+        try await writer.read { db in
+            let request = Self.request(filter)
+            let records = try request.order(ComplaintRecord.Columns.receivedAt.desc, ComplaintRecord.Columns.id.desc)
+                .fetchAll(db)
+            guard !records.isEmpty else { return [] }
+            // Steps and complainant flags for the same selection, in one query each.
+            let ids = request.select(ComplaintRecord.Columns.id)
+            var steps: [Int64: [FollowUpStep]] = [:]
+            for record in try ComplaintStepRecord.filter(ids.contains(ComplaintStepRecord.Columns.complaintId))
+                .order(ComplaintStepRecord.Columns.id).fetchAll(db)
+            {
+                steps[record.complaintId, default: []].append(try record.step())
+            }
+            let withComplainant = Set(
+                try Int64.fetchAll(
+                    db, ComplainantRecord.select(Column("complaintId")).filter(ids.contains(Column("complaintId")))))
+            return try records.map { record in
+                try record.entry(
+                    steps: steps[record.id ?? 0] ?? [], complainant: nil,
+                    hasComplainant: withComplainant.contains(record.id ?? 0))
+            }
+        }
+    }
+
+    /// The complaints matching `filter`, as a request (no SQL text outside the store).
+    private static func request(_ filter: ComplaintFilter) -> QueryInterfaceRequest<ComplaintRecord> {
+        typealias C = ComplaintRecord.Columns
+        var request = ComplaintRecord.all()
+        if let venue = filter.venue?.trimmingCharacters(in: .whitespaces), !venue.isEmpty {
+            if let number = try? OrganisationNumber(venue) {
+                request = request.filter(C.organisationNumber == number.digits)
+            } else if StreetAddress(venue) != nil {
+                request = request.filter(C.streetKey == StreetKey.make(venue))
+            } else {
+                request = request.filter(C.venueName.like("%\(venue)%"))
+            }
+        }
+        if let statuses = filter.statuses { request = request.filter(statuses.map(\.rawValue).contains(C.status)) }
+        if let category = filter.category {
+            // Categories are stored as space-separated raw values.
+            request = request.filter(
+                sql: "(' ' || categories || ' ') LIKE ?", arguments: ["% \(category.rawValue) %"])
+        }
+        if let officer = filter.officer { request = request.filter(C.officer.collating(.nocase) == officer) }
+        let open = C.status != ComplaintStatus.closed.rawValue
+        if let day = filter.overdueOn { request = request.filter(open && C.nextDue < day.iso) }
+        if let day = filter.dueBy { request = request.filter(open && C.nextDue <= day.iso) }
+        if let from = filter.receivedFrom {
+            request = request.filter(C.receivedAt >= Timestamp.format(startOfDay(from)))
+        }
+        if let to = filter.receivedTo {
+            request = request.filter(C.receivedAt < Timestamp.format(startOfDay(to.adding(days: 1))))
+        }
+        if let episode = filter.episode { request = request.filter(C.episodeId == episode || C.id == episode) }
+        return request
+    }
+
+    /// Midnight in Oslo at the start of `date`.
+    static func startOfDay(_ date: LocalDate) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = OsloTime.zone
+        return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day)) ?? Date()
+    }
+
+    public func addStep(_ step: FollowUpStep, toComplaint id: Int64, actor: Actor) async throws -> ComplaintLogEntry {
+        let now = now()
+        return try await writer.write { db in
+            guard var record = try ComplaintRecord.fetchOne(db, key: id) else { throw ComplaintLogError.notFound(id) }
+            let steps = try ComplaintStepRecord.filter(ComplaintStepRecord.Columns.complaintId == id)
+                .order(ComplaintStepRecord.Columns.id).fetchAll(db).map { try $0.step() }
+            let before = try record.entry(steps: steps, complainant: nil, hasComplainant: false)
+            if let note = step.note, note.count > ComplaintRules.maxDescription {
+                throw ComplaintLogError.invalid(["notatet er lengre enn \(ComplaintRules.maxDescription) tegn"])
+            }
+            let after: ComplaintLogEntry
+            do throws(ComplaintFlow.Problem) {
+                after = try ComplaintFlow.apply(step, to: before)
+            } catch {
+                throw ComplaintLogError.flow(error)
+            }
+            try ComplaintStepRecord(after.steps[after.steps.count - 1], complaintId: id).insert(db)
+            record.status = after.status.rawValue
+            record.nextDue = after.nextDue?.iso
+            record.closingReason = after.closingReason?.rawValue
+            record.unfounded = after.closingReason == .unfounded
+            try record.update(db)
+            var detail = [step.action.label, "status: \(before.status.label) → \(after.status.label)"]
+            if let reason = after.closingReason, step.action == .closed { detail.append("grunn: \(reason.label)") }
+            if let due = after.nextDue { detail.append("neste frist: \(due.iso)") }
+            if step.by != actor.name { detail.append("utført av \(step.by)") }
+            try Self.audit(db, now, actor, "complaint.\(step.action.rawValue)", id, detail.joined(separator: "; "))
+            var result = after
+            result.steps = try ComplaintStepRecord.filter(ComplaintStepRecord.Columns.complaintId == id)
+                .order(ComplaintStepRecord.Columns.id).fetchAll(db).map { try $0.step() }
+            return result
+        }
+    }
+
+    public func linkEpisode(_ ids: [Int64], actor: Actor) async throws -> Int64 {
+        let unique = Array(Set(ids)).sorted()
+        guard unique.count >= 2 else { throw ComplaintLogError.linkNeedsTwo }
+        let now = now()
+        return try await writer.write { db in
+            var records: [ComplaintRecord] = []
+            for id in unique {
+                guard let record = try ComplaintRecord.fetchOne(db, key: id) else {
+                    throw ComplaintLogError.notFound(id)
+                }
+                records.append(record)
+            }
+            let entries = try records.map { try $0.entry(steps: [], complainant: nil, hasComplainant: false) }
+            for entry in entries.dropFirst() where !entry.venue.isSameVenue(as: entries[0].venue) {
+                throw ComplaintLogError.differentVenues(entries[0].id ?? 0, entry.id ?? 0)
+            }
+            // Merge whole episodes: every complaint already linked to one of these comes along.
+            let roots = Set(entries.compactMap(\.episode))
+            let members = try Int64.fetchAll(
+                db,
+                ComplaintRecord.select(ComplaintRecord.Columns.id)
+                    .filter(
+                        roots.contains(ComplaintRecord.Columns.episodeId) || roots.contains(ComplaintRecord.Columns.id))
+            )
+            let root = roots.min() ?? unique[0]
+            try ComplaintRecord.filter(members.contains(ComplaintRecord.Columns.id))
+                .updateAll(db, ComplaintRecord.Columns.episodeId.set(to: root))
+            for member in members.sorted() {
+                try Self.audit(
+                    db, now, actor, "complaint.linked", member,
+                    "samme episode som klage \(members.filter { $0 != member }.sorted().map(String.init).joined(separator: ", "))"
+                        + " (episode \(root))")
+            }
+            return root
+        }
+    }
+
+    public func unlinkEpisode(_ id: Int64, actor: Actor) async throws {
+        let now = now()
+        try await writer.write { db in
+            guard let record = try ComplaintRecord.fetchOne(db, key: id) else { throw ComplaintLogError.notFound(id) }
+            guard let episode = record.episodeId else {
+                throw ComplaintLogError.invalid(["klage \(id) er ikke knyttet til en episode"])
+            }
+            try ComplaintRecord.filter(key: id).updateAll(db, ComplaintRecord.Columns.episodeId.set(to: nil))
+            let rest = try Int64.fetchAll(
+                db,
+                ComplaintRecord.select(ComplaintRecord.Columns.id).filter(ComplaintRecord.Columns.episodeId == episode))
+            // The episode keeps the id of its first complaint; one left alone is no episode.
+            let newRoot: Int64? = rest.count >= 2 ? rest.min() : nil
+            try ComplaintRecord.filter(rest.contains(ComplaintRecord.Columns.id))
+                .updateAll(db, ComplaintRecord.Columns.episodeId.set(to: newRoot))
+            try Self.audit(db, now, actor, "complaint.unlinked", id, "tatt ut av episode \(episode)")
+        }
+    }
+
+    public func updateVenue(_ venue: ComplaintVenue, ofComplaint id: Int64, actor: Actor) async throws {
+        let now = now()
+        try await writer.write { db in
+            guard var record = try ComplaintRecord.fetchOne(db, key: id) else { throw ComplaintLogError.notFound(id) }
+            var entry = try record.entry(steps: [], complainant: nil, hasComplainant: false)
+            let before = entry.venue.label
+            entry.venue = venue
+            // Only the venue changes: check it the way a new complaint's venue is checked.
+            let problems = ComplaintRules.problems(entry, now: .distantFuture).filter {
+                !$0.hasPrefix("hendelsen") && !$0.hasPrefix("mottatt")
+            }
+            guard problems.isEmpty else { throw ComplaintLogError.invalid(problems) }
+            record.setVenue(venue)
+            try record.update(db)
+            try Self.audit(db, now, actor, "complaint.venue", id, "sted: \(before) → \(venue.label)")
+        }
+    }
+
+    public func purgePersonalData(closedBefore: Date, actor: Actor) async throws -> Int {
+        let now = now()
+        return try await writer.write { db in
+            let cutoff = Timestamp.format(closedBefore)
+            let ids = try Int64.fetchAll(
+                db,
                 sql: """
-                    INSERT INTO complaint (incidentDate, categories, venueName, organisationNumber, street, streetKey,
-                        latitude, longitude, unfounded, episodeId)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    complaint.incidentDate.iso, complaint.categories.map(\.rawValue).sorted().joined(separator: " "),
-                    complaint.venueName, complaint.organisationNumber?.digits, complaint.street,
-                    complaint.street.map(StreetKey.make), complaint.position?.latitude, complaint.position?.longitude,
-                    complaint.unfounded, complaint.episodeId,
-                ])
-            let id = db.lastInsertedRowID
-            try db.execute(
-                sql: """
-                    INSERT INTO auditEvent (at, actor, channel, action, entity, entityId, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [timestamp, actor.name, actor.channel, "complaint.created", "complaint", String(id), ""])
-            return id
+                    SELECT c.id FROM complaint c
+                    WHERE c.status = 'closed' AND c.purgedAt IS NULL
+                      AND COALESCE((SELECT MAX(s.at) FROM complaintStep s
+                                    WHERE s.complaintId = c.id AND s.action = 'closed'), c.receivedAt) < ?
+                    ORDER BY c.id
+                    """, arguments: [cutoff])
+            guard !ids.isEmpty else { return 0 }
+            let stamp = Timestamp.format(now)
+            try ComplainantRecord.filter(ids.contains(Column("complaintId"))).deleteAll(db)
+            try ComplaintRecord.filter(ids.contains(ComplaintRecord.Columns.id)).updateAll(
+                db, Column("description").set(to: nil), Column("incidentText").set(to: nil),
+                Column("purgedAt").set(to: stamp))
+            try ComplaintStepRecord.filter(ids.contains(ComplaintStepRecord.Columns.complaintId))
+                .updateAll(db, Column("note").set(to: nil))
+            for id in ids {
+                try Self.audit(
+                    db, now, actor, "complaint.purged", id,
+                    "personopplysninger og fritekst slettet (avsluttet før \(cutoff.prefix(10)))")
+            }
+            return ids.count
+        }
+    }
+
+    public func complaintAuditTrail(_ id: Int64) async throws -> [AuditEvent] {
+        try await writer.read { db in
+            try AuditRecord.filter(
+                AuditRecord.Columns.entity == "complaint" && AuditRecord.Columns.entityId == String(id)
+            )
+            .order(AuditRecord.Columns.id).fetchAll(db).map { try $0.event() }
         }
     }
 
     public func complaints() async throws -> [Complaint] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM complaint ORDER BY incidentDate, id").map { row in
-                let categoryText: String = row["categories"]
-                let categories = try Set(
-                    categoryText.split(separator: " ").map { code in
-                        guard let category = ComplaintCategory(rawValue: String(code)) else {
-                            throw StoreError(description: "ukjent klagekategori «\(code)» i databasen")
-                        }
-                        return category
-                    })
-                let number: String? = row["organisationNumber"]
-                let latitude: Double? = row["latitude"]
-                let longitude: Double? = row["longitude"]
-                return Complaint(
-                    id: row["id"], incidentDate: try LocalDate(iso: row["incidentDate"]), categories: categories,
-                    venueName: row["venueName"], organisationNumber: try number.map { try OrganisationNumber($0) },
-                    street: row["street"],
-                    position: latitude.flatMap { lat in longitude.map { GeoPoint(latitude: lat, longitude: $0) } },
-                    unfounded: row["unfounded"], episodeId: row["episodeId"])
+            try ComplaintRecord.order(Column("incidentDate"), ComplaintRecord.Columns.id).fetchAll(db).map { record in
+                try record.entry(steps: [], complainant: nil, hasComplainant: false).evidence
             }
         }
+    }
+
+    private static func audit(
+        _ db: Database, _ at: Date, _ actor: Actor, _ action: String, _ id: Int64, _ detail: String
+    )
+        throws
+    {
+        try AuditRecord(
+            at: Timestamp.format(at), actor: actor, action: action, entity: "complaint", entityId: String(id),
+            detail: detail
+        ).insert(db)
     }
 }

@@ -35,7 +35,7 @@ extension Skjenk {
             }
             // Opened on the first accepted file: rejected input does not even create a database.
             var database: SQLiteStore?
-            let actor = Actor(name: Terminal.userName, channel: "cli")
+            let actor = Actor.commandLine
             var total = HearingStoreSummary()
             var rejected = 0
 

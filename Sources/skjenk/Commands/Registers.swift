@@ -58,7 +58,7 @@ struct RegisterImportOptions: ParsableArguments {
         }
         let summary: RegisterSummary
         do {
-            summary = try await replace(result.entries, sourceName, Actor(name: Terminal.userName, channel: "cli"))
+            summary = try await replace(result.entries, sourceName, Actor.commandLine)
         } catch {
             throw CommandFailure(message: "\(file): kunne ikke lagres, ingenting er endret: \(error)")
         }

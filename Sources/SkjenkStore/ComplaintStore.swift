@@ -1,0 +1,99 @@
+import Foundation
+import SkjenkCore
+
+/// Which complaints to list. Every condition given must hold.
+public struct ComplaintFilter: Sendable, Hashable {
+    /// An organisation number, a street address or part of a venue name.
+    public var venue: String?
+    public var statuses: Set<ComplaintStatus>?
+    public var category: ComplaintCategory?
+    public var officer: String?
+    /// Open complaints whose next step was due before this day.
+    public var overdueOn: LocalDate?
+    /// Open complaints whose next step is due on or before this day.
+    public var dueBy: LocalDate?
+    /// Received in this period (Oslo dates, inclusive).
+    public var receivedFrom: LocalDate?
+    public var receivedTo: LocalDate?
+    /// Members of this episode.
+    public var episode: Int64?
+
+    public init(
+        venue: String? = nil, statuses: Set<ComplaintStatus>? = nil, category: ComplaintCategory? = nil,
+        officer: String? = nil, overdueOn: LocalDate? = nil, dueBy: LocalDate? = nil,
+        receivedFrom: LocalDate? = nil, receivedTo: LocalDate? = nil, episode: Int64? = nil
+    ) {
+        self.venue = venue
+        self.statuses = statuses
+        self.category = category
+        self.officer = officer
+        self.overdueOn = overdueOn
+        self.dueBy = dueBy
+        self.receivedFrom = receivedFrom
+        self.receivedTo = receivedTo
+        self.episode = episode
+    }
+}
+
+/// What importing a batch of complaints did.
+public struct ComplaintImportSummary: Sendable, Hashable {
+    public var added: [Int64] = []
+    /// External references already in the log: not imported again.
+    public var alreadyLogged: [String] = []
+
+    public init() {}
+}
+
+/// Why the complaint log refuses a change. Messages name complaints by id, never complainants.
+public enum ComplaintLogError: Error, Sendable, Equatable, CustomStringConvertible {
+    case notFound(Int64)
+    case invalid([String])
+    case flow(ComplaintFlow.Problem)
+    case differentVenues(Int64, Int64)
+    case linkNeedsTwo
+
+    public var description: String {
+        switch self {
+        case .notFound(let id): "fant ingen klage med nummer \(id)"
+        case .invalid(let problems): problems.joined(separator: "; ")
+        case .flow(let problem): problem.description
+        case .differentVenues(let a, let b):
+            "klage \(a) og \(b) gjelder ikke samme sted (organisasjonsnummer, adresse eller navn), og kan ikke være samme episode"
+        case .linkNeedsTwo: "oppgi minst to ulike klager som gjelder samme episode"
+        }
+    }
+}
+
+/// The complaint log: complaints, their follow-up and their complainants (kept apart and read
+/// only on purpose). Every change is in the audit trail. `SQLiteStore` implements it; no database
+/// types appear here.
+public protocol ComplaintStore: Sendable {
+    /// Logs a new complaint: validated, with its first step (`registered`, due the first
+    /// response), in one transaction. Returns the stored complaint's id.
+    func logComplaint(_ entry: ComplaintLogEntry, actor: Actor) async throws -> Int64
+    /// Logs many complaints from one source in one transaction: all or nothing. Complaints whose
+    /// external reference from `source` is already logged are left out and reported.
+    func logComplaints(
+        _ entries: [ComplaintLogEntry], source: String, actor: Actor
+    ) async throws
+        -> ComplaintImportSummary
+    /// One complaint with its steps; the complainant's details only when `includingComplainant`.
+    func complaint(id: Int64, includingComplainant: Bool) async throws -> ComplaintLogEntry?
+    /// Complaints matching `filter` with their steps, never with complainants: newest first.
+    func complaintLog(_ filter: ComplaintFilter) async throws -> [ComplaintLogEntry]
+    /// Adds a follow-up step (an ordinary step, a close or a reopening) under the status flow's rules.
+    func addStep(_ step: FollowUpStep, toComplaint id: Int64, actor: Actor) async throws -> ComplaintLogEntry
+    /// Makes the complaints one episode (merging episodes they already belong to). Returns its id.
+    func linkEpisode(_ ids: [Int64], actor: Actor) async throws -> Int64
+    /// Takes a complaint out of its episode.
+    func unlinkEpisode(_ id: Int64, actor: Actor) async throws
+    /// Links a complaint to a venue (when it was logged with an address alone, or wrongly).
+    func updateVenue(_ venue: ComplaintVenue, ofComplaint id: Int64, actor: Actor) async throws
+    /// Removes complainants' details (and the free text that may name them) from complaints closed
+    /// before `closedBefore`; the anonymous record stays for statistics. Returns how many.
+    func purgePersonalData(closedBefore: Date, actor: Actor) async throws -> Int
+    /// The audit trail of one complaint, oldest first.
+    func complaintAuditTrail(_ id: Int64) async throws -> [AuditEvent]
+    /// Every complaint as the assessment reads it (no complainants, no descriptions), oldest incident first.
+    func complaints() async throws -> [Complaint]
+}

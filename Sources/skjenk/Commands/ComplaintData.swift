@@ -1,0 +1,212 @@
+import ArgumentParser
+import Foundation
+import SkjenkCompose
+import SkjenkCore
+import SkjenkImport
+import SkjenkStore
+
+extension Skjenk.Complaints {
+    /// `skjenk complaints import FILE`: the district's spreadsheet, as CSV.
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Importer klager fra regnearket (CSV).",
+            discussion: """
+                Kolonnene er beskrevet i README. En fil med feil lagres ikke: hver feil vises med linjenummer. \
+                Rader med et nr som er importert før, hoppes over.
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var policyOptions: PolicyOptions
+
+        @Argument(help: ArgumentHelp("CSV-fil.", valueName: "FILE"))
+        var file: String
+
+        func run() async throws {
+            let now = Date()
+            let actor = Actor.commandLine
+            let sheet = ComplaintSheetReader().read(
+                contentsOf: URL(fileURLWithPath: file), displayName: file, now: now, actor: actor.name)
+            guard sheet.isAccepted else {
+                for diagnostic in sheet.errors { Terminal.error(diagnostic.description) }
+                throw CommandFailure(
+                    message:
+                        "\(file) har \(sheet.errors.count) feil; ingen klager er importert. Rett radene og prøv igjen.")
+            }
+            let database = try store.openStore()
+            let needsPolicy = sheet.entries.contains { $0.nextDue == nil }
+            let intake = ComplaintIntake(
+                resolver: ComplaintVenueResolver(registers: database, addresses: database),
+                firstResponseDays: needsPolicy ? try policyOptions.load().firstResponseDays : nil)
+            var prepared: [ComplaintLogEntry] = []
+            do {
+                for entry in sheet.entries { prepared.append(try await intake.prepare(entry).entry) }
+                let summary = try await database.logComplaints(prepared, source: "regneark", actor: actor)
+                print("\(file): \(summary.added.count) klager importert.")
+                if !summary.alreadyLogged.isEmpty {
+                    print(
+                        "  \(summary.alreadyLogged.count) var importert fra før (nr "
+                            + summary.alreadyLogged.joined(separator: ", ") + ") og er hoppet over.")
+                }
+            } catch {
+                throw CommandFailure.complaintLog(error)
+            }
+        }
+    }
+
+    /// `skjenk complaints purge --older-than DURATION`: the retention rule for personal data.
+    struct Purge: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Slett personopplysninger i klager som ble avsluttet for lenge siden.",
+            discussion: """
+                Sletter klagerens kontaktopplysninger, beskrivelsen og notatene i klager avsluttet før \
+                perioden (for eksempel 3y, 18m eller 90d). Den anonyme klagen blir stående for statistikk \
+                og risikovurdering.
+                """)
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(
+            name: .long,
+            help: ArgumentHelp("Lagringstid: Ny (år), Nm (måneder) eller Nd (dager).", valueName: "DURATION"))
+        var olderThan: RetentionPeriod
+
+        func run() async throws {
+            let now = Date()
+            let cutoff = olderThan.start(before: now)
+            let count = try await store.openStore().purgePersonalData(closedBefore: cutoff, actor: .commandLine)
+            print(
+                "Personopplysninger slettet i \(count) \(count == 1 ? "klage" : "klager") avsluttet før "
+                    + "\(NorwegianFormat.longDate(OsloTime.today(at: cutoff))).")
+        }
+    }
+
+    /// `skjenk complaints stats`: complaints per month by category, as a table, JSON or an SVG chart.
+    struct Stats: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Klager per måned og kategori, for et sted eller hele bydelen.",
+            discussion: "Bare antall: ingen opplysninger om klagerne eller beskrivelser.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var today: TodayOption
+
+        @Option(
+            name: .long,
+            help: ArgumentHelp("Sted: organisasjonsnummer, adresse eller del av navnet.", valueName: "TEXT"))
+        var venue: String?
+        @Option(name: .long, help: ArgumentHelp("Første måned (standard: 11 måneder før --to).", valueName: "YYYY-MM"))
+        var from: String?
+        @Option(name: .long, help: ArgumentHelp("Siste måned (standard: denne måneden).", valueName: "YYYY-MM"))
+        var to: String?
+        @Flag(name: .long, help: "Skriv JSON.")
+        var json = false
+        @Option(name: .long, help: ArgumentHelp("Skriv stolpediagram som SVG til filen.", valueName: "FILE"))
+        var svg: String?
+
+        func validate() throws {
+            for (name, value) in [("--from", from), ("--to", to)] {
+                if let value, YearMonth(iso: value) == nil {
+                    throw ValidationError("\(name) «\(value)» er ikke en måned (ÅÅÅÅ-MM)")
+                }
+            }
+            if let from, let to, let first = YearMonth(iso: from), let last = YearMonth(iso: to), last < first {
+                throw ValidationError("--to kan ikke være før --from")
+            }
+        }
+
+        func run() async throws {
+            let last = to.flatMap(YearMonth.init(iso:)) ?? YearMonth(today.date)
+            let first = from.flatMap(YearMonth.init(iso:)) ?? last.adding(months: -11)
+            guard first.months(until: last) < 120 else {
+                throw CommandFailure(message: "velg høyst ti år (120 måneder) om gangen")
+            }
+            let entries = try await store.openStore().complaintLog(ComplaintFilter(venue: venue))
+            let statistics = ComplaintStatistics(entries: entries, from: first, to: last)
+            let title = "Klager per måned" + (venue.map { ", \($0)" } ?? ", hele bydelen")
+            if let svg {
+                let chart = ComplaintChart(statistics: statistics, title: title).svg()
+                do {
+                    try Data(chart.utf8).write(to: URL(fileURLWithPath: svg), options: .atomic)
+                } catch {
+                    throw CommandFailure(message: "kan ikke skrive \(svg)")
+                }
+            }
+            if json {
+                try JSONOutput.print(StatisticsJSON(statistics, venue: venue))
+            } else if svg == nil {
+                print(ComplaintReport.statistics(statistics, title: title))
+            } else {
+                print("Diagrammet er skrevet til \(svg!) (\(statistics.total) klager, \(first.label)–\(last.label)).")
+            }
+        }
+    }
+}
+
+/// `3y`, `18m`, `90d` (also `3år`, `18mnd`, `90dager`).
+struct RetentionPeriod: ExpressibleByArgument {
+    enum Unit { case days, months, years }
+    let count: Int
+    let unit: Unit
+
+    init?(argument: String) {
+        let text = argument.lowercased().trimmingCharacters(in: .whitespaces)
+        let digits = text.prefix(while: \.isNumber)
+        let suffix = text.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+        guard let count = Int(digits), count > 0, count <= 36_500 else { return nil }
+        switch suffix {
+        case "d", "dag", "dager": unit = .days
+        case "m", "mnd", "måned", "måneder": unit = .months
+        case "y", "år", "a": unit = .years
+        default: return nil
+        }
+        self.count = count
+    }
+
+    /// The instant `self` before `now`, by the Oslo calendar.
+    func start(before now: Date) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = OsloTime.zone
+        let component: Calendar.Component =
+            switch unit {
+            case .days: .day
+            case .months: .month
+            case .years: .year
+            }
+        return calendar.date(byAdding: component, value: -count, to: now) ?? now
+    }
+}
+
+extension Skjenk {
+    /// `skjenk followup`: the officer's morning list.
+    struct Followup: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Klager med steg som forfaller i dag eller er forfalt, per saksbehandler.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var today: TodayOption
+
+        @Option(name: .long, help: ArgumentHelp("Bare denne saksbehandleren.", valueName: "NAME"))
+        var officer: String?
+        @Option(
+            name: .long,
+            help: ArgumentHelp("Ta med frister så mange dager frem (standard 0: i dag).", valueName: "DAYS"))
+        var within = 0
+        @Flag(name: .long, help: "Skriv JSON.")
+        var json = false
+
+        func validate() throws {
+            if within < 0 { throw ValidationError("--within kan ikke være negativ") }
+        }
+
+        func run() async throws {
+            let day = today.date
+            let entries = try await store.openStore().complaintLog(
+                ComplaintFilter(officer: officer, dueBy: day.adding(days: within)))
+            let agenda = FollowUpAgenda(entries: entries, today: day, withinDays: within)
+            if json {
+                try JSONOutput.print(FollowUpJSON(agenda))
+            } else {
+                print(ComplaintReport.agenda(agenda))
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import SkjenkCore
+import SkjenkStore
+
+extension Role: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(code: argument)
+    }
+}
+
+extension ComplaintCategory: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(code: argument)
+    }
+}
+
+extension ComplaintStatus: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(code: argument)
+    }
+}
+
+extension ComplaintSource: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(code: argument)
+    }
+}
+
+extension ClosingReason: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(code: argument)
+    }
+}
+
+extension FollowUpAction: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(code: argument)
+    }
+}
+
+/// `--role`: whose eyes the output is for. Complainants' details are shown to staff only.
+struct RoleOption: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Rolle: saksbehandler, klagebehandler eller bu (standard: $SKJENK_ROLE eller saksbehandler).",
+            valueName: "ROLE"))
+    var role: Role?
+
+    var current: Role {
+        if let role { return role }
+        if let env = ProcessInfo.processInfo.environment["SKJENK_ROLE"], let role = Role(code: env) { return role }
+        return .caseworker
+    }
+}
+
+/// A time given on the command line: `2026-11-20T14:30`, `2026-11-20 14:30`, `20.11.2026`, in Oslo.
+struct OsloInstant: ExpressibleByArgument {
+    let date: Date
+
+    init?(argument: String) {
+        guard let date = OsloTime.parse(argument) else { return nil }
+        self.date = date
+    }
+}
+
+extension CommandFailure {
+    /// The failure for an error from the complaint log, in Norwegian.
+    static func complaintLog(_ error: any Error) -> CommandFailure {
+        if let error = error as? ComplaintLogError { return CommandFailure(message: error.description) }
+        return CommandFailure(message: "\(error)")
+    }
+}
+
+extension ComplaintStore {
+    /// The complaint, or a failure naming the missing id.
+    func existingComplaint(_ id: Int64, includingComplainant: Bool) async throws -> ComplaintLogEntry {
+        guard let entry = try await complaint(id: id, includingComplainant: includingComplainant) else {
+            throw CommandFailure(message: ComplaintLogError.notFound(id).description)
+        }
+        return entry
+    }
+}
+
+extension Actor {
+    /// The OS user on the command line.
+    static var commandLine: Actor { Actor(name: Terminal.userName, channel: "cli") }
+}

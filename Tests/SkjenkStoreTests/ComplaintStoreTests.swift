@@ -1,0 +1,287 @@
+import Foundation
+import SkjenkCore
+import SkjenkStore
+import SkjenkTestSupport
+import Testing
+
+/// The complaint log in the SQLite store: the status flow under its rules, episodes, the
+/// complainant kept apart, the retention purge, the audit trail, and what the assessment reads.
+@Suite struct ComplaintStoreTests {
+    let actor = Fixtures.actor
+
+    /// A store with the fixed clock (22 November 2026, 10:00 in Oslo).
+    func store() throws -> SQLiteStore { try Fixtures.store() }
+
+    func step(
+        _ action: FollowUpAction, at: String = "2026-11-21 09:00", due: String? = "2026-12-05",
+        reason: ClosingReason? = nil, note: String? = nil
+    ) -> FollowUpStep {
+        FollowUpStep(
+            action: action, note: note, by: "kari", at: Fixtures.oslo(at), nextDue: due.map(Fixtures.day),
+            closingReason: reason)
+    }
+
+    @Test func aLoggedComplaintKeepsItsComplainantApart() async throws {
+        let store = try store()
+        let entry = Fixtures.complaintEntry()
+        let id = try await store.logComplaint(entry, actor: actor)
+
+        let forStaff = try #require(try await store.complaint(id: id, includingComplainant: true))
+        #expect(forStaff.complainant == entry.complainant)
+        #expect(forStaff.hasComplainant)
+        #expect(forStaff.status == .received)
+        #expect(forStaff.nextDue == Fixtures.day("2026-12-04"))
+        #expect(forStaff.steps.map(\.action) == [.registered])
+        #expect(forStaff.venue == entry.venue)
+        #expect(forStaff.description == entry.description)
+        #expect(forStaff.receivedAt == entry.receivedAt)
+
+        let withheld = try #require(try await store.complaint(id: id, includingComplainant: false))
+        #expect(withheld.complainant == nil)
+        #expect(withheld.hasComplainant)
+        let listed = try await store.complaintLog(ComplaintFilter())
+        #expect(listed.map(\.id) == [id])
+        #expect(listed[0].complainant == nil)
+        #expect(listed[0].hasComplainant)
+
+        #expect(try await store.complaints() == [forStaff.evidence])
+        let audit = try await store.complaintAuditTrail(id)
+        #expect(audit.map(\.action) == ["complaint.created"])
+        #expect(audit[0].actor == "testbruker")
+        #expect(audit[0].detail.contains("med kontaktopplysninger om klageren"))
+        #expect(!audit[0].detail.contains("Klagesen"))
+    }
+
+    @Test func anInvalidComplaintStoresNothing() async throws {
+        let store = try store()
+        var entry = Fixtures.complaintEntry()
+        entry.categories = []
+        entry.complainant?.email = "ikke en adresse"
+        await #expect(throws: ComplaintLogError.self) { try await store.logComplaint(entry, actor: self.actor) }
+        // A batch with one bad complaint stores none of them.
+        await #expect(throws: ComplaintLogError.self) {
+            try await store.logComplaints([Fixtures.complaintEntry(), entry], source: "test", actor: self.actor)
+        }
+        #expect(try await store.complaintLog(ComplaintFilter()).isEmpty)
+        #expect(try await store.auditTrail(for: nil, limit: 10).isEmpty)
+    }
+
+    @Test func noStepAfterCloseAndReopeningIsAudited() async throws {
+        let store = try store()
+        let id = try await store.logComplaint(Fixtures.complaintEntry(), actor: actor)
+        _ = try await store.addStep(step(.environmentalHealth), toComplaint: id, actor: actor)
+        let closed = try await store.addStep(step(.closed, due: nil, reason: .unfounded), toComplaint: id, actor: actor)
+        #expect(closed.status == .closed)
+        #expect(try await store.complaints()[0].unfounded)
+
+        await #expect(throws: ComplaintLogError.flow(.closed(id: id))) {
+            try await store.addStep(self.step(.contactedVenue), toComplaint: id, actor: self.actor)
+        }
+        #expect(try await store.complaint(id: id, includingComplainant: false)?.steps.count == 3)
+
+        let reopened = try await store.addStep(
+            step(.reopened, note: "Ny melding fra naboen"), toComplaint: id, actor: Actor(name: "ola", channel: "web"))
+        #expect(reopened.status == .inFollowUp)
+        #expect(reopened.closingReason == nil)
+        #expect(!(try await store.complaints()[0].unfounded))
+        let audit = try await store.complaintAuditTrail(id)
+        #expect(
+            audit.map(\.action) == [
+                "complaint.created", "complaint.environmentalHealth", "complaint.closed", "complaint.reopened",
+            ])
+        #expect(audit[3].actor == "ola")
+        #expect(audit[3].channel == "web")
+        #expect(audit[3].detail.contains("status: avsluttet → under oppfølging"))
+        await #expect(throws: ComplaintLogError.notFound(99)) {
+            try await store.addStep(self.step(.other), toComplaint: 99, actor: self.actor)
+        }
+    }
+
+    @Test func filtersFindOverdueDueAndByVenueOfficerAndCategory() async throws {
+        let store = try store()
+        let today = Fixtures.day("2026-11-22")
+        let yesterday = try await store.logComplaint(
+            Fixtures.complaintEntry(officer: "kari", due: "2026-11-21"), actor: actor)
+        let dueToday = try await store.logComplaint(
+            Fixtures.complaintEntry(categories: [.minors], officer: "ola", due: "2026-11-22"), actor: actor)
+        let tomorrow = try await store.logComplaint(
+            Fixtures.complaintEntry(
+                officer: "kari", due: "2026-11-23",
+                venue: ComplaintVenue(street: "Thereses gate 10", postalCode: "0358")),
+            actor: actor)
+        let closed = try await store.logComplaint(Fixtures.complaintEntry(due: "2026-11-01"), actor: actor)
+        _ = try await store.addStep(step(.closed, due: nil, reason: .resolved), toComplaint: closed, actor: actor)
+
+        func ids(_ filter: ComplaintFilter) async throws -> Set<Int64> {
+            Set(try await store.complaintLog(filter).compactMap(\.id))
+        }
+        #expect(try await ids(ComplaintFilter(overdueOn: today)) == [yesterday])
+        #expect(try await ids(ComplaintFilter(dueBy: today)) == [yesterday, dueToday])
+        #expect(try await ids(ComplaintFilter(dueBy: today.adding(days: 1))) == [yesterday, dueToday, tomorrow])
+        #expect(try await ids(ComplaintFilter(officer: "KARI")) == [yesterday, tomorrow, closed])
+        #expect(try await ids(ComplaintFilter(category: .minors)) == [dueToday])
+        #expect(try await ids(ComplaintFilter(venue: "974 760 673")) == [yesterday, dueToday, closed])
+        #expect(try await ids(ComplaintFilter(venue: "thereses gate 10")) == [tomorrow])
+        #expect(try await ids(ComplaintFilter(venue: "bislett")) == [yesterday, dueToday, closed])
+        #expect(try await ids(ComplaintFilter(statuses: [.closed])) == [closed])
+    }
+
+    @Test func tenNeighboursReportingOneEpisodeCountAsOneEpisodeWithTenReports() async throws {
+        let store = try store()
+        var ids: [Int64] = []
+        for index in 0..<10 {
+            ids.append(
+                try await store.logComplaint(
+                    Fixtures.complaintEntry(received: "2026-11-20 0\(index):00", incident: "2026-11-19"), actor: actor))
+        }
+        let other = try await store.logComplaint(
+            Fixtures.complaintEntry(incident: "2026-10-02", categories: [.disorder]), actor: actor)
+        // Linked in two steps: the second merges the episodes.
+        let first = try await store.linkEpisode(Array(ids[0..<4]), actor: actor)
+        let second = try await store.linkEpisode(Array(ids[4..<10]), actor: actor)
+        #expect(try await store.linkEpisode([ids[9], ids[2]], actor: actor) == min(first, second))
+
+        let hearing = ComplaintsAssessment.hearing()
+        let summary = try await ComplaintsAssessment.summary(hearing, store)
+        #expect(summary == ComplaintSummary(total: 11, episodes: 2, byCategory: [.noise: 1, .disorder: 1]))
+        #expect(try await store.complaintLog(ComplaintFilter(episode: ids[0])).count == 10)
+        #expect(try await store.complaintAuditTrail(ids[5]).contains { $0.action == "complaint.linked" })
+
+        // Taking one out leaves nine in the episode and one on its own.
+        try await store.unlinkEpisode(ids[0], actor: actor)
+        let after = try await ComplaintsAssessment.summary(hearing, store)
+        #expect(after?.episodes == 3)
+        #expect(try await store.complaintLog(ComplaintFilter(episode: ids[1])).count == 9)
+        _ = other
+    }
+
+    @Test func complaintsAboutDifferentVenuesCannotBeOneEpisode() async throws {
+        let store = try store()
+        let a = try await store.logComplaint(Fixtures.complaintEntry(), actor: actor)
+        let b = try await store.logComplaint(
+            Fixtures.complaintEntry(venue: ComplaintVenue(name: "Bar Boble", street: "Thereses gate 10")), actor: actor)
+        await #expect(throws: ComplaintLogError.differentVenues(a, b)) {
+            try await store.linkEpisode([a, b], actor: self.actor)
+        }
+        await #expect(throws: ComplaintLogError.linkNeedsTwo) {
+            try await store.linkEpisode([a, a], actor: self.actor)
+        }
+        #expect(try await store.complaintLog(ComplaintFilter()).allSatisfy { $0.episodeId == nil })
+    }
+
+    @Test func theHistoryFollowsTheAddressWhenTheOwnerChanges() async throws {
+        let store = try store()
+        // Logged against the former holder, at the venue's address.
+        for incident in ["2026-03-01", "2026-05-01"] {
+            _ = try await store.logComplaint(
+                Fixtures.complaintEntry(
+                    received: "\(incident) 12:00", incident: incident, due: "2026-12-31",
+                    venue: ComplaintVenue(
+                        name: "Bislett Pub", organisationNumber: try OrganisationNumber("911223341"),
+                        street: "Pilestredet 63")),
+                actor: actor)
+        }
+        // The new holder applies for the same place.
+        var hearing = ComplaintsAssessment.hearing()
+        hearing.applicationType = .changeOfOwner
+        hearing.applicant.organisationNumber = try OrganisationNumber("983887457")
+        let summary = try await ComplaintsAssessment.summary(hearing, store)
+        #expect(summary?.total == 2)
+        #expect(summary?.episodes == 2)
+    }
+
+    @Test func thePurgeRemovesPersonalDataAndKeepsTheCounts() async throws {
+        let store = try store()
+        let old = try await store.logComplaint(
+            Fixtures.complaintEntry(received: "2022-05-02 10:00", incident: "2022-05-01", due: "2022-05-16"),
+            actor: actor)
+        _ = try await store.addStep(
+            step(.closed, at: "2022-06-01 10:00", due: nil, reason: .resolved, note: "Ringte Kari Klagesen"),
+            toComplaint: old, actor: actor)
+        let recent = try await store.logComplaint(
+            Fixtures.complaintEntry(received: "2026-09-02 10:00", incident: "2026-09-01", due: "2026-09-16"),
+            actor: actor)
+        _ = try await store.addStep(
+            step(.closed, at: "2026-09-10 10:00", due: nil, reason: .resolved), toComplaint: recent, actor: actor)
+        let open = try await store.logComplaint(
+            Fixtures.complaintEntry(received: "2022-05-03 10:00", incident: "2022-05-01", due: "2022-05-16"),
+            actor: actor)
+
+        let before = try await store.complaintLog(ComplaintFilter())
+        let evidenceBefore = try await store.complaints()
+        let statsBefore = ComplaintStatistics(
+            entries: before, from: YearMonth(year: 2022, month: 1), to: YearMonth(year: 2026, month: 12))
+
+        let cutoff = Fixtures.oslo("2023-11-22 10:00")  // three years before the fixed clock
+        #expect(try await store.purgePersonalData(closedBefore: cutoff, actor: actor) == 1)
+        #expect(try await store.purgePersonalData(closedBefore: cutoff, actor: actor) == 0)
+
+        let purged = try #require(try await store.complaint(id: old, includingComplainant: true))
+        #expect(purged.complainant == nil)
+        #expect(!purged.hasComplainant)
+        #expect(purged.description == nil)
+        #expect(purged.steps.allSatisfy { $0.note == nil })
+        #expect(purged.purgedAt != nil)
+        #expect(purged.categories == [.noise])
+        #expect(purged.closingReason == .resolved)
+        #expect(try await store.complaint(id: recent, includingComplainant: true)?.complainant != nil)
+        #expect(try await store.complaint(id: open, includingComplainant: true)?.complainant != nil)
+
+        let after = try await store.complaintLog(ComplaintFilter())
+        #expect(try await store.complaints() == evidenceBefore)
+        #expect(
+            ComplaintStatistics(
+                entries: after, from: YearMonth(year: 2022, month: 1), to: YearMonth(year: 2026, month: 12))
+                == statsBefore)
+        let audit = try await store.complaintAuditTrail(old)
+        #expect(audit.last?.action == "complaint.purged")
+        #expect(!audit.contains { $0.detail.contains("Klagesen") })
+    }
+
+    @Test func reimportingTheSameReferencesAddsNothing() async throws {
+        let store = try store()
+        var first = Fixtures.complaintEntry()
+        first.externalReference = "17"
+        var second = Fixtures.complaintEntry(received: "2026-11-21 10:00")
+        second.externalReference = "18"
+        let summary = try await store.logComplaints([first, second], source: "regneark", actor: actor)
+        #expect(summary.added.count == 2)
+        let again = try await store.logComplaints([first, second], source: "regneark", actor: actor)
+        #expect(again.added.isEmpty)
+        #expect(again.alreadyLogged == ["17", "18"])
+        // The same number from another source is another complaint.
+        #expect(try await store.logComplaints([first], source: "open311", actor: actor).added.count == 1)
+        #expect(try await store.complaintLog(ComplaintFilter()).count == 3)
+    }
+
+    @Test func aComplaintLoggedWithAnAddressIsLinkedToTheVenueLater() async throws {
+        let store = try store()
+        let id = try await store.logComplaint(
+            Fixtures.complaintEntry(venue: ComplaintVenue(street: "Pilestredet 63")), actor: actor)
+        let venue = ComplaintVenue(
+            name: "Pub Bislett", organisationNumber: try OrganisationNumber("974760673"), street: "Pilestredet 63")
+        try await store.updateVenue(venue, ofComplaint: id, actor: actor)
+        #expect(try await store.complaint(id: id, includingComplainant: false)?.venue == venue)
+        #expect(
+            try await store.complaintAuditTrail(id).last?.detail
+                == "sted: Pilestredet 63 → Pub Bislett (Pilestredet 63)")
+    }
+}
+
+/// Assesses a hearing at Pilestredet 63 with the complaints in a store.
+enum ComplaintsAssessment {
+    static func hearing() -> Hearing {
+        var hearing = Fixtures.hearing(5, applicationType: .renewal)
+        hearing.applicant.organisationNumber = try! OrganisationNumber("974760673")
+        hearing.venue.address.street = "Pilestredet 63"
+        hearing.venue.position = try! .wgs84(latitude: 59.9240, longitude: 10.7338)
+        return hearing
+    }
+
+    static func summary(_ hearing: Hearing, _ store: SQLiteStore) async throws -> ComplaintSummary? {
+        let context = AssessmentContext(
+            policy: try Fixtures.policy(), sites: [], venues: [], complaints: try await store.complaints(),
+            today: Fixtures.day("2026-11-22"))
+        return Assessor.assess(hearing, context: context).complaints
+    }
+}
