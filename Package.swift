@@ -72,7 +72,11 @@ let package = Package(
             dependencies: ["SkjenkImport", "SkjenkTestSupport"]
         ),
         .testTarget(name: "SkjenkStoreTests", dependencies: ["SkjenkStore", "SkjenkTestSupport"]),
-        .testTarget(name: "SkjenkComposeTests", dependencies: ["SkjenkCompose", "SkjenkTestSupport"]),
+        .testTarget(
+            name: "SkjenkComposeTests", dependencies: ["SkjenkCompose", "SkjenkTestSupport"],
+            // Golden files, read by path so a deliberate change can be recorded in place.
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "SkjenkCLITests", dependencies: ["skjenk", "SkjenkProbe", "SkjenkTestSupport"]),
     ]
 )

@@ -65,9 +65,16 @@ public struct ComplaintVenueResolver: Sendable {
         }
         if let number = venue.organisationNumber {
             let held = known.filter { $0.organisationNumber == number }
-            return held.first(where: sameName) ?? held.first(where: sameStreet) ?? (held.count == 1 ? held[0] : nil)
+            if let match = held.first(where: sameName) ?? held.first(where: sameStreet)
+                ?? (held.count == 1 ? held[0] : nil)
+            {
+                return match
+            }
         }
-        let named = known.filter(sameName)
+        // By name, among venues the register gives no other holder for (the permit map has no numbers).
+        let named = known.filter {
+            sameName($0) && ($0.organisationNumber == nil || $0.organisationNumber == venue.organisationNumber)
+        }
         if named.count == 1 { return named[0] }
         return named.first(where: sameStreet)
     }

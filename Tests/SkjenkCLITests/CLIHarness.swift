@@ -21,6 +21,7 @@ struct CLIHarness {
         try child.run(arguments)
     }
 
+    @discardableResult
     func run(_ arguments: [String]) throws -> ChildProcess.Result {
         try child.run(arguments)
     }

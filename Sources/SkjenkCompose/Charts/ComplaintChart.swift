@@ -123,7 +123,7 @@ public struct ComplaintChart: Sendable {
     }
 
     /// 1, 2 or 5 times a power of ten, giving about five ticks.
-    static func tickStep(for maximum: Int) -> Int {
+    public static func tickStep(for maximum: Int) -> Int {
         guard maximum > 5 else { return 1 }
         let raw = Double(maximum) / 5
         let magnitude = pow(10, floor(log10(raw)))

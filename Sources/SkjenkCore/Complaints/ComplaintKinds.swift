@@ -84,6 +84,8 @@ public enum FollowUpAction: String, ExchangeCoded {
     case forwardedToPolice
     /// Referred to environmental health (miljørettet helsevern): noise from the venue itself.
     case environmentalHealth
+    /// Forwarded to another body (Bymiljøetaten, Helseetaten, another district).
+    case forwardedElsewhere
     case noiseMeasured
     case repliedToComplainant
     case other
@@ -97,6 +99,7 @@ public enum FollowUpAction: String, ExchangeCoded {
         case .controlTip: "tips-naeringsetaten"
         case .forwardedToPolice: "videresendt-politiet"
         case .environmentalHealth: "miljoerettet-helsevern"
+        case .forwardedElsewhere: "videresendt-annen"
         case .noiseMeasured: "stoeymaaling"
         case .repliedToComplainant: "svar-til-klager"
         case .other: "annet"
@@ -112,6 +115,7 @@ public enum FollowUpAction: String, ExchangeCoded {
         case .controlTip: "sendt som kontrolltips til Næringsetaten"
         case .forwardedToPolice: "videresendt til politiet"
         case .environmentalHealth: "henvist til miljørettet helsevern"
+        case .forwardedElsewhere: "videresendt til annen instans"
         case .noiseMeasured: "støy målt"
         case .repliedToComplainant: "svart klageren"
         case .other: "annet"
@@ -124,8 +128,8 @@ public enum FollowUpAction: String, ExchangeCoded {
     /// closing and reopening have their own commands.
     public static var stepActions: [FollowUpAction] {
         [
-            .contactedVenue, .controlTip, .forwardedToPolice, .environmentalHealth, .noiseMeasured,
-            .repliedToComplainant, .other,
+            .contactedVenue, .controlTip, .forwardedToPolice, .environmentalHealth, .forwardedElsewhere,
+            .noiseMeasured, .repliedToComplainant, .other,
         ]
     }
 
@@ -133,7 +137,7 @@ public enum FollowUpAction: String, ExchangeCoded {
     public var resultingStatus: ComplaintStatus {
         switch self {
         case .registered: .received
-        case .controlTip, .forwardedToPolice, .environmentalHealth: .forwarded
+        case .controlTip, .forwardedToPolice, .environmentalHealth, .forwardedElsewhere: .forwarded
         case .contactedVenue, .noiseMeasured, .repliedToComplainant, .other, .reopened: .inFollowUp
         case .closed: .closed
         }

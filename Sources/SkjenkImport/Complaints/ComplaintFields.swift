@@ -140,7 +140,7 @@ struct ComplaintFields {
             case .forwarded, .inFollowUp:
                 entry.steps.append(
                     FollowUpStep(
-                        action: .other,
+                        action: status == .forwarded ? .forwardedElsewhere : .other,
                         note: "status «\(status.label)» fra regnearket", by: officer, at: received, nextDue: due))
             case .received: break
             }
@@ -150,17 +150,13 @@ struct ComplaintFields {
 
     /// The kind whose code or label `text` is: `stoey`, `støy`, `Støy (musikk)`, `uro/vold`, `uro`.
     static func match<T: ExchangeCoded>(_ text: String, _ type: T.Type) -> T? {
-        let wanted = fold(text)
+        // "Støy (musikk)" is støy: drop a parenthesis; each part of "uro/vold" names the category.
+        let wanted = fold(String(text.split(separator: "(").first ?? ""))
         for value in T.allCases {
             let label = fold(value.label)
-            let short = label.split(whereSeparator: { $0 == "/" || $0 == "(" }).first.map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }
-            let wantedShort = wanted.split(whereSeparator: { $0 == "/" || $0 == "(" }).first.map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }
+            let parts = label.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
             if wanted == fold(value.code) || wanted == label || wanted == fold(value.rawValue)
-                || (short != nil && (wanted == short || wantedShort == short))
+                || (parts.count > 1 && parts.contains(wanted))
             {
                 return value
             }

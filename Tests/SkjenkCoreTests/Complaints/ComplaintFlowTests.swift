@@ -30,6 +30,7 @@ import Testing
         (.environmentalHealth, .forwarded),
         (.noiseMeasured, .inFollowUp),
         (.repliedToComplainant, .inFollowUp),
+        (.forwardedElsewhere, .forwarded),
         (.other, .inFollowUp),
     ])
     func eachStepSetsItsStatusAndDueDate(action: FollowUpAction, status: ComplaintStatus) throws {
