@@ -23,7 +23,7 @@ enum SkjenkMain {
                 if !message.isEmpty { print(message) }
                 exit(0)
             }
-            Terminal.error(message)
+            Terminal.error(UsageMessages.norwegian(message))
             exit(code == .validationFailure ? ExitStatus.usage : ExitStatus.failure)
         }
     }

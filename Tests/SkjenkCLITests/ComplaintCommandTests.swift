@@ -190,4 +190,22 @@ import Testing
         #expect(chart.contains("6 klager fra januar 2026 til desember 2026"))
         #expect(try cli.run("complaints", "stats", "--from", "2026-13").status == 2)
     }
+
+    @Test func usageErrorsAreInNorwegianAndListTheCodes() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        let result = try cli.run(
+            "complaints", "add", "--incident", "2026-11-20", "--venue", "Pub", "--category", "bråk")
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("Feil: «bråk» er ikke en gyldig verdi for --category <CODE>. Gyldige verdier:"))
+        #expect(result.stderr.contains("  - stoey\n"))
+        #expect(!result.stderr.contains("noise"))
+        #expect(result.stderr.contains("Se «skjenk complaints add --help» for mer."))
+        let missing = try cli.run("complaints", "show")
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("Feil: <ID> mangler"))
+        let orgnr = try cli.run(
+            "complaints", "add", "--incident", "2026-11-20", "--orgnr", "123456789", "--category", "stoey")
+        #expect(orgnr.stderr.hasPrefix("Feil: --orgnr «123456789» er ikke et gyldig organisasjonsnummer"))
+    }
 }

@@ -30,26 +30,20 @@ public struct ComplaintJSONReader: Sendable {
     public init() {}
 
     public func read(contentsOf url: URL, displayName: String? = nil, now: Date, actor: String) -> ComplaintFile {
-        let name = displayName ?? url.path
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        guard size <= Self.maxBytes else {
-            return ComplaintSheetReader.rejected(name, 0, "filen er større enn \(Self.maxBytes / 1024 / 1024) MB")
+        ComplaintFile.reading(url, displayName: displayName, maxBytes: Self.maxBytes) {
+            read(data: $0, fileName: $1, now: now, actor: actor)
         }
-        guard let data = try? Data(contentsOf: url) else {
-            return ComplaintSheetReader.rejected(name, 0, "filen finnes ikke eller kan ikke leses")
-        }
-        return read(data: data, fileName: name, now: now, actor: actor)
     }
 
     public func read(data: Data, fileName: String, now: Date, actor: String) -> ComplaintFile {
         guard String(data: data, encoding: .utf8) != nil else {
-            return ComplaintSheetReader.rejected(fileName, 1, "filen er ikke UTF-8")
+            return ComplaintFile.rejected(fileName, 1, "filen er ikke UTF-8")
         }
         let root: Any
         do {
             root = try JSONSerialization.jsonObject(with: data, options: [])
         } catch {
-            return ComplaintSheetReader.rejected(fileName, 1, "filen er ikke gyldig JSON")
+            return ComplaintFile.rejected(fileName, 1, "filen er ikke gyldig JSON")
         }
         let objects: [Any]
         if let array = root as? [Any] {
@@ -57,7 +51,7 @@ public struct ComplaintJSONReader: Sendable {
         } else {
             objects = [root]
         }
-        guard !objects.isEmpty else { return ComplaintSheetReader.rejected(fileName, 1, "filen har ingen klager") }
+        guard !objects.isEmpty else { return ComplaintFile.rejected(fileName, 1, "filen har ingen klager") }
         var entries: [ComplaintLogEntry] = []
         var errors: [Diagnostic] = []
         for (index, object) in objects.enumerated() {

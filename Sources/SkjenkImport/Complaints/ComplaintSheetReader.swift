@@ -9,6 +9,28 @@ public struct ComplaintFile: Sendable {
     public let errors: [Diagnostic]
 
     public var isAccepted: Bool { errors.isEmpty }
+
+    /// A file refused as a whole with one problem.
+    static func rejected(_ file: String, _ line: Int, _ message: String) -> ComplaintFile {
+        ComplaintFile(fileName: file, entries: [], errors: [problem(file, line, message)])
+    }
+
+    static func problem(_ file: String, _ line: Int, _ message: String) -> Diagnostic {
+        Diagnostic(at: SourceLocation(file: file, line: line, column: line == 0 ? 0 : 1), message: message)
+    }
+
+    /// Reads `url` (at most `maxBytes`) and hands its bytes to `read`, or says why it cannot.
+    static func reading(
+        _ url: URL, displayName: String?, maxBytes: Int, _ read: (Data, String) -> ComplaintFile
+    ) -> ComplaintFile {
+        let name = displayName ?? url.path
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        guard size <= maxBytes else { return rejected(name, 0, "filen er større enn \(maxBytes / 1024 / 1024) MB") }
+        guard let data = try? Data(contentsOf: url) else {
+            return rejected(name, 0, "filen finnes ikke eller kan ikke leses")
+        }
+        return read(data, name)
+    }
 }
 
 /// Reads the spreadsheet a district keeps today, saved as CSV (comma or semicolon, UTF-8). One
@@ -47,15 +69,9 @@ public struct ComplaintSheetReader: Sendable {
     public init() {}
 
     public func read(contentsOf url: URL, displayName: String? = nil, now: Date, actor: String) -> ComplaintFile {
-        let name = displayName ?? url.path
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        guard size <= Self.maxBytes else {
-            return Self.rejected(name, 0, "filen er større enn \(Self.maxBytes / 1024 / 1024) MB")
+        ComplaintFile.reading(url, displayName: displayName, maxBytes: Self.maxBytes) {
+            read(data: $0, fileName: $1, now: now, actor: actor)
         }
-        guard let data = try? Data(contentsOf: url) else {
-            return Self.rejected(name, 0, "filen finnes ikke eller kan ikke leses")
-        }
-        return read(data: data, fileName: name, now: now, actor: actor)
     }
 
     public func read(data: Data, fileName: String, now: Date, actor: String) -> ComplaintFile {
@@ -132,10 +148,10 @@ public struct ComplaintSheetReader: Sendable {
     }
 
     static func error(_ file: String, _ line: Int, _ message: String) -> Diagnostic {
-        Diagnostic(at: SourceLocation(file: file, line: line, column: line == 0 ? 0 : 1), message: message)
+        ComplaintFile.problem(file, line, message)
     }
 
     static func rejected(_ file: String, _ line: Int, _ message: String) -> ComplaintFile {
-        ComplaintFile(fileName: file, entries: [], errors: [error(file, line, message)])
+        ComplaintFile.rejected(file, line, message)
     }
 }

@@ -30,7 +30,8 @@ extension Skjenk.Complaints {
                 for diagnostic in sheet.errors { Terminal.error(diagnostic.description) }
                 throw CommandFailure(
                     message:
-                        "\(file) har \(sheet.errors.count) feil; ingen klager er importert. Rett radene og prøv igjen.")
+                        "\(file) har \(sheet.errors.count) feil; ingen klager er importert. Rett feilene og prøv igjen."
+                )
             }
             let database = try store.openStore()
             let needsPolicy = sheet.entries.contains { $0.nextDue == nil }

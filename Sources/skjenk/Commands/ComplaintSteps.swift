@@ -178,9 +178,7 @@ extension Skjenk.Complaints {
             guard venue != nil || orgnr != nil || address != nil else {
                 throw ValidationError("oppgi --venue, --orgnr eller --address")
             }
-            if let orgnr, (try? OrganisationNumber(orgnr.replacingOccurrences(of: " ", with: ""))) == nil {
-                throw ValidationError("--orgnr «\(orgnr)» er ikke et gyldig organisasjonsnummer")
-            }
+            _ = try organisationNumber(orgnr)
         }
 
         func run() async throws {
@@ -189,7 +187,7 @@ extension Skjenk.Complaints {
             // What is given replaces; what is not given is kept (a known address stays when the venue is named).
             let given = ComplaintVenue(
                 name: venue ?? current.name,
-                organisationNumber: try orgnr.map { try OrganisationNumber($0.replacingOccurrences(of: " ", with: "")) }
+                organisationNumber: try organisationNumber(orgnr)
                     ?? current.organisationNumber,
                 street: address ?? current.street, postalCode: postalCode ?? current.postalCode)
             do {

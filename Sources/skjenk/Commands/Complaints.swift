@@ -98,9 +98,7 @@ extension Skjenk.Complaints {
             if let incidentTime, (try? TimeOfDay(incidentTime)) == nil {
                 throw ValidationError("--incident-time «\(incidentTime)» er ikke et klokkeslett (TT:MM)")
             }
-            if let orgnr, (try? OrganisationNumber(orgnr.replacingOccurrences(of: " ", with: ""))) == nil {
-                throw ValidationError("--orgnr «\(orgnr)» er ikke et gyldig organisasjonsnummer")
-            }
+            _ = try organisationNumber(orgnr)
         }
 
         func run() async throws {
@@ -127,9 +125,7 @@ extension Skjenk.Complaints {
                             text: period),
                         venue: ComplaintVenue(
                             name: venue,
-                            organisationNumber: try orgnr.map {
-                                try OrganisationNumber($0.replacingOccurrences(of: " ", with: ""))
-                            }, street: address, postalCode: postalCode),
+                            organisationNumber: try organisationNumber(orgnr), street: address, postalCode: postalCode),
                         categories: Set(category), description: description, source: source,
                         officer: officer ?? actor.name, nextDue: due,
                         complainant: complainant.isEmpty ? nil : complainant)

@@ -3,39 +3,30 @@ import Foundation
 import SkjenkCore
 import SkjenkStore
 
-extension Role: ExpressibleByArgument {
+/// A kind is given on the command line by its Norwegian code (`stoey`, `avsluttet`), and help and
+/// errors list the codes.
+extension ExpressibleByArgument where Self: ExchangeCoded {
     public init?(argument: String) {
         self.init(code: argument)
     }
+
+    public static var allValueStrings: [String] { codes }
 }
 
-extension ComplaintCategory: ExpressibleByArgument {
-    public init?(argument: String) {
-        self.init(code: argument)
-    }
-}
+extension Role: ExpressibleByArgument {}
+extension ComplaintCategory: ExpressibleByArgument {}
+extension ComplaintStatus: ExpressibleByArgument {}
+extension ComplaintSource: ExpressibleByArgument {}
+extension ClosingReason: ExpressibleByArgument {}
+extension FollowUpAction: ExpressibleByArgument {}
 
-extension ComplaintStatus: ExpressibleByArgument {
-    public init?(argument: String) {
-        self.init(code: argument)
-    }
-}
-
-extension ComplaintSource: ExpressibleByArgument {
-    public init?(argument: String) {
-        self.init(code: argument)
-    }
-}
-
-extension ClosingReason: ExpressibleByArgument {
-    public init?(argument: String) {
-        self.init(code: argument)
-    }
-}
-
-extension FollowUpAction: ExpressibleByArgument {
-    public init?(argument: String) {
-        self.init(code: argument)
+/// `--orgnr`: checked in `validate()` so the message is Norwegian.
+func organisationNumber(_ text: String?, option: String = "--orgnr") throws -> OrganisationNumber? {
+    guard let text else { return nil }
+    do {
+        return try OrganisationNumber(text)
+    } catch {
+        throw ValidationError("\(option) «\(text)» er ikke et gyldig organisasjonsnummer")
     }
 }
 
