@@ -18,6 +18,10 @@ let package = Package(
         // YAML for the district's policy file: a format people edit by hand, with comments, and
         // positions (line, column) for every value so errors can point at them.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Mustache templates the district edits without rebuilding (statements, replies, pages).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Zipping the .docx package (OOXML is a zip of XML parts).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libxml2 from Debian's libxml2-dev; `.ci/run` installs it when missing.
@@ -45,7 +49,20 @@ let package = Package(
             ]
         ),
         // Documents from cases, assessments and the complaint log: charts (and, with issue 4, statements).
-        .target(name: "SkjenkCompose", dependencies: ["SkjenkCore"]),
+        .target(
+            name: "SkjenkCompose",
+            dependencies: [
+                "SkjenkCore", "SkjenkTemplates", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // The bundled templates (`Templates/`), shipped as resources; `--templates DIR` overrides them.
+        .target(
+            name: "SkjenkTemplates",
+            path: "Templates",
+            exclude: ["README.md"],
+            resources: [.copy("statement")]
+        ),
         // Fixtures, an in-memory store and a fixed clock for the test targets.
         .target(
             name: "SkjenkTestSupport",

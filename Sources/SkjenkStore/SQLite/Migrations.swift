@@ -231,6 +231,47 @@ enum Migrations {
                     CREATE INDEX complaintStep_complaint ON complaintStep(complaintId, id);
                     """)
         }
+        migrator.registerMigration("Create statementDraft and statementReview") { db in
+            try db.execute(
+                sql: """
+                    -- Every version of a case's statement: the text (Markdown), what it was written from
+                    -- (case version, assessment digest), who wrote it and when.
+                    CREATE TABLE statementDraft (
+                        id INTEGER PRIMARY KEY,
+                        caseKey TEXT NOT NULL REFERENCES hearing(caseKey) ON DELETE CASCADE,
+                        version INTEGER NOT NULL CHECK (version >= 1),
+                        origin TEXT NOT NULL CHECK (origin IN ('generated', 'edited')),
+                        markdown TEXT NOT NULL,
+                        mapSVG TEXT,
+                        outcome TEXT NOT NULL,
+                        routeKind TEXT NOT NULL CHECK (routeKind IN ('delegated', 'council')),
+                        signatory TEXT,
+                        body TEXT,
+                        meetingDate TEXT,
+                        itemNumber TEXT,
+                        hearingVersion INTEGER NOT NULL,
+                        assessmentDigest TEXT NOT NULL,
+                        author TEXT NOT NULL,
+                        createdAt TEXT NOT NULL,
+                        UNIQUE (caseKey, version)
+                    );
+
+                    -- Where each case's statement stands in the review.
+                    CREATE TABLE statementReview (
+                        caseKey TEXT PRIMARY KEY REFERENCES hearing(caseKey) ON DELETE CASCADE,
+                        state TEXT NOT NULL CHECK (state IN ('draft', 'submitted', 'approved', 'sent')),
+                        routeKind TEXT CHECK (routeKind IN ('delegated', 'council')),
+                        signatory TEXT,
+                        body TEXT,
+                        meetingDate TEXT,
+                        itemNumber TEXT,
+                        approvedAt TEXT,
+                        sentDate TEXT,
+                        comment TEXT,
+                        updatedAt TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

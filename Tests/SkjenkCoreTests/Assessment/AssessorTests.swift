@@ -101,7 +101,7 @@ import Testing
 
     @Test func aVenueWithoutPositionIsAStatedUncertainty() throws {
         let a = assess(
-            try hearing { $0.venue.position = nil }, sites: [site(.school, "Skole", north: 10)],
+            hearing { $0.venue.position = nil }, sites: [site(.school, "Skole", north: 10)],
             venues: venues(20, within: 100))
         #expect(try factor("children", a).explanation == "Ikke vurdert: stedet har ingen posisjon.")
         #expect(try factor("density", a).explanation == "Ikke vurdert: stedet har ingen posisjon.")

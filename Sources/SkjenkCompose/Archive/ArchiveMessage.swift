@@ -1,0 +1,100 @@
+import Foundation
+import SkjenkCore
+
+/// A Noark 5 archive message (KS Fiks Arkiv v1, `arkivmelding` "opprett") for a finished
+/// statement: an outgoing letter (journalposttype U, journalstatus F) with the statement as its
+/// main document (H) in archival format (variant A, PDF/A), the agency as recipient (EM) and its
+/// case number as the recipient's reference (`deresReferanse`).
+public struct ArchiveMessage: Sendable {
+    public let title: String
+    /// The district's officer (saksbehandler) or the user making the package.
+    public let author: String
+    public let created: Date
+    public let documentDate: LocalDate
+    /// When the statement was sent to the agency, if it has been.
+    public let sent: LocalDate?
+    public let recipient: String
+    public let recipientOfficer: String?
+    /// The agency's case number (deres referanse).
+    public let agencyReference: String
+    /// The main document's file name in the package, and its bytes (for size and checksum).
+    public let fileName: String
+    public let file: Data
+
+    public init(
+        title: String, author: String, created: Date, documentDate: LocalDate, sent: LocalDate?,
+        recipient: String = "Oslo kommune, Næringsetaten", recipientOfficer: String?, agencyReference: String,
+        fileName: String, file: Data
+    ) {
+        self.title = title
+        self.author = author
+        self.created = created
+        self.documentDate = documentDate
+        self.sent = sent
+        self.recipient = recipient
+        self.recipientOfficer = recipientOfficer
+        self.agencyReference = agencyReference
+        self.fileName = fileName
+        self.file = file
+    }
+
+    static let namespace = "https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/arkivmelding/opprett/v1"
+    static let catalogue = "https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/metadatakatalog/v1"
+
+    /// The message as XML.
+    public func xml() -> String {
+        let stamp = Date.ISO8601FormatStyle(timeZone: .gmt).format(created)
+        func e(_ text: String) -> String { DocxWriter.escape(text) }
+        func code(_ element: String, _ value: String, _ description: String) -> String {
+            "<\(element)><n5mdk:kode>\(value)</n5mdk:kode><n5mdk:beskrivelse>\(e(description))</n5mdk:beskrivelse></\(element)>"
+        }
+        var out = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <arkivmelding xmlns="\(Self.namespace)" xmlns:n5mdk="\(Self.catalogue)" \
+            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+              <system>skjenk</system>
+              <antallFiler>1</antallFiler>
+              <registrering xsi:type="journalpost">
+                <opprettetDato>\(stamp)</opprettetDato>
+                <opprettetAv>\(e(author))</opprettetAv>
+                <dokumentbeskrivelse>
+                  \(code("dokumenttype", "BREV", "Brev"))
+                  \(code("dokumentstatus", "F", "Dokumentet er ferdigstilt"))
+                  <tittel>\(e(title))</tittel>
+                  <opprettetDato>\(stamp)</opprettetDato>
+                  <opprettetAv>\(e(author))</opprettetAv>
+                  \(code("tilknyttetRegistreringSom", "H", "Hoveddokument"))
+                  <dokumentnummer>1</dokumentnummer>
+                  <dokumentobjekt>
+                    <versjonsnummer>1</versjonsnummer>
+                    \(code("variantformat", "A", "Arkivformat"))
+                    \(code("format", "RA-PDF", "PDF/A - ISO 19005"))
+                    <mimeType>application/pdf</mimeType>
+                    <filnavn>\(e(fileName))</filnavn>
+                    <referanseDokumentfil>\(e(fileName))</referanseDokumentfil>
+                    <sjekksum>\(SHA256.hex(file))</sjekksum>
+                    <sjekksumAlgoritme>SHA256</sjekksumAlgoritme>
+                    <filstoerrelse>\(file.count)</filstoerrelse>
+                  </dokumentobjekt>
+                </dokumentbeskrivelse>
+                <tittel>\(e(title))</tittel>
+                <korrespondansepart>
+                  \(code("korrespondanseparttype", "EM", "Mottaker"))
+                  <korrespondansepartNavn>\(e(recipient))</korrespondansepartNavn>
+
+            """
+        if let recipientOfficer { out += "      <kontaktperson>\(e(recipientOfficer))</kontaktperson>\n" }
+        out += """
+                  <deresReferanse>\(e(agencyReference))</deresReferanse>
+                </korrespondansepart>
+                \(code("journalposttype", "U", "Utgående dokument"))
+                \(code("journalstatus", "F", "Ferdigstilt fra saksbehandler"))
+                <dokumentetsDato>\(documentDate.iso)</dokumentetsDato>
+
+            """
+        if let sent, let noon = OsloTime.parse("\(sent.iso) 12:00") {
+            out += "    <sendtDato>\(Date.ISO8601FormatStyle(timeZone: .gmt).format(noon))</sendtDato>\n"
+        }
+        return out + "  </registrering>\n</arkivmelding>\n"
+    }
+}

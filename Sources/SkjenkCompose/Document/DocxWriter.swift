@@ -1,0 +1,243 @@
+import Foundation
+import ZIPFoundation
+
+/// A `StatementDocument` as a Word document (.docx): OOXML parts written here and zipped with
+/// ZIPFoundation. Headings use Word's built-in heading styles, conditions a restarting decimal
+/// list, tables a bordered grid; it opens in Word and LibreOffice.
+public enum DocxWriter {
+    /// Why a document cannot be written.
+    public struct Problem: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The .docx bytes. `created` dates the document (and every zip entry, so the bytes are repeatable).
+    public static func docx(_ document: StatementDocument, title: String, author: String, created: Date) throws -> Data
+    {
+        var numbering = NumberingParts()
+        let body = bodyXML(document, numbering: &numbering)
+        let parts: [(String, String)] = [
+            ("[Content_Types].xml", contentTypes),
+            ("_rels/.rels", packageRelationships),
+            ("docProps/core.xml", coreProperties(title: title, author: author, created: created)),
+            ("docProps/app.xml", appProperties),
+            ("word/_rels/document.xml.rels", documentRelationships),
+            ("word/document.xml", documentXML(body)),
+            ("word/styles.xml", styles),
+            ("word/numbering.xml", numbering.xml()),
+        ]
+        do {
+            let archive = try Archive(accessMode: .create)
+            for (path, text) in parts {
+                let data = Data(text.utf8)
+                try archive.addEntry(
+                    with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: created,
+                    compressionMethod: .deflate,
+                    provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
+            }
+            guard let data = archive.data else { throw Problem(description: "Word-dokumentet kunne ikke pakkes") }
+            return data
+        } catch let problem as Problem {
+            throw problem
+        } catch {
+            throw Problem(description: "Word-dokumentet kunne ikke pakkes: \(error)")
+        }
+    }
+
+    // MARK: Body
+
+    /// The numbering instances: one bullet list definition, and a decimal list restarted for each numbered list.
+    struct NumberingParts {
+        var numbered: [Int] = []
+
+        mutating func newNumberedList() -> Int {
+            let id = 2 + numbered.count
+            numbered.append(id)
+            return id
+        }
+
+        func xml() -> String {
+            var out = xmlHeader + "<w:numbering \(wordNamespaces)>"
+            for (id, format, text) in [(0, "bullet", "•"), (1, "decimal", "%1.")] {
+                out += """
+                    <w:abstractNum w:abstractNumId="\(id)"><w:multiLevelType w:val="singleLevel"/>\
+                    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="\(format)"/><w:lvlText w:val="\(text)"/>\
+                    <w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>
+                    """
+            }
+            out += #"<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#
+            for id in numbered {
+                out += """
+                    <w:num w:numId="\(id)"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">\
+                    <w:startOverride w:val="1"/></w:lvlOverride></w:num>
+                    """
+            }
+            return out + "</w:numbering>"
+        }
+    }
+
+    static func bodyXML(_ document: StatementDocument, numbering: inout NumberingParts) -> String {
+        var out = ""
+        for block in document.blocks {
+            switch block {
+            case .heading(let level, let text):
+                out += paragraph(style: level == 1 ? "Title" : "Heading\(level - 1)", lines: [text])
+            case .paragraph(let lines):
+                out += paragraph(style: nil, lines: lines)
+            case .bullets(let items):
+                for item in items { out += paragraph(style: "ListParagraph", lines: [item], numId: 1) }
+            case .numbered(let items):
+                let id = numbering.newNumberedList()
+                for item in items { out += paragraph(style: "ListParagraph", lines: [item], numId: id) }
+            case .table(let rows, let header):
+                out += table(rows, header: header)
+            }
+        }
+        return out
+    }
+
+    static func paragraph(
+        style: String?, lines: [[StatementDocument.Run]], numId: Int? = nil, bold: Bool = false
+    )
+        -> String
+    {
+        var out = "<w:p>"
+        if style != nil || numId != nil {
+            out += "<w:pPr>"
+            if let style { out += #"<w:pStyle w:val="\#(style)"/>"# }
+            if let numId { out += #"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="\#(numId)"/></w:numPr>"# }
+            out += "</w:pPr>"
+        }
+        for (index, line) in lines.enumerated() {
+            if index > 0 { out += "<w:r><w:br/></w:r>" }
+            for run in line {
+                out += "<w:r>"
+                if run.bold || run.italic || bold {
+                    out += "<w:rPr>" + (run.bold || bold ? "<w:b/>" : "") + (run.italic ? "<w:i/>" : "") + "</w:rPr>"
+                }
+                out += #"<w:t xml:space="preserve">\#(escape(run.text))</w:t></w:r>"#
+            }
+        }
+        return out + "</w:p>"
+    }
+
+    static func table(_ rows: [[[StatementDocument.Run]]], header: Bool) -> String {
+        let columns = rows.map(\.count).max() ?? 1
+        // A4 with 2.5 cm margins leaves 9 026 twips; share it evenly.
+        let width = 9026 / max(1, columns)
+        var out =
+            #"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid>"#
+        out += String(repeating: #"<w:gridCol w:w="\#(width)"/>"#, count: columns) + "</w:tblGrid>"
+        for (index, row) in rows.enumerated() {
+            out += "<w:tr>"
+            for column in 0..<columns {
+                let cell = column < row.count ? row[column] : []
+                out += #"<w:tc><w:tcPr><w:tcW w:w="\#(width)" w:type="dxa"/></w:tcPr>"#
+                out += paragraph(style: nil, lines: [cell], bold: header && index == 0) + "</w:tc>"
+            }
+            out += "</w:tr>"
+        }
+        return out + "</w:tbl>"
+    }
+
+    /// Text for XML: the five entities escaped, characters XML 1.0 forbids left out.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    // MARK: Parts
+
+    static let xmlHeader = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+    static let wordNamespaces =
+        #"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" "#
+        + #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#
+
+    static func documentXML(_ body: String) -> String {
+        xmlHeader + "<w:document \(wordNamespaces)><w:body>" + body
+            + #"<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1418" w:right="1440" w:bottom="1418" "#
+            + #"w:left="1440" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr></w:body></w:document>"#
+    }
+
+    static let contentTypes =
+        xmlHeader
+        + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
+        + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
+        + #"<Default Extension="xml" ContentType="application/xml"/>"#
+        + #"<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"#
+        + #"<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>"#
+        + #"<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>"#
+        + #"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#
+        + #"<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>"#
+        + "</Types>"
+
+    static let packageRelationships =
+        xmlHeader
+        + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+        + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>"#
+        + #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>"#
+        + #"<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>"#
+        + "</Relationships>"
+
+    static let documentRelationships =
+        xmlHeader
+        + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+        + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
+        + #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>"#
+        + "</Relationships>"
+
+    static let appProperties =
+        xmlHeader
+        + #"<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">"#
+        + "<Application>skjenk</Application></Properties>"
+
+    static func coreProperties(title: String, author: String, created: Date) -> String {
+        let stamp = Date.ISO8601FormatStyle(timeZone: .gmt).format(created)
+        return xmlHeader
+            + #"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#
+            + #"xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" "#
+            + #"xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#
+            + "<dc:title>\(escape(title))</dc:title><dc:creator>\(escape(author))</dc:creator>"
+            + "<dc:language>nb-NO</dc:language>"
+            + #"<dcterms:created xsi:type="dcterms:W3CDTF">\#(stamp)</dcterms:created>"#
+            + "</cp:coreProperties>"
+    }
+
+    static let styles: String = {
+        func heading(_ id: String, _ name: String, size: Int, before: Int, outline: Int?) -> String {
+            #"<w:style w:type="paragraph" w:styleId="\#(id)"><w:name w:val="\#(name)"/><w:basedOn w:val="Normal"/>"#
+                + #"<w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="\#(before)" w:after="80"/>"#
+                + (outline.map { #"<w:outlineLvl w:val="\#($0)"/>"# } ?? "")
+                + #"</w:pPr><w:rPr><w:b/><w:sz w:val="\#(size)"/></w:rPr></w:style>"#
+        }
+        return xmlHeader + "<w:styles \(wordNamespaces)>"
+            + #"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" "#
+            + #"w:cs="Times New Roman"/><w:sz w:val="24"/><w:lang w:val="nb-NO"/></w:rPr></w:rPrDefault>"#
+            + #"<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault>"#
+            + "</w:docDefaults>"
+            + #"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>"#
+            + heading("Title", "Title", size: 32, before: 0, outline: nil)
+            + heading("Heading1", "heading 1", size: 28, before: 360, outline: 0)
+            + heading("Heading2", "heading 2", size: 24, before: 240, outline: 1)
+            + #"<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/>"#
+            + #"<w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:left="720"/><w:spacing w:after="60"/></w:pPr></w:style>"#
+            + #"<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:tblPr><w:tblBorders>"#
+            + #"<w:top w:val="single" w:sz="4" w:space="0" w:color="999999"/><w:left w:val="single" w:sz="4" w:space="0" w:color="999999"/>"#
+            + #"<w:bottom w:val="single" w:sz="4" w:space="0" w:color="999999"/><w:right w:val="single" w:sz="4" w:space="0" w:color="999999"/>"#
+            + #"<w:insideH w:val="single" w:sz="4" w:space="0" w:color="999999"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="999999"/>"#
+            + #"</w:tblBorders><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar>"#
+            + "</w:tblPr></w:style></w:styles>"
+    }()
+}

@@ -1,0 +1,183 @@
+import Foundation
+import SkjenkCore
+
+/// Turns a hearing, its assessment and the officer's choices into a `StatementView`.
+public enum StatementComposer {
+    /// The view of one statement; `mapSVG` is the map (`StatementMap`), when the venue has a position.
+    public static func view(
+        hearing: Hearing, assessment: Assessment, policy: Policy, options: StatementOptions, mapSVG: String?
+    ) -> StatementView {
+        let h = hearing
+        let serving = h.permitType == .serving
+        let applicationKind = h.applicationType.label
+        let permitKind = h.permitType.label
+        let zone = (h.zone ?? policy.defaultZone)
+        var facts = [
+            StatementView.Fact(
+                label: "Søker", value: "\(h.applicant.name), org.nr. \(h.applicant.organisationNumber.formatted)"),
+            StatementView.Fact(label: "Sted", value: "\(h.venue.name), \(h.venue.address.singleLine)"),
+            StatementView.Fact(label: "Søknaden gjelder", value: "\(applicationKind) (\(permitKind))"),
+            StatementView.Fact(label: "Alkoholgrupper", value: groupsText(h.alcoholGroups)),
+            StatementView.Fact(label: "Sone", value: zone.label + (h.zone == nil ? " (antatt)" : "")),
+        ]
+        if let capacity = h.venue.capacity {
+            var parts: [String] = []
+            if let indoor = capacity.indoor { parts.append("\(NorwegianFormat.decimal(Double(indoor))) inne") }
+            if let outdoor = capacity.outdoor { parts.append("\(NorwegianFormat.decimal(Double(outdoor))) ute") }
+            if !parts.isEmpty { facts.append(.init(label: "Kapasitet", value: NorwegianFormat.list(parts))) }
+        }
+        if let area = h.venue.outdoorArea {
+            var text = area.placement.label
+            if let size = area.squareMetres { text += ", \(NorwegianFormat.decimal(size)) m²" }
+            if area.facesHomes == true { text += ", mot boliger" }
+            facts.append(.init(label: "Uteservering", value: text))
+        }
+        if let age = h.venue.ageLimit { facts.append(.init(label: "Aldersgrense", value: "\(age) år")) }
+
+        let periods = h.servingPeriods.map { period in
+            StatementView.Period(
+                area: period.area.label, groups: groupsText(period.groups),
+                days: period.everyDay ? "alle dager" : NorwegianFormat.list(period.days.sorted().map(\.label)),
+                hours: "\(NorwegianFormat.clock(period.from))–\(NorwegianFormat.clock(period.to))")
+        }
+
+        // Sites nearest first, numbered as on the map; equal distances in Norwegian order.
+        let sortedSites = assessment.nearbySites.sorted {
+            $0.distanceMeters != $1.distanceMeters
+                ? $0.distanceMeters < $1.distanceMeters : NorwegianOrder.less($0.name, $1.name)
+        }
+        let sites = sortedSites.enumerated().map { index, site in
+            StatementView.Site(
+                number: index + 1, category: site.category.label, name: site.name,
+                distance: "\(NorwegianFormat.decimal(site.distanceMeters.rounded(), maximumFractionDigits: 0)) m")
+        }
+
+        let criteria = Criterion.allCases.compactMap { criterion -> StatementView.CriterionSection? in
+            let factors = assessment.factors.filter { $0.criterion == criterion }
+            guard !factors.isEmpty else { return nil }
+            let goal = policy.goals[criterion] ?? ""
+            return StatementView.CriterionSection(
+                key: criterion.code, heading: heading(criterion),
+                factors: factors.map {
+                    StatementView.FactorText(
+                        key: $0.key, explanation: $0.explanation, evidence: $0.evidence,
+                        hasEvidence: !$0.evidence.isEmpty, weighs: $0.score >= 2, weighsHeavily: $0.score >= 3)
+                }, goal: goal, hasGoal: !goal.isEmpty)
+        }
+        var goals: [String] = []
+        for section in criteria where section.hasGoal && !goals.contains(section.goal) { goals.append(section.goal) }
+
+        let complaints = assessment.complaints
+        let counts = ComplaintCategory.allCases.compactMap { category -> StatementView.CategoryCount? in
+            guard let count = complaints?.byCategory[category], count > 0 else { return nil }
+            return StatementView.CategoryCount(category: category.label, episodes: episodes(count))
+        }
+        let period = "de siste \(policy.complaintMonths) månedene"
+        let complaintSummary: String
+        if let complaints, complaints.total > 0 {
+            complaintSummary =
+                "Bydelen har registrert \(reports(complaints.total)) om \(episodes(complaints.episodes)) \(period), "
+                + "ved stedet og innenfor \(NorwegianFormat.decimal(policy.complaintRadius)) m."
+        } else if complaints != nil {
+            complaintSummary = "Bydelen har ikke registrert klager på stedet \(period)."
+        } else {
+            complaintSummary = "Bydelens klagelogg er ikke lest for denne uttalelsen."
+        }
+
+        let density = assessment.venueDensity.map {
+            "\($0.count == 1 ? "1 sted" : "\($0.count) steder") med bevilling innenfor "
+                + "\(NorwegianFormat.decimal($0.radiusMeters)) m"
+        }
+        let conditions = options.outcome == .noRemarks ? [] : assessment.conditions
+        var route = (delegated: true, signatory: "", body: "", meeting: "", item: "")
+        switch options.route {
+        case .delegated(let signatory): route.signatory = signatory ?? ""
+        case .council(let body, let meetingDate, let itemNumber):
+            route = (false, "", body, NorwegianFormat.longDate(meetingDate), itemNumber)
+        }
+        var attachments: [String] = []
+        if mapSVG != nil { attachments.append("Kart med avstander til skoler, barnehager og andre steder") }
+        if complaints.map({ $0.total > 0 }) == true { attachments.append("Oversikt over klager") }
+
+        let mapSVG = mapSVG ?? ""
+        return StatementView(
+            title:
+                "Bydel \(h.district) – høringsuttalelse til søknad om \(permitKind), \(h.venue.name), \(h.venue.address.street)",
+            district: h.district, venueName: h.venue.name, address: h.venue.address.singleLine,
+            agencyCaseNumber: h.caseNumber.text, agencyOfficer: h.agencyOfficer?.name ?? "",
+            hasAgencyOfficer: h.agencyOfficer != nil, ourReference: options.ourReference ?? "",
+            hasOurReference: options.ourReference != nil, date: NorwegianFormat.longDate(options.date),
+            deadline: NorwegianFormat.longDate(h.deadline), officer: options.officer ?? "",
+            hasOfficer: options.officer != nil,
+            applicationKind: applicationKind, permitKind: permitKind, isServing: serving, isSale: !serving,
+            isNew: h.applicationType == .new, isChange: h.applicationType == .change,
+            isChangeOfOwner: h.applicationType == .changeOfOwner, isRenewal: h.applicationType == .renewal,
+            isSingleOccasion: h.applicationType == .singleOccasion, change: h.change ?? "", hasChange: h.change != nil,
+            applicant: h.applicant.name, organisationNumber: h.applicant.organisationNumber.formatted,
+            zone: zone.label, groups: groupsText(h.alcoholGroups), facts: facts, periods: periods,
+            closing: closing(h.servingPeriods), concept: h.venue.concept ?? "", hasConcept: h.venue.concept != nil,
+            targetGroup: h.venue.targetGroup ?? "", hasTargetGroup: h.venue.targetGroup != nil,
+            level: assessment.level.rawValue, criteria: criteria, sites: sites, hasSites: !sites.isEmpty,
+            density: density ?? "", hasDensity: density != nil, complaintCounts: counts, hasComplaints: !counts.isEmpty,
+            complaintSummary: complaintSummary, goals: goals, hasGoals: !goals.isEmpty,
+            uncertainties: assessment.uncertainties, hasUncertainties: !assessment.uncertainties.isEmpty,
+            outcome: options.outcome.label, outcomeCode: options.outcome.code,
+            noRemarks: options.outcome == .noRemarks, withConditions: options.outcome == .grantWithConditions,
+            partialRefusal: options.outcome == .partialRefusal, against: options.outcome == .against,
+            conditions: conditions.enumerated().map { StatementView.Numbered(number: $0.offset + 1, text: $0.element) },
+            hasConditions: !conditions.isEmpty, delegated: route.delegated, signatory: route.signatory,
+            hasSignatory: !route.signatory.isEmpty, councilBody: route.body,
+            councilBodyTitle: route.body.prefix(1).uppercased() + route.body.dropFirst(), meetingDate: route.meeting,
+            itemNumber: route.item, mapSVG: mapSVG, hasMap: !mapSVG.isEmpty, attachments: attachments)
+    }
+
+    static func heading(_ criterion: Criterion) -> String {
+        switch criterion {
+        case .location: "Beliggenhet: barn og unge, sårbare grupper og nabolaget"
+        case .numberOfVenues: "Antall salgs- og skjenkesteder"
+        case .character: "Stedets karakter, målgruppe og åpningstider"
+        case .publicOrder: "Trafikk- og ordensmessige forhold"
+        case .earlierOperation: "Tidligere drift"
+        }
+    }
+
+    /// "gruppe 1, 2 og 3".
+    static func groupsText(_ groups: Set<AlcoholGroup>) -> String {
+        "gruppe " + NorwegianFormat.list(groups.sorted().map { String($0.rawValue) })
+    }
+
+    /// "03.00/01.00": the latest closing inside and outside (a closing after midnight is later).
+    static func closing(_ periods: [ServingPeriod]) -> String {
+        func latest(_ area: ServingArea) -> String {
+            let closings = periods.filter { $0.area == area }.map(\.to)
+            // Hours after midnight (before 06.00) close later than hours the evening before.
+            guard let last = closings.max(by: { rank($0) < rank($1) }) else { return "–" }
+            return NorwegianFormat.clock(last)
+        }
+        return "\(latest(.indoor))/\(latest(.outdoor))"
+    }
+
+    private static func rank(_ time: TimeOfDay) -> Int { time.minutes < 6 * 60 ? time.minutes + 24 * 60 : time.minutes }
+
+    static func episodes(_ count: Int) -> String { count == 1 ? "1 episode" : "\(count) episoder" }
+    static func reports(_ count: Int) -> String { count == 1 ? "1 klage" : "\(count) klager" }
+}
+
+/// Norwegian alphabetical order: æ, ø and å after z, case ignored.
+public enum NorwegianOrder {
+    public static func less(_ a: String, _ b: String) -> Bool {
+        key(a).lexicographicallyPrecedes(key(b))
+    }
+
+    /// The sort key: letters mapped so that z < æ < ø < å.
+    static func key(_ text: String) -> [UInt32] {
+        text.lowercased().unicodeScalars.map { scalar in
+            switch scalar {
+            case "æ", "ä": 0x7B
+            case "ø", "ö": 0x7C
+            case "å": 0x7D
+            default: scalar.value
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import SkjenkCore
+
+/// The formats a statement is written in.
+public enum StatementFormat: String, ExchangeCoded {
+    case html, docx, markdown, archive
+
+    public var code: String {
+        switch self {
+        case .html: "html"
+        case .docx: "docx"
+        case .markdown: "md"
+        case .archive: "arkivmelding"
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .html: "HTML"
+        case .docx: "Word (.docx)"
+        case .markdown: "Markdown"
+        case .archive: "arkivmelding (Noark 5)"
+        }
+    }
+
+    public var fileExtension: String {
+        switch self {
+        case .html: "html"
+        case .docx: "docx"
+        case .markdown: "md"
+        case .archive: "xml"
+        }
+    }
+}
+
+/// Converts a .docx to PDF/A with LibreOffice in headless mode, for the archive.
+public struct PDFConverter: Sendable {
+    public struct Problem: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// `soffice` (or `libreoffice`) on PATH.
+    public static func locate() -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":") {
+            for name in ["soffice", "libreoffice"] {
+                let url = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+                if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+            }
+        }
+        return nil
+    }
+
+    public static let installHint =
+        "LibreOffice trengs for å lage PDF/A til arkivet: installer det med "
+        + "«sudo apt-get install libreoffice-writer-nogui» (Debian/Ubuntu) eller fra libreoffice.org, og sørg for "
+        + "at «soffice» ligger i PATH"
+
+    public init() {}
+
+    /// PDF/A-2b bytes of `docx`.
+    public func pdfA(fromDocx docx: Data) throws -> Data {
+        guard let soffice = Self.locate() else { throw Problem(description: Self.installHint) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("skjenk-pdf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("uttalelse.docx")
+        try docx.write(to: input)
+        let process = Process()
+        process.executableURL = soffice
+        // A private profile, so a running LibreOffice or a first-start dialogue never gets in the way.
+        process.arguments = [
+            "-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to",
+            #"pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}"#, "--outdir", folder.path,
+            input.path,
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let log = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let pdf = folder.appendingPathComponent("uttalelse.pdf")
+        guard process.terminationStatus == 0, let data = try? Data(contentsOf: pdf),
+            data.starts(with: Array("%PDF".utf8))
+        else {
+            throw Problem(
+                description: "LibreOffice kunne ikke lage PDF (status \(process.terminationStatus)): "
+                    + String(decoding: log.prefix(400), as: UTF8.self))
+        }
+        return data
+    }
+}

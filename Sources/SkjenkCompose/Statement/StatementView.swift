@@ -1,0 +1,140 @@
+import Foundation
+import SkjenkCore
+
+/// Everything a statement template can show, as stored properties (Mustache reads values through
+/// reflection: a computed property would render as nothing). Text is already formatted the
+/// Norwegian way; templates only choose and arrange. Holds no personal data: no complainant, and
+/// none of the applicant's staff.
+public struct StatementView: Sendable {
+    /// A fact in the case table.
+    public struct Fact: Sendable {
+        public let label: String
+        public let value: String
+    }
+
+    /// A requested serving or sale period.
+    public struct Period: Sendable {
+        public let area: String
+        public let groups: String
+        public let days: String
+        public let hours: String
+    }
+
+    /// A sensitive site near the venue, numbered as on the map.
+    public struct Site: Sendable {
+        public let number: Int
+        public let category: String
+        public let name: String
+        public let distance: String
+    }
+
+    /// One factor of the assessment.
+    public struct FactorText: Sendable {
+        public let key: String
+        public let explanation: String
+        public let evidence: [String]
+        public let hasEvidence: Bool
+        /// The factor weighs (score 2 or 3).
+        public let weighs: Bool
+        public let weighsHeavily: Bool
+    }
+
+    /// A § 1-7a criterion with its factors and the action-plan goal it serves.
+    public struct CriterionSection: Sendable {
+        public let key: String
+        public let heading: String
+        public let factors: [FactorText]
+        public let goal: String
+        public let hasGoal: Bool
+    }
+
+    public struct CategoryCount: Sendable {
+        public let category: String
+        public let episodes: String
+    }
+
+    /// A numbered item (conditions).
+    public struct Numbered: Sendable {
+        public let number: Int
+        public let text: String
+    }
+
+    // Heading and reference
+    public let title: String
+    public let district: String
+    public let venueName: String
+    public let address: String
+    public let agencyCaseNumber: String
+    public let agencyOfficer: String
+    public let hasAgencyOfficer: Bool
+    public let ourReference: String
+    public let hasOurReference: Bool
+    public let date: String
+    public let deadline: String
+    public let officer: String
+    public let hasOfficer: Bool
+
+    // The case
+    public let applicationKind: String
+    public let permitKind: String
+    public let isServing: Bool
+    public let isSale: Bool
+    public let isNew: Bool
+    public let isChange: Bool
+    public let isChangeOfOwner: Bool
+    public let isRenewal: Bool
+    public let isSingleOccasion: Bool
+    public let change: String
+    public let hasChange: Bool
+    public let applicant: String
+    public let organisationNumber: String
+    public let zone: String
+    public let groups: String
+    public let facts: [Fact]
+    public let periods: [Period]
+    /// Latest closing inside/outside: "03.00/01.00" (outside "–" when none).
+    public let closing: String
+    public let concept: String
+    public let hasConcept: Bool
+    public let targetGroup: String
+    public let hasTargetGroup: Bool
+
+    // Assessment
+    public let level: String
+    public let criteria: [CriterionSection]
+    public let sites: [Site]
+    public let hasSites: Bool
+    public let density: String
+    public let hasDensity: Bool
+    public let complaintCounts: [CategoryCount]
+    public let hasComplaints: Bool
+    public let complaintSummary: String
+    public let goals: [String]
+    public let hasGoals: Bool
+    public let uncertainties: [String]
+    public let hasUncertainties: Bool
+
+    // Recommendation and decision
+    public let outcome: String
+    public let outcomeCode: String
+    public let noRemarks: Bool
+    public let withConditions: Bool
+    public let partialRefusal: Bool
+    public let against: Bool
+    public let conditions: [Numbered]
+    public let hasConditions: Bool
+    public let delegated: Bool
+    public let signatory: String
+    public let hasSignatory: Bool
+    public let councilBody: String
+    /// The body with a capital first letter, to begin a sentence.
+    public let councilBodyTitle: String
+    public let meetingDate: String
+    public let itemNumber: String
+
+    // Attachments
+    /// The map as inline SVG, drawn by skjenk (its text escaped): empty when the venue has no position.
+    public let mapSVG: String
+    public let hasMap: Bool
+    public let attachments: [String]
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Konklusjon: what the district recommends (DOMAIN.md, "What a statement says").
+public enum StatementOutcome: String, ExchangeCoded {
+    case noRemarks, grantWithConditions, partialRefusal, against
+
+    public var code: String {
+        switch self {
+        case .noRemarks: "ingen-merknader"
+        case .grantWithConditions: "vilkaar"
+        case .partialRefusal: "delvis-avslag"
+        case .against: "gaar-imot"
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .noRemarks: "ingen merknader"
+        case .grantWithConditions: "tilrår innvilget med vilkår"
+        case .partialRefusal: "tilrår avslag for del av søknaden"
+        case .against: "går imot"
+        }
+    }
+
+    /// The outcome the assessment points to; the officer may choose another.
+    public static func suggested(by assessment: Assessment) -> StatementOutcome {
+        switch assessment.level {
+        case .low: assessment.conditions.isEmpty ? .noRemarks : .grantWithConditions
+        case .medium: .grantWithConditions
+        case .high:
+            // The usual partial refusal is of the longer hours; without an hours problem the district objects.
+            (assessment.factors.first { $0.key == "hours" || $0.key == "saleHours" }?.score ?? 0) >= 2
+                ? .partialRefusal : .against
+        }
+    }
+}
+
+/// Who decides the statement: the director under delegation, or the district council (BU) or
+/// one of its committees in a meeting.
+public enum DecisionRoute: Sendable, Hashable {
+    /// Decided by the director under delegation; `signatory` names who signs.
+    case delegated(signatory: String?)
+    case council(body: String, meetingDate: LocalDate, itemNumber: String)
+
+    public var isDelegated: Bool {
+        if case .delegated = self { return true }
+        return false
+    }
+
+    /// Whether `other` is the same decision maker (the signatory of a delegated decision may differ).
+    public func isSameDecisionMaker(as other: DecisionRoute) -> Bool {
+        switch (self, other) {
+        case (.delegated, .delegated): true
+        case (.council, .council): self == other
+        default: false
+        }
+    }
+
+    /// "vedtak av bydelsdirektøren", "vedtak i BU 3. desember 2026, sak 45/26".
+    public var label: String {
+        switch self {
+        case .delegated: "vedtak av bydelsdirektøren"
+        case .council(let body, let date, let item): "vedtak i \(body) \(NorwegianFormat.longDate(date)), sak \(item)"
+        }
+    }
+}
+
+/// What the officer decides about a statement beyond the assessment.
+public struct StatementOptions: Sendable, Hashable {
+    public var outcome: StatementOutcome
+    public var route: DecisionRoute
+    /// The district's own reference (vår referanse), when it has one.
+    public var ourReference: String?
+    /// The date the statement carries.
+    public var date: LocalDate
+    /// The officer who wrote it (saksbehandler).
+    public var officer: String?
+
+    public init(
+        outcome: StatementOutcome, route: DecisionRoute = .delegated(signatory: nil), ourReference: String? = nil,
+        date: LocalDate, officer: String? = nil
+    ) {
+        self.outcome = outcome
+        self.route = route
+        self.ourReference = ourReference
+        self.date = date
+        self.officer = officer
+    }
+}

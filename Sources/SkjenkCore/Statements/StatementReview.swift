@@ -1,0 +1,122 @@
+import Foundation
+
+/// Where a statement stands: utkast → til behandling → vedtatt → sendt; returned goes back to utkast.
+public enum ReviewState: String, ExchangeCoded {
+    case draft, submitted, approved, sent
+
+    public var code: String {
+        switch self {
+        case .draft: "utkast"
+        case .submitted: "til-behandling"
+        case .approved: "vedtatt"
+        case .sent: "sendt"
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .draft: "utkast"
+        case .submitted: "til behandling"
+        case .approved: "vedtatt"
+        case .sent: "sendt"
+        }
+    }
+}
+
+/// A statement's review: its state, who decided it, when it was sent, and the last comment.
+public struct ReviewStatus: Sendable, Hashable {
+    public var state: ReviewState
+    public var decision: DecisionRoute?
+    public var approvedAt: Date?
+    public var sentDate: LocalDate?
+    /// Why it was last returned.
+    public var comment: String?
+
+    public init(
+        state: ReviewState = .draft, decision: DecisionRoute? = nil, approvedAt: Date? = nil,
+        sentDate: LocalDate? = nil, comment: String? = nil
+    ) {
+        self.state = state
+        self.decision = decision
+        self.approvedAt = approvedAt
+        self.sentDate = sentDate
+        self.comment = comment
+    }
+}
+
+/// A step in the review.
+public enum ReviewAction: Sendable, Hashable {
+    case submit
+    case approve(DecisionRoute)
+    case returnToDraft(comment: String)
+    case markSent(LocalDate)
+
+    public var code: String {
+        switch self {
+        case .submit: "submit"
+        case .approve: "approve"
+        case .returnToDraft: "return"
+        case .markSent: "sent"
+        }
+    }
+}
+
+/// The review's rules, as a pure function of the status, the action and the current draft.
+public enum ReviewFlow {
+    public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        case noDraft
+        case wrongState(action: String, state: ReviewState)
+        case missingComment
+        case decisionDiffersFromDraft(draft: String)
+        case sentInTheFuture
+        case alreadySent
+
+        public var description: String {
+            switch self {
+            case .noDraft: "saken har ikke noe utkast ennå; lag et med «skjenk draft»"
+            case .wrongState(let action, let state):
+                "uttalelsen er \(state.label) og kan ikke \(action)"
+            case .missingComment: "oppgi hvorfor utkastet sendes tilbake (--comment)"
+            case .decisionDiffersFromDraft(let draft):
+                "utkastet er skrevet for \(draft); lag nytt utkast med riktig vedtaksvei før det vedtas"
+            case .sentInTheFuture: "sendt-datoen kan ikke være frem i tid"
+            case .alreadySent: "uttalelsen er sendt; et nytt utkast kan ikke lages"
+            }
+        }
+    }
+
+    /// The status after `action`, or why not. `draft` is the current version; `today` is Oslo's date.
+    public static func apply(
+        _ action: ReviewAction, to status: ReviewStatus, draft: StatementDraft?, now: Date
+    ) throws(Problem) -> ReviewStatus {
+        guard let draft else { throw .noDraft }
+        var status = status
+        switch action {
+        case .submit:
+            guard status.state == .draft else {
+                throw .wrongState(action: "sendes til behandling", state: status.state)
+            }
+            status.state = .submitted
+            status.comment = nil
+        case .returnToDraft(let comment):
+            guard status.state == .submitted else { throw .wrongState(action: "sendes tilbake", state: status.state) }
+            guard !comment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .missingComment }
+            status.state = .draft
+            status.comment = comment
+        case .approve(let decision):
+            guard status.state == .submitted else { throw .wrongState(action: "vedtas", state: status.state) }
+            guard decision.isSameDecisionMaker(as: draft.route) else {
+                throw .decisionDiffersFromDraft(draft: draft.route.label)
+            }
+            status.state = .approved
+            status.decision = decision
+            status.approvedAt = now
+        case .markSent(let date):
+            guard status.state == .approved else { throw .wrongState(action: "merkes som sendt", state: status.state) }
+            guard date <= OsloTime.today(at: now) else { throw .sentInTheFuture }
+            status.state = .sent
+            status.sentDate = date
+        }
+        return status
+    }
+}

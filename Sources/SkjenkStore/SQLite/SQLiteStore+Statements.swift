@@ -1,0 +1,171 @@
+import Foundation
+import GRDB
+import SkjenkCore
+
+extension SQLiteStore: StatementStore {
+    public func addDraft(_ draft: StatementDraft, actor: Actor) async throws -> StatementDraft {
+        let now = now()
+        return try await writer.write { db in
+            let key = draft.caseNumber.key
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM hearing WHERE caseKey = ?", arguments: [key]) == true else {
+                throw StatementStoreError.caseNotFound(draft.caseNumber.text)
+            }
+            var status = try Self.review(db, key)
+            if status.state == .sent { throw StatementStoreError.review(.alreadySent) }
+            let version =
+                (try Int.fetchOne(
+                    db, sql: "SELECT MAX(version) FROM statementDraft WHERE caseKey = ?", arguments: [key])
+                    ?? 0) + 1
+            var stored = draft
+            stored.version = version
+            let route = RouteColumns(draft.route)
+            try db.execute(
+                sql: """
+                    INSERT INTO statementDraft (caseKey, version, origin, markdown, mapSVG, outcome, routeKind, signatory,
+                        body, meetingDate, itemNumber, hearingVersion, assessmentDigest, author, createdAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    key, version, draft.origin.rawValue, draft.markdown, draft.mapSVG, draft.outcome.rawValue,
+                    route.kind, route.signatory, route.body, route.meetingDate, route.itemNumber, draft.hearingVersion,
+                    draft.assessmentDigest, draft.author, Timestamp.format(draft.createdAt),
+                ])
+            var detail = "versjon \(version) (\(draft.origin.label)); \(draft.outcome.label); \(draft.route.label)"
+            if status.state == .submitted || status.state == .approved {
+                detail += "; tilbake til utkast fra \(status.state.label)"
+                status = ReviewStatus(state: .draft, comment: status.comment)
+                try Self.saveReview(db, key, status, now)
+            }
+            try Self.audit(db, now, actor, "statement.draft", key, detail)
+            return stored
+        }
+    }
+
+    public func drafts(of number: CaseNumber) async throws -> [StatementDraft] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM statementDraft WHERE caseKey = ? ORDER BY version", arguments: [number.key]
+            ).map { row in
+                guard let origin = StatementDraft.Origin(rawValue: row["origin"]),
+                    let outcome = StatementOutcome(rawValue: row["outcome"])
+                else { throw StoreError(description: "ugyldig utkast i databasen (sak \(number.text))") }
+                return StatementDraft(
+                    caseNumber: number, version: row["version"], origin: origin, markdown: row["markdown"],
+                    mapSVG: row["mapSVG"], outcome: outcome, route: try RouteColumns.route(row),
+                    hearingVersion: row["hearingVersion"], assessmentDigest: row["assessmentDigest"],
+                    author: row["author"], createdAt: try Timestamp.parse(row["createdAt"]))
+            }
+        }
+    }
+
+    public func review(of number: CaseNumber) async throws -> ReviewStatus {
+        try await writer.read { db in try Self.review(db, number.key) }
+    }
+
+    public func applyReview(_ action: ReviewAction, to number: CaseNumber, actor: Actor) async throws -> ReviewStatus {
+        let current = try await drafts(of: number).last
+        let now = now()
+        return try await writer.write { db in
+            let key = number.key
+            let before = try Self.review(db, key)
+            // The draft read before the transaction must still be the current one.
+            let latest = try Int.fetchOne(
+                db, sql: "SELECT MAX(version) FROM statementDraft WHERE caseKey = ?", arguments: [key])
+            guard latest == current?.version else {
+                throw StoreError(description: "et nytt utkast ble lagret samtidig; prøv igjen")
+            }
+            let after: ReviewStatus
+            do throws(ReviewFlow.Problem) {
+                after = try ReviewFlow.apply(action, to: before, draft: current, now: now)
+            } catch {
+                throw StatementStoreError.review(error)
+            }
+            try Self.saveReview(db, key, after, now)
+            var detail = "\(before.state.label) → \(after.state.label); versjon \(current?.version ?? 0)"
+            switch action {
+            case .approve(let decision): detail += "; \(decision.label)"
+            case .returnToDraft(let comment): detail += "; kommentar: \(comment)"
+            case .markSent(let date): detail += "; sendt \(date.iso)"
+            case .submit: break
+            }
+            try Self.audit(db, now, actor, "statement.\(action.code)", key, detail)
+            return after
+        }
+    }
+
+    public func statementAuditTrail(_ number: CaseNumber) async throws -> [AuditEvent] {
+        try await writer.read { db in
+            try AuditRecord.filter(
+                AuditRecord.Columns.entity == "statement" && AuditRecord.Columns.entityId == number.key
+            )
+            .order(AuditRecord.Columns.id).fetchAll(db).map { try $0.event() }
+        }
+    }
+
+    private static func review(_ db: Database, _ key: String) throws -> ReviewStatus {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM statementReview WHERE caseKey = ?", arguments: [key])
+        else { return ReviewStatus() }
+        guard let state = ReviewState(rawValue: row["state"]) else {
+            throw StoreError(description: "ugyldig behandlingsstatus i databasen")
+        }
+        let kind: String? = row["routeKind"]
+        let approvedAt: String? = row["approvedAt"]
+        let sentDate: String? = row["sentDate"]
+        return ReviewStatus(
+            state: state, decision: kind == nil ? nil : try RouteColumns.route(row),
+            approvedAt: try approvedAt.map(Timestamp.parse), sentDate: try sentDate.map { try LocalDate(iso: $0) },
+            comment: row["comment"])
+    }
+
+    private static func saveReview(_ db: Database, _ key: String, _ status: ReviewStatus, _ now: Date) throws {
+        let route = status.decision.map(RouteColumns.init)
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO statementReview (caseKey, state, routeKind, signatory, body, meetingDate,
+                    itemNumber, approvedAt, sentDate, comment, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                key, status.state.rawValue, route?.kind, route?.signatory, route?.body, route?.meetingDate,
+                route?.itemNumber, status.approvedAt.map(Timestamp.format), status.sentDate?.iso, status.comment,
+                Timestamp.format(now),
+            ])
+    }
+
+    private static func audit(
+        _ db: Database, _ at: Date, _ actor: Actor, _ action: String, _ key: String, _ detail: String
+    )
+        throws
+    {
+        try AuditRecord(
+            at: Timestamp.format(at), actor: actor, action: action, entity: "statement", entityId: key, detail: detail
+        ).insert(db)
+    }
+}
+
+/// A `DecisionRoute` as columns.
+private struct RouteColumns {
+    let kind: String
+    let signatory: String?
+    let body: String?
+    let meetingDate: String?
+    let itemNumber: String?
+
+    init(_ route: DecisionRoute) {
+        switch route {
+        case .delegated(let signatory):
+            (kind, self.signatory, body, meetingDate, itemNumber) = ("delegated", signatory, nil, nil, nil)
+        case .council(let body, let date, let item):
+            (kind, signatory, self.body, meetingDate, itemNumber) = ("council", nil, body, date.iso, item)
+        }
+    }
+
+    static func route(_ row: Row) throws -> DecisionRoute {
+        let kind: String = row["routeKind"]
+        if kind == "delegated" { return .delegated(signatory: row["signatory"]) }
+        guard let body: String = row["body"], let date: String = row["meetingDate"],
+            let item: String = row["itemNumber"]
+        else { throw SQLiteStore.StoreError(description: "ufullstendig vedtaksvei i databasen") }
+        return .council(body: body, meetingDate: try LocalDate(iso: date), itemNumber: item)
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import SkjenkCore
+
+/// Why a statement change is refused.
+public enum StatementStoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    case caseNotFound(String)
+    case review(ReviewFlow.Problem)
+
+    public var description: String {
+        switch self {
+        case .caseNotFound(let number): "fant ingen sak med saksnummer \(number)"
+        case .review(let problem): problem.description
+        }
+    }
+}
+
+/// The statements' drafts and their review. Every change is audited (entity `statement`).
+public protocol StatementStore: Sendable {
+    /// Stores `draft` as the case's next version and returns it with its number. A new version
+    /// sends a statement under review back to `utkast`; a sent statement takes no new version.
+    func addDraft(_ draft: StatementDraft, actor: Actor) async throws -> StatementDraft
+    /// Every version, oldest first.
+    func drafts(of number: CaseNumber) async throws -> [StatementDraft]
+    /// The review status (`utkast` when none is stored).
+    func review(of number: CaseNumber) async throws -> ReviewStatus
+    /// Applies a review step under `ReviewFlow`'s rules to the current draft.
+    func applyReview(_ action: ReviewAction, to number: CaseNumber, actor: Actor) async throws -> ReviewStatus
+    /// The statement's audit trail, oldest first.
+    func statementAuditTrail(_ number: CaseNumber) async throws -> [AuditEvent]
+}

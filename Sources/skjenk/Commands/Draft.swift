@@ -1,0 +1,312 @@
+import ArgumentParser
+import Foundation
+import SkjenkCompose
+import SkjenkCore
+import SkjenkStore
+
+extension StatementOutcome: ExpressibleByArgument {}
+extension StatementFormat: ExpressibleByArgument {}
+
+/// Who decides: `direktor`, `bu` or `komite`, with what each needs.
+struct DecisionOptions: ParsableArguments {
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case direktor, bu, komite
+    }
+
+    @Option(name: .long, help: ArgumentHelp("Vedtaksvei: direktor (delegert), bu eller komite.", valueName: "ROUTE"))
+    var route: Kind?
+    @Option(
+        name: .long, help: ArgumentHelp("Utvalget (for komite; for bu standard «bydelsutvalget»).", valueName: "NAME"))
+    var body: String?
+    @Option(name: .long, help: ArgumentHelp("Møtedato (bu/komite).", valueName: "DATE"))
+    var meeting: LocalDate?
+    @Option(name: .long, help: ArgumentHelp("Saksnummer i møtet, som 45/26 (bu/komite).", valueName: "ITEM"))
+    var item: String?
+    @Option(name: .long, help: ArgumentHelp("Hvem som signerer (direktor).", valueName: "NAME"))
+    var signatory: String?
+
+    func validate() throws {
+        switch route {
+        case .bu?, .komite?:
+            guard meeting != nil, let item, !item.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("--route \(route!.rawValue) trenger --meeting DATO og --item SAKSNR")
+            }
+            if route == .komite && body == nil { throw ValidationError("--route komite trenger --body NAVN") }
+        default:
+            if meeting != nil || item != nil || body != nil {
+                throw ValidationError("--meeting, --item og --body hører til --route bu eller komite")
+            }
+        }
+    }
+
+    /// The route given, or nil when none was.
+    var decision: DecisionRoute? {
+        switch route {
+        case nil: nil
+        case .direktor?: .delegated(signatory: signatory)
+        case .bu?: .council(body: body ?? "bydelsutvalget", meetingDate: meeting!, itemNumber: item!)
+        case .komite?: .council(body: body!, meetingDate: meeting!, itemNumber: item!)
+        }
+    }
+}
+
+extension Skjenk {
+    /// `skjenk draft`: composes, stores, edits and exports statement drafts.
+    struct Draft: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lag, lagre og skriv ut utkast til høringsuttalelse.",
+            discussion: """
+                Uten --edit eller --export lages et nytt utkast fra malene og lagres som ny versjon. \
+                --edit FIL lagrer en redigert tekst (Markdown) som ny versjon uten å miste den genererte. \
+                --export FORMAT --output STI skriver gjeldende versjon (html, docx, md, arkivmelding). \
+                --all lager utkast for alle åpne saker og skriver dem til --output-dir.
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var policyOptions: PolicyOptions
+        @OptionGroup var templateOptions: TemplateOptions
+        @OptionGroup var decision: DecisionOptions
+        @OptionGroup var today: TodayOption
+
+        @Argument(help: ArgumentHelp("Saksnummer.", valueName: "CASENUMBER"))
+        var caseNumber: String?
+        @Flag(name: .long, help: "Lag utkast for alle åpne saker.")
+        var all = false
+        @Option(
+            name: .long,
+            help: ArgumentHelp("Konklusjon: \(StatementOutcome.codes.joined(separator: ", ")).", valueName: "CODE"))
+        var outcome: StatementOutcome?
+        @Option(name: .long, help: ArgumentHelp("Bydelens referanse.", valueName: "TEXT"))
+        var reference: String?
+        @Option(
+            name: .long, help: ArgumentHelp("Lagre en redigert tekst (Markdown) som ny versjon.", valueName: "FILE"))
+        var edit: String?
+        @Option(
+            name: .long,
+            help: ArgumentHelp("Skriv gjeldende versjon: html, docx, md eller arkivmelding.", valueName: "FORMAT"))
+        var export: StatementFormat?
+        @Option(name: .long, help: ArgumentHelp("Fil (eller mappe for arkivmelding) å skrive til.", valueName: "PATH"))
+        var output: String?
+        @Option(name: .long, help: ArgumentHelp("Mappe for uttalelsene med --all.", valueName: "DIR"))
+        var outputDir: String?
+        @Option(name: .long, help: ArgumentHelp("Formater med --all (standard html,docx).", valueName: "LIST"))
+        var formats: String = "html,docx"
+        @Flag(name: .long, help: "Vis versjonene med forfatter, tid og om de er utdatert.")
+        var versions = false
+
+        func validate() throws {
+            guard all != (caseNumber != nil) else { throw ValidationError("oppgi enten et saksnummer eller --all") }
+            if let caseNumber, (try? CaseNumber(caseNumber)) == nil {
+                throw ValidationError("«\(caseNumber)» er ikke et saksnummer (ÅÅÅÅ/N eller ÅÅ/N, ev. med -D)")
+            }
+            if export != nil && output == nil { throw ValidationError("--export trenger --output STI") }
+            if all {
+                guard outputDir != nil else { throw ValidationError("--all trenger --output-dir MAPPE") }
+                guard edit == nil, export == nil, !versions else {
+                    throw ValidationError("--all kan ikke kombineres med --edit, --export eller --versions")
+                }
+                _ = try allFormats()
+            }
+            if [edit != nil, export != nil, versions].filter({ $0 }).count > 1 {
+                throw ValidationError("velg én av --edit, --export og --versions")
+            }
+        }
+
+        func allFormats() throws -> [StatementFormat] {
+            try formats.split(separator: ",").map { code in
+                guard let format = StatementFormat(code: code.trimmingCharacters(in: .whitespaces)), format != .archive
+                else { throw ValidationError("--formats: «\(code)» er ikke html, docx eller md") }
+                return format
+            }
+        }
+
+        func run() async throws {
+            let database = try store.openStore()
+            if all {
+                try await draftAll(database)
+                return
+            }
+            let stored = try await StatementWork.storedCase(caseNumber!, in: database)
+            if let edit {
+                try await storeEdit(edit, stored: stored, database: database)
+            } else if let export {
+                try await exportCurrent(export, stored: stored, database: database)
+            } else if versions {
+                try await listVersions(stored: stored, database: database)
+            } else {
+                let templates = try templateOptions.load()
+                let prepared = try await StatementWork.prepare(
+                    [stored], policy: try policyOptions.load(), database: database, today: today.date)
+                let draft = try await compose(prepared[0], templates: templates, database: database)
+                print(
+                    "Utkast versjon \(draft.version) er lagret for sak \(stored.hearing.caseNumber.text): "
+                        + "\(draft.outcome.label), \(draft.route.label).")
+            }
+        }
+
+        /// Composes a new version from the templates and stores it.
+        func compose(
+            _ prepared: PreparedCase, templates: TemplateSet, database: SQLiteStore
+        ) async throws
+            -> StatementDraft
+        {
+            let previous = try await database.drafts(of: prepared.stored.hearing.caseNumber).last
+            let options = StatementOptions(
+                outcome: outcome ?? StatementOutcome.suggested(by: prepared.assessment),
+                route: decision.decision ?? previous?.route ?? .delegated(signatory: nil), ourReference: reference,
+                date: today.date, officer: Actor.commandLine.name)
+            let view = StatementComposer.view(
+                hearing: prepared.hearing, assessment: prepared.assessment, policy: prepared.policy, options: options,
+                mapSVG: prepared.mapSVG)
+            let markdown: String
+            do {
+                markdown = try StatementRenderer(templates: templates).markdown(view)
+            } catch {
+                throw CommandFailure(message: "malene kan ikke brukes: \(error)")
+            }
+            let draft = StatementDraft(
+                caseNumber: prepared.stored.hearing.caseNumber, origin: .generated, markdown: markdown,
+                mapSVG: prepared.mapSVG, outcome: options.outcome, route: options.route,
+                hearingVersion: prepared.stored.version, assessmentDigest: prepared.assessment.digest,
+                author: Actor.commandLine.name, createdAt: Date())
+            do {
+                return try await database.addDraft(draft, actor: .commandLine)
+            } catch let error as StatementStoreError {
+                throw CommandFailure(message: error.description)
+            }
+        }
+
+        func draftAll(_ database: SQLiteStore) async throws {
+            let templates = try templateOptions.load()
+            let formats = try allFormats()
+            let folder = URL(fileURLWithPath: outputDir!)
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw CommandFailure(message: "kan ikke lage mappen \(outputDir!)")
+            }
+            let cases = try await database.cases(status: [.open])
+            let prepared = try await StatementWork.prepare(
+                cases, policy: try policyOptions.load(), database: database, today: today.date)
+            for item in prepared {
+                let draft = try await compose(item, templates: templates, database: database)
+                for format in formats {
+                    let path = folder.appendingPathComponent(
+                        "\(StatementWork.fileStem(draft.caseNumber)).\(format.fileExtension)"
+                    ).path
+                    try StatementWork.write(try StatementWork.render(draft, as: format, templates: templates), to: path)
+                }
+            }
+            print(
+                "\(prepared.count) utkast er lagret og skrevet til \(outputDir!) "
+                    + "(\(formats.map(\.code).joined(separator: ", "))).")
+        }
+
+        func storeEdit(_ path: String, stored: StoredCase, database: SQLiteStore) async throws {
+            guard let previous = try await database.drafts(of: stored.hearing.caseNumber).last else {
+                throw CommandFailure(
+                    message:
+                        "saken har ikke noe utkast å redigere; lag et først med «skjenk draft \(stored.hearing.caseNumber.text)»"
+                )
+            }
+            let url = URL(fileURLWithPath: path)
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            guard size <= 2_000_000, let data = try? Data(contentsOf: url) else {
+                throw CommandFailure(message: "\(path) finnes ikke, kan ikke leses eller er større enn 2 MB")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw CommandFailure(message: "\(path) er ikke UTF-8")
+            }
+            guard text.contains(where: { !$0.isWhitespace }) else { throw CommandFailure(message: "\(path) er tom") }
+            // The edit stands on the version it was made from: the same case version and assessment.
+            var draft = previous
+            draft.origin = .edited
+            draft.markdown = text.hasSuffix("\n") ? text : text + "\n"
+            draft.author = Actor.commandLine.name
+            draft.createdAt = Date()
+            let stored = try await database.addDraft(draft, actor: .commandLine)
+            print("Redigert tekst er lagret som versjon \(stored.version); versjon \(previous.version) er beholdt.")
+        }
+
+        func exportCurrent(_ format: StatementFormat, stored: StoredCase, database: SQLiteStore) async throws {
+            let number = stored.hearing.caseNumber
+            guard let draft = try await database.drafts(of: number).last else {
+                throw CommandFailure(message: "saken har ikke noe utkast; lag et med «skjenk draft \(number.text)»")
+            }
+            let prepared = try await StatementWork.prepare(
+                [stored], policy: try policyOptions.load(), database: database, today: today.date)
+            if draft.isStale(hearingVersion: stored.version, assessmentDigest: prepared[0].assessment.digest) {
+                Terminal.error(
+                    "skjenk: merk: versjon \(draft.version) er utdatert – saken eller vurderingen er endret etter at den ble skrevet"
+                )
+            }
+            let templates = try templateOptions.load()
+            if format == .archive {
+                try await writeArchive(draft, stored: stored, database: database, templates: templates)
+                return
+            }
+            try StatementWork.write(try StatementWork.render(draft, as: format, templates: templates), to: output!)
+            print(
+                "Versjon \(draft.version) av uttalelsen i sak \(number.text) er skrevet til \(output!) (\(format.label))."
+            )
+        }
+
+        func writeArchive(
+            _ draft: StatementDraft, stored: StoredCase, database: SQLiteStore, templates: TemplateSet
+        )
+            async throws
+        {
+            let review = try await database.review(of: draft.caseNumber)
+            guard review.state == .approved || review.state == .sent else {
+                throw CommandFailure(
+                    message: "bare en vedtatt uttalelse kan arkiveres; uttalelsen er \(review.state.label) "
+                        + "(se «skjenk review \(draft.caseNumber.text)»)")
+            }
+            let docx = try StatementWork.render(draft, as: .docx, templates: templates)
+            let pdf: Data
+            do {
+                pdf = try PDFConverter().pdfA(fromDocx: docx)
+            } catch {
+                throw CommandFailure(message: "\(error)")
+            }
+            let document = StatementDocument(markdown: draft.markdown)
+            let message = ArchiveMessage(
+                title: StatementRenderer.title(document), author: draft.author, created: Date(),
+                documentDate: OsloTime.today(at: draft.createdAt), sent: review.sentDate,
+                recipientOfficer: stored.hearing.agencyOfficer?.name, agencyReference: draft.caseNumber.text,
+                fileName: "uttalelse.pdf", file: pdf)
+            let folder = URL(fileURLWithPath: output!)
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw CommandFailure(message: "kan ikke lage mappen \(output!)")
+            }
+            try StatementWork.write(pdf, to: folder.appendingPathComponent("uttalelse.pdf").path)
+            try StatementWork.write(
+                Data(message.xml().utf8), to: folder.appendingPathComponent("arkivmelding.xml").path)
+            print("Arkivmeldingen (arkivmelding.xml og uttalelse.pdf, PDF/A) er skrevet til \(output!).")
+        }
+
+        func listVersions(stored: StoredCase, database: SQLiteStore) async throws {
+            let drafts = try await database.drafts(of: stored.hearing.caseNumber)
+            guard !drafts.isEmpty else {
+                print("Saken har ingen utkast.")
+                return
+            }
+            let prepared = try await StatementWork.prepare(
+                [stored], policy: try policyOptions.load(), database: database, today: today.date)
+            let digest = prepared[0].assessment.digest
+            var table = TextTable(headers: ["Versjon", "Laget", "Av", "Type", "Konklusjon", "Status"])
+            for draft in drafts {
+                table.add([
+                    String(draft.version), ComplaintReport.format(draft.createdAt), draft.author, draft.origin.label,
+                    draft.outcome.label,
+                    draft.isStale(hearingVersion: stored.version, assessmentDigest: digest)
+                        ? "utdatert" : "gjeldende grunnlag",
+                ])
+            }
+            let review = try await database.review(of: stored.hearing.caseNumber)
+            print(table.render() + "\n\nBehandling: \(review.state.label).")
+        }
+    }
+}

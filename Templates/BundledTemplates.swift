@@ -1,0 +1,10 @@
+import Foundation
+
+/// The templates that ship with skjenk, as package resources. A district's own copy, given with
+/// `--templates DIR`, takes their place at run time.
+public enum BundledTemplates {
+    /// The folder of the statement templates (`statement/`), inside the resource bundle.
+    public static var statement: URL? {
+        Bundle.module.resourceURL?.appendingPathComponent("statement")
+    }
+}
