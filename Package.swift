@@ -90,7 +90,8 @@ let package = Package(
         ),
         .testTarget(name: "SkjenkStoreTests", dependencies: ["SkjenkStore", "SkjenkTestSupport"]),
         .testTarget(
-            name: "SkjenkComposeTests", dependencies: ["SkjenkCompose", "SkjenkTestSupport"],
+            name: "SkjenkComposeTests",
+            dependencies: ["SkjenkCompose", "SkjenkTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             // Golden files, read by path so a deliberate change can be recorded in place.
             exclude: ["Golden"]
         ),

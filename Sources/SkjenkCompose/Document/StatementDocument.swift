@@ -10,6 +10,12 @@ public struct StatementDocument: Sendable, Hashable {
         public let text: String
         public let bold: Bool
         public let italic: Bool
+
+        public init(text: String, bold: Bool, italic: Bool) {
+            self.text = text
+            self.bold = bold
+            self.italic = italic
+        }
     }
 
     /// A line of runs (paragraphs keep their line breaks).
@@ -43,6 +49,11 @@ public struct StatementDocument: Sendable, Hashable {
             if !paragraph.isEmpty { blocks.append(.paragraph(paragraph)) }
             if !bullets.isEmpty { blocks.append(.bullets(bullets)) }
             if !numbered.isEmpty { blocks.append(.numbered(numbered)) }
+            // Markdown needs a header row; an empty one (`| | |`) is no header in HTML or Word.
+            if tableHasHeader, let first = table.first, first.allSatisfy(\.isEmpty) {
+                table.removeFirst()
+                tableHasHeader = false
+            }
             if !table.isEmpty { blocks.append(.table(rows: table, header: tableHasHeader)) }
             paragraph = []
             bullets = []
@@ -63,7 +74,7 @@ public struct StatementDocument: Sendable, Hashable {
             } else if line.hasPrefix("|") {
                 if !table.isEmpty || paragraph.isEmpty && bullets.isEmpty && numbered.isEmpty {
                     // `|---|---|` marks the row above as the header.
-                    if line.allSatisfy({ "|-: ".contains($0) }) {
+                    if line.contains("-"), line.allSatisfy({ "|-: ".contains($0) }) {
                         tableHasHeader = table.count == 1
                         continue
                     }

@@ -70,7 +70,7 @@ public enum StatementComposer {
         let complaints = assessment.complaints
         let counts = ComplaintCategory.allCases.compactMap { category -> StatementView.CategoryCount? in
             guard let count = complaints?.byCategory[category], count > 0 else { return nil }
-            return StatementView.CategoryCount(category: category.label, episodes: episodes(count))
+            return StatementView.CategoryCount(category: category.label, count: count, episodes: episodes(count))
         }
         let period = "de siste \(policy.complaintMonths) månedene"
         let complaintSummary: String
@@ -119,7 +119,9 @@ public enum StatementComposer {
             targetGroup: h.venue.targetGroup ?? "", hasTargetGroup: h.venue.targetGroup != nil,
             level: assessment.level.rawValue, criteria: criteria, sites: sites, hasSites: !sites.isEmpty,
             density: density ?? "", hasDensity: density != nil, complaintCounts: counts, hasComplaints: !counts.isEmpty,
-            complaintSummary: complaintSummary, goals: goals, hasGoals: !goals.isEmpty,
+            complaintSummary: complaintSummary,
+            complaintCategories: NorwegianFormat.list(counts.map { "\($0.category): \($0.episodes)" }), goals: goals,
+            hasGoals: !goals.isEmpty,
             uncertainties: assessment.uncertainties, hasUncertainties: !assessment.uncertainties.isEmpty,
             outcome: options.outcome.label, outcomeCode: options.outcome.code,
             noRemarks: options.outcome == .noRemarks, withConditions: options.outcome == .grantWithConditions,
@@ -128,7 +130,8 @@ public enum StatementComposer {
             hasConditions: !conditions.isEmpty, delegated: route.delegated, signatory: route.signatory,
             hasSignatory: !route.signatory.isEmpty, councilBody: route.body,
             councilBodyTitle: route.body.prefix(1).uppercased() + route.body.dropFirst(), meetingDate: route.meeting,
-            itemNumber: route.item, mapSVG: mapSVG, hasMap: !mapSVG.isEmpty, attachments: attachments)
+            itemNumber: route.item, mapSVG: mapSVG, hasMap: !mapSVG.isEmpty, attachments: attachments,
+            hasAttachments: !attachments.isEmpty)
     }
 
     static func heading(_ criterion: Criterion) -> String {

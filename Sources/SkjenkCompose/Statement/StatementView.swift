@@ -50,6 +50,8 @@ public struct StatementView: Sendable {
 
     public struct CategoryCount: Sendable {
         public let category: String
+        public let count: Int
+        /// "1 episode", "3 episoder".
         public let episodes: String
     }
 
@@ -109,6 +111,8 @@ public struct StatementView: Sendable {
     public let complaintCounts: [CategoryCount]
     public let hasComplaints: Bool
     public let complaintSummary: String
+    /// "støy: 1 episode og mindreårige: 2 episoder".
+    public let complaintCategories: String
     public let goals: [String]
     public let hasGoals: Bool
     public let uncertainties: [String]
@@ -137,4 +141,5 @@ public struct StatementView: Sendable {
     public let mapSVG: String
     public let hasMap: Bool
     public let attachments: [String]
+    public let hasAttachments: Bool
 }

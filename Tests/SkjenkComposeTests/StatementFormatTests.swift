@@ -1,0 +1,196 @@
+import Foundation
+import SkjenkCompose
+import SkjenkCore
+import SkjenkTestSupport
+import Testing
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// The formats a statement is written in: HTML (self-contained, map inline), Word (.docx parts
+/// that LibreOffice converts), the map, and the archive message valid against Fiks Arkiv's XSD.
+@Suite struct StatementFormatTests {
+    /// LibreOffice and xmllint are required where `SKJENK_REQUIRE_TOOLS=1` (as in `.ci/run`).
+    static let toolsRequired = ProcessInfo.processInfo.environment["SKJENK_REQUIRE_TOOLS"] == "1"
+
+    func statement() throws -> (markdown: String, map: String) {
+        let policy = try Fixtures.policy()
+        var hearing = Fixtures.statementHearing(.new, .serving)
+        hearing.venue.name = "Bar <Boble> & «Co»"
+        let context = Fixtures.statementContext(policy: policy)
+        let assessment = Assessor.assess(hearing, context: context)
+        let map = try #require(StatementMap.gather(hearing: hearing, context: context)).svg()
+        let view = StatementComposer.view(
+            hearing: hearing, assessment: assessment, policy: policy,
+            options: StatementOptions(outcome: .grantWithConditions, date: try LocalDate(iso: "2026-11-22")),
+            mapSVG: map)
+        return (try StatementRenderer(templates: try TemplateSet.bundledStatement()).markdown(view), map)
+    }
+
+    @Test func htmlIsSelfContainedWithTheMapAndEscapedText() throws {
+        let (markdown, map) = try statement()
+        let html = try StatementRenderer(templates: try TemplateSet.bundledStatement()).html(
+            markdown: markdown, mapSVG: map)
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"nb\">"))
+        #expect(html.contains("@media print"))
+        #expect(
+            html.contains(
+                "<h1>Bydel St. Hanshaugen – høringsuttalelse til søknad om skjenkebevilling, Bar &lt;Boble&gt; &amp; «Co»"
+            ))
+        #expect(!html.contains("<Boble>"))
+        #expect(html.contains("<ol>\n<li>Skjenketiden inne avsluttes senest kl. 01.00.</li>"))
+        #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(!html.contains("http://") || !html.contains("<link"))  // nothing fetched from elsewhere
+        #expect(!html.contains("<script"))
+    }
+
+    @Test func theMapShowsSitesVenuesRingsScaleAndNorth() throws {
+        let (_, map) = try statement()
+        let parser = XMLParser(data: Data(map.utf8))
+        let collector = ElementCollector()
+        parser.delegate = collector
+        #expect(parser.parse())
+        // Three sites within 300 m (the sports ground at 900 m is outside), three venues within 250 m.
+        #expect(collector.titles.contains("1. Ila skole (skole), 80 m"))
+        #expect(collector.titles.contains("2. Åsen barnehage (barnehage), 150 m"))
+        #expect(collector.titles.contains("3. Sporveisgata behandlingssenter (rus- og behandlingstilbud), 240 m"))
+        #expect(!collector.titles.contains { $0.contains("Bislett stadion") })
+        #expect(
+            collector.titles.filter {
+                $0.hasPrefix("Pub Bislett") || $0.hasPrefix("Café Ærlig") || $0.hasPrefix("Nattbaren")
+            }.count == 3)
+        // Rings at the policy's radii for the categories shown (100, 250, 300 m), a scale bar and north.
+        for label in ["100 m", "250 m", "300 m", "N", "stedet søknaden gjelder", "skole", "barnehage"] {
+            #expect(collector.texts.contains(label), "\(label)")
+        }
+        #expect(collector.counts["circle"] == 3 + 3 + 1)
+    }
+
+    @Test func theDocxHasItsPartsHeadingsAndNumberedConditions() throws {
+        let (markdown, _) = try statement()
+        let data = try DocxWriter.docx(
+            StatementDocument(markdown: markdown), title: "Høringsuttalelse", author: "Ola",
+            created: Fixtures.oslo("2026-11-22 10:00"))
+        let archive = try Archive(data: data, accessMode: .read)
+        let names = Set(archive.map(\.path))
+        #expect(
+            names == [
+                "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
+                "word/_rels/document.xml.rels", "word/document.xml", "word/styles.xml", "word/numbering.xml",
+            ])
+        func part(_ name: String) throws -> String {
+            var bytes = Data()
+            _ = try archive.extract(try #require(archive[name])) { bytes.append($0) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let document = try part("word/document.xml")
+        for name in names where name.hasSuffix(".xml") || name.hasSuffix(".rels") {
+            #expect(XMLParser(data: Data(try part(name).utf8)).parse(), "\(name) is not well-formed")
+        }
+        #expect(document.contains(#"<w:pStyle w:val="Title"/>"#))
+        #expect(
+            document.contains(#"<w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Bydelens tilråding"#)
+        )
+        #expect(document.contains(#"<w:numId w:val="2"/>"#))
+        #expect(document.contains("Bar &lt;Boble&gt; &amp; «Co»"))
+        #expect(try part("word/numbering.xml").contains(#"<w:numFmt w:val="decimal"/>"#))
+        #expect(try part("docProps/core.xml").contains("<dc:language>nb-NO</dc:language>"))
+        // The same input gives the same bytes.
+        #expect(
+            try DocxWriter.docx(
+                StatementDocument(markdown: markdown), title: "Høringsuttalelse", author: "Ola",
+                created: Fixtures.oslo("2026-11-22 10:00")) == data)
+    }
+
+    @Test func libreOfficeConvertsTheDocxToPDFA() throws {
+        guard PDFConverter.locate() != nil else {
+            #expect(!Self.toolsRequired, "LibreOffice (soffice) is required here: \(PDFConverter.installHint)")
+            return
+        }
+        let (markdown, _) = try statement()
+        let docx = try DocxWriter.docx(
+            StatementDocument(markdown: markdown), title: "Høringsuttalelse", author: "Ola",
+            created: Fixtures.oslo("2026-11-22 10:00"))
+        let pdf = try PDFConverter().pdfA(fromDocx: docx)
+        #expect(pdf.starts(with: Array("%PDF-".utf8)))
+        #expect(String(decoding: pdf, as: UTF8.self).contains("pdfaid:part"))
+    }
+
+    @Test func theArchiveMessageValidatesAgainstFiksArkiv() throws {
+        let schema = Fixtures.packageRoot.deletingLastPathComponent()
+            .appendingPathComponent(
+                "shared/schemas/fiks-arkiv-v1/no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett.xsd")
+        let xmllint = ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
+        guard let xmllint, FileManager.default.fileExists(atPath: schema.path) else {
+            #expect(!Self.toolsRequired, "xmllint (libxml2-utils) and ../shared/schemas are required here")
+            return
+        }
+        let message = ArchiveMessage(
+            title: "Bydel St. Hanshaugen – høringsuttalelse, Bar <Boble> & Co", author: "Ola Saksbehandler",
+            created: Fixtures.oslo("2026-11-22 10:00"), documentDate: try LocalDate(iso: "2026-11-22"),
+            sent: try LocalDate(iso: "2026-11-23"), recipientOfficer: "Per Etat", agencyReference: "2026/05231",
+            fileName: "uttalelse.pdf", file: Data("%PDF-1.7 test".utf8))
+        let xml = message.xml()
+        #expect(xml.contains("<deresReferanse>2026/05231</deresReferanse>"))
+        #expect(xml.contains("<sjekksum>\(SHA256.hex(Data("%PDF-1.7 test".utf8)))</sjekksum>"))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "arkivmelding-\(UUID().uuidString).xml")
+        try Data(xml.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try ChildProcess(executable: URL(fileURLWithPath: xmllint)).run(
+            ["--noout", "--schema", schema.path, file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("validates"))
+    }
+
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        ),
+    ])
+    func sha256MatchesTheStandardVectors(input: String, digest: String) {
+        #expect(SHA256.hex(Data(input.utf8)) == digest)
+    }
+
+    @Test func theMarkdownReaderKeepsTheTemplatesBlocks() {
+        let document = StatementDocument(
+            markdown: """
+                # Tittel
+
+                | | |
+                |---|---|
+                | Dato | 2. november 2026 |
+                | Frist | 15. desember 2026 |
+
+                Første linje
+                andre linje med **fet** og *kursiv* tekst
+
+                - punkt
+                - punkt to
+
+                1. vilkår
+                2. vilkår to
+                """)
+        #expect(document.blocks.count == 5)
+        guard case .table(let rows, let header) = document.blocks[1],
+            case .paragraph(let lines) = document.blocks[2], case .numbered(let items) = document.blocks[4]
+        else {
+            Issue.record("unexpected blocks \(document.blocks)")
+            return
+        }
+        // The empty header row Markdown needs is dropped.
+        #expect(!header && rows.count == 2)
+        #expect(rows[0].map(StatementDocument.plain) == ["Dato", "2. november 2026"])
+        #expect(lines.count == 2)
+        #expect(lines[1].contains(StatementDocument.Run(text: "fet", bold: true, italic: false)))
+        #expect(lines[1].contains(StatementDocument.Run(text: "kursiv", bold: false, italic: true)))
+        #expect(items.map(StatementDocument.plain) == ["vilkår", "vilkår to"])
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import SkjenkCompose
+import SkjenkCore
+import SkjenkTestSupport
+import Testing
+
+/// Every combination of application kind, permit type, outcome and decision route, rendered with
+/// the bundled templates and compared with the reviewed Markdown in `Golden/statements/`. A
+/// changed template shows as a readable diff there; record a deliberate change with
+/// `SKJENK_RECORD_GOLDEN=1 swift test --filter StatementSnapshotTests`.
+@Suite struct StatementSnapshotTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Golden/statements")
+
+    static let routes: [(String, DecisionRoute)] = [
+        ("direktor", .delegated(signatory: "Kari Direktør")),
+        ("bu", .council(body: "bydelsutvalget", meetingDate: try! LocalDate(iso: "2026-12-03"), itemNumber: "45/26")),
+    ]
+
+    static var combinations: [(ApplicationType, PermitType, StatementOutcome, String)] {
+        ApplicationType.allCases.flatMap { kind in
+            PermitType.allCases.flatMap { permit in
+                StatementOutcome.allCases.flatMap { outcome in routes.map { (kind, permit, outcome, $0.0) } }
+            }
+        }
+    }
+
+    /// The statement for one combination, as Markdown.
+    static func markdown(
+        _ kind: ApplicationType, _ permit: PermitType, _ outcome: StatementOutcome, route: String
+    ) throws -> String {
+        let policy = try Fixtures.policy()
+        let hearing = Fixtures.statementHearing(kind, permit)
+        let context = Fixtures.statementContext(
+            policy: policy,
+            complaints: [
+                Complaint(
+                    id: 1, incidentDate: try LocalDate(iso: "2026-09-05"), categories: [.noise],
+                    street: "Thereses gate 10"),
+                Complaint(
+                    id: 2, incidentDate: try LocalDate(iso: "2026-09-05"), categories: [.noise],
+                    street: "Thereses gate 10",
+                    episodeId: 1),
+                Complaint(
+                    id: 3, incidentDate: try LocalDate(iso: "2026-03-14"), categories: [.minors],
+                    street: "Thereses gate 10"),
+            ])
+        let assessment = Assessor.assess(hearing, context: context)
+        let options = StatementOptions(
+            outcome: outcome, route: routes.first { $0.0 == route }!.1, ourReference: "26/1234",
+            date: try LocalDate(iso: "2026-11-22"), officer: "Ola Saksbehandler")
+        let map = StatementMap.gather(hearing: hearing, context: context)
+        let view = StatementComposer.view(
+            hearing: hearing, assessment: assessment, policy: policy, options: options, mapSVG: map?.svg())
+        return try StatementRenderer(templates: try TemplateSet.bundledStatement()).markdown(view)
+    }
+
+    @Test(arguments: combinations)
+    func matchesTheReviewedStatement(
+        kind: ApplicationType, permit: PermitType, outcome: StatementOutcome, route: String
+    ) throws {
+        let text = try Self.markdown(kind, permit, outcome, route: route)
+        let file = Self.folder.appendingPathComponent("\(kind.code)-\(permit.code)-\(outcome.code)-\(route).md")
+        if ProcessInfo.processInfo.environment["SKJENK_RECORD_GOLDEN"] == "1" {
+            try Data(text.utf8).write(to: file)
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        #expect(text == expected, "\(file.lastPathComponent) differs; see the diff against the golden file")
+    }
+
+    @Test func theTextFollowsTheCase() throws {
+        let change = try Self.markdown(.change, .serving, .grantWithConditions, route: "direktor")
+        #expect(change.contains("Søknaden gjelder endring av bevillingen: Utvidet skjenketid ute til kl. 01.00."))
+        #expect(change.contains("Bydelen tilrår at søknaden innvilges med vilkårene nedenfor."))
+        #expect(change.contains("Uttalelsen er gitt av bydelsdirektøren etter delegert myndighet."))
+        #expect(change.contains("Kari Direktør, bydelsdirektør"))
+        let owner = try Self.markdown(.changeOfOwner, .retailSale, .against, route: "bu")
+        #expect(owner.contains("Søknaden gjelder eierskifte:"))
+        #expect(owner.contains("søknad om salgsbevilling"))
+        #expect(owner.contains("Salgstidene følger alkoholloven § 3-7"))
+        #expect(owner.contains("**Bydelen går imot at søknaden innvilges.**"))
+        #expect(
+            owner.contains("Bydelsutvalget behandlet saken i møte 3. desember 2026, sak 45/26, og vedtok uttalelsen."))
+        #expect(!owner.contains("foreslår disse vilkårene"))
+        let none = try Self.markdown(.renewal, .serving, .noRemarks, route: "direktor")
+        #expect(none.contains("**Bydelen har ingen merknader til søknaden.**"))
+        #expect(!none.contains("foreslår disse vilkårene"))
+        let partial = try Self.markdown(.new, .serving, .partialRefusal, route: "direktor")
+        #expect(partial.contains("avslås for den delen som gjelder skjenketid ut over sonens norm"))
+    }
+
+    @Test func theTextCitesTheEvidence() throws {
+        let text = try Self.markdown(.new, .serving, .grantWithConditions, route: "direktor")
+        // Sites with category, name and distance, nearest first.
+        #expect(text.contains("| 1 | Ila skole | skole | 80 m |"))
+        #expect(text.contains("| 2 | Åsen barnehage | barnehage | 150 m |"))
+        #expect(text.contains("| 3 | Sporveisgata behandlingssenter | rus- og behandlingstilbud | 240 m |"))
+        #expect(text.contains("Antall steder: 3 steder med bevilling innenfor 250 m."))
+        // Complaints counted by category and period: two reports of one episode, and one more.
+        #expect(text.contains("Bydelen har registrert 3 klager om 2 episoder de siste 24 månedene"))
+        #expect(text.contains("Fordelt på kategorier: støy: 1 episode og mindreårige: 1 episode."))
+        #expect(text.contains("| støy | 1 |\n| mindreårige | 1 |"))
+        // Hours against the zone's norm, the action-plan goals, numbered conditions.
+        #expect(text.contains("er 2 timer lengre enn normen kl. 01.00 for boligområde"))
+        #expect(text.contains("*Bydelens handlingsplan: Forebyggende arbeid rettet mot barn og unge"))
+        #expect(text.contains("\n1. "))
+        // Norwegian dates and times.
+        #expect(text.contains("| Dato | 22. november 2026 |"))
+        #expect(text.contains("08.00–03.00"))
+    }
+
+    @Test func aTemplateErrorNamesTheTemplateLineAndTag() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("skjenk-tpl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("md"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "# {{title}}\n\n{{#hasSites}}\nSteder\n{{/hasMap}}\n".write(
+            to: folder.appendingPathComponent("md/dokument.mustache"), atomically: true, encoding: .utf8)
+        #expect {
+            _ = try TemplateSet(folder: folder)
+        } throws: { error in
+            let text = String(describing: error)
+            return text.hasPrefix("md/dokument.mustache:5:")
+                && text.contains("avslutningen {{/…}} har et annet navn enn seksjonen den lukker")
+                && text.contains("«{{/hasMap}}»")
+        }
+        #expect(throws: TemplateSet.Problem.self) {
+            _ = try TemplateSet(folder: folder.appendingPathComponent("finnes-ikke"))
+        }
+    }
+
+    @Test func namesSortInNorwegianOrder() {
+        let names = ["Åsen", "Zeta", "Ærlig", "Østre", "alfa", "Bislett"]
+        #expect(names.sorted(by: NorwegianOrder.less) == ["alfa", "Bislett", "Zeta", "Ærlig", "Østre", "Åsen"])
+    }
+}
