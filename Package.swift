@@ -95,6 +95,11 @@ let package = Package(
             // Golden files, read by path so a deliberate change can be recorded in place.
             exclude: ["Golden"]
         ),
-        .testTarget(name: "SkjenkCLITests", dependencies: ["skjenk", "SkjenkProbe", "SkjenkTestSupport"]),
+        .testTarget(
+            name: "SkjenkCLITests",
+            dependencies: [
+                "skjenk", "SkjenkProbe", "SkjenkTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
     ]
 )

@@ -1,0 +1,181 @@
+import Foundation
+import SkjenkTestSupport
+import Testing
+import ZIPFoundation
+
+/// `skjenk draft` and `skjenk review` end to end: the whole job on the samples, versions and
+/// edits, stale drafts, the review, the archive package, the templates folder, and no
+/// complainant's details in any statement format.
+@Suite struct StatementCommandTests {
+    static let policy = ["--policy", "Samples/policy.yaml"]
+    static let toolsRequired = ProcessInfo.processInfo.environment["SKJENK_REQUIRE_TOOLS"] == "1"
+    /// Planted in complaints about the venue of 2026/05110 (Thereses gate), which its statement cites.
+    static let markers = ["Zacharias Klagemann", "zacharias.klagemann@example.no", "+47 998 87 766", "Hemmeligveien 7"]
+
+    /// Hearings, registers and complaints (with a complainant) as a district would have them.
+    func loaded() throws -> CLIHarness {
+        let cli = try CLIHarness()
+        try cli.run(["import"] + Fixtures.sampleFiles(in: "hearings").map(\.path))
+        for file in ["skoler.csv", "barnehager.geojson", "ungdom-og-behandling.csv", "idrett.geojson"] {
+            try cli.run("sites", "import", "Samples/registers/\(file)")
+        }
+        try cli.run("venues", "import", "Samples/registers/skjenkebevillinger-kart.geojson")
+        let show = try cli.run("cases", "show", "2026/05110", "--json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        let street = try #require(
+            ((object["venue"] as? [String: Any])?["address"] as? [String: Any])?["street"] as? String)
+        for day in ["02", "03"] {
+            let added = try cli.run(
+                [
+                    "complaints", "add", "--received", "2026-11-\(day) 10:00", "--incident", "2026-11-01", "--address",
+                    street, "--category", "stoey", "--description", "Zacharias Klagemann ringte om støy",
+                    "--complainant-name", "Zacharias Klagemann", "--complainant-email",
+                    "zacharias.klagemann@example.no",
+                    "--complainant-phone", "+47 998 87 766", "--complainant-address", "Hemmeligveien 7",
+                ] + Self.policy)
+            #expect(added.status == 0, "\(added.stderr)")
+        }
+        return cli
+    }
+
+    @Test func theWholeJobWritesAStatementForEveryOpenCaseWithoutComplainants() throws {
+        let cli = try loaded()
+        defer { cli.remove() }
+        let folder = cli.folder.appendingPathComponent("uttalelser")
+        let result = try cli.run(["draft", "--all", "--output-dir", folder.path] + Self.policy)
+        #expect(result.status == 0, "\(result.stderr)")
+        let open =
+            try JSONSerialization.jsonObject(with: Data(cli.run("cases", "list", "--json").stdout.utf8)) as? [Any]
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files.filter { $0.hasSuffix(".html") }.count == open?.count)
+        #expect(files.filter { $0.hasSuffix(".docx") }.count == open?.count)
+        #expect(files.contains("2026-5110.html"))
+        #expect(result.stdout.contains("\(open?.count ?? -1) utkast er lagret og skrevet til"))
+
+        let html = try String(contentsOf: folder.appendingPathComponent("2026-5110.html"), encoding: .utf8)
+        #expect(html.contains("Bydelen har registrert 2 klager om 2 episoder"))  // the complaints are cited…
+        for file in files {
+            let data = try Data(contentsOf: folder.appendingPathComponent(file))
+            let text = file.hasSuffix(".docx") ? try Self.docxText(data) : String(decoding: data, as: UTF8.self)
+            for marker in Self.markers { #expect(!text.contains(marker), "«\(marker)» in \(file)") }  // …never who
+        }
+    }
+
+    @Test func versionsEditsAndStaleDrafts() throws {
+        let cli = try loaded()
+        defer { cli.remove() }
+        #expect(try cli.run(["draft", "2026/05110"] + Self.policy).stdout.contains("Utkast versjon 1 er lagret"))
+        let exported = cli.folder.appendingPathComponent("5110.md")
+        #expect(
+            try cli.run(["draft", "2026/05110", "--export", "md", "--output", exported.path] + Self.policy).status == 0)
+        var text = try String(contentsOf: exported, encoding: .utf8)
+        #expect(text.hasPrefix("# Bydel St. Hanshaugen – høringsuttalelse"))
+        text = text.replacingOccurrences(
+            of: "## Bydelens tilråding", with: "## Bydelens tilråding\n\nBydelen har snakket med driveren.")
+        try text.write(to: exported, atomically: true, encoding: .utf8)
+        let edit = try cli.run("draft", "2026/05110", "--edit", exported.path)
+        #expect(edit.stdout.contains("Redigert tekst er lagret som versjon 2; versjon 1 er beholdt."))
+        let docx = cli.folder.appendingPathComponent("5110.docx")
+        #expect(
+            try cli.run(["draft", "2026/05110", "--export", "docx", "--output", docx.path] + Self.policy).status == 0)
+        #expect(try Self.docxText(Data(contentsOf: docx)).contains("Bydelen har snakket med driveren."))
+        let versions = try cli.run(["draft", "2026/05110", "--versions"] + Self.policy).stdout
+        #expect(versions.contains("generert"))
+        #expect(versions.contains("redigert"))
+        #expect(!versions.contains("utdatert"))
+
+        // A new version of the case makes the drafts stale.
+        try cli.run(["import"] + Fixtures.sampleFiles(in: "hearings-update").map(\.path))
+        #expect(try cli.run(["draft", "2026/05110", "--versions"] + Self.policy).stdout.contains("utdatert"))
+        let stale = try cli.run(["draft", "2026/05110", "--export", "md", "--output", exported.path] + Self.policy)
+        #expect(stale.stderr.contains("versjon 2 er utdatert"))
+        #expect(try cli.run("review", "2026/05110", "submit").status == 0)
+        let approve = try cli.run(["review", "2026/05110", "approve", "--route", "direktor"] + Self.policy)
+        #expect(approve.status == 1)
+        #expect(approve.stderr.contains("versjon 2 er utdatert"))
+        #expect(try cli.run("draft", "2026/05110", "--edit", "/finnes/ikke.md").status == 1)
+    }
+
+    @Test func theReviewDecidesWhatMayBeArchivedAndSent() throws {
+        let cli = try loaded()
+        defer { cli.remove() }
+        try cli.run(
+            ["draft", "2026/05110", "--route", "bu", "--meeting", "2026-12-03", "--item", "45/26"] + Self.policy)
+        let package = cli.folder.appendingPathComponent("arkiv")
+        let early = try cli.run(
+            ["draft", "2026/05110", "--export", "arkivmelding", "--output", package.path] + Self.policy)
+        #expect(early.status == 1)
+        #expect(early.stderr.contains("bare en vedtatt uttalelse kan arkiveres; uttalelsen er utkast"))
+        #expect(
+            try cli.run("review", "2026/05110", "sent").stderr.contains(
+                "uttalelsen er utkast og kan ikke merkes som sendt"))
+        #expect(try cli.run("review", "2026/05110", "submit").status == 0)
+        let returned = try cli.run("review", "2026/05110", "return", "--comment", "Nevn barnehagen")
+        #expect(returned.stdout.contains("er nå utkast"))
+        #expect(try cli.run("review", "2026/05110", "submit").status == 0)
+        let wrong = try cli.run(["review", "2026/05110", "approve", "--route", "direktor"] + Self.policy)
+        #expect(wrong.stderr.contains("utkastet er skrevet for vedtak i bydelsutvalget 3. desember 2026, sak 45/26"))
+        let approve = try cli.run(
+            ["review", "2026/05110", "approve", "--route", "bu", "--meeting", "2026-12-03", "--item", "45/26"]
+                + Self.policy)
+        #expect(approve.stdout.contains("er nå vedtatt"), "\(approve.stderr)")
+        let status = try cli.run("review", "2026/05110").stdout
+        #expect(status.contains("Uttalelsen i sak 26/5110-1: vedtatt."))
+        #expect(status.contains("statement.return"))
+        #expect(status.contains("kommentar: Nevn barnehagen"))
+
+        if PDFConverter.available {
+            let archived = try cli.run(
+                ["draft", "2026/05110", "--export", "arkivmelding", "--output", package.path] + Self.policy)
+            #expect(archived.status == 0, "\(archived.stderr)")
+            let xml = try String(contentsOf: package.appendingPathComponent("arkivmelding.xml"), encoding: .utf8)
+            #expect(xml.contains("<deresReferanse>26/5110-1</deresReferanse>"))
+            #expect(
+                try Data(contentsOf: package.appendingPathComponent("uttalelse.pdf")).starts(with: Array("%PDF".utf8)))
+            for marker in Self.markers { #expect(!xml.contains(marker)) }
+        } else {
+            #expect(!Self.toolsRequired, "LibreOffice is required here")
+        }
+        #expect(try cli.run("review", "2026/05110", "sent").stdout.contains("er nå sendt"))
+        #expect(try cli.run(["draft", "2026/05110"] + Self.policy).stderr.contains("uttalelsen er sendt"))
+    }
+
+    @Test func aDistrictsTemplatesFolderTakesOverAndItsErrorsArePointedOut() throws {
+        let cli = try loaded()
+        defer { cli.remove() }
+        let templates = cli.folder.appendingPathComponent("maler")
+        try FileManager.default.copyItem(
+            at: Fixtures.packageRoot.appendingPathComponent("Templates/statement"), to: templates)
+        let vedtak = templates.appendingPathComponent("tekst/vedtak.mustache")
+        try "Vedtatt av bydelsdirektøren i Bydel {{district}}.".write(to: vedtak, atomically: true, encoding: .utf8)
+        try cli.run(["draft", "2026/05110", "--templates", templates.path] + Self.policy)
+        let out = cli.folder.appendingPathComponent("u.md")
+        try cli.run(["draft", "2026/05110", "--export", "md", "--output", out.path] + Self.policy)
+        #expect(
+            try String(contentsOf: out, encoding: .utf8).contains("Vedtatt av bydelsdirektøren i Bydel St. Hanshaugen.")
+        )
+
+        try "{{#delegated}}Uttalelsen{{/delegatd}}".write(to: vedtak, atomically: true, encoding: .utf8)
+        let broken = try cli.run(["draft", "2026/05110", "--templates", templates.path] + Self.policy)
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("tekst/vedtak.mustache:1:"))
+        #expect(broken.stderr.contains("«{{#delegated}}Uttalelsen{{/delegatd}}»"))
+    }
+
+    /// The text of a .docx (its document part).
+    static func docxText(_ data: Data) throws -> String {
+        let archive = try Archive(data: data, accessMode: .read)
+        var bytes = Data()
+        _ = try archive.extract(try #require(archive["word/document.xml"])) { bytes.append($0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Whether LibreOffice is on PATH (the archive package needs it).
+enum PDFConverter {
+    static var available: Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+            FileManager.default.isExecutableFile(atPath: "\($0)/soffice")
+        }
+    }
+}

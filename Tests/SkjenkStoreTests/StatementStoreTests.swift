@@ -1,0 +1,80 @@
+import Foundation
+import SkjenkCore
+import SkjenkStore
+import SkjenkTestSupport
+import Testing
+
+/// Drafts as versions with author and time, the review under its rules, and the audit trail.
+@Suite struct StatementStoreTests {
+    let actor = Fixtures.actor
+
+    func storeWithCase() async throws -> (SQLiteStore, CaseNumber) {
+        let store = try Fixtures.store()
+        let hearing = Fixtures.hearing(1)
+        _ = try await store.storeHearings([hearing], source: "test.xml", actor: actor, progress: nil)
+        return (store, hearing.caseNumber)
+    }
+
+    func draft(_ number: CaseNumber, _ text: String, origin: StatementDraft.Origin = .generated) -> StatementDraft {
+        StatementDraft(
+            caseNumber: number, origin: origin, markdown: text, mapSVG: "<svg/>", outcome: .grantWithConditions,
+            route: .council(body: "bydelsutvalget", meetingDate: Fixtures.day("2026-12-03"), itemNumber: "45/26"),
+            hearingVersion: 1, assessmentDigest: "0123456789abcdef", author: "ola",
+            createdAt: Fixtures.oslo("2026-11-22 10:00"))
+    }
+
+    @Test func versionsKeepTheGeneratedTextWhenAnEditIsStored() async throws {
+        let (store, number) = try await storeWithCase()
+        let first = try await store.addDraft(draft(number, "# Generert\n"), actor: actor)
+        let second = try await store.addDraft(draft(number, "# Redigert\n", origin: .edited), actor: actor)
+        #expect(first.version == 1)
+        #expect(second.version == 2)
+        let versions = try await store.drafts(of: number)
+        #expect(versions.map(\.markdown) == ["# Generert\n", "# Redigert\n"])
+        #expect(versions.map(\.origin) == [.generated, .edited])
+        #expect(versions[1] == second)
+        #expect(versions[0].author == "ola")
+        #expect(versions[0].route == first.route)
+        let audit = try await store.statementAuditTrail(number)
+        #expect(audit.map(\.action) == ["statement.draft", "statement.draft"])
+        #expect(audit[1].detail.hasPrefix("versjon 2 (redigert)"))
+    }
+
+    @Test func theReviewIsStoredAndAudited() async throws {
+        let (store, number) = try await storeWithCase()
+        await #expect(throws: StatementStoreError.review(.noDraft)) {
+            try await store.applyReview(.submit, to: number, actor: self.actor)
+        }
+        let stored = try await store.addDraft(draft(number, "# Utkast\n"), actor: actor)
+        _ = try await store.applyReview(.submit, to: number, actor: actor)
+        let approved = try await store.applyReview(
+            .approve(stored.route), to: number, actor: Actor(name: "leder", channel: "web"))
+        #expect(approved.state == .approved)
+        #expect(try await store.review(of: number) == approved)
+        // A new version sends it back to utkast, to be reviewed again.
+        _ = try await store.addDraft(draft(number, "# Endret\n"), actor: actor)
+        #expect(try await store.review(of: number).state == .draft)
+        _ = try await store.applyReview(.submit, to: number, actor: actor)
+        _ = try await store.applyReview(.approve(stored.route), to: number, actor: actor)
+        _ = try await store.applyReview(.markSent(Fixtures.day("2026-11-22")), to: number, actor: actor)
+        await #expect(throws: StatementStoreError.review(.alreadySent)) {
+            try await store.addDraft(self.draft(number, "# For sent\n"), actor: self.actor)
+        }
+        let audit = try await store.statementAuditTrail(number)
+        #expect(
+            audit.map(\.action) == [
+                "statement.draft", "statement.submit", "statement.approve", "statement.draft", "statement.submit",
+                "statement.approve", "statement.sent",
+            ])
+        #expect(audit[2].actor == "leder")
+        #expect(audit[2].detail.contains("vedtak i bydelsutvalget 3. desember 2026, sak 45/26"))
+        #expect(audit[3].detail.contains("tilbake til utkast fra vedtatt"))
+    }
+
+    @Test func aDraftNeedsAStoredCase() async throws {
+        let store = try Fixtures.store()
+        await #expect(throws: StatementStoreError.caseNotFound("2026/10001")) {
+            try await store.addDraft(self.draft(try CaseNumber("2026/10001"), "# X\n"), actor: self.actor)
+        }
+    }
+}
