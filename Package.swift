@@ -79,7 +79,7 @@ let package = Package(
         // `swift run -c release skjenk-bench`: import throughput against a raw libxml2 parse.
         .executableTarget(
             name: "SkjenkBenchmarks",
-            dependencies: ["SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkTestSupport", "CLibXML2"]
+            dependencies: ["SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkCompose", "SkjenkTestSupport", "CLibXML2"]
         ),
         // Runs a program and reports its own peak memory, for the tests of hostile input.
         .executableTarget(name: "SkjenkProbe"),

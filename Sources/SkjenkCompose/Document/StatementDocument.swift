@@ -62,8 +62,9 @@ public struct StatementDocument: Sendable, Hashable {
             tableHasHeader = false
         }
 
-        for rawLine in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+        // Split on bytes: splitting on Characters would run grapheme breaking over the whole text.
+        for rawLine in markdown.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let line = Self.trimmed(Substring(rawLine))
             if line.isEmpty {
                 flush()
                 continue
@@ -98,8 +99,18 @@ public struct StatementDocument: Sendable, Hashable {
         self.blocks = blocks
     }
 
+    /// The line without surrounding spaces, tabs and carriage returns (on bytes: this runs for every line).
+    static func trimmed(_ line: Substring) -> String {
+        let bytes = line.utf8
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        guard let first = bytes.firstIndex(where: { !blank($0) }), let last = bytes.lastIndex(where: { !blank($0) })
+        else { return "" }
+        return String(line[first...last])
+    }
+
     static func headingLevel(_ line: String) -> Int? {
-        for level in 1...3 where line.hasPrefix(String(repeating: "#", count: level) + " ") { return level }
+        guard line.hasPrefix("#") else { return nil }
+        for (level, prefix) in ["# ", "## ", "### "].enumerated() where line.hasPrefix(prefix) { return level + 1 }
         return nil
     }
 
@@ -113,38 +124,45 @@ public struct StatementDocument: Sendable, Hashable {
         var text = Substring(line)
         if text.hasPrefix("|") { text = text.dropFirst() }
         if text.hasSuffix("|") { text = text.dropLast() }
-        return text.split(separator: "|", omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: .whitespaces)
-        }
+        return text.split(separator: "|", omittingEmptySubsequences: false).map(trimmed)
     }
 
-    /// Inline emphasis: `**bold**` and `*italic*`; an unmatched marker stays as text.
+    /// Inline emphasis: `**bold**` and `*italic*`; a marker without a partner later in the line stays as text.
     static func runs(_ text: String) -> [Run] {
-        var runs: [Run] = []
-        var current = ""
-        var bold = false
-        var italic = false
-        var index = text.startIndex
-        func emit() {
-            if !current.isEmpty { runs.append(Run(text: current, bold: bold, italic: italic)) }
-            current = ""
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "*")) else {
+            return text.isEmpty ? [] : [Run(text: text, bold: false, italic: false)]
         }
-        while index < text.endIndex {
-            let rest = text[index...]
-            if rest.hasPrefix("**"), bold || rest.dropFirst(2).contains("**") {
-                emit()
-                bold.toggle()
-                index = text.index(index, offsetBy: 2)
-            } else if rest.hasPrefix("*"), italic || rest.dropFirst().contains("*") {
-                emit()
-                italic.toggle()
-                index = text.index(after: index)
+        // The markers, in one pass: `**` (2) or `*` (1), with their byte offsets.
+        var markers: [(offset: Int, length: Int)] = []
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "*") {
+                let length = i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "*") ? 2 : 1
+                markers.append((i, length))
+                i += length
             } else {
-                current.append(text[index])
-                index = text.index(after: index)
+                i += 1
             }
         }
-        emit()
+        var runs: [Run] = []
+        var bold = false
+        var italic = false
+        var start = 0
+        func emit(upTo end: Int) {
+            if end > start {
+                runs.append(Run(text: String(decoding: bytes[start..<end], as: UTF8.self), bold: bold, italic: italic))
+            }
+        }
+        for (index, marker) in markers.enumerated() {
+            let isOpen = marker.length == 2 ? bold : italic
+            // An opening marker counts only when the same marker follows later.
+            guard isOpen || markers[(index + 1)...].contains(where: { $0.length == marker.length }) else { continue }
+            emit(upTo: marker.offset)
+            if marker.length == 2 { bold.toggle() } else { italic.toggle() }
+            start = marker.offset + marker.length
+        }
+        emit(upTo: bytes.count)
         return runs
     }
 

@@ -4,7 +4,7 @@ import Foundation
 /// officer's edit of it) is read into a `StatementDocument`, and HTML and Word are made from that.
 public struct StatementRenderer: Sendable {
     /// What the HTML frame template (`html/ramme`) can show.
-    struct HTMLFrame {
+    struct HTMLFrame: Encodable {
         let title: String
         let body: String
         let mapSVG: String
@@ -41,13 +41,18 @@ public struct StatementRenderer: Sendable {
 
     /// Collapses the blank lines that sections left out leave behind, and ends with one newline.
     static func tidy(_ text: String) -> String {
-        var lines: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.drop { $0 == " " }.isEmpty
-            if trimmed && (lines.last.map { $0.allSatisfy { $0 == " " } } ?? true) { continue }
-            lines.append(trimmed ? "" : line)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var previousBlank = true
+        for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let blank = line.allSatisfy { $0 == 0x20 }
+            if blank && previousBlank { continue }
+            if !blank { out.append(contentsOf: line) }
+            out.append(0x0A)
+            previousBlank = blank
         }
-        while let last = lines.last, last.isEmpty { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+        while out.count >= 2 && out[out.count - 1] == 0x0A && out[out.count - 2] == 0x0A { out.removeLast() }
+        if out.last != 0x0A { out.append(0x0A) }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -5,15 +5,15 @@ import SkjenkCore
 /// reflection: a computed property would render as nothing). Text is already formatted the
 /// Norwegian way; templates only choose and arrange. Holds no personal data: no complainant, and
 /// none of the applicant's staff.
-public struct StatementView: Sendable {
+public struct StatementView: Sendable, Encodable {
     /// A fact in the case table.
-    public struct Fact: Sendable {
+    public struct Fact: Sendable, Encodable {
         public let label: String
         public let value: String
     }
 
     /// A requested serving or sale period.
-    public struct Period: Sendable {
+    public struct Period: Sendable, Encodable {
         public let area: String
         public let groups: String
         public let days: String
@@ -21,7 +21,7 @@ public struct StatementView: Sendable {
     }
 
     /// A sensitive site near the venue, numbered as on the map.
-    public struct Site: Sendable {
+    public struct Site: Sendable, Encodable {
         public let number: Int
         public let category: String
         public let name: String
@@ -29,7 +29,7 @@ public struct StatementView: Sendable {
     }
 
     /// One factor of the assessment.
-    public struct FactorText: Sendable {
+    public struct FactorText: Sendable, Encodable {
         public let key: String
         public let explanation: String
         public let evidence: [String]
@@ -40,7 +40,7 @@ public struct StatementView: Sendable {
     }
 
     /// A § 1-7a criterion with its factors and the action-plan goal it serves.
-    public struct CriterionSection: Sendable {
+    public struct CriterionSection: Sendable, Encodable {
         public let key: String
         public let heading: String
         public let factors: [FactorText]
@@ -48,7 +48,7 @@ public struct StatementView: Sendable {
         public let hasGoal: Bool
     }
 
-    public struct CategoryCount: Sendable {
+    public struct CategoryCount: Sendable, Encodable {
         public let category: String
         public let count: Int
         /// "1 episode", "3 episoder".
@@ -56,7 +56,7 @@ public struct StatementView: Sendable {
     }
 
     /// A numbered item (conditions).
-    public struct Numbered: Sendable {
+    public struct Numbered: Sendable, Encodable {
         public let number: Int
         public let text: String
     }

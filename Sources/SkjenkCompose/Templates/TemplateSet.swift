@@ -67,9 +67,9 @@ public struct TemplateSet: Sendable {
 
     public func has(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
 
-    /// Renders `object` with the template `name` (`html/dokument`).
-    public func render(_ object: Any, template name: String) throws(Problem) -> String {
-        guard let output = library.render(object, withTemplate: name) else {
+    /// Renders `object` (a view model of stored properties) with the template `name` (`md/dokument`).
+    public func render(_ object: some Encodable, template name: String) throws(Problem) -> String {
+        guard let output = library.render(TemplateValues.box(object), withTemplate: name) else {
             throw Problem(
                 template: "\(name).mustache", line: 0, column: 0, text: "",
                 reason: "malen finnes ikke i \(folder.path)")
