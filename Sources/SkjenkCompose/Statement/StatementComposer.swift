@@ -11,14 +11,16 @@ public enum StatementComposer {
         let serving = h.permitType == .serving
         let applicationKind = h.applicationType.label
         let permitKind = h.permitType.label
-        let zone = (h.zone ?? policy.defaultZone)
+        let zone = assessment.zone
         var facts = [
             StatementView.Fact(
                 label: "Søker", value: "\(h.applicant.name), org.nr. \(h.applicant.organisationNumber.formatted)"),
             StatementView.Fact(label: "Sted", value: "\(h.venue.name), \(h.venue.address.singleLine)"),
             StatementView.Fact(label: "Søknaden gjelder", value: "\(applicationKind) (\(permitKind))"),
             StatementView.Fact(label: "Alkoholgrupper", value: groupsText(h.alcoholGroups)),
-            StatementView.Fact(label: "Sone", value: zone.label + (h.zone == nil ? " (antatt)" : "")),
+            StatementView.Fact(
+                label: "Sone", value: zone.label + (assessment.zoneGiven ? "" : " (etter bydelens kart eller standard)")
+            ),
         ]
         if let capacity = h.venue.capacity {
             var parts: [String] = []
@@ -115,6 +117,7 @@ public enum StatementComposer {
             isSingleOccasion: h.applicationType == .singleOccasion, change: h.change ?? "", hasChange: h.change != nil,
             applicant: h.applicant.name, organisationNumber: h.applicant.organisationNumber.formatted,
             zone: zone.label, groups: groupsText(h.alcoholGroups), facts: facts, periods: periods,
+            hasPeriods: !periods.isEmpty,
             closing: closing(h.servingPeriods), concept: h.venue.concept ?? "", hasConcept: h.venue.concept != nil,
             targetGroup: h.venue.targetGroup ?? "", hasTargetGroup: h.venue.targetGroup != nil,
             level: assessment.level.rawValue, criteria: criteria, sites: sites, hasSites: !sites.isEmpty,

@@ -94,6 +94,7 @@ public struct StatementView: Sendable, Encodable {
     public let groups: String
     public let facts: [Fact]
     public let periods: [Period]
+    public let hasPeriods: Bool
     /// Latest closing inside/outside: "03.00/01.00" (outside "–" when none).
     public let closing: String
     public let concept: String

@@ -67,6 +67,10 @@ public struct Assessment: Sendable, Hashable, Codable {
     public let conditions: [String]
     /// What the assessment could not know, said plainly.
     public let uncertainties: [String]
+    /// The zone of the opening-hours regulation the hours were weighed against (the hearing's, the
+    /// zone register's, or the policy's default), and whether the hearing gave it.
+    public let zone: Zone
+    public let zoneGiven: Bool
 }
 
 /// How many licensed venues lie within a radius.

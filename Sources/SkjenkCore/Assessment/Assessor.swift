@@ -251,7 +251,8 @@ private struct Work {
             },
             nearbySites: spatial?.nearbySites ?? [],
             venueDensity: spatial?.venueCount.map { VenueDensity(radiusMeters: policy.densityRadius, count: $0) },
-            complaints: complaintSummary, conditions: conditions, uncertainties: uncertainties)
+            complaints: complaintSummary, conditions: conditions, uncertainties: uncertainties, zone: zone,
+            zoneGiven: hearing.zone != nil)
     }
 
     // MARK: Location

@@ -162,6 +162,8 @@ struct AssessmentJSON: Encodable {
     }
     let conditions: [String]
     let uncertainties: [String]
+    /// The zone the hours were weighed against (`boligomraade`, …).
+    let zone: String
 
     init(_ a: Assessment) {
         caseNumber = a.caseNumber
@@ -183,6 +185,7 @@ struct AssessmentJSON: Encodable {
         }
         conditions = a.conditions
         uncertainties = a.uncertainties
+        zone = a.zone.code
     }
 }
 

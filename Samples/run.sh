@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The whole job on the bundled samples, on an embedded SQLite database: import the hearings and
+# every register, log the sample complaints, assess every open case, and write a draft statement
+# for each in HTML and Word to the folder named (default: uttalelser/).
+#
+#   Samples/run.sh [OUTPUT_DIR] [DATABASE]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-uttalelser}"
+export SKJENK_DB="${2:-skjenk.sqlite}"
+export SKJENK_POLICY=Samples/policy.yaml
+
+swift build --product skjenk
+skjenk="$(swift build --show-bin-path)/skjenk"
+
+"$skjenk" import Samples/hearings/*.xml
+for file in skoler.csv barnehager.geojson ungdom-og-behandling.csv idrett.geojson; do
+    "$skjenk" sites import "Samples/registers/$file"
+done
+"$skjenk" venues import Samples/registers/skjenkebevillinger-kart.geojson
+"$skjenk" venues import Samples/registers/salgssteder.csv
+"$skjenk" points import Samples/registers/prikker.csv
+"$skjenk" addresses import Samples/registers/adresser-utdrag.csv
+"$skjenk" zones import Samples/registers/soner.geojson
+"$skjenk" complaints import Samples/complaints/klager-2026.csv
+"$skjenk" assess --all --json > /dev/null
+"$skjenk" draft --all --output-dir "$out"
+"$skjenk" cases list
+echo "Uttalelsene ligger i $out/ (HTML og Word), databasen i $SKJENK_DB."
