@@ -61,6 +61,28 @@ import ZIPFoundation
         }
     }
 
+    @Test func theREADMEsMainCommandWritesEveryStatement() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        var environment = ProcessInfo.processInfo.environment
+        environment["SKJENK_BIN"] = Fixtures.skjenkExecutable.path
+        let script = ChildProcess(
+            executable: URL(fileURLWithPath: "/bin/bash"), environment: environment,
+            workingDirectory: Fixtures.packageRoot)
+        let out = cli.folder.appendingPathComponent("uttalelser")
+        let result = try script.run(
+            ["Samples/run.sh", out.path, cli.folder.appendingPathComponent("run.sqlite").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let hearings = try Fixtures.sampleFiles(in: "hearings").map {
+            try String(contentsOf: $0, encoding: .isoLatin1).components(separatedBy: "<saksnummer>").count - 1
+        }.reduce(0, +)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(hearings == 14)
+        #expect(files.filter { $0.hasSuffix(".html") }.count == hearings)
+        #expect(files.filter { $0.hasSuffix(".docx") }.count == hearings)
+        #expect(result.stdout.contains("Uttalelsene ligger i \(out.path)/"))
+    }
+
     @Test func versionsEditsAndStaleDrafts() throws {
         let cli = try loaded()
         defer { cli.remove() }
