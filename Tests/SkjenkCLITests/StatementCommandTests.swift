@@ -42,13 +42,15 @@ import ZIPFoundation
         let cli = try loaded()
         defer { cli.remove() }
         let folder = cli.folder.appendingPathComponent("uttalelser")
-        let result = try cli.run(["draft", "--all", "--output-dir", folder.path] + Self.policy)
+        let result = try cli.run(
+            ["draft", "--all", "--output-dir", folder.path, "--formats", "html,docx,md"] + Self.policy)
         #expect(result.status == 0, "\(result.stderr)")
         let open =
             try JSONSerialization.jsonObject(with: Data(cli.run("cases", "list", "--json").stdout.utf8)) as? [Any]
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(files.filter { $0.hasSuffix(".html") }.count == open?.count)
         #expect(files.filter { $0.hasSuffix(".docx") }.count == open?.count)
+        #expect(files.filter { $0.hasSuffix(".md") }.count == open?.count)
         #expect(files.contains("2026-5110.html"))
         #expect(result.stdout.contains("\(open?.count ?? -1) utkast er lagret og skrevet til"))
 

@@ -29,6 +29,17 @@ import ZIPFoundation
         return (try StatementRenderer(templates: try TemplateSet.bundledStatement()).markdown(view), map)
     }
 
+    @Test func theApplicantsStaffAreNotNamed() throws {
+        // The hearing names the manager and deputy (styrer, stedfortreder): personal data the statement does not need.
+        let (markdown, map) = try statement()
+        let hearing = Fixtures.statementHearing(.new, .serving)
+        for name in [hearing.manager?.name, hearing.deputy?.name].compactMap({ $0 }) {
+            #expect(!markdown.contains(name))
+            #expect(!map.contains(name))
+        }
+        #expect(hearing.manager != nil)
+    }
+
     @Test func htmlIsSelfContainedWithTheMapAndEscapedText() throws {
         let (markdown, map) = try statement()
         let html = try StatementRenderer(templates: try TemplateSet.bundledStatement()).html(

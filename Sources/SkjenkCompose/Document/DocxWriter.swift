@@ -1,4 +1,5 @@
 import Foundation
+import SkjenkCore
 import ZIPFoundation
 
 /// A `StatementDocument` as a Word document (.docx): OOXML parts written here and zipped with
@@ -139,24 +140,7 @@ public enum DocxWriter {
         return out + "</w:tbl>"
     }
 
-    /// Text for XML: the five entities escaped, characters XML 1.0 forbids left out.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { MarkupText.escape(text) }
 
     // MARK: Parts
 

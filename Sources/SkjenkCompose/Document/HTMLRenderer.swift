@@ -1,4 +1,5 @@
 import Foundation
+import SkjenkCore
 
 /// A `StatementDocument` as HTML elements (the body of the `html/ramme` template). Every text is
 /// escaped here, so the frame can insert the body as is.
@@ -37,23 +38,5 @@ public enum HTMLRenderer {
         }.joined()
     }
 
-    public static func escape(_ text: String) -> String {
-        // Most text has nothing to escape.
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
-        }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    public static func escape(_ text: String) -> String { MarkupText.escape(text) }
 }
