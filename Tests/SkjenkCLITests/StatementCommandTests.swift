@@ -148,6 +148,15 @@ import ZIPFoundation
         #expect(status.contains("statement.return"))
         #expect(status.contains("kommentar: Nevn barnehagen"))
 
+        // Without LibreOffice the command says how to get it.
+        var withoutOffice = cli.child
+        withoutOffice.environment["PATH"] = "/nonexistent"
+        let missing = try withoutOffice.run(
+            ["draft", "2026/05110", "--export", "arkivmelding", "--output", package.path] + Self.policy)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("LibreOffice trengs for å lage PDF/A til arkivet"))
+        #expect(missing.stderr.contains("apt-get install libreoffice-writer-nogui"))
+
         if PDFConverter.available {
             let archived = try cli.run(
                 ["draft", "2026/05110", "--export", "arkivmelding", "--output", package.path] + Self.policy)
