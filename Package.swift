@@ -22,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // Zipping the .docx package (OOXML is a zip of XML parts).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The web application: HTTP server, routing, testing; bcrypt for passwords.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // libxml2 from Debian's libxml2-dev; `.ci/run` installs it when missing.
@@ -63,6 +66,15 @@ let package = Package(
             exclude: ["README.md"],
             resources: [.copy("statement")]
         ),
+        // The web application for the three roles, on Hummingbird.
+        .target(
+            name: "SkjenkWeb",
+            dependencies: [
+                "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkCompose",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]
+        ),
         // Fixtures, an in-memory store and a fixed clock for the test targets.
         .target(
             name: "SkjenkTestSupport",
@@ -72,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "skjenk",
             dependencies: [
-                "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkCompose",
+                "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkCompose", "SkjenkWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,6 +101,10 @@ let package = Package(
             dependencies: ["SkjenkImport", "SkjenkTestSupport"]
         ),
         .testTarget(name: "SkjenkStoreTests", dependencies: ["SkjenkStore", "SkjenkTestSupport"]),
+        .testTarget(
+            name: "SkjenkWebTests",
+            dependencies: ["SkjenkWeb", "SkjenkTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         .testTarget(
             name: "SkjenkComposeTests",
             dependencies: ["SkjenkCompose", "SkjenkTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

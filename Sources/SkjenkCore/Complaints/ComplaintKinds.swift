@@ -152,12 +152,15 @@ public enum Role: String, ExchangeCoded {
     case complaintOfficer
     /// Members of the district council reviewing drafts.
     case councilMember
+    /// Administrators: users, registers, policy and templates.
+    case admin
 
     public var code: String {
         switch self {
         case .caseworker: "saksbehandler"
         case .complaintOfficer: "klagebehandler"
         case .councilMember: "bu"
+        case .admin: "admin"
         }
     }
 
@@ -166,9 +169,14 @@ public enum Role: String, ExchangeCoded {
         case .caseworker: "saksbehandler"
         case .complaintOfficer: "klagebehandler"
         case .councilMember: "medlem av bydelsutvalget"
+        case .admin: "administrator"
         }
     }
 
-    /// Complainants' contact details are for the district's staff only, never for the council.
-    public var mayReadComplainants: Bool { self != .councilMember }
+    /// Complainants' contact details are for the staff who follow complaints up: never for the
+    /// council, nor for administrators (who manage users and registers, not cases).
+    public var mayReadComplainants: Bool { self == .caseworker || self == .complaintOfficer }
+
+    /// Staff who work with hearings, drafts and complaints.
+    public var isStaff: Bool { self == .caseworker || self == .complaintOfficer }
 }

@@ -272,6 +272,29 @@ enum Migrations {
                     );
                     """)
         }
+        migrator.registerMigration("Create webUser and webSession") { db in
+            try db.execute(
+                sql: """
+                    -- Users of the web application, with bcrypt password hashes.
+                    CREATE TABLE webUser (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                        role TEXT NOT NULL CHECK (role IN ('caseworker', 'complaintOfficer', 'councilMember', 'admin')),
+                        passwordHash TEXT NOT NULL,
+                        disabled INTEGER NOT NULL DEFAULT 0,
+                        createdAt TEXT NOT NULL
+                    );
+
+                    -- Signed-in sessions, by the SHA-256 of their token; ended sessions are deleted.
+                    CREATE TABLE webSession (
+                        tokenHash TEXT PRIMARY KEY,
+                        userId INTEGER NOT NULL REFERENCES webUser(id) ON DELETE CASCADE,
+                        csrfToken TEXT NOT NULL,
+                        expiresAt TEXT NOT NULL
+                    );
+                    CREATE INDEX webSession_expiresAt ON webSession(expiresAt);
+                    """)
+        }
         return migrator
     }
 }

@@ -32,45 +32,6 @@ struct PolicyOptions: ParsableArguments {
     }
 }
 
-/// What an assessment reads from the store: registers, complaints, and positions looked up by address.
-enum AssessmentInputs {
-    /// `hearings` placed by their address where they lack a position, and the context to assess them in.
-    static func load(
-        _ hearings: [Hearing], policy: Policy, database: SQLiteStore, today: LocalDate
-    ) async throws
-        -> (hearings: [Hearing], context: AssessmentContext)
-    {
-        let sources = try await database.registerSources()
-        // Hearings without a position are placed by their address, when the register has it.
-        var lookups: [String: PositionLookup] = [:]
-        var positioned: [Hearing] = []
-        for hearing in hearings {
-            guard hearing.venue.position == nil else {
-                positioned.append(hearing)
-                continue
-            }
-            var lookup = PositionLookup.noRegister
-            if sources.contains(where: { $0.kind == .addresses }) {
-                lookup = .notFound
-                if let street = StreetAddress(hearing.venue.address.street),
-                    let found = try await database.address(
-                        street: street, postalCode: hearing.venue.address.postalCode)
-                {
-                    lookup = .found(found)
-                }
-            }
-            lookups[hearing.caseNumber.key] = lookup
-            positioned.append(hearing.positioned(by: lookup))
-        }
-        let context = AssessmentContext(
-            policy: policy, sites: try await database.sites(), venues: try await database.licensedVenues(),
-            penaltyPoints: sources.contains { $0.kind == .points } ? try await database.penaltyPoints() : nil,
-            complaints: try await database.complaints(), positionLookups: lookups,
-            zones: sources.contains { $0.kind == .zones } ? try await database.zoneAreas() : nil, today: today)
-        return (positioned, context)
-    }
-}
-
 extension Skjenk {
     /// `skjenk assess CASENUMBER` / `--all`: the risk assessment (alkoholloven § 1-7a).
     struct Assess: AsyncParsableCommand {

@@ -1,0 +1,47 @@
+import Foundation
+import SkjenkCore
+
+/// A user of the web application.
+public struct WebUser: Sendable, Hashable {
+    public let id: Int64
+    public let name: String
+    public let role: Role
+    public let disabled: Bool
+    public let createdAt: Date
+}
+
+/// A signed-in session: the user, the form token that guards every change, and when it ends.
+public struct WebSession: Sendable, Hashable {
+    public let user: WebUser
+    public let csrfToken: String
+    public let expiresAt: Date
+}
+
+/// Why a user cannot be added or changed.
+public enum UserStoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    case duplicate(String)
+    case notFound(String)
+    case invalidName
+
+    public var description: String {
+        switch self {
+        case .duplicate(let name): "brukeren «\(name)» finnes allerede"
+        case .notFound(let name): "fant ingen bruker «\(name)»"
+        case .invalidName: "brukernavnet skal være 2–64 tegn: bokstaver, tall, punktum, bindestrek eller understrek"
+        }
+    }
+}
+
+/// Users and their sessions. Passwords arrive hashed (bcrypt) and session tokens hashed (SHA-256):
+/// the store never holds a secret a copy of the database could replay.
+public protocol UserStore: Sendable {
+    func addUser(name: String, role: Role, passwordHash: String, actor: Actor) async throws -> WebUser
+    func users() async throws -> [WebUser]
+    /// The user and their password hash, for signing in.
+    func credentials(name: String) async throws -> (user: WebUser, passwordHash: String)?
+    func setDisabled(_ disabled: Bool, name: String, actor: Actor) async throws
+    func createSession(tokenHash: String, userId: Int64, csrfToken: String, expiresAt: Date) async throws
+    /// The session with this token hash, when it exists, has not expired and its user is enabled.
+    func session(tokenHash: String) async throws -> WebSession?
+    func deleteSession(tokenHash: String) async throws
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// How the web application runs: address, where its data and templates are, and session rules.
+public struct WebConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// The folder of the statement templates (nil: the bundled ones).
+    public var statementTemplates: URL?
+    /// The folder of the page templates (nil: the bundled ones).
+    public var webTemplates: URL?
+    /// The policy file the assessments use.
+    public var policyPath: String
+    /// Marks cookies `Secure`: set when the server sits behind TLS.
+    public var secureCookies: Bool
+    /// How long a session lasts without signing in again.
+    public var sessionLifetime: TimeInterval
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, statementTemplates: URL? = nil, webTemplates: URL? = nil,
+        policyPath: String, secureCookies: Bool = false, sessionLifetime: TimeInterval = 8 * 3600
+    ) {
+        self.host = host
+        self.port = port
+        self.statementTemplates = statementTemplates
+        self.webTemplates = webTemplates
+        self.policyPath = policyPath
+        self.secureCookies = secureCookies
+        self.sessionLifetime = sessionLifetime
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Hummingbird
+import SkjenkCompose
+import SkjenkCore
+import SkjenkStore
+
+/// A link in the page header.
+struct NavItem: Encodable {
+    let href: String
+    let label: String
+    let current: Bool
+}
+
+/// Every page: the header (user, role, navigation, the form token), a message, and the page's own content.
+struct PageView<Content: Encodable>: Encodable {
+    let title: String
+    let signedIn: Bool
+    let userName: String
+    let roleLabel: String
+    let nav: [NavItem]
+    let csrf: String
+    let message: String
+    let hasMessage: Bool
+    let error: String
+    let hasError: Bool
+    let side: Content
+}
+
+/// Renders pages from the web templates (`Templates/web`).
+struct PageRenderer: Sendable {
+    let templates: TemplateSet
+
+    static func navigation(for role: Role?, path: String) -> [NavItem] {
+        let items: [(String, String)]
+        switch role {
+        case .caseworker?, .complaintOfficer?:
+            items = [
+                ("/saker", "Høringer"), ("/behandling", "Til behandling"), ("/klager", "Klager"),
+                ("/oppfolging", "Min oppfølging"),
+            ]
+        case .councilMember?: items = [("/behandling", "Til behandling")]
+        case .admin?: items = [("/registre", "Registre"), ("/revisjon", "Revisjonsspor")]
+        case nil: items = []
+        }
+        return items.map { NavItem(href: $0.0, label: $0.1, current: path.hasPrefix($0.0)) }
+    }
+
+    func page(
+        _ template: String, title: String, content: some Encodable, session: WebSession?, path: String,
+        message: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok, csrf: String? = nil
+    ) throws -> Response {
+        let view = PageView(
+            title: title, signedIn: session != nil, userName: session?.user.name ?? "",
+            roleLabel: session?.user.role.label ?? "", nav: Self.navigation(for: session?.user.role, path: path),
+            csrf: csrf ?? session?.csrfToken ?? "", message: message ?? "", hasMessage: message != nil,
+            error: error ?? "", hasError: error != nil, side: content)
+        let html: String
+        do {
+            html = try templates.render(view, template: template)
+        } catch {
+            throw PageTemplateError(problem: error)
+        }
+        return Self.html(html, status: status)
+    }
+
+    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// A redirect after a form (303, so the browser fetches the target with GET).
+    static func redirect(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+}
+
+/// A page template that cannot be rendered: logged for the administrator, shown as a plain error.
+struct PageTemplateError: Error {
+    let problem: TemplateSet.Problem
+}
+
+/// Turns errors into Norwegian pages (or JSON for the API), in one place; raw error text never
+/// reaches a user.
+struct ErrorMiddleware: RouterMiddleware {
+    let pages: PageRenderer
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+        async throws -> Response
+    {
+        do {
+            return try await next(request, context)
+        } catch let signIn as SignInRequired {
+            let next = signIn.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+            return PageRenderer.redirect("/logg-inn?neste=\(next)")
+        } catch let error as HTTPError {
+            return try respond(request, context, status: error.status, message: error.body ?? Self.text(error.status))
+        } catch let error as PageTemplateError {
+            context.logger.error("page template error", metadata: ["problem": "\(error.problem)"])
+            return try respond(request, context, status: .internalServerError, message: Self.text(.internalServerError))
+        } catch {
+            context.logger.error("request failed", metadata: ["type": "\(type(of: error))"])
+            return try respond(request, context, status: .internalServerError, message: Self.text(.internalServerError))
+        }
+    }
+
+    static func text(_ status: HTTPResponse.Status) -> String {
+        switch status.code {
+        case 400: "Forespørselen er ugyldig."
+        case 401: "Logg inn først."
+        case 403: "Du har ikke tilgang til dette."
+        case 404: "Siden finnes ikke."
+        default: "Noe gikk galt hos oss. Prøv igjen, og si fra til administratoren hvis det gjentar seg."
+        }
+    }
+
+    private func respond(_ request: Request, _ context: WebContext, status: HTTPResponse.Status, message: String)
+        throws -> Response
+    {
+        if request.uri.path.hasPrefix("/api/") {
+            return APIResponse.error(status, message)
+        }
+        struct ErrorContent: Encodable {
+            let status: Int
+            let message: String
+        }
+        do {
+            return try pages.page(
+                "feil", title: "Feil", content: ErrorContent(status: status.code, message: message),
+                session: context.session, path: request.uri.path, status: status)
+        } catch {
+            return PageRenderer.html(
+                "<!DOCTYPE html><html lang=\"nb\"><title>Feil</title><p>\(MarkupText.escape(message))</p></html>",
+                status: status)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import Hummingbird
+import SkjenkCore
+import SkjenkStore
+
+/// Thrown when a page needs a signed-in user and there is none: answered with the sign-in page.
+struct SignInRequired: Error {
+    let path: String
+}
+
+/// Who may use what. Every route calls one of these first.
+enum Access {
+    static let staff: Set<Role> = [.caseworker, .complaintOfficer]
+    static let reviewers: Set<Role> = [.caseworker, .complaintOfficer, .councilMember]
+    static let admins: Set<Role> = [.admin]
+
+    /// The session of a user with one of `roles`; otherwise sign-in (no session) or 403.
+    static func require(_ roles: Set<Role>, _ request: Request, _ context: WebContext) throws -> WebSession {
+        guard let session = context.session else {
+            if request.uri.path.hasPrefix("/api/") {
+                throw HTTPError(.unauthorized, message: "Logg inn først.")
+            }
+            throw SignInRequired(path: request.uri.path)
+        }
+        guard roles.contains(session.user.role) else {
+            throw HTTPError(.forbidden, message: "Du har ikke tilgang til denne siden med rollen \(session.user.role.label).")
+        }
+        return session
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// The fields of a submitted form: `application/x-www-form-urlencoded`, or `multipart/form-data`
+/// with uploaded files.
+public struct FormFields: Sendable {
+    public struct File: Sendable {
+        public let fileName: String
+        public let data: Data
+    }
+
+    private(set) var values: [String: [String]] = [:]
+    private(set) var files: [String: [File]] = [:]
+
+    /// The field's value, trimmed; nil when missing or empty.
+    public subscript(_ name: String) -> String? {
+        guard let value = values[name]?.last?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+            return nil
+        }
+        return value
+    }
+
+    /// Every value of a repeated field (check boxes).
+    public func all(_ name: String) -> [String] { values[name] ?? [] }
+
+    public func file(_ name: String) -> File? { files[name]?.first }
+
+    /// Reads `body` as the form `contentType` says; nil when it is neither kind.
+    static func parse(_ body: Data, contentType: String) -> FormFields? {
+        let lower = contentType.lowercased()
+        if lower.hasPrefix("application/x-www-form-urlencoded") { return urlEncoded(String(decoding: body, as: UTF8.self)) }
+        if lower.hasPrefix("multipart/form-data"),
+            let range = contentType.range(of: "boundary=", options: .caseInsensitive)
+        {
+            var boundary = String(contentType[range.upperBound...])
+            if let semicolon = boundary.firstIndex(of: ";") { boundary = String(boundary[..<semicolon]) }
+            boundary = boundary.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+            return multipart(body, boundary: boundary)
+        }
+        return nil
+    }
+
+    static func urlEncoded(_ text: String) -> FormFields {
+        var form = FormFields()
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ part: Substring) -> String {
+                String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+            }
+            let name = decode(parts[0])
+            form.values[name, default: []].append(parts.count > 1 ? decode(parts[1]) : "")
+        }
+        return form
+    }
+
+    static func multipart(_ body: Data, boundary: String) -> FormFields? {
+        guard !boundary.isEmpty else { return nil }
+        var form = FormFields()
+        let delimiter = Data("--\(boundary)".utf8)
+        let bytes = body
+        var parts: [Data] = []
+        var search = bytes.startIndex
+        var previous: Data.Index?
+        while let range = bytes.range(of: delimiter, in: search..<bytes.endIndex) {
+            if let previous { parts.append(bytes[previous..<range.lowerBound]) }
+            previous = range.upperBound
+            search = range.upperBound
+        }
+        for var part in parts {
+            // Each part: CRLF, headers, CRLF CRLF, content, CRLF.
+            if part.starts(with: [0x0D, 0x0A]) { part = part.dropFirst(2) }
+            guard let split = part.range(of: Data([0x0D, 0x0A, 0x0D, 0x0A])) else { continue }
+            let headers = String(decoding: part[part.startIndex..<split.lowerBound], as: UTF8.self)
+            var content = part[split.upperBound...]
+            if content.suffix(2) == Data([0x0D, 0x0A]) { content = content.dropLast(2) }
+            guard let name = Self.attribute("name", in: headers) else { continue }
+            if let fileName = Self.attribute("filename", in: headers) {
+                form.files[name, default: []].append(File(fileName: fileName, data: Data(content)))
+            } else {
+                form.values[name, default: []].append(String(decoding: content, as: UTF8.self))
+            }
+        }
+        return form
+    }
+
+    private static func attribute(_ name: String, in headers: String) -> String? {
+        guard let range = headers.range(of: "\(name)=\"") else { return nil }
+        let rest = headers[range.upperBound...]
+        guard let end = rest.firstIndex(of: "\"") else { return nil }
+        return String(rest[..<end])
+    }
+}

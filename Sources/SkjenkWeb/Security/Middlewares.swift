@@ -1,0 +1,78 @@
+import Foundation
+import Hummingbird
+import SkjenkStore
+
+/// Reads the session: the `skjenk_sesjon` cookie (pages) or `Authorization: Bearer` (the API).
+struct SessionMiddleware: RouterMiddleware {
+    let users: any UserStore
+
+    static let cookieName = "skjenk_sesjon"
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+        async throws -> Response
+    {
+        var context = context
+        if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
+            let token = String(authorization.dropFirst("Bearer ".count))
+            context.session = try await users.session(tokenHash: Tokens.hash(token))
+            context.sessionFromBearer = context.session != nil
+        } else if let token = request.cookies[Self.cookieName]?.value {
+            context.session = try await users.session(tokenHash: Tokens.hash(token))
+        }
+        return try await next(request, context)
+    }
+}
+
+/// Reads submitted forms and checks their CSRF token: every change made with a session cookie
+/// carries the session's token (the form field `csrf` or the header `X-CSRF-Token`); the sign-in
+/// form, made before there is a session, carries the token of its own cookie.
+struct FormMiddleware: RouterMiddleware {
+    static let loginCookie = "skjenk_skjema"
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+        async throws -> Response
+    {
+        guard request.method == .post else { return try await next(request, context) }
+        var context = context
+        let contentType = request.headers[.contentType] ?? ""
+        if !request.uri.path.hasPrefix("/api/") {
+            let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+            context.form = FormFields.parse(Data(buffer.readableBytesView), contentType: contentType)
+        }
+        // Bearer tokens are not sent by browsers on their own: no CSRF token needed.
+        if context.sessionFromBearer { return try await next(request, context) }
+        let given = context.form?["csrf"] ?? request.headers[.init("X-CSRF-Token")!]
+        let expected: String?
+        if let session = context.session {
+            expected = session.csrfToken
+        } else if request.uri.path == "/logg-inn" {
+            expected = request.cookies[Self.loginCookie]?.value
+        } else {
+            // No session: the route's access check answers (sign in, or 401 for the API).
+            return try await next(request, context)
+        }
+        guard let given, let expected, Tokens.equal(given, expected) else {
+            throw HTTPError(.forbidden, message: "Skjemaet er utløpt eller ugyldig. Last siden på nytt og prøv igjen.")
+        }
+        return try await next(request, context)
+    }
+}
+
+/// Headers that keep pages from being framed, sniffed or loading anything from elsewhere.
+struct SecurityHeadersMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+        async throws -> Response
+    {
+        var response = try await next(request, context)
+        response.headers[.init("Content-Security-Policy")!] =
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+            + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+        response.headers[.init("X-Content-Type-Options")!] = "nosniff"
+        response.headers[.init("X-Frame-Options")!] = "DENY"
+        response.headers[.init("Referrer-Policy")!] = "same-origin"
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+}
