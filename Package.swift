@@ -64,7 +64,7 @@ let package = Package(
             name: "SkjenkTemplates",
             path: "Templates",
             exclude: ["README.md"],
-            resources: [.copy("statement")]
+            resources: [.copy("statement"), .copy("web")]
         ),
         // The web application for the three roles, on Hummingbird.
         .target(
@@ -86,6 +86,8 @@ let package = Package(
             dependencies: [
                 "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkCompose", "SkjenkWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
         ),
         // `swift run -c release skjenk-bench`: import throughput against a raw libxml2 parse.

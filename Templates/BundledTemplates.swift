@@ -7,4 +7,9 @@ public enum BundledTemplates {
     public static var statement: URL? {
         Bundle.module.resourceURL?.appendingPathComponent("statement")
     }
+
+    /// The folder of the web application's page templates (`web/`).
+    public static var web: URL? {
+        Bundle.module.resourceURL?.appendingPathComponent("web")
+    }
 }

@@ -40,4 +40,3 @@ public enum AssessmentInputs {
         return (positioned, context)
     }
 }
-

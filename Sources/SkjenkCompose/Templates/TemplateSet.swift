@@ -65,6 +65,14 @@ public struct TemplateSet: Sendable {
         return try TemplateSet(folder: folder)
     }
 
+    /// The bundled page templates of the web application.
+    public static func bundledWeb() throws(Problem) -> TemplateSet {
+        guard let folder = BundledTemplates.web else {
+            throw Problem(template: "web", line: 0, column: 0, text: "", reason: "de innebygde malene mangler")
+        }
+        return try TemplateSet(folder: folder)
+    }
+
     public func has(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
 
     /// Renders `object` (a view model of stored properties) with the template `name` (`md/dokument`).

@@ -5,7 +5,9 @@ import SkjenkCore
 extension SQLiteStore: UserStore {
     public func addUser(name: String, role: Role, passwordHash: String, actor: Actor) async throws -> WebUser {
         guard (2...64).contains(name.count),
-            name.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0) })
+            name.unicodeScalars.allSatisfy({
+                CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)
+            })
         else { throw UserStoreError.invalidName }
         let now = now()
         return try await writer.write { db in
@@ -47,7 +49,8 @@ extension SQLiteStore: UserStore {
             if disabled {
                 // A disabled user's sessions end at once.
                 try db.execute(
-                    sql: "DELETE FROM webSession WHERE userId = (SELECT id FROM webUser WHERE name = ?)", arguments: [name])
+                    sql: "DELETE FROM webSession WHERE userId = (SELECT id FROM webUser WHERE name = ?)",
+                    arguments: [name])
             }
             try AuditRecord(
                 at: Timestamp.format(now), actor: actor, action: disabled ? "user.disabled" : "user.enabled",

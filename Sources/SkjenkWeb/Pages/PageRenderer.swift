@@ -85,7 +85,9 @@ struct PageTemplateError: Error {
 struct ErrorMiddleware: RouterMiddleware {
     let pages: PageRenderer
 
-    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+    func handle(
+        _ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response
+    )
         async throws -> Response
     {
         do {
@@ -114,7 +116,9 @@ struct ErrorMiddleware: RouterMiddleware {
         }
     }
 
-    private func respond(_ request: Request, _ context: WebContext, status: HTTPResponse.Status, message: String)
+    private func respond(
+        _ request: Request, _ context: WebContext, status: HTTPResponse.Status, message: String
+    )
         throws -> Response
     {
         if request.uri.path.hasPrefix("/api/") {

@@ -23,7 +23,8 @@ enum Access {
             throw SignInRequired(path: request.uri.path)
         }
         guard roles.contains(session.user.role) else {
-            throw HTTPError(.forbidden, message: "Du har ikke tilgang til denne siden med rollen \(session.user.role.label).")
+            throw HTTPError(
+                .forbidden, message: "Du har ikke tilgang til denne siden med rollen \(session.user.role.label).")
         }
         return session
     }

@@ -27,7 +27,9 @@ public struct FormFields: Sendable {
     /// Reads `body` as the form `contentType` says; nil when it is neither kind.
     static func parse(_ body: Data, contentType: String) -> FormFields? {
         let lower = contentType.lowercased()
-        if lower.hasPrefix("application/x-www-form-urlencoded") { return urlEncoded(String(decoding: body, as: UTF8.self)) }
+        if lower.hasPrefix("application/x-www-form-urlencoded") {
+            return urlEncoded(String(decoding: body, as: UTF8.self))
+        }
         if lower.hasPrefix("multipart/form-data"),
             let range = contentType.range(of: "boundary=", options: .caseInsensitive)
         {

@@ -8,7 +8,9 @@ struct SessionMiddleware: RouterMiddleware {
 
     static let cookieName = "skjenk_sesjon"
 
-    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+    func handle(
+        _ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response
+    )
         async throws -> Response
     {
         var context = context
@@ -29,7 +31,9 @@ struct SessionMiddleware: RouterMiddleware {
 struct FormMiddleware: RouterMiddleware {
     static let loginCookie = "skjenk_skjema"
 
-    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+    func handle(
+        _ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response
+    )
         async throws -> Response
     {
         guard request.method == .post else { return try await next(request, context) }
@@ -62,7 +66,9 @@ struct FormMiddleware: RouterMiddleware {
 struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = WebContext
 
-    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+    func handle(
+        _ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response
+    )
         async throws -> Response
     {
         var response = try await next(request, context)

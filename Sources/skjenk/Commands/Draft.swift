@@ -3,6 +3,7 @@ import Foundation
 import SkjenkCompose
 import SkjenkCore
 import SkjenkStore
+import SkjenkWeb
 
 extension StatementOutcome: ExpressibleByArgument {}
 extension StatementFormat: ExpressibleByArgument {}
@@ -150,29 +151,14 @@ extension Skjenk {
         ) async throws
             -> StatementDraft
         {
-            let previous = try await database.drafts(of: prepared.stored.hearing.caseNumber).last
-            let options = StatementOptions(
-                outcome: outcome ?? StatementOutcome.suggested(by: prepared.assessment),
-                route: decision.decision ?? previous?.route ?? .delegated(signatory: nil), ourReference: reference,
-                date: today.date, officer: Actor.commandLine.name)
-            let view = StatementComposer.view(
-                hearing: prepared.hearing, assessment: prepared.assessment, policy: prepared.policy, options: options,
-                mapSVG: prepared.mapSVG)
-            let markdown: String
             do {
-                markdown = try StatementRenderer(templates: templates).markdown(view)
-            } catch {
-                throw CommandFailure(message: "malene kan ikke brukes: \(error)")
-            }
-            let draft = StatementDraft(
-                caseNumber: prepared.stored.hearing.caseNumber, origin: .generated, markdown: markdown,
-                mapSVG: prepared.mapSVG, outcome: options.outcome, route: options.route,
-                hearingVersion: prepared.stored.version, assessmentDigest: prepared.assessment.digest,
-                author: Actor.commandLine.name, createdAt: Date())
-            do {
-                return try await database.addDraft(draft, actor: .commandLine)
+                return try await StatementDesk.compose(
+                    prepared, outcome: outcome, route: decision.decision, reference: reference, today: today.date,
+                    templates: templates, store: database, actor: .commandLine)
             } catch let error as StatementStoreError {
                 throw CommandFailure(message: error.description)
+            } catch let problem as TemplateSet.Problem {
+                throw CommandFailure(message: "malene kan ikke brukes: \(problem)")
             }
         }
 
@@ -219,12 +205,8 @@ extension Skjenk {
             }
             guard text.contains(where: { !$0.isWhitespace }) else { throw CommandFailure(message: "\(path) er tom") }
             // The edit stands on the version it was made from: the same case version and assessment.
-            var draft = previous
-            draft.origin = .edited
-            draft.markdown = text.hasSuffix("\n") ? text : text + "\n"
-            draft.author = Actor.commandLine.name
-            draft.createdAt = Date()
-            let stored = try await database.addDraft(draft, actor: .commandLine)
+            let stored = try await StatementDesk.storeEdit(
+                text, of: previous.caseNumber, store: database, actor: .commandLine)!
             print("Redigert tekst er lagret som versjon \(stored.version); versjon \(previous.version) er beholdt.")
         }
 

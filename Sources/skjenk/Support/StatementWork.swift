@@ -3,6 +3,7 @@ import Foundation
 import SkjenkCompose
 import SkjenkCore
 import SkjenkStore
+import SkjenkWeb
 
 /// `--templates DIR`: a district's own templates instead of the bundled ones.
 struct TemplateOptions: ParsableArguments {
@@ -21,16 +22,6 @@ struct TemplateOptions: ParsableArguments {
     }
 }
 
-/// A case made ready for its statement: the current hearing (placed by its address when needed),
-/// its assessment and its map.
-struct PreparedCase {
-    let stored: StoredCase
-    let hearing: Hearing
-    let assessment: Assessment
-    let mapSVG: String?
-    let policy: Policy
-}
-
 /// Assessing cases for their statements, the same way `skjenk assess` does.
 enum StatementWork {
     static func prepare(
@@ -38,14 +29,7 @@ enum StatementWork {
     )
         async throws -> [PreparedCase]
     {
-        let (hearings, context) = try await AssessmentInputs.load(
-            cases.map(\.hearing), policy: policy, database: database, today: today)
-        let assessments = Assessor.assessAll(hearings, context: context)
-        return zip(cases, zip(hearings, assessments)).map { stored, pair in
-            PreparedCase(
-                stored: stored, hearing: pair.0, assessment: pair.1,
-                mapSVG: StatementMap.gather(hearing: pair.0, context: context)?.svg(), policy: policy)
-        }
+        try await StatementDesk.prepare(cases, policy: policy, store: database, today: today)
     }
 
     /// The stored case, or a failure naming the number.
@@ -60,25 +44,15 @@ enum StatementWork {
     /// "2026-05231": a case number as a file name.
     static func fileStem(_ number: CaseNumber) -> String { number.key.replacingOccurrences(of: "/", with: "-") }
 
-    /// The bytes of `draft` in `format` (not the archive message, which is a package).
+    /// The bytes of `draft` in `format`, or a failure the user can act on.
     static func render(_ draft: StatementDraft, as format: StatementFormat, templates: TemplateSet) throws -> Data {
-        switch format {
-        case .markdown: return Data(draft.markdown.utf8)
-        case .html:
-            do {
-                return Data(
-                    try StatementRenderer(templates: templates).html(markdown: draft.markdown, mapSVG: draft.mapSVG)
-                        .utf8)
-            } catch {
-                throw CommandFailure(message: "malene kan ikke brukes: \(error)")
-            }
-        case .docx:
-            let document = StatementDocument(markdown: draft.markdown)
-            return try DocxWriter.docx(
-                document, title: StatementRenderer.title(document), author: draft.author, created: draft.createdAt)
-        case .archive:
+        do {
+            return try StatementDesk.render(draft, as: format, templates: templates)
+        } catch is StatementDesk.ArchivePackageRequired {
             throw CommandFailure(
                 message: "arkivmeldingen skrives som en pakke; bruk --export arkivmelding --output MAPPE")
+        } catch let problem as TemplateSet.Problem {
+            throw CommandFailure(message: "malene kan ikke brukes: \(problem)")
         }
     }
 

@@ -1,0 +1,147 @@
+import Foundation
+import Hummingbird
+import HummingbirdBcrypt
+import SkjenkCore
+import SkjenkImport
+import SkjenkStore
+
+/// The JSON API under `/api/v1`, for the district's other systems: sign in for a bearer token,
+/// read cases and deadlines, read and post complaints. The same roles as the pages; a complaint's
+/// complainant only for the roles that may read it.
+struct APIController {
+    let services: WebServices
+
+    struct SignIn: Decodable {
+        let navn: String
+        let passord: String
+    }
+
+    struct Token: Encodable {
+        let token: String
+        let utloper: Date
+        let rolle: String
+    }
+
+    struct CaseJSON: Encodable {
+        let saksnummer: String
+        let sted: String
+        let adresse: String
+        let soknad: String
+        let frist: String
+        let dagerIgjen: Int
+        let status: String
+    }
+
+    struct ComplaintJSON: Encodable {
+        let id: Int64
+        let mottatt: Date
+        let hendelse: String
+        let sted: String
+        let kategorier: [String]
+        let status: String
+        let ansvarlig: String
+        let frist: String?
+        let klager: ComplainantJSON?
+    }
+
+    struct ComplainantJSON: Encodable {
+        let navn: String?
+        let telefon: String?
+        let epost: String?
+        let adresse: String?
+    }
+
+    func register(_ router: Router<WebContext>) {
+        let api = router.group("/api/v1")
+        api.post("/sesjoner") { request, context -> Response in
+            let buffer = try await request.body.collect(upTo: 64 * 1024)
+            guard let body = try? JSONDecoder().decode(SignIn.self, from: Data(buffer.readableBytesView)) else {
+                throw HTTPError(.badRequest, message: "Send JSON med «navn» og «passord».")
+            }
+            let address = request.headers[.init("X-Forwarded-For")!] ?? "lokal"
+            let keys = ["bruker:" + body.navn.lowercased(), "adresse:" + address]
+            let now = services.now()
+            guard await services.throttle.allows(keys, now: now) else {
+                throw HTTPError(.tooManyRequests, message: "For mange mislykkede forsøk; vent et kvarter.")
+            }
+            guard let found = try await services.store.credentials(name: body.navn), !found.user.disabled,
+                Bcrypt.verify(body.passord, hash: found.passwordHash)
+            else {
+                await services.throttle.recordFailure(keys, now: now)
+                throw HTTPError(.unauthorized, message: "Feil brukernavn eller passord.")
+            }
+            await services.throttle.recordSuccess(keys)
+            let token = Tokens.random()
+            let expires = now.addingTimeInterval(services.configuration.sessionLifetime)
+            try await services.store.createSession(
+                tokenHash: Tokens.hash(token), userId: found.user.id, csrfToken: Tokens.random(), expiresAt: expires)
+            return try APIResponse.json(
+                Token(token: token, utloper: expires, rolle: found.user.role.code), status: .created)
+        }
+        api.get("/saker") { request, context -> Response in
+            _ = try Access.require(Access.reviewers, request, context)
+            let today = services.today
+            let cases = try await services.store.cases(status: [.open]).map { stored in
+                let h = stored.hearing
+                return CaseJSON(
+                    saksnummer: h.caseNumber.text, sted: h.venue.name, adresse: h.venue.address.singleLine,
+                    soknad: "\(h.applicationType.code) \(h.permitType.code)", frist: h.deadline.iso,
+                    dagerIgjen: DeadlineStatus(deadline: h.deadline, today: today).daysLeft,
+                    status: stored.status.rawValue)
+            }
+            return try APIResponse.json(cases)
+        }
+        api.get("/klager") { request, context -> Response in
+            _ = try Access.require(Access.staff, request, context)
+            let entries = try await services.store.complaintLog(ComplaintFilter())
+            return try APIResponse.json(entries.map { Self.json($0, withComplainant: false) })
+        }
+        api.get("/klager/:id") { request, context -> Response in
+            let session = try Access.require(Access.staff, request, context)
+            guard let id = context.parameters.get("id").flatMap(Int64.init),
+                let entry = try await services.store.complaint(
+                    id: id, includingComplainant: session.user.role.mayReadComplainants)
+            else { throw HTTPError(.notFound, message: "Fant ingen slik klage.") }
+            return try APIResponse.json(Self.json(entry, withComplainant: session.user.role.mayReadComplainants))
+        }
+        api.post("/klager") { request, context -> Response in
+            let session = try Access.require(Access.staff, request, context)
+            let buffer = try await request.body.collect(upTo: 1024 * 1024)
+            let file = ComplaintJSONReader().read(
+                data: Data(buffer.readableBytesView), fileName: "forespørselen", now: services.now(),
+                actor: session.user.name)
+            guard file.isAccepted, file.entries.count == 1 else {
+                throw HTTPError(
+                    .badRequest,
+                    message: file.errors.map(\.message).joined(separator: "; ").nonEmpty ?? "Send én klage som JSON.")
+            }
+            let intake = ComplaintIntake(
+                resolver: ComplaintVenueResolver(registers: services.store, addresses: services.store),
+                firstResponseDays: try services.policy().firstResponseDays)
+            do {
+                let (entry, _) = try await intake.prepare(file.entries[0])
+                let id = try await services.store.logComplaint(
+                    entry, actor: Actor(name: session.user.name, channel: "api"))
+                let stored = try await services.store.complaint(id: id, includingComplainant: false)
+                return try APIResponse.json(stored.map { Self.json($0, withComplainant: false) }, status: .created)
+            } catch let error as ComplaintLogError {
+                throw HTTPError(.badRequest, message: error.description)
+            }
+        }
+    }
+
+    static func json(_ entry: ComplaintLogEntry, withComplainant: Bool) -> ComplaintJSON {
+        ComplaintJSON(
+            id: entry.id ?? 0, mottatt: entry.receivedAt, hendelse: entry.incident.start.iso, sted: entry.venue.label,
+            kategorier: ComplaintCategory.allCases.filter(entry.categories.contains).map(\.code),
+            status: entry.status.code, ansvarlig: entry.officer, frist: entry.nextDue?.iso,
+            klager: withComplainant
+                ? entry.complainant.map {
+                    ComplainantJSON(navn: $0.name, telefon: $0.phone, epost: $0.email, adresse: $0.address)
+                } : nil)
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Hummingbird
+import SkjenkCompose
+import SkjenkCore
+import SkjenkImport
+import SkjenkStore
+
+/// What the routes share: the store, the templates, the policy file and the sign-in throttle.
+public struct WebServices: Sendable {
+    let store: SQLiteStore
+    let configuration: WebConfiguration
+    let pages: PageRenderer
+    let statementTemplates: TemplateSet
+    let throttle: LoginThrottle
+    let now: @Sendable () -> Date
+
+    public init(
+        store: SQLiteStore, configuration: WebConfiguration, now: @escaping @Sendable () -> Date = Date.init
+    ) throws {
+        self.store = store
+        self.configuration = configuration
+        self.now = now
+        pages = PageRenderer(
+            templates: try configuration.webTemplates.map { try TemplateSet(folder: $0) } ?? TemplateSet.bundledWeb())
+        statementTemplates =
+            try configuration.statementTemplates.map { try TemplateSet(folder: $0) } ?? TemplateSet.bundledStatement()
+        throttle = LoginThrottle()
+    }
+
+    /// The policy, read for each use so the district's edits apply at once.
+    func policy() throws -> Policy {
+        switch PolicyReader().read(contentsOf: URL(fileURLWithPath: configuration.policyPath)) {
+        case .success(let policy): return policy
+        case .failure:
+            throw HTTPError(
+                .internalServerError, message: "Policyfilen har feil eller mangler; be administratoren rette den.")
+        }
+    }
+
+    var today: LocalDate { OsloTime.today(at: now()) }
+
+    func actor(_ session: WebSession) -> Actor { Actor(name: session.user.name, channel: "web") }
+}
+
+/// The router with every page, the API and the health check, behind the session, form and
+/// security middleware. Tests call this directly.
+public func buildRouter(services: WebServices) -> Router<WebContext> {
+    let router = Router(context: WebContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorMiddleware(pages: services.pages))
+    router.add(middleware: SessionMiddleware(users: services.store))
+    router.add(middleware: FormMiddleware())
+    router.get("/healthz") { _, _ -> Response in
+        Response(
+            status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
+    }
+    SignInController(services: services).register(router)
+    CasesController(services: services).register(router)
+    ReviewController(services: services).register(router)
+    ComplaintsController(services: services).register(router)
+    AdminController(services: services).register(router)
+    APIController(services: services).register(router)
+    return router
+}
+
+/// The application `skjenk serve` runs.
+public func buildApplication(services: WebServices) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(services: services),
+        configuration: .init(
+            address: .hostname(services.configuration.host, port: services.configuration.port), serverName: "skjenk"))
+}

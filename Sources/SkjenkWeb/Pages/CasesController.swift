@@ -1,0 +1,307 @@
+import Foundation
+import Hummingbird
+import SkjenkCompose
+import SkjenkCore
+import SkjenkImport
+import SkjenkStore
+
+/// The hearings desk: open hearings by deadline, upload, one hearing with its assessment, map
+/// and draft, new drafts, edits, sending for review, and export. Staff only.
+struct CasesController {
+    let services: WebServices
+
+    struct CaseRow: Encodable {
+        let path: String
+        let caseNumber: String
+        let deadline: String
+        let deadlineLabel: String
+        let isOverdue: Bool
+        let application: String
+        let venue: String
+        let address: String
+    }
+
+    struct DeskContent: Encodable {
+        let query: String
+        let all: Bool
+        let count: Int
+        let overdue: Int
+        let cases: [CaseRow]
+        let problems: [String]
+        let hasProblems: Bool
+    }
+
+    func register(_ router: Router<WebContext>) {
+        router.get("/saker") { request, context -> Response in
+            let session = try Access.require(Access.staff, request, context)
+            return try await desk(request, session: session, problems: [], message: nil)
+        }
+        router.post("/saker/import") { request, context -> Response in
+            let session = try Access.require(Access.staff, request, context)
+            guard let file = context.form?.file("fil"), !file.data.isEmpty else {
+                return try await desk(
+                    request, session: session, problems: ["Velg en XML-fil å laste opp."], message: nil)
+            }
+            let reader: HearingXMLReader
+            do {
+                reader = try HearingXMLReader()
+            } catch {
+                throw HTTPError(.internalServerError)
+            }
+            let name = file.fileName.isEmpty ? "opplastet.xml" : file.fileName
+            let result = reader.read(data: file.data, fileName: name)
+            guard result.isAccepted else {
+                return try await desk(
+                    request, session: session, problems: result.diagnostics.map(\.description), message: nil)
+            }
+            let summary = try await services.store.storeHearings(
+                result.hearings.map(\.hearing), source: name, actor: services.actor(session), progress: nil)
+            return try await desk(
+                request, session: session, problems: [],
+                message:
+                    "\(name): \(summary.created.count) nye, \(summary.updated.count) oppdatert, "
+                    + "\(summary.unchanged.count) uendret.")
+        }
+        router.get("/saker/:year/:seq") { request, context -> Response in
+            let session = try Access.require(Access.staff, request, context)
+            return try await casePage(request, context, session: session, message: nil, error: nil)
+        }
+        router.post("/saker/:year/:seq/utkast") { request, context -> Response in
+            let session = try Access.require(Access.staff, request, context)
+            let stored = try await storedCase(context)
+            let form = context.form ?? FormFields()
+            var route: DecisionRoute = .delegated(signatory: nil)
+            if form["vei"] == "bu" {
+                guard let meeting = form["mote"].flatMap({ try? LocalDate(iso: $0) }), let item = form["sak"] else {
+                    return try await casePage(
+                        request, context, session: session, message: nil,
+                        error: "Vedtak i bydelsutvalget trenger møtedato og saksnummer i møtet.")
+                }
+                route = .council(body: "bydelsutvalget", meetingDate: meeting, itemNumber: item)
+            }
+            let prepared = try await StatementDesk.prepare(
+                [stored], policy: try services.policy(), store: services.store, today: services.today)
+            do {
+                let draft = try await StatementDesk.compose(
+                    prepared[0], outcome: form["konklusjon"].flatMap { StatementOutcome(code: $0) }, route: route,
+                    reference: nil, today: services.today, templates: services.statementTemplates,
+                    store: services.store, actor: services.actor(session))
+                return try await casePage(
+                    request, context, session: session, message: "Utkast versjon \(draft.version) er lagret.",
+                    error: nil)
+            } catch let error as StatementStoreError {
+                return try await casePage(request, context, session: session, message: nil, error: error.description)
+            }
+        }
+        router.post("/saker/:year/:seq/rediger") { request, context -> Response in
+            let session = try Access.require(Access.staff, request, context)
+            let stored = try await storedCase(context)
+            guard let text = context.form?["tekst"], text.utf8.count <= 2_000_000 else {
+                return try await casePage(
+                    request, context, session: session, message: nil, error: "Teksten er tom eller for lang.")
+            }
+            do {
+                let draft = try await StatementDesk.storeEdit(
+                    text, of: stored.hearing.caseNumber, store: services.store, actor: services.actor(session))
+                return try await casePage(
+                    request, context, session: session,
+                    message: draft.map { "Den redigerte teksten er lagret som versjon \($0.version)." }, error: nil)
+            } catch let error as StatementStoreError {
+                return try await casePage(request, context, session: session, message: nil, error: error.description)
+            }
+        }
+        router.post("/saker/:year/:seq/send-til-behandling") { request, context -> Response in
+            let session = try Access.require(Access.staff, request, context)
+            let stored = try await storedCase(context)
+            do {
+                _ = try await services.store.applyReview(
+                    .submit, to: stored.hearing.caseNumber, actor: services.actor(session))
+                return try await casePage(
+                    request, context, session: session, message: "Uttalelsen er sendt til behandling.", error: nil)
+            } catch let error as StatementStoreError {
+                return try await casePage(request, context, session: session, message: nil, error: error.description)
+            }
+        }
+        router.get("/saker/:year/:seq/eksport/:format") { request, context -> Response in
+            _ = try Access.require(Access.staff, request, context)
+            let stored = try await storedCase(context)
+            guard let code = context.parameters.get("format"), let format = StatementFormat(code: code),
+                format != .archive
+            else { throw HTTPError(.notFound) }
+            guard let draft = try await services.store.drafts(of: stored.hearing.caseNumber).last else {
+                throw HTTPError(.notFound, message: "Saken har ikke noe utkast.")
+            }
+            let data = try StatementDesk.render(draft, as: format, templates: services.statementTemplates)
+            let types: [StatementFormat: String] = [
+                .html: "text/html; charset=utf-8", .markdown: "text/markdown; charset=utf-8",
+                .docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            ]
+            let fileName =
+                "uttalelse-\(stored.hearing.caseNumber.key.replacingOccurrences(of: "/", with: "-")).\(format.fileExtension)"
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: types[format] ?? "application/octet-stream",
+                    .contentDisposition: "attachment; filename=\"\(fileName)\"",
+                ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+    }
+
+    func storedCase(_ context: WebContext) async throws -> StoredCase {
+        guard let year = context.parameters.get("year"), let seq = context.parameters.get("seq"),
+            let number = try? CaseNumber("\(year)/\(seq)"), let stored = try await services.store.storedCase(number)
+        else { throw HTTPError(.notFound, message: "Fant ingen slik sak.") }
+        return stored
+    }
+
+    func desk(_ request: Request, session: WebSession, problems: [String], message: String?) async throws -> Response {
+        let all = request.uri.queryParameters.get("alle") == "1"
+        let query = request.uri.queryParameters.get("sok")?.trimmingCharacters(in: .whitespaces) ?? ""
+        let today = services.today
+        var cases = try await services.store.cases(status: all ? nil : [.open])
+        if !query.isEmpty {
+            cases = cases.filter {
+                [
+                    $0.hearing.venue.name, $0.hearing.applicant.name, $0.hearing.caseNumber.text,
+                    $0.hearing.venue.address.street,
+                ]
+                .contains { $0.localizedCaseInsensitiveContains(query) }
+            }
+        }
+        let rows = cases.map { stored -> CaseRow in
+            let h = stored.hearing
+            let deadline = DeadlineStatus(deadline: h.deadline, today: today)
+            return CaseRow(
+                path: h.caseNumber.key, caseNumber: h.caseNumber.text, deadline: NorwegianFormat.date(h.deadline),
+                deadlineLabel: stored.status == .open ? deadline.label : stored.status.label,
+                isOverdue: stored.status == .open && deadline.isOverdue,
+                application: "\(h.applicationType.label), \(h.permitType.label)", venue: h.venue.name,
+                address: h.venue.address.street)
+        }
+        return try services.pages.page(
+            "saker", title: "Høringer",
+            content: DeskContent(
+                query: query, all: all, count: rows.count, overdue: rows.filter(\.isOverdue).count, cases: rows,
+                problems: problems, hasProblems: !problems.isEmpty),
+            session: session, path: request.uri.path, message: message,
+            status: problems.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    struct Fact: Encodable {
+        let label: String
+        let value: String
+    }
+
+    struct FactorRow: Encodable {
+        let criterion: String
+        let score: Int
+        let explanation: String
+        let evidence: [String]
+        let hasEvidence: Bool
+    }
+
+    struct Option: Encodable {
+        let code: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct CaseContent: Encodable {
+        let path: String
+        let caseNumber: String
+        let venue: String
+        let application: String
+        let deadline: String
+        let deadlineLabel: String
+        let isOverdue: Bool
+        let reviewState: String
+        let facts: [Fact]
+        let level: String
+        let factors: [FactorRow]
+        let uncertainties: [String]
+        let hasUncertainties: Bool
+        let complaints: String
+        let mapSVG: String
+        let hasMap: Bool
+        let hasDraft: Bool
+        let draftVersion: Int
+        let draftOrigin: String
+        let draftAuthor: String
+        let draftTime: String
+        let draftStale: Bool
+        let draftHTML: String
+        let draftMarkdown: String
+        let mayEdit: Bool
+        let maySubmit: Bool
+        let outcomes: [Option]
+    }
+
+    func casePage(
+        _ request: Request, _ context: WebContext, session: WebSession, message: String?, error: String?
+    )
+        async throws -> Response
+    {
+        let stored = try await storedCase(context)
+        let h = stored.hearing
+        let prepared = try await StatementDesk.prepare(
+            [stored], policy: try services.policy(), store: services.store, today: services.today)[0]
+        let assessment = prepared.assessment
+        let draft = try await services.store.drafts(of: h.caseNumber).last
+        let review = try await services.store.review(of: h.caseNumber)
+        let deadline = DeadlineStatus(deadline: h.deadline, today: services.today)
+        var facts = [
+            Fact(label: "Søker", value: "\(h.applicant.name), org.nr. \(h.applicant.organisationNumber.formatted)"),
+            Fact(label: "Sted", value: "\(h.venue.name), \(h.venue.address.singleLine)"),
+            Fact(label: "Søknad", value: "\(h.applicationType.label), \(h.permitType.label)"),
+            Fact(label: "Sone", value: assessment.zone.label),
+        ]
+        if let concept = h.venue.concept { facts.append(Fact(label: "Konsept", value: concept)) }
+        for period in h.servingPeriods {
+            facts.append(
+                Fact(
+                    label: "Tid \(period.area.label)",
+                    value: "\(NorwegianFormat.clock(period.from))–\(NorwegianFormat.clock(period.to))"))
+        }
+        let complaints =
+            assessment.complaints.map { summary in
+                summary.total == 0
+                    ? "Ingen klager registrert." : "\(summary.total) klager om \(summary.episodes) episoder."
+            } ?? "Klageloggen er ikke lest."
+        let suggested = StatementOutcome.suggested(by: assessment)
+        return try services.pages.page(
+            "sak", title: "\(h.venue.name) – \(h.caseNumber.text)",
+            content: CaseContent(
+                path: h.caseNumber.key, caseNumber: h.caseNumber.text, venue: h.venue.name,
+                application: "\(h.applicationType.label), \(h.permitType.label)",
+                deadline: NorwegianFormat.longDate(h.deadline), deadlineLabel: deadline.label,
+                isOverdue: deadline.isOverdue, reviewState: review.state.label, facts: facts,
+                level: assessment.level.rawValue,
+                factors: assessment.factors.map {
+                    FactorRow(
+                        criterion: $0.criterion.label, score: $0.score, explanation: $0.explanation,
+                        evidence: $0.evidence, hasEvidence: !$0.evidence.isEmpty)
+                },
+                uncertainties: assessment.uncertainties, hasUncertainties: !assessment.uncertainties.isEmpty,
+                complaints: complaints, mapSVG: prepared.mapSVG ?? "", hasMap: prepared.mapSVG != nil,
+                hasDraft: draft != nil, draftVersion: draft?.version ?? 0, draftOrigin: draft?.origin.label ?? "",
+                draftAuthor: draft?.author ?? "", draftTime: draft.map { Self.format($0.createdAt) } ?? "",
+                draftStale: draft?.isStale(hearingVersion: stored.version, assessmentDigest: assessment.digest)
+                    ?? false,
+                draftHTML: draft.map { HTMLRenderer.body(StatementDocument(markdown: $0.markdown)) } ?? "",
+                draftMarkdown: draft?.markdown ?? "", mayEdit: review.state == .draft || review.state == .submitted,
+                maySubmit: review.state == .draft && draft != nil,
+                outcomes: StatementOutcome.allCases.map {
+                    Option(code: $0.code, label: $0.label, selected: $0 == suggested)
+                }
+            ), session: session, path: request.uri.path, message: message, error: error)
+    }
+
+    /// "22.11.2026 kl. 10.00" in Oslo.
+    static func format(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = OsloTime.zone
+        let c = calendar.dateComponents([.hour, .minute], from: date)
+        let time = (try? TimeOfDay(hour: c.hour ?? 0, minute: c.minute ?? 0)).map(NorwegianFormat.time) ?? ""
+        return "\(NorwegianFormat.date(OsloTime.today(at: date))) \(time)"
+    }
+}

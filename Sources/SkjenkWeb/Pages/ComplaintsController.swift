@@ -1,0 +1,249 @@
+import Foundation
+import Hummingbird
+import SkjenkCompose
+import SkjenkCore
+import SkjenkStore
+
+/// The complaint log: the list with its monthly chart, logging a complaint, one complaint with
+/// its follow-up, and the signed-in officer's morning list. Staff only; complainants' details
+/// only for the roles that may read them.
+struct ComplaintsController {
+    let services: WebServices
+
+    struct Row: Encodable {
+        let id: Int64
+        let received: String
+        let venue: String
+        let categories: String
+        let status: String
+        let officer: String
+        let due: String
+        let overdue: Bool
+    }
+
+    struct ListContent: Encodable {
+        let venue: String
+        let all: Bool
+        let count: Int
+        let items: [Row]
+        let chartSVG: String
+        let hasChart: Bool
+    }
+
+    struct Choice: Encodable {
+        let code: String
+        let label: String
+        let checked: Bool
+    }
+
+    struct NewContent: Encodable {
+        let venue: String
+        let address: String
+        let incident: String
+        let time: String
+        let description: String
+        let venues: [String]
+        let categories: [Choice]
+        let sources: [Choice]
+    }
+
+    struct Fact: Encodable {
+        let label: String
+        let value: String
+    }
+
+    struct ShowContent: Encodable {
+        let id: Int64
+        let venue: String
+        let facts: [Fact]
+        let description: String
+        let hasDescription: Bool
+        let showComplainant: Bool
+        let complainant: [String]
+        let steps: [String]
+        let isOpen: Bool
+        let actions: [Choice]
+    }
+
+    struct AgendaRow: Encodable {
+        let id: Int64
+        let due: String
+        let label: String
+        let overdue: Bool
+        let venue: String
+        let categories: String
+    }
+
+    struct AgendaContent: Encodable {
+        let today: String
+        let items: [AgendaRow]
+        let hasItems: Bool
+    }
+
+    func register(_ router: Router<WebContext>) {
+        router.get("/klager") { request, context -> Response in
+            let session = try Access.require(Access.staff, request, context)
+            let venue = request.uri.queryParameters.get("sted") ?? ""
+            let all = request.uri.queryParameters.get("alle") == "1"
+            var filter = ComplaintFilter(venue: venue.isEmpty ? nil : venue)
+            if !all { filter.statuses = Set(ComplaintStatus.allCases.filter(\.isOpen)) }
+            let entries = try await services.store.complaintLog(filter)
+            let today = services.today
+            let statistics = ComplaintStatistics(
+                entries: try await services.store.complaintLog(ComplaintFilter(venue: venue.isEmpty ? nil : venue)),
+                from: YearMonth(today).adding(months: -11), to: YearMonth(today))
+            let chart = ComplaintChart(statistics: statistics, title: "Klager per måned").svg()
+            return try services.pages.page(
+                "klager", title: "Klager",
+                content: ListContent(
+                    venue: venue, all: all, count: entries.count, items: entries.map { Self.row($0, today: today) },
+                    chartSVG: chart, hasChart: statistics.total > 0),
+                session: session, path: request.uri.path)
+        }
+        router.get("/klager/ny") { request, context -> Response in
+            let session = try Access.require(Access.staff, request, context)
+            return try await newPage(request, session: session, form: FormFields(), error: nil)
+        }
+        router.post("/klager") { request, context -> Response in
+            let session = try Access.require(Access.staff, request, context)
+            let form = context.form ?? FormFields()
+            guard let incident = form["hendelse"].flatMap({ try? LocalDate(iso: $0) }) else {
+                return try await newPage(request, session: session, form: form, error: "Oppgi datoen for hendelsen.")
+            }
+            let complainant = Complainant(
+                name: form["klager_navn"], phone: form["klager_telefon"], email: form["klager_epost"])
+            let entry = ComplaintLogEntry(
+                receivedAt: services.now(),
+                incident: IncidentTime(start: incident, time: form["klokkeslett"].flatMap { try? TimeOfDay($0) }),
+                venue: ComplaintVenue(name: form["sted"], street: form["adresse"]),
+                categories: Set(form.all("kategori").compactMap { ComplaintCategory(code: $0) }),
+                description: form["beskrivelse"],
+                source: form["kilde"].flatMap { ComplaintSource(code: $0) } ?? .resident,
+                officer: session.user.name, complainant: complainant.isEmpty ? nil : complainant)
+            let intake = ComplaintIntake(
+                resolver: ComplaintVenueResolver(registers: services.store, addresses: services.store),
+                firstResponseDays: try services.policy().firstResponseDays)
+            do {
+                let (prepared, _) = try await intake.prepare(entry)
+                let id = try await services.store.logComplaint(prepared, actor: services.actor(session))
+                return PageRenderer.redirect("/klager/\(id)")
+            } catch let error as ComplaintLogError {
+                return try await newPage(request, session: session, form: form, error: error.description)
+            }
+        }
+        router.get("/klager/:id") { request, context -> Response in
+            let session = try Access.require(Access.staff, request, context)
+            return try await showPage(request, context, session: session, message: nil, error: nil)
+        }
+        router.post("/klager/:id/steg") { request, context -> Response in
+            let session = try Access.require(Access.staff, request, context)
+            let id = try complaintId(context)
+            let form = context.form ?? FormFields()
+            guard let action = form["tiltak"].flatMap({ FollowUpAction(code: $0) }),
+                FollowUpAction.stepActions.contains(action)
+            else {
+                return try await showPage(
+                    request, context, session: session, message: nil, error: "Velg hva som ble gjort.")
+            }
+            let due =
+                try form["frist"].flatMap { try? LocalDate(iso: $0) }
+                ?? services.today.adding(days: services.policy().followUpDays)
+            do {
+                _ = try await services.store.addStep(
+                    FollowUpStep(
+                        action: action, note: form["notat"], by: session.user.name, at: services.now(), nextDue: due),
+                    toComplaint: id, actor: services.actor(session))
+                return try await showPage(
+                    request, context, session: session, message: "Steget er registrert.", error: nil)
+            } catch let error as ComplaintLogError {
+                return try await showPage(request, context, session: session, message: nil, error: error.description)
+            }
+        }
+        router.get("/oppfolging") { request, context -> Response in
+            let session = try Access.require(Access.staff, request, context)
+            let today = services.today
+            let entries = try await services.store.complaintLog(
+                ComplaintFilter(officer: session.user.name, dueBy: today))
+            let agenda = FollowUpAgenda(entries: entries, today: today)
+            let rows = agenda.officers.flatMap(\.items).map { item in
+                AgendaRow(
+                    id: item.entry.id ?? 0, due: item.entry.nextDue.map(NorwegianFormat.date) ?? "",
+                    label: FollowUpAgenda.dueLabel(daysOverdue: item.daysOverdue), overdue: item.daysOverdue > 0,
+                    venue: item.entry.venue.label, categories: Self.categories(item.entry))
+            }
+            return try services.pages.page(
+                "oppfolging", title: "Min oppfølging",
+                content: AgendaContent(today: NorwegianFormat.longDate(today), items: rows, hasItems: !rows.isEmpty),
+                session: session, path: request.uri.path)
+        }
+    }
+
+    func complaintId(_ context: WebContext) throws -> Int64 {
+        guard let text = context.parameters.get("id"), let id = Int64(text) else { throw HTTPError(.notFound) }
+        return id
+    }
+
+    static func categories(_ entry: ComplaintLogEntry) -> String {
+        ComplaintCategory.allCases.filter(entry.categories.contains).map(\.label).joined(separator: ", ")
+    }
+
+    static func row(_ entry: ComplaintLogEntry, today: LocalDate) -> Row {
+        Row(
+            id: entry.id ?? 0, received: NorwegianFormat.date(entry.receivedDate), venue: entry.venue.label,
+            categories: categories(entry), status: entry.status.label, officer: entry.officer,
+            due: entry.nextDue.map {
+                NorwegianFormat.date($0) + " (" + FollowUpAgenda.dueLabel(daysOverdue: $0.days(until: today)) + ")"
+            } ?? "–", overdue: entry.isOverdue(on: today))
+    }
+
+    func newPage(_ request: Request, session: WebSession, form: FormFields, error: String?) async throws -> Response {
+        let chosen = Set(form.all("kategori"))
+        let venues = try await services.store.licensedVenues().map(\.name).sorted(by: NorwegianOrder.less)
+        return try services.pages.page(
+            "klage-ny", title: "Registrer en klage",
+            content: NewContent(
+                venue: form["sted"] ?? "", address: form["adresse"] ?? "",
+                incident: form["hendelse"] ?? services.today.iso,
+                time: form["klokkeslett"] ?? "", description: form["beskrivelse"] ?? "", venues: venues,
+                categories: ComplaintCategory.allCases.map {
+                    Choice(code: $0.code, label: $0.label, checked: chosen.contains($0.code))
+                },
+                sources: ComplaintSource.allCases.map { Choice(code: $0.code, label: $0.label, checked: false) }),
+            session: session, path: request.uri.path, error: error, status: error == nil ? .ok : .unprocessableContent)
+    }
+
+    func showPage(
+        _ request: Request, _ context: WebContext, session: WebSession, message: String?, error: String?
+    )
+        async throws -> Response
+    {
+        let id = try complaintId(context)
+        let mayRead = session.user.role.mayReadComplainants
+        guard let entry = try await services.store.complaint(id: id, includingComplainant: mayRead) else {
+            throw HTTPError(.notFound, message: "Fant ingen klage med nummer \(id).")
+        }
+        let today = services.today
+        var facts = [
+            Fact(label: "Mottatt", value: CasesController.format(entry.receivedAt)),
+            Fact(label: "Hendelse", value: NorwegianFormat.longDate(entry.incident.start)),
+            Fact(label: "Kategorier", value: Self.categories(entry)), Fact(label: "Kilde", value: entry.source.label),
+            Fact(label: "Ansvarlig", value: entry.officer),
+            Fact(label: "Status", value: entry.status.label + (entry.closingReason.map { " (\($0.label))" } ?? "")),
+        ]
+        if entry.status.isOpen { facts.append(Fact(label: "Neste frist", value: Self.row(entry, today: today).due)) }
+        let person = entry.complainant.map { [$0.name, $0.phone, $0.email, $0.address].compactMap { $0 } } ?? []
+        return try services.pages.page(
+            "klage", title: "Klage \(id)",
+            content: ShowContent(
+                id: id, venue: entry.venue.label, facts: facts, description: entry.description ?? "",
+                hasDescription: entry.description != nil, showComplainant: mayRead && !person.isEmpty,
+                complainant: person,
+                steps: entry.steps.map { step in
+                    "\(CasesController.format(step.at)): \(step.action.label), \(step.by)"
+                        + (step.note.map { " – \($0)" } ?? "")
+                },
+                isOpen: entry.status.isOpen,
+                actions: FollowUpAction.stepActions.map { Choice(code: $0.code, label: $0.label, checked: false) }),
+            session: session, path: request.uri.path, message: message, error: error)
+    }
+}

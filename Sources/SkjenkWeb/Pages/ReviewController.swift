@@ -1,0 +1,142 @@
+import Foundation
+import Hummingbird
+import SkjenkCompose
+import SkjenkCore
+import SkjenkStore
+
+/// BU review: the statements waiting, each to read, approve (with meeting date and item for the
+/// council) or return with a comment. Council members and staff.
+struct ReviewController {
+    let services: WebServices
+
+    struct Item: Encodable {
+        let path: String
+        let caseNumber: String
+        let venue: String
+        let outcome: String
+        let route: String
+        let deadline: String
+    }
+
+    struct ListContent: Encodable {
+        let items: [Item]
+        let hasItems: Bool
+    }
+
+    struct DraftContent: Encodable {
+        let path: String
+        let caseNumber: String
+        let venue: String
+        let reviewState: String
+        let draftVersion: Int
+        let route: String
+        let draftHTML: String
+        let isSubmitted: Bool
+        let isCouncil: Bool
+        let meetingDate: String
+        let itemNumber: String
+    }
+
+    func register(_ router: Router<WebContext>) {
+        router.get("/behandling") { request, context -> Response in
+            let session = try Access.require(Access.reviewers, request, context)
+            var items: [Item] = []
+            for stored in try await services.store.cases(status: [.open]) {
+                let number = stored.hearing.caseNumber
+                guard try await services.store.review(of: number).state == .submitted,
+                    let draft = try await services.store.drafts(of: number).last
+                else { continue }
+                items.append(
+                    Item(
+                        path: number.key, caseNumber: number.text, venue: stored.hearing.venue.name,
+                        outcome: draft.outcome.label, route: draft.route.label,
+                        deadline: NorwegianFormat.date(stored.hearing.deadline)))
+            }
+            return try services.pages.page(
+                "behandling", title: "Til behandling", content: ListContent(items: items, hasItems: !items.isEmpty),
+                session: session, path: request.uri.path)
+        }
+        router.get("/behandling/:year/:seq") { request, context -> Response in
+            let session = try Access.require(Access.reviewers, request, context)
+            return try await page(request, context, session: session, message: nil, error: nil)
+        }
+        router.post("/behandling/:year/:seq/vedta") { request, context -> Response in
+            let session = try Access.require(Access.reviewers, request, context)
+            let (stored, draft, _) = try await load(context)
+            var decision = draft.route
+            if case .council(let body, _, _) = draft.route {
+                guard let meeting = context.form?["mote"].flatMap({ try? LocalDate(iso: $0) }),
+                    let item = context.form?["sak"]
+                else {
+                    return try await page(
+                        request, context, session: session, message: nil, error: "Oppgi møtedato og saksnummer.")
+                }
+                decision = .council(body: body, meetingDate: meeting, itemNumber: item)
+            }
+            // A stale draft is not approved.
+            let prepared = try await StatementDesk.prepare(
+                [stored], policy: try services.policy(), store: services.store, today: services.today)[0]
+            if draft.isStale(hearingVersion: stored.version, assessmentDigest: prepared.assessment.digest) {
+                return try await page(
+                    request, context, session: session, message: nil,
+                    error: "Utkastet er utdatert: saken eller vurderingen er endret. Saksbehandleren må lage et nytt.")
+            }
+            do {
+                _ = try await services.store.applyReview(
+                    .approve(decision), to: stored.hearing.caseNumber, actor: services.actor(session))
+                return try await page(request, context, session: session, message: "Uttalelsen er vedtatt.", error: nil)
+            } catch let error as StatementStoreError {
+                return try await page(request, context, session: session, message: nil, error: error.description)
+            }
+        }
+        router.post("/behandling/:year/:seq/returner") { request, context -> Response in
+            let session = try Access.require(Access.reviewers, request, context)
+            let (stored, _, _) = try await load(context)
+            do {
+                _ = try await services.store.applyReview(
+                    .returnToDraft(comment: context.form?["kommentar"] ?? ""), to: stored.hearing.caseNumber,
+                    actor: services.actor(session))
+                return try await page(
+                    request, context, session: session, message: "Utkastet er sendt tilbake.", error: nil)
+            } catch let error as StatementStoreError {
+                return try await page(request, context, session: session, message: nil, error: error.description)
+            }
+        }
+    }
+
+    func load(_ context: WebContext) async throws -> (StoredCase, StatementDraft, ReviewStatus) {
+        guard let year = context.parameters.get("year"), let seq = context.parameters.get("seq"),
+            let number = try? CaseNumber("\(year)/\(seq)"), let stored = try await services.store.storedCase(number),
+            let draft = try await services.store.drafts(of: number).last
+        else { throw HTTPError(.notFound, message: "Fant ingen uttalelse for saken.") }
+        let review = try await services.store.review(of: number)
+        // Council members read only what has been sent to them.
+        if context.session?.user.role == .councilMember && review.state == .draft {
+            throw HTTPError(.forbidden, message: "Utkastet er ikke sendt til behandling.")
+        }
+        return (stored, draft, review)
+    }
+
+    func page(
+        _ request: Request, _ context: WebContext, session: WebSession, message: String?, error: String?
+    )
+        async throws -> Response
+    {
+        let (stored, draft, review) = try await load(context)
+        var meeting = ""
+        var item = ""
+        if case .council(_, let date, let number) = draft.route {
+            meeting = date.iso
+            item = number
+        }
+        return try services.pages.page(
+            "behandling-sak", title: "Behandling – \(stored.hearing.venue.name)",
+            content: DraftContent(
+                path: stored.hearing.caseNumber.key, caseNumber: stored.hearing.caseNumber.text,
+                venue: stored.hearing.venue.name, reviewState: review.state.label, draftVersion: draft.version,
+                route: draft.route.label, draftHTML: HTMLRenderer.body(StatementDocument(markdown: draft.markdown)),
+                isSubmitted: review.state == .submitted, isCouncil: !draft.route.isDelegated, meetingDate: meeting,
+                itemNumber: item),
+            session: session, path: request.uri.path, message: message, error: error)
+    }
+}

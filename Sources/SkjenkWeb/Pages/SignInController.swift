@@ -1,0 +1,96 @@
+import Foundation
+import Hummingbird
+import HummingbirdBcrypt
+import SkjenkCore
+import SkjenkStore
+
+/// Signing in and out, and the front page that sends each role to its work.
+struct SignInController {
+    let services: WebServices
+
+    struct SignInContent: Encodable {
+        let next: String
+        let name: String
+    }
+
+    func register(_ router: Router<WebContext>) {
+        router.get("/") { request, context -> Response in
+            guard let session = context.session else { return PageRenderer.redirect("/logg-inn") }
+            switch session.user.role {
+            case .caseworker, .complaintOfficer: return PageRenderer.redirect("/saker")
+            case .councilMember: return PageRenderer.redirect("/behandling")
+            case .admin: return PageRenderer.redirect("/registre")
+            }
+        }
+        router.get("/logg-inn") { request, context -> Response in
+            let next = Self.safeNext(request.uri.queryParameters.get("neste"))
+            return try signInPage(request, context, next: next, name: "", error: nil, status: .ok)
+        }
+        router.post("/logg-inn") { request, context -> Response in
+            let form = context.form ?? FormFields()
+            let name = form["navn"] ?? ""
+            let next = Self.safeNext(form["neste"])
+            let address = request.headers[.init("X-Forwarded-For")!] ?? "lokal"
+            let keys = ["bruker:" + name.lowercased(), "adresse:" + address]
+            let now = services.now()
+            guard await services.throttle.allows(keys, now: now) else {
+                return try signInPage(
+                    request, context, next: next, name: name,
+                    error: "For mange mislykkede forsøk. Vent et kvarter og prøv igjen.", status: .tooManyRequests)
+            }
+            guard let password = form["passord"], let found = try await services.store.credentials(name: name),
+                !found.user.disabled, Bcrypt.verify(password, hash: found.passwordHash)
+            else {
+                await services.throttle.recordFailure(keys, now: now)
+                return try signInPage(
+                    request, context, next: next, name: name, error: "Feil brukernavn eller passord.",
+                    status: .unauthorized)
+            }
+            await services.throttle.recordSuccess(keys)
+            let token = Tokens.random()
+            try await services.store.createSession(
+                tokenHash: Tokens.hash(token), userId: found.user.id, csrfToken: Tokens.random(),
+                expiresAt: now.addingTimeInterval(services.configuration.sessionLifetime))
+            var response = PageRenderer.redirect(next)
+            response.setCookie(
+                Cookie(
+                    name: SessionMiddleware.cookieName, value: token,
+                    maxAge: Int(services.configuration.sessionLifetime), path: "/",
+                    secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
+            return response
+        }
+        router.post("/logg-ut") { request, context -> Response in
+            if let token = request.cookies[SessionMiddleware.cookieName]?.value {
+                try await services.store.deleteSession(tokenHash: Tokens.hash(token))
+            }
+            var response = PageRenderer.redirect("/logg-inn")
+            response.setCookie(
+                Cookie(
+                    name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/",
+                    secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
+            return response
+        }
+    }
+
+    /// The sign-in page with a fresh form token in its own cookie (there is no session yet).
+    func signInPage(
+        _ request: Request, _ context: WebContext, next: String, name: String, error: String?,
+        status: HTTPResponse.Status
+    ) throws -> Response {
+        let token = Tokens.random()
+        var response = try services.pages.page(
+            "logg-inn", title: "Logg inn", content: SignInContent(next: next, name: name), session: nil,
+            path: request.uri.path, error: error, status: status, csrf: token)
+        response.setCookie(
+            Cookie(
+                name: FormMiddleware.loginCookie, value: token, path: "/logg-inn",
+                secure: services.configuration.secureCookies, httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    /// Only paths on this site: never an address elsewhere.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+        return next
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import SkjenkCompose
+import SkjenkCore
+import SkjenkStore
+
+/// A case made ready for its statement: the current hearing (placed by its address when needed),
+/// its assessment and its map.
+public struct PreparedCase: Sendable {
+    public let stored: StoredCase
+    public let hearing: Hearing
+    public let assessment: Assessment
+    public let mapSVG: String?
+    public let policy: Policy
+}
+
+/// Drafting statements, the same way from the command line and the web.
+public enum StatementDesk {
+    /// Assesses `cases` for their statements, as `skjenk assess` does.
+    public static func prepare(
+        _ cases: [StoredCase], policy: Policy, store: SQLiteStore, today: LocalDate
+    )
+        async throws -> [PreparedCase]
+    {
+        let (hearings, context) = try await AssessmentInputs.load(
+            cases.map(\.hearing), policy: policy, database: store, today: today)
+        let assessments = Assessor.assessAll(hearings, context: context)
+        return zip(cases, zip(hearings, assessments)).map { stored, pair in
+            PreparedCase(
+                stored: stored, hearing: pair.0, assessment: pair.1,
+                mapSVG: StatementMap.gather(hearing: pair.0, context: context)?.svg(), policy: policy)
+        }
+    }
+
+    /// Composes a new version from the templates and stores it. Without `outcome` the assessment's
+    /// suggestion is used; without `route`, the previous version's (or the director's).
+    public static func compose(
+        _ prepared: PreparedCase, outcome: StatementOutcome?, route: DecisionRoute?, reference: String?,
+        today: LocalDate, templates: TemplateSet, store: SQLiteStore, actor: Actor
+    ) async throws -> StatementDraft {
+        let previous = try await store.drafts(of: prepared.stored.hearing.caseNumber).last
+        let options = StatementOptions(
+            outcome: outcome ?? StatementOutcome.suggested(by: prepared.assessment),
+            route: route ?? previous?.route ?? .delegated(signatory: nil), ourReference: reference, date: today,
+            officer: actor.name)
+        let view = StatementComposer.view(
+            hearing: prepared.hearing, assessment: prepared.assessment, policy: prepared.policy, options: options,
+            mapSVG: prepared.mapSVG)
+        let markdown = try StatementRenderer(templates: templates).markdown(view)
+        let draft = StatementDraft(
+            caseNumber: prepared.stored.hearing.caseNumber, origin: .generated, markdown: markdown,
+            mapSVG: prepared.mapSVG, outcome: options.outcome, route: options.route,
+            hearingVersion: prepared.stored.version, assessmentDigest: prepared.assessment.digest, author: actor.name,
+            createdAt: Date())
+        return try await store.addDraft(draft, actor: actor)
+    }
+
+    /// Stores `text` (Markdown) as an edited version of the latest one, standing on the same basis.
+    public static func storeEdit(
+        _ text: String, of number: CaseNumber, store: SQLiteStore, actor: Actor
+    ) async throws
+        -> StatementDraft?
+    {
+        guard var draft = try await store.drafts(of: number).last else { return nil }
+        draft.origin = .edited
+        draft.markdown = text.hasSuffix("\n") ? text : text + "\n"
+        draft.author = actor.name
+        draft.createdAt = Date()
+        return try await store.addDraft(draft, actor: actor)
+    }
+
+    /// The bytes of `draft` in `format` (not the archive message, which is a package).
+    public static func render(
+        _ draft: StatementDraft, as format: StatementFormat, templates: TemplateSet
+    ) throws -> Data {
+        switch format {
+        case .markdown: return Data(draft.markdown.utf8)
+        case .html:
+            return Data(
+                try StatementRenderer(templates: templates).html(markdown: draft.markdown, mapSVG: draft.mapSVG).utf8)
+        case .docx:
+            let document = StatementDocument(markdown: draft.markdown)
+            return try DocxWriter.docx(
+                document, title: StatementRenderer.title(document), author: draft.author, created: draft.createdAt)
+        case .archive:
+            throw ArchivePackageRequired()
+        }
+    }
+
+    /// The archive message is written as a package (XML and PDF), never as one file.
+    public struct ArchivePackageRequired: Error {}
+}

@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import HummingbirdBcrypt
+import SkjenkCore
+import SkjenkStore
+import SkjenkWeb
+
+extension Skjenk {
+    /// `skjenk serve`: the web application.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start webapplikasjonen.",
+            discussion: "Brukere legges inn med «skjenk users add». Bak TLS: bruk --secure-cookies.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var policyOptions: PolicyOptions
+        @OptionGroup var templateOptions: TemplateOptions
+
+        @Option(name: .long, help: ArgumentHelp("Adressen serveren lytter på.", valueName: "HOST"))
+        var host = "127.0.0.1"
+        @Option(name: .long, help: ArgumentHelp("Porten.", valueName: "PORT"))
+        var port = 8080
+        @Option(name: .long, help: ArgumentHelp("Mappe med egne sidemaler (standard: de innebygde).", valueName: "DIR"))
+        var webTemplates: String?
+        @Flag(name: .long, help: "Merk informasjonskapslene Secure (når serveren står bak HTTPS).")
+        var secureCookies = false
+
+        func validate() throws {
+            guard (1...65_535).contains(port) else { throw ValidationError("--port skal være 1–65535") }
+        }
+
+        func run() async throws {
+            _ = try policyOptions.load()
+            let database = try store.openStore()
+            let services: WebServices
+            do {
+                services = try WebServices(
+                    store: database,
+                    configuration: WebConfiguration(
+                        host: host, port: port,
+                        statementTemplates: templateOptions.templates.map(URL.init(fileURLWithPath:)),
+                        webTemplates: webTemplates.map(URL.init(fileURLWithPath:)), policyPath: policyOptions.path,
+                        secureCookies: secureCookies))
+            } catch {
+                throw CommandFailure(message: "malene kan ikke brukes: \(error)")
+            }
+            Terminal.error("skjenk: lytter på http://\(host):\(port)/")
+            try await buildApplication(services: services).runService()
+        }
+    }
+
+    /// `skjenk users …`: accounts for the web application.
+    struct Users: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Brukere av webapplikasjonen.", subcommands: [Add.self, List.self, Disable.self, Enable.self])
+
+        struct Add: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Legg inn en bruker. Passordet leses fra terminalen (eller standard inn), aldri fra et flagg."
+            )
+
+            @OptionGroup var store: StoreOptions
+            @Argument(help: ArgumentHelp("Brukernavn.", valueName: "NAME"))
+            var name: String
+            @Option(
+                name: .long,
+                help: ArgumentHelp("Rolle: saksbehandler, klagebehandler, bu eller admin.", valueName: "ROLE"))
+            var role: Role
+
+            func run() async throws {
+                let password = try Password.read(prompt: "Passord for \(name): ")
+                guard password.count >= 10 else {
+                    throw CommandFailure(message: "passordet skal ha minst 10 tegn")
+                }
+                do {
+                    let user = try await store.openStore().addUser(
+                        name: name, role: role, passwordHash: Bcrypt.hash(password), actor: .commandLine)
+                    print("Brukeren \(user.name) (\(user.role.label)) er lagt inn.")
+                } catch let error as UserStoreError {
+                    throw CommandFailure(message: error.description)
+                }
+            }
+        }
+
+        struct List: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List brukerne.")
+            @OptionGroup var store: StoreOptions
+
+            func run() async throws {
+                var table = TextTable(headers: ["Bruker", "Rolle", "Status", "Lagt inn"])
+                for user in try await store.openStore().users() {
+                    table.add([
+                        user.name, user.role.label, user.disabled ? "sperret" : "aktiv",
+                        ComplaintReport.format(user.createdAt),
+                    ])
+                }
+                print(table.render())
+            }
+        }
+
+        struct Disable: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Sperr en bruker (øktene avsluttes).")
+            @OptionGroup var store: StoreOptions
+            @Argument(help: ArgumentHelp("Brukernavn.", valueName: "NAME"))
+            var name: String
+
+            func run() async throws {
+                do {
+                    try await store.openStore().setDisabled(true, name: name, actor: .commandLine)
+                    print("Brukeren \(name) er sperret.")
+                } catch let error as UserStoreError {
+                    throw CommandFailure(message: error.description)
+                }
+            }
+        }
+
+        struct Enable: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Åpne en sperret bruker igjen.")
+            @OptionGroup var store: StoreOptions
+            @Argument(help: ArgumentHelp("Brukernavn.", valueName: "NAME"))
+            var name: String
+
+            func run() async throws {
+                do {
+                    try await store.openStore().setDisabled(false, name: name, actor: .commandLine)
+                    print("Brukeren \(name) er åpnet.")
+                } catch let error as UserStoreError {
+                    throw CommandFailure(message: error.description)
+                }
+            }
+        }
+    }
+}
+
+/// Reading a password without echo from a terminal, or a line from standard input otherwise.
+enum Password {
+    static func read(prompt: String) throws -> String {
+        if isatty(STDIN_FILENO) == 1 {
+            guard let pointer = getpass(prompt) else { throw CommandFailure(message: "kunne ikke lese passordet") }
+            return String(cString: pointer)
+        }
+        guard let line = readLine(strippingNewline: true) else {
+            throw CommandFailure(message: "passordet mangler på standard inn")
+        }
+        return line
+    }
+}
