@@ -205,3 +205,32 @@ import ZIPFoundation
         #expect(items.map(StatementDocument.plain) == ["vilkår", "vilkår to"])
     }
 }
+
+/// Template values of every primitive kind render (each once looped back into itself).
+@Suite struct TemplateValuesTests {
+    struct Numbers: Encodable {
+        let small: Int8
+        let id: Int64
+        let unsigned: UInt
+        let ratio: Float
+        let flag: Bool
+        let text: String
+        let list: [Int64]
+        let nested: [String: Int64]
+    }
+
+    @Test func everyPrimitiveRenders() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("skjenk-tv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try
+            "{{small}} {{id}} {{unsigned}} {{ratio}} {{#flag}}ja{{/flag}} {{text}} {{#list}}[{{.}}]{{/list}} {{nested.a}}"
+            .write(to: folder.appendingPathComponent("t.mustache"), atomically: true, encoding: .utf8)
+        let output = try TemplateSet(folder: folder).render(
+            Numbers(
+                small: -3, id: 9_000_000_000, unsigned: 7, ratio: 0.5, flag: true, text: "tekst", list: [1, 2],
+                nested: ["a": 4]),
+            template: "t")
+        #expect(output == "-3 9000000000 7 0.5 ja tekst [1][2] 4")
+    }
+}

@@ -78,8 +78,10 @@ private func encode(_ value: some Encodable, into storage: Storage) throws {
     switch value {
     case let text as String: storage.kind = .scalar(text)
     case let flag as Bool: storage.kind = .scalar(flag)
-    case let number as Int: storage.kind = .scalar(number)
-    case let number as Double: storage.kind = .scalar(number)
+    // Every primitive must be caught here: they encode themselves through a single-value
+    // container, which would otherwise come straight back.
+    case let number as any BinaryInteger: storage.kind = .scalar(Int(number))
+    case let number as any BinaryFloatingPoint: storage.kind = .scalar(Double(number))
     default:
         let encoder = ValueEncoder()
         try value.encode(to: encoder)

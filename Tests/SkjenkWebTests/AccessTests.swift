@@ -1,0 +1,119 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import SkjenkCore
+import SkjenkStore
+import SkjenkTestSupport
+import SkjenkWeb
+import Testing
+
+/// Every route against every kind of visitor: no session (sign-in page, or 401 for the API), the
+/// wrong role (403), the right role (200), and forms without a valid token (403).
+@Suite struct AccessTests {
+    /// Pages and who may see them.
+    static let pages: [(String, Set<String>)] = [
+        ("/saker", ["kari"]), ("/saker/2026/10003", ["kari"]), ("/behandling", ["kari", "bu1"]),
+        ("/klager", ["kari"]), ("/klager/ny", ["kari"]), ("/klager/1", ["kari"]), ("/oppfolging", ["kari"]),
+        ("/registre", ["admin1"]), ("/revisjon", ["admin1"]),
+    ]
+
+    @Test func pagesWithoutASessionSendToSignIn() async throws {
+        let harness = try await WebHarness()
+        try await harness.application().test(.router) { client in
+            for (path, _) in Self.pages {
+                let response = try await client.executeRequest(uri: path, method: .get, headers: [:], body: nil)
+                #expect(response.status == .seeOther, "\(path)")
+                #expect(response.headers[.location]?.hasPrefix("/logg-inn?neste=") == true, "\(path)")
+            }
+            for path in ["/api/v1/saker", "/api/v1/klager", "/api/v1/klager/1"] {
+                let response = try await client.executeRequest(uri: path, method: .get, headers: [:], body: nil)
+                #expect(response.status == .unauthorized, "\(path)")
+                #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+            }
+            let health = try await client.executeRequest(uri: "/healthz", method: .get, headers: [:], body: nil)
+            #expect(health.status == .ok)
+            #expect(String(buffer: health.body) == "ok\n")
+        }
+    }
+
+    @Test(arguments: ["kari", "bu1", "admin1"])
+    func eachRoleSeesItsPagesAndGets403ForTheRest(user: String) async throws {
+        let harness = try await WebHarness()
+        try await harness.application().test(.router) { client in
+            let browser = Browser(client)
+            #expect(try await browser.signIn(user).status == .seeOther)
+            for (path, allowed) in Self.pages {
+                let response = try await browser.get(path)
+                #expect(response.status == (allowed.contains(user) ? .ok : .forbidden), "\(user) \(path)")
+                if !allowed.contains(user) { #expect(response.text.contains("Du har ikke tilgang")) }
+            }
+        }
+    }
+
+    @Test func formsWithoutAValidTokenAreRefused() async throws {
+        let harness = try await WebHarness()
+        try await harness.application().test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn("kari")
+            try await browser.get("/saker")
+            let posts: [(String, [(String, String)])] = [
+                ("/klager", [("hendelse", "2026-11-20"), ("sted", "Bar Boble"), ("kategori", "stoey")]),
+                ("/klager/1/steg", [("tiltak", "kontaktet-stedet")]),
+                ("/saker/2026/10003/utkast", [("konklusjon", "vilkaar")]),
+                ("/saker/2026/10003/send-til-behandling", []), ("/logg-ut", []),
+            ]
+            for (path, fields) in posts {
+                #expect(
+                    try await browser.post(path, fields, csrf: .some(nil)).status == .forbidden, "\(path) without token"
+                )
+                #expect(try await browser.post(path, fields, csrf: "feil").status == .forbidden, "\(path) wrong token")
+            }
+            // Nothing was changed by the refused forms.
+            #expect(try await harness.store.complaintLog(ComplaintFilter()).count == 1)
+            #expect(try await harness.store.drafts(of: harness.caseNumber).isEmpty)
+            // The sign-in form is guarded too (its own cookie), and a wrong password gets a plain refusal.
+            let outsider = Browser(client)
+            let forged = try await outsider.post("/logg-inn", [("navn", "kari"), ("passord", WebHarness.password)])
+            #expect(forged.status == .forbidden)
+            #expect(try await outsider.signIn("kari", password: "feil-passord").status == .unauthorized)
+        }
+    }
+
+    @Test func signInIsThrottledAfterRepeatedFailures() async throws {
+        let harness = try await WebHarness()
+        try await harness.application().test(.router) { client in
+            let browser = Browser(client)
+            for _ in 0..<5 { #expect(try await browser.signIn("kari", password: "gjetning").status == .unauthorized) }
+            let blocked = try await browser.signIn("kari")
+            #expect(blocked.status == .tooManyRequests)
+            #expect(blocked.text.contains("For mange mislykkede forsøk"))
+        }
+    }
+
+    @Test func sessionCookiesAreHttpOnlyAndSameSiteAndEndAtSignOut() async throws {
+        let harness = try await WebHarness()
+        try await harness.application().test(.router) { client in
+            let browser = Browser(client)
+            let signedIn = try await browser.signIn("kari")
+            let cookie = try #require(signedIn.headers[values: .setCookie].first { $0.hasPrefix("skjenk_sesjon=") })
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Lax"))
+            #expect(signedIn.headers[.location] == "/")
+            try await browser.get("/saker")
+            #expect(try await browser.post("/logg-ut", []).status == .seeOther)
+            #expect(try await browser.get("/saker").status == .seeOther)
+        }
+    }
+
+    @Test func aSignInNeverSendsTheUserElsewhere() async throws {
+        let harness = try await WebHarness()
+        try await harness.application().test(.router) { client in
+            let browser = Browser(client)
+            try await browser.get("/logg-inn")
+            let response = try await browser.post(
+                "/logg-inn", [("navn", "kari"), ("passord", WebHarness.password), ("neste", "//evil.example/")])
+            #expect(response.headers[.location] == "/")
+        }
+    }
+}

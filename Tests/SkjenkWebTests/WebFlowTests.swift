@@ -1,0 +1,229 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import SkjenkCore
+import SkjenkStore
+import SkjenkTestSupport
+import SkjenkWeb
+import Testing
+
+/// The work the pages do: drafting, review, complaints, upload and the API; escaping of every
+/// text field; and no complainant's details for a council member anywhere.
+@Suite struct WebFlowTests {
+    @Test func fromDraftToApprovalAcrossRoles() async throws {
+        let harness = try await WebHarness()
+        try await harness.application().test(.router) { client in
+            let kari = Browser(client)
+            try await kari.signIn("kari")
+            let page = try await kari.get("/saker/2026/10003")
+            #expect(page.text.contains("Risikovurdering"))
+            #expect(page.text.contains("<svg"))
+            let drafted = try await kari.post(
+                "/saker/2026/10003/utkast", [("konklusjon", "vilkaar"), ("vei", "direktor")])
+            #expect(drafted.text.contains("Utkast versjon 1 er lagret."), "\(drafted.text.prefix(300))")
+            #expect(drafted.text.contains("høringsuttalelse til søknad om skjenkebevilling"))
+            let edited = try await kari.post(
+                "/saker/2026/10003/rediger", [("tekst", "# Uttalelse\n\nRedigert av Kari.")])
+            #expect(edited.text.contains("lagret som versjon 2"))
+            let docx = try await kari.get("/saker/2026/10003/eksport/docx")
+            #expect(docx.status == .ok)
+            #expect(docx.headers[.contentType]?.contains("wordprocessingml") == true)
+            #expect(Array(docx.body.readableBytesView.prefix(2)) == [0x50, 0x4B])  // a zip
+            #expect(
+                try await kari.post("/saker/2026/10003/send-til-behandling", []).text.contains("sendt til behandling"))
+
+            let bu = Browser(client)
+            try await bu.signIn("bu1")
+            let list = try await bu.get("/behandling")
+            #expect(list.text.contains("/behandling/2026/10003"))
+            let read = try await bu.get("/behandling/2026/10003")
+            #expect(read.text.contains("Redigert av Kari."))
+            let approved = try await bu.post("/behandling/2026/10003/vedta", [])
+            #expect(approved.text.contains("Uttalelsen er vedtatt."))
+            #expect(try await harness.store.review(of: harness.caseNumber).state == .approved)
+            let audit = try await harness.store.statementAuditTrail(harness.caseNumber)
+            #expect(audit.last?.actor == "bu1")
+            #expect(audit.last?.channel == "web")
+        }
+    }
+
+    @Test func aComplaintIsLoggedAndShowsOnTheMorningList() async throws {
+        let harness = try await WebHarness()
+        try await harness.application().test(.router) { client in
+            let kari = Browser(client)
+            try await kari.signIn("kari")
+            #expect(try await kari.get("/klager/ny").text.contains("Registrer en klage"))
+            let created = try await kari.post(
+                "/klager",
+                [
+                    ("sted", "Bar Boble"), ("adresse", "Thereses gate 10"), ("hendelse", "2026-11-21"),
+                    ("klokkeslett", "23:30"), ("kategori", "stoey"), ("kategori", "uro"), ("beskrivelse", "Bråk"),
+                    ("kilde", "innbygger"), ("klager_navn", "Ola Nabo"),
+                ])
+            #expect(created.status == .seeOther)
+            let location = try #require(created.headers[.location])
+            let shown = try await kari.get(location)
+            #expect(shown.text.contains("Ola Nabo"))  // staff see the complainant
+            #expect(shown.text.contains("støy, uro/vold"))
+            // The harness's complaint is due yesterday: it is on kari's morning list.
+            let morning = try await kari.get("/oppfolging")
+            #expect(morning.text.contains("forfalt i går"))
+            #expect(morning.text.contains("/klager/\(harness.complaintId)"))
+            let step = try await kari.post(
+                "/klager/\(harness.complaintId)/steg", [("tiltak", "kontaktet-stedet"), ("frist", "2026-12-01")])
+            #expect(step.text.contains("Steget er registrert."))
+            #expect(!(try await kari.get("/oppfolging").text.contains("/klager/\(harness.complaintId)\"")))
+            let missing = try await kari.post("/klager", [("sted", "Bar Boble"), ("kategori", "stoey")])
+            #expect(missing.status == .unprocessableContent)
+            #expect(missing.text.contains("Oppgi datoen for hendelsen."))
+        }
+    }
+
+    @Test func anUploadedHearingIsCheckedLikeTheCLIDoes() async throws {
+        let harness = try await WebHarness()
+        try await harness.application().test(.router) { client in
+            let kari = Browser(client)
+            try await kari.signIn("kari")
+            try await kari.get("/saker")
+            func upload(_ name: String, _ data: Data) async throws -> TestResponse {
+                let boundary = "skjenkgrense"
+                var body =
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(kari.csrf ?? "")\r\n"
+                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"fil\"; filename=\"\(name)\"\r\n"
+                body += "Content-Type: application/xml\r\n\r\n"
+                var bytes = Data(body.utf8)
+                bytes.append(data)
+                bytes.append(Data("\r\n--\(boundary)--\r\n".utf8))
+                return try await kari.send(
+                    "/saker/import", method: .post, body: String(decoding: bytes, as: UTF8.self),
+                    contentType: "multipart/form-data; boundary=\(boundary)")
+            }
+            let good = try await upload("uke46.xml", Data(contentsOf: Fixtures.sample("hearings/2026-uke46.xml")))
+            #expect(good.status == .ok)
+            #expect(good.text.contains("uke46.xml: "))
+            #expect(good.text.contains(" nye, 0 oppdatert"))
+            let broken = try Fixtures.sampleFiles(in: "broken").first { $0.lastPathComponent == "multiple-errors.xml" }
+            let bad = try await upload("feil.xml", Data(contentsOf: try #require(broken)))
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("feil.xml:10:39"))
+            #expect(bad.text.contains("kontrollsifferet stemmer ikke"))
+        }
+    }
+
+    @Test func everyTextFieldComesBackEscaped() async throws {
+        let harness = try await WebHarness()
+        let script = "<script>alert(1)</script>"
+        try await harness.application().test(.router) { client in
+            let kari = Browser(client)
+            try await kari.signIn("kari")
+            try await kari.get("/klager/ny")
+            let created = try await kari.post(
+                "/klager",
+                [
+                    ("sted", script), ("adresse", "Thereses gate 10"), ("hendelse", "2026-11-21"),
+                    ("kategori", "stoey"),
+                    ("beskrivelse", script), ("klager_navn", script),
+                ])
+            let location = try #require(created.headers[.location])
+            let id = location.split(separator: "/").last.map(String.init) ?? ""
+            try await kari.post(
+                "/klager/\(id)/steg", [("tiltak", "annet"), ("notat", script), ("frist", "2026-12-01")])
+            try await kari.get("/saker/2026/10003")
+            try await kari.post("/saker/2026/10003/utkast", [("konklusjon", "vilkaar")])
+            try await kari.post("/saker/2026/10003/rediger", [("tekst", "# \(script)\n\n\(script)")])
+            let invalid = try await kari.post(
+                "/klager", [("sted", script), ("beskrivelse", script), ("kategori", "stoey")])
+            let searched = try await kari.get("/saker?sok=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+            let failed = try await kari.post("/logg-inn", [("navn", script), ("passord", "x")])
+            for response in [
+                try await kari.get(location), try await kari.get("/klager"), try await kari.get("/saker/2026/10003"),
+                invalid, searched, failed,
+            ] {
+                #expect(!response.text.contains(script))
+            }
+            #expect(try await kari.get(location).text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        }
+    }
+
+    @Test func aCouncilMemberNeverSeesAComplainant() async throws {
+        let harness = try await WebHarness()
+        let person = WebHarness.complainant
+        let details = [person.name, person.phone, person.email, person.address].compactMap { $0 }
+        try await harness.application().test(.router) { client in
+            // A draft citing the complaint, sent for review.
+            let kari = Browser(client)
+            try await kari.signIn("kari")
+            try await kari.get("/saker/2026/10003")
+            try await kari.post("/saker/2026/10003/utkast", [("konklusjon", "vilkaar")])
+            try await kari.post("/saker/2026/10003/send-til-behandling", [])
+            #expect(try await kari.get("/klager/\(harness.complaintId)").text.contains(person.email!))
+
+            let bu = Browser(client)
+            try await bu.signIn("bu1")
+            var seen: [String] = []
+            for path in [
+                "/", "/behandling", "/behandling/2026/10003", "/klager", "/klager/\(harness.complaintId)",
+                "/oppfolging",
+                "/saker/2026/10003", "/revisjon",
+            ] {
+                seen.append(try await bu.get(path).text)
+            }
+            let token = try await Self.apiToken(client, "bu1")
+            for path in ["/api/v1/saker", "/api/v1/klager", "/api/v1/klager/\(harness.complaintId)"] {
+                seen.append(
+                    String(
+                        buffer: try await client.executeRequest(
+                            uri: path, method: .get, headers: [.authorization: "Bearer \(token)"], body: nil
+                        ).body))
+            }
+            for text in seen {
+                for detail in details { #expect(!text.contains(detail)) }
+            }
+        }
+    }
+
+    @Test func theAPISignsInReadsDeadlinesAndTakesComplaints() async throws {
+        let harness = try await WebHarness()
+        try await harness.application().test(.router) { client in
+            let refused = try await client.executeRequest(
+                uri: "/api/v1/sesjoner", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"navn": "kari", "passord": "feil"}"#))
+            #expect(refused.status == .unauthorized)
+            let token = try await Self.apiToken(client, "kari")
+            let auth: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
+            let cases = try await client.executeRequest(uri: "/api/v1/saker", method: .get, headers: auth, body: nil)
+            let list = try #require(
+                try JSONSerialization.jsonObject(with: Data(buffer: cases.body)) as? [[String: Any]])
+            #expect(list.first?["saksnummer"] as? String == harness.caseNumber.text)
+            #expect(list.first?["frist"] as? String == "2026-12-15")
+            #expect(list.first?["dagerIgjen"] as? Int == 23)
+            let posted = try await client.executeRequest(
+                uri: "/api/v1/klager", method: .post, headers: auth,
+                body: ByteBuffer(
+                    string:
+                        #"{"hendelse": "2026-11-21", "sted": "Bar Boble", "kategorier": ["stoey"], "klager": {"navn": "Per"}}"#
+                ))
+            #expect(posted.status == .created, "\(String(buffer: posted.body))")
+            let created = try #require(
+                try JSONSerialization.jsonObject(with: Data(buffer: posted.body)) as? [String: Any])
+            #expect(created["klager"] == nil)
+            #expect(created["frist"] as? String == "2026-12-06")
+            let bad = try await client.executeRequest(
+                uri: "/api/v1/klager", method: .post, headers: auth, body: ByteBuffer(string: #"{"farge": "rød"}"#))
+            #expect(bad.status == .badRequest)
+            #expect(String(buffer: bad.body).contains("ukjent nøkkel «farge»"))
+            let log = try await harness.store.complaintLog(ComplaintFilter())
+            #expect(log.count == 2)
+            #expect(try await harness.store.complaintAuditTrail(log[0].id!).first?.channel == "api")
+        }
+    }
+
+    static func apiToken(_ client: some TestClientProtocol, _ name: String) async throws -> String {
+        let response = try await client.executeRequest(
+            uri: "/api/v1/sesjoner", method: .post, headers: [.contentType: "application/json"],
+            body: ByteBuffer(string: #"{"navn": "\#(name)", "passord": "\#(WebHarness.password)"}"#))
+        let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+        return object?["token"] as? String ?? ""
+    }
+}
