@@ -234,3 +234,14 @@ import ZIPFoundation
         #expect(output == "-3 9000000000 7 0.5 ja tekst [1][2] 4")
     }
 }
+
+@Suite struct TextDiffTests {
+    @Test func showsWhatAnEditChanged() {
+        let diff = TextDiff.lines(from: "# Tittel\n\nA\nB\nC", to: "# Tittel\n\nA\nB2\nC\nD")
+        #expect(
+            diff.filter { $0.kind != .same }.map { "\($0.kind.rawValue) \($0.text)" } == [
+                "removed B", "added B2", "added D",
+            ])
+        #expect(TextDiff.lines(from: "x", to: "x").allSatisfy { $0.kind == .same })
+    }
+}

@@ -62,6 +62,7 @@ import Testing
                 ("/klager/1/steg", [("tiltak", "kontaktet-stedet")]),
                 ("/saker/2026/10003/utkast", [("konklusjon", "vilkaar")]),
                 ("/saker/2026/10003/send-til-behandling", []), ("/logg-ut", []),
+                ("/saker/2026/10003/rediger", [("tekst", "# X")]),
             ]
             for (path, fields) in posts {
                 #expect(

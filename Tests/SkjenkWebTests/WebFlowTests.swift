@@ -26,6 +26,8 @@ import Testing
             let edited = try await kari.post(
                 "/saker/2026/10003/rediger", [("tekst", "# Uttalelse\n\nRedigert av Kari.")])
             #expect(edited.text.contains("lagret som versjon 2"))
+            #expect(edited.text.contains("Endringer mot den genererte teksten"))
+            #expect(edited.text.contains("+ Redigert av Kari."))
             let docx = try await kari.get("/saker/2026/10003/eksport/docx")
             #expect(docx.status == .ok)
             #expect(docx.headers[.contentType]?.contains("wordprocessingml") == true)
@@ -42,6 +44,15 @@ import Testing
             let approved = try await bu.post("/behandling/2026/10003/vedta", [])
             #expect(approved.text.contains("Uttalelsen er vedtatt."))
             #expect(try await harness.store.review(of: harness.caseNumber).state == .approved)
+            // Once approved, the archive package can be downloaded (LibreOffice makes the PDF/A).
+            let archive = try await kari.get("/saker/2026/10003/eksport/arkivmelding")
+            if PDFTools.available {
+                #expect(archive.status == .ok, "\(archive.text.prefix(300))")
+                #expect(archive.headers[.contentType] == "application/zip")
+            } else {
+                #expect(archive.status == .serviceUnavailable)
+                #expect(archive.text.contains("LibreOffice trengs"))
+            }
             let audit = try await harness.store.statementAuditTrail(harness.caseNumber)
             #expect(audit.last?.actor == "bu1")
             #expect(audit.last?.channel == "web")
@@ -87,17 +98,7 @@ import Testing
             try await kari.signIn("kari")
             try await kari.get("/saker")
             func upload(_ name: String, _ data: Data) async throws -> TestResponse {
-                let boundary = "skjenkgrense"
-                var body =
-                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(kari.csrf ?? "")\r\n"
-                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"fil\"; filename=\"\(name)\"\r\n"
-                body += "Content-Type: application/xml\r\n\r\n"
-                var bytes = Data(body.utf8)
-                bytes.append(data)
-                bytes.append(Data("\r\n--\(boundary)--\r\n".utf8))
-                return try await kari.send(
-                    "/saker/import", method: .post, body: String(decoding: bytes, as: UTF8.self),
-                    contentType: "multipart/form-data; boundary=\(boundary)")
+                try await kari.upload("/saker/import", fileName: name, data: data)
             }
             let good = try await upload("uke46.xml", Data(contentsOf: Fixtures.sample("hearings/2026-uke46.xml")))
             #expect(good.status == .ok)
@@ -108,6 +109,25 @@ import Testing
             #expect(bad.status == .unprocessableContent)
             #expect(bad.text.contains("feil.xml:10:39"))
             #expect(bad.text.contains("kontrollsifferet stemmer ikke"))
+        }
+    }
+
+    @Test func anAdministratorUploadsRegistersAndReadsTheAuditTrail() async throws {
+        let harness = try await WebHarness()
+        try await harness.application().test(.router) { client in
+            let admin = Browser(client)
+            try await admin.signIn("admin1")
+            try await admin.get("/registre")
+            let sites = try await admin.upload(
+                "/registre/steder", fileName: "skoler.csv",
+                data: Data(contentsOf: Fixtures.sample("registers/skoler.csv")))
+            #expect(sites.text.contains("skoler.csv: 6 steder lagt inn"), "\(sites.text.prefix(500))")
+            #expect(sites.text.contains("<td>skoler.csv</td><td>6</td>"))
+            let broken = try await admin.upload("/registre/skjenkesteder", fileName: "tom.csv", data: Data())
+            #expect(broken.text.contains("Velg en fil å laste opp."))
+            let audit = try await admin.get("/revisjon?hvem=admin1")
+            #expect(audit.text.contains("register"))
+            #expect(!audit.text.contains("<td>testbruker</td>"))
         }
     }
 
@@ -216,6 +236,14 @@ import Testing
             let log = try await harness.store.complaintLog(ComplaintFilter())
             #expect(log.count == 2)
             #expect(try await harness.store.complaintAuditTrail(log[0].id!).first?.channel == "api")
+        }
+    }
+
+    enum PDFTools {
+        static var available: Bool {
+            (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+                FileManager.default.isExecutableFile(atPath: "\($0)/soffice")
+            }
         }
     }
 

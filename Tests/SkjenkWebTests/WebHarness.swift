@@ -103,6 +103,20 @@ final class Browser: @unchecked Sendable {
         return response
     }
 
+    /// Posts a file as `multipart/form-data` with the page's form token.
+    func upload(_ uri: String, field: String = "fil", fileName: String, data: Data) async throws -> TestResponse {
+        let boundary = "skjenkgrense"
+        var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf ?? "")\r\n"
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(fileName)\"\r\n"
+        body += "Content-Type: application/octet-stream\r\n\r\n"
+        var bytes = Data(body.utf8)
+        bytes.append(data)
+        bytes.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        return try await send(
+            uri, method: .post, body: String(decoding: bytes, as: UTF8.self),
+            contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+
     /// Signs in as `name` through the sign-in form.
     func signIn(_ name: String, password: String = WebHarness.password) async throws -> TestResponse {
         try await get("/logg-inn")

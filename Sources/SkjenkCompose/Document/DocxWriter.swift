@@ -27,16 +27,7 @@ public enum DocxWriter {
             ("word/numbering.xml", numbering.xml()),
         ]
         do {
-            let archive = try Archive(accessMode: .create)
-            for (path, text) in parts {
-                let data = Data(text.utf8)
-                try archive.addEntry(
-                    with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: created,
-                    compressionMethod: .deflate,
-                    provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
-            }
-            guard let data = archive.data else { throw Problem(description: "Word-dokumentet kunne ikke pakkes") }
-            return data
+            return try ZipPackage.make(parts.map { ($0.0, Data($0.1.utf8)) }, modified: created)
         } catch let problem as Problem {
             throw problem
         } catch {

@@ -15,8 +15,16 @@ struct AdminController {
         let importedBy: String
     }
 
+    struct Kind: Encodable {
+        let code: String
+        let label: String
+    }
+
     struct RegistersContent: Encodable {
         let sources: [Source]
+        let kinds: [Kind]
+        let problems: [String]
+        let hasProblems: Bool
     }
 
     struct Event: Encodable {
@@ -30,30 +38,65 @@ struct AdminController {
 
     struct AuditContent: Encodable {
         let events: [Event]
+        let who: String
+        let what: String
     }
 
     func register(_ router: Router<WebContext>) {
         router.get("/registre") { request, context -> Response in
             let session = try Access.require(Access.admins, request, context)
-            let sources = try await services.store.registerSources().map {
-                Source(
-                    kind: $0.kind.label, source: $0.source, entries: $0.entries,
-                    importedAt: CasesController.format($0.importedAt), importedBy: $0.importedBy)
+            return try await registers(request, session: session, message: nil, problems: [])
+        }
+        router.post("/registre/:kind") { request, context -> Response in
+            let session = try Access.require(Access.admins, request, context)
+            guard let file = context.form?.file("fil"), !file.data.isEmpty else {
+                return try await registers(
+                    request, session: session, message: nil, problems: ["Velg en fil å laste opp."])
             }
-            return try services.pages.page(
-                "registre", title: "Registre", content: RegistersContent(sources: sources), session: session,
-                path: request.uri.path)
+            let (message, problems) = try await RegisterUpload(services: services).store(
+                kind: context.parameters.get("kind") ?? "", file: file, actor: services.actor(session))
+            return try await registers(request, session: session, message: message, problems: problems)
         }
         router.get("/revisjon") { request, context -> Response in
             let session = try Access.require(Access.admins, request, context)
-            let events = try await services.store.auditTrail(for: nil, limit: 500).map {
+            let who = request.uri.queryParameters.get("hvem")?.trimmingCharacters(in: .whitespaces) ?? ""
+            let what = request.uri.queryParameters.get("hva")?.trimmingCharacters(in: .whitespaces) ?? ""
+            let events = try await services.store.auditTrail(for: nil, limit: 2_000).filter {
+                (who.isEmpty || $0.actor.localizedCaseInsensitiveContains(who))
+                    && (what.isEmpty || $0.action.localizedCaseInsensitiveContains(what)
+                        || $0.entity.localizedCaseInsensitiveContains(what)
+                        || ($0.entityId ?? "").localizedCaseInsensitiveContains(what))
+            }.prefix(500).map {
                 Event(
                     at: CasesController.format($0.at), actor: $0.actor, channel: $0.channel, action: $0.action,
                     entity: "\($0.entity) \($0.entityId ?? "")", detail: $0.detail)
             }
             return try services.pages.page(
-                "revisjon", title: "Revisjonsspor", content: AuditContent(events: events), session: session,
-                path: request.uri.path)
+                "revisjon", title: "Revisjonsspor", content: AuditContent(events: Array(events), who: who, what: what),
+                session: session, path: request.uri.path)
         }
+    }
+
+    func registers(
+        _ request: Request, session: WebSession, message: String?, problems: [String]
+    ) async throws
+        -> Response
+    {
+        let sources = try await services.store.registerSources().map {
+            Source(
+                kind: $0.kind.label, source: $0.source, entries: $0.entries,
+                importedAt: CasesController.format($0.importedAt), importedBy: $0.importedBy)
+        }
+        let kinds = [
+            Kind(code: "steder", label: "Skoler, barnehager og andre steder"),
+            Kind(code: "skjenkesteder", label: "Steder med bevilling"), Kind(code: "adresser", label: "Adresser"),
+            Kind(code: "prikker", label: "Prikker fra Næringsetaten"),
+        ]
+        return try services.pages.page(
+            "registre", title: "Registre",
+            content: RegistersContent(
+                sources: sources, kinds: kinds, problems: problems, hasProblems: !problems.isEmpty),
+            session: session, path: request.uri.path, message: message,
+            status: message == nil && !problems.isEmpty ? .unprocessableContent : .ok)
     }
 }

@@ -125,11 +125,14 @@ struct CasesController {
         router.get("/saker/:year/:seq/eksport/:format") { request, context -> Response in
             _ = try Access.require(Access.staff, request, context)
             let stored = try await storedCase(context)
-            guard let code = context.parameters.get("format"), let format = StatementFormat(code: code),
-                format != .archive
-            else { throw HTTPError(.notFound) }
+            guard let code = context.parameters.get("format"), let format = StatementFormat(code: code) else {
+                throw HTTPError(.notFound)
+            }
             guard let draft = try await services.store.drafts(of: stored.hearing.caseNumber).last else {
                 throw HTTPError(.notFound, message: "Saken har ikke noe utkast.")
+            }
+            if format == .archive {
+                return try await archive(draft, stored: stored)
             }
             let data = try StatementDesk.render(draft, as: format, templates: services.statementTemplates)
             let types: [StatementFormat: String] = [
@@ -145,6 +148,30 @@ struct CasesController {
                     .contentDisposition: "attachment; filename=\"\(fileName)\"",
                 ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
+    }
+
+    /// The archive package (arkivmelding.xml and the statement as PDF/A) as a zip, once approved.
+    func archive(_ draft: StatementDraft, stored: StoredCase) async throws -> Response {
+        let review = try await services.store.review(of: draft.caseNumber)
+        guard review.state == .approved || review.state == .sent else {
+            throw HTTPError(
+                .conflict, message: "Bare en vedtatt uttalelse kan arkiveres; uttalelsen er \(review.state.label).")
+        }
+        let package: Data
+        do {
+            package = try StatementDesk.archivePackage(
+                draft, review: review, agencyOfficer: stored.hearing.agencyOfficer?.name,
+                templates: services.statementTemplates, created: services.now())
+        } catch let problem as PDFConverter.Problem {
+            throw HTTPError(.serviceUnavailable, message: problem.description)
+        }
+        let stem = draft.caseNumber.key.replacingOccurrences(of: "/", with: "-")
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/zip", .contentDisposition: "attachment; filename=\"arkiv-\(stem).zip\"",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: package)))
     }
 
     func storedCase(_ context: WebContext) async throws -> StoredCase {
@@ -233,7 +260,10 @@ struct CasesController {
         let draftMarkdown: String
         let mayEdit: Bool
         let maySubmit: Bool
+        let mayArchive: Bool
         let outcomes: [Option]
+        let diff: [TextDiff.Line]
+        let hasDiff: Bool
     }
 
     func casePage(
@@ -246,7 +276,15 @@ struct CasesController {
         let prepared = try await StatementDesk.prepare(
             [stored], policy: try services.policy(), store: services.store, today: services.today)[0]
         let assessment = prepared.assessment
-        let draft = try await services.store.drafts(of: h.caseNumber).last
+        let drafts = try await services.store.drafts(of: h.caseNumber)
+        let draft = drafts.last
+        // An edited version is shown against the generated text it started from.
+        var diff: [TextDiff.Line] = []
+        if let draft, draft.origin == .edited,
+            let generated = drafts.last(where: { $0.origin == .generated && $0.version < draft.version })
+        {
+            diff = TextDiff.lines(from: generated.markdown, to: draft.markdown).filter { $0.kind != .same }
+        }
         let review = try await services.store.review(of: h.caseNumber)
         let deadline = DeadlineStatus(deadline: h.deadline, today: services.today)
         var facts = [
@@ -290,9 +328,10 @@ struct CasesController {
                 draftHTML: draft.map { HTMLRenderer.body(StatementDocument(markdown: $0.markdown)) } ?? "",
                 draftMarkdown: draft?.markdown ?? "", mayEdit: review.state == .draft || review.state == .submitted,
                 maySubmit: review.state == .draft && draft != nil,
+                mayArchive: review.state == .approved || review.state == .sent,
                 outcomes: StatementOutcome.allCases.map {
                     Option(code: $0.code, label: $0.label, selected: $0 == suggested)
-                }
+                }, diff: diff, hasDiff: !diff.isEmpty
             ), session: session, path: request.uri.path, message: message, error: error)
     }
 

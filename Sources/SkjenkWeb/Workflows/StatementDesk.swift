@@ -86,6 +86,29 @@ public enum StatementDesk {
         }
     }
 
+    /// The archive package as a zip: `arkivmelding.xml` and `uttalelse.pdf` (PDF/A from LibreOffice).
+    public static func archivePackage(
+        _ draft: StatementDraft, review: ReviewStatus, agencyOfficer: String?, templates: TemplateSet, created: Date
+    ) throws -> Data {
+        let (xml, pdf) = try archiveParts(
+            draft, review: review, agencyOfficer: agencyOfficer, templates: templates, created: created)
+        return try ZipPackage.make([("arkivmelding.xml", Data(xml.utf8)), ("uttalelse.pdf", pdf)], modified: created)
+    }
+
+    /// The archive message and its PDF/A.
+    public static func archiveParts(
+        _ draft: StatementDraft, review: ReviewStatus, agencyOfficer: String?, templates: TemplateSet, created: Date
+    ) throws -> (xml: String, pdf: Data) {
+        let docx = try render(draft, as: .docx, templates: templates)
+        let pdf = try PDFConverter().pdfA(fromDocx: docx)
+        let document = StatementDocument(markdown: draft.markdown)
+        let message = ArchiveMessage(
+            title: StatementRenderer.title(document), author: draft.author, created: created,
+            documentDate: OsloTime.today(at: draft.createdAt), sent: review.sentDate, recipientOfficer: agencyOfficer,
+            agencyReference: draft.caseNumber.text, fileName: "uttalelse.pdf", file: pdf)
+        return (message.xml(), pdf)
+    }
+
     /// The archive message is written as a package (XML and PDF), never as one file.
     public struct ArchivePackageRequired: Error {}
 }
