@@ -316,7 +316,8 @@ struct CasesController {
                 level: assessment.level.rawValue,
                 factors: assessment.factors.map {
                     FactorRow(
-                        criterion: $0.criterion.label, score: $0.score, explanation: $0.explanation,
+                        criterion: $0.criterion.label.prefix(1).uppercased() + $0.criterion.label.dropFirst(),
+                        score: $0.score, explanation: $0.explanation,
                         evidence: $0.evidence, hasEvidence: !$0.evidence.isEmpty)
                 },
                 uncertainties: assessment.uncertainties, hasUncertainties: !assessment.uncertainties.isEmpty,

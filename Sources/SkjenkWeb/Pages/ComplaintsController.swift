@@ -42,6 +42,7 @@ struct ComplaintsController {
         let incident: String
         let time: String
         let description: String
+        let due: String
         let venues: [String]
         let categories: [Choice]
         let sources: [Choice]
@@ -119,7 +120,8 @@ struct ComplaintsController {
                 categories: Set(form.all("kategori").compactMap { ComplaintCategory(code: $0) }),
                 description: form["beskrivelse"],
                 source: form["kilde"].flatMap { ComplaintSource(code: $0) } ?? .resident,
-                officer: session.user.name, complainant: complainant.isEmpty ? nil : complainant)
+                officer: session.user.name, nextDue: form["frist"].flatMap { try? LocalDate(iso: $0) },
+                complainant: complainant.isEmpty ? nil : complainant)
             let intake = ComplaintIntake(
                 resolver: ComplaintVenueResolver(registers: services.store, addresses: services.store),
                 firstResponseDays: try services.policy().firstResponseDays)
@@ -204,7 +206,8 @@ struct ComplaintsController {
             content: NewContent(
                 venue: form["sted"] ?? "", address: form["adresse"] ?? "",
                 incident: form["hendelse"] ?? services.today.iso,
-                time: form["klokkeslett"] ?? "", description: form["beskrivelse"] ?? "", venues: venues,
+                time: form["klokkeslett"] ?? "", description: form["beskrivelse"] ?? "", due: form["frist"] ?? "",
+                venues: venues,
                 categories: ComplaintCategory.allCases.map {
                     Choice(code: $0.code, label: $0.label, checked: chosen.contains($0.code))
                 },

@@ -1,0 +1,153 @@
+"""End-to-end test of skjenk's web application in a real browser (Chromium via Selenium).
+
+Drives a running server through the work of the three roles, saves a screenshot of every page
+and checks each page with axe-core, failing on serious or critical WCAG 2.1 AA violations.
+Run by Tests/EndToEnd/run.sh, which starts the server with sample data.
+
+    python browser_test.py BASE_URL SCREENSHOT_DIR HEARING_XML
+"""
+import datetime
+import http.cookiejar
+import os
+import sys
+import urllib.request
+
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+BASE, SHOTS, HEARING = sys.argv[1], sys.argv[2], sys.argv[3]
+PASSWORD = os.environ["SKJENK_E2E_PASSWORD"]
+os.makedirs(SHOTS, exist_ok=True)
+
+options = webdriver.ChromeOptions()
+for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600", "--lang=nb"):
+    options.add_argument(argument)
+service = webdriver.ChromeService(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+driver = webdriver.Chrome(options=options, service=service)
+driver.implicitly_wait(5)
+driver.set_script_timeout(60)
+shot = 0
+problems = []
+checked_rules = 0
+
+
+def page(name):
+    """Screenshot and accessibility check of the current page."""
+    global shot, checked_rules
+    shot += 1
+    driver.save_screenshot(os.path.join(SHOTS, f"{shot:02d}-{name}.png"))
+    Axe(driver).inject()
+    results = driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document)"
+        ".then(function (r) { done(r); }).catch(function (e) { done({error: String(e)}); });")
+    if "error" in results:
+        problems.append(f"{name}: axe-core failed: {results['error']}")
+        return
+    checked_rules += len(results["passes"]) + len(results["violations"])
+    # WCAG 2.0/2.1 A and AA rules (older axe-core builds tag 2.1 rules only as wcag21*, newer both).
+    wcag = {"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
+    for violation in results["violations"]:
+        if violation["impact"] in ("serious", "critical") and wcag & set(violation.get("tags", [])):
+            problems.append(f"{name}: {violation['id']} ({violation['impact']}): {violation['help']}")
+
+
+def wait_for(text, message):
+    """Waits for `text` on the page (a click's navigation finishes on its own time)."""
+    try:
+        WebDriverWait(driver, 15).until(lambda d: text in d.page_source)
+    except Exception:
+        expect(False, message)
+
+
+def expect(condition, message):
+    if not condition:
+        driver.save_screenshot(os.path.join(SHOTS, "feil.png"))
+        raise AssertionError(message + f" (at {driver.current_url})")
+
+
+def sign_in(name):
+    driver.get(BASE + "/logg-inn")
+    page(f"logg-inn-{name}")
+    driver.find_element(By.ID, "navn").send_keys(name)
+    driver.find_element(By.ID, "passord").send_keys(PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    wait_for(f"{name} (", f"{name} is signed in")
+
+
+def sign_out():
+    driver.find_element(By.CSS_SELECTOR, "header form button").click()
+    wait_for("Brukernavn", "signed out")
+
+
+try:
+    # Staff: upload a hearing, open it, draft, send for review.
+    sign_in("kari")
+    driver.get(BASE + "/saker")
+    page("hoeringer")
+    driver.find_element(By.ID, "fil").send_keys(HEARING)
+    driver.find_element(By.CSS_SELECTOR, "form[action='/saker/import'] button").click()
+    wait_for("5 nye", "the hearing file was imported")
+    page("hoeringer-lastet-opp")
+    driver.find_element(By.LINK_TEXT, "2026/05350").click()
+    wait_for("Risikovurdering", "the assessment is shown")
+    page("hoering")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/utkast'] button").click()
+    wait_for("Utkast versjon 1 er lagret", "a draft was stored")
+    page("utkast")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/send-til-behandling'] button").click()
+    wait_for("sendt til behandling", "sent for review")
+    sign_out()
+
+    # The council: read and approve.
+    sign_in("bu1")
+    driver.get(BASE + "/behandling")
+    page("til-behandling")
+    driver.find_element(By.LINK_TEXT, "2026/05350").click()
+    page("behandling")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/vedta'] button").click()
+    wait_for("Uttalelsen er vedtatt", "approved")
+    sign_out()
+
+    # Staff again: export the approved statement as .docx.
+    sign_in("kari")
+    driver.get(BASE + "/saker/2026/5350")
+    page("vedtatt")
+    link = driver.find_element(By.LINK_TEXT, "Word").get_attribute("href")
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    request = urllib.request.Request(link, headers={"Cookie": "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())})
+    with opener.open(request) as response:
+        body = response.read()
+        expect(response.status == 200 and body[:2] == b"PK", "the .docx downloads")
+        with open(os.path.join(SHOTS, "uttalelse.docx"), "wb") as file:
+            file.write(body)
+
+    # A complaint logged with today's due date appears on the morning list.
+    driver.get(BASE + "/klager/ny")
+    page("ny-klage")
+    driver.find_element(By.ID, "sted").send_keys("Pub Bislett")
+    driver.find_element(By.ID, "adresse").send_keys("Pilestredet 63")
+    today = datetime.date.today().isoformat()
+    driver.execute_script("document.getElementById('frist').value = arguments[0]", today)
+    driver.find_element(By.CSS_SELECTOR, "input[name=kategori][value=stoey]").click()
+    driver.find_element(By.ID, "beskrivelse").send_keys("Høy musikk fra bakgården.")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/klager'] button").click()
+    wait_for("Oppfølging", "the complaint was logged")
+    page("klage")
+    driver.get(BASE + "/oppfolging")
+    wait_for("Pub Bislett", "the complaint is on the morning list")
+    page("oppfolging")
+    driver.get(BASE + "/klager")
+    page("klager")
+    sign_out()
+finally:
+    driver.quit()
+
+if problems:
+    print("Accessibility problems (serious or critical, WCAG 2.1 AA):")
+    print("\n".join(problems))
+    sys.exit(1)
+print(f"OK: {shot} pages checked ({checked_rules} axe-core rule results, none serious or critical); screenshots in {SHOTS}")
