@@ -1,4 +1,6 @@
 import Foundation
+import SkjenkImport
+import SkjenkTestSupport
 
 // `swift run -c release skjenk-bench import [COUNT]`, `… assess [HEARINGS]` or `… compose [STATEMENTS]`: see each benchmark.
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -7,6 +9,14 @@ case "import", nil:
     try await ImportBenchmark.run(count: arguments.dropFirst().first.flatMap(Int.init) ?? 10_000)
 case "assess":
     try await AssessmentBenchmark.run(hearingCount: arguments.dropFirst().first.flatMap(Int.init) ?? 10_000)
+case "hearings":
+    // `skjenk-bench hearings COUNT FILE`: writes COUNT generated hearings as one XML file (for load tests).
+    guard arguments.count == 3, let count = Int(arguments[1]) else {
+        print("usage: skjenk-bench hearings COUNT FILE")
+        exit(2)
+    }
+    try HearingXMLWriter.document((1...count).map { Fixtures.hearing($0) }).write(
+        to: URL(fileURLWithPath: arguments[2]))
 case "compose":
     try ComposeBenchmark.run(count: arguments.dropFirst().first.flatMap(Int.init) ?? 1_000)
 default:

@@ -50,6 +50,67 @@ public struct StoredCase: Sendable, Hashable {
     }
 }
 
+/// One line of a list of cases: what the hearings desk shows, without the whole hearing.
+public struct CaseSummary: Sendable, Hashable {
+    public let caseNumber: CaseNumber
+    public let status: CaseStatus
+    public let deadline: LocalDate
+    public let applicationType: ApplicationType
+    public let permitType: PermitType
+    public let applicantName: String
+    public let venueName: String
+    public let street: String
+
+    public init(
+        caseNumber: CaseNumber, status: CaseStatus, deadline: LocalDate, applicationType: ApplicationType,
+        permitType: PermitType, applicantName: String, venueName: String, street: String
+    ) {
+        self.caseNumber = caseNumber
+        self.status = status
+        self.deadline = deadline
+        self.applicationType = applicationType
+        self.permitType = permitType
+        self.applicantName = applicantName
+        self.venueName = venueName
+        self.street = street
+    }
+}
+
+/// Which cases a list shows, and which slice of them.
+public struct CaseListQuery: Sendable, Hashable {
+    /// The statuses to show; all when nil.
+    public var statuses: Set<CaseStatus>?
+    /// Text the venue, applicant, case number or street contains, ignoring case; all when empty.
+    public var text: String
+    /// Cases to skip (soonest deadline first) and at most how many to return.
+    public var offset: Int
+    public var limit: Int
+    /// The day that decides which open cases are over their deadline.
+    public var today: LocalDate
+
+    public init(statuses: Set<CaseStatus>?, text: String = "", offset: Int = 0, limit: Int, today: LocalDate) {
+        self.statuses = statuses
+        self.text = text
+        self.offset = max(0, offset)
+        self.limit = max(0, limit)
+        self.today = today
+    }
+}
+
+/// A slice of a list of cases, with the size of the whole list.
+public struct CaseList: Sendable, Hashable {
+    public let cases: [CaseSummary]
+    /// All cases the query matches, and the open ones among them past their deadline.
+    public let total: Int
+    public let overdue: Int
+
+    public init(cases: [CaseSummary], total: Int, overdue: Int) {
+        self.cases = cases
+        self.total = total
+        self.overdue = overdue
+    }
+}
+
 /// One version of a case, as imported.
 public struct CaseVersion: Sendable, Hashable {
     public let version: Int
@@ -95,6 +156,9 @@ public protocol CaseStore: Sendable {
     ) async throws -> HearingStoreSummary
     /// Cases with the given statuses (all when nil), soonest deadline first.
     func cases(status: Set<CaseStatus>?) async throws -> [StoredCase]
+    /// One slice of the cases a query matches, soonest deadline first, with the counts of the
+    /// whole list: for pages that show a list, without reading every hearing.
+    func caseList(_ query: CaseListQuery) async throws -> CaseList
     /// The case with this number (any document number of it), if stored.
     func storedCase(_ number: CaseNumber) async throws -> StoredCase?
     /// Every version of a case, oldest first.

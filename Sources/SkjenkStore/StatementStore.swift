@@ -23,6 +23,8 @@ public protocol StatementStore: Sendable {
     func drafts(of number: CaseNumber) async throws -> [StatementDraft]
     /// The review status (`utkast` when none is stored).
     func review(of number: CaseNumber) async throws -> ReviewStatus
+    /// The cases whose statement is in `state`, soonest deadline first.
+    func cases(inReview state: ReviewState) async throws -> [CaseNumber]
     /// Applies a review step under `ReviewFlow`'s rules to the current draft.
     func applyReview(_ action: ReviewAction, to number: CaseNumber, actor: Actor) async throws -> ReviewStatus
     /// The statement's audit trail, oldest first.

@@ -66,6 +66,59 @@ import Testing
         #expect(deadlines.count == 3)
     }
 
+    @Test func aCaseListIsReadInPagesWithTheCountsOfTheWholeList() async throws {
+        // Given 120 open cases, some past their deadline on 10 November
+        let store = try Fixtures.store()
+        let hearings = (1...120).map { Fixtures.hearing($0) }
+        _ = try await store.storeHearings(hearings, source: "a.xml", actor: Fixtures.actor, progress: nil)
+        let today = try LocalDate(iso: "2026-11-10")
+
+        // When the list is read 50 at a time
+        var pages: [CaseList] = []
+        for offset in stride(from: 0, to: 150, by: 50) {
+            pages.append(
+                try await store.caseList(CaseListQuery(statuses: [.open], offset: offset, limit: 50, today: today)))
+        }
+
+        // Then the pages together are the whole list in deadline order, and every page counts it all
+        let whole = try await store.cases(status: [.open])
+        #expect(pages.map(\.cases.count) == [50, 50, 20])
+        #expect(pages.flatMap(\.cases).map(\.caseNumber) == whole.map(\.hearing.caseNumber))
+        #expect(pages.allSatisfy { $0.total == 120 })
+        let overdue = hearings.filter { $0.deadline < today }.count
+        #expect(overdue > 0 && overdue < 120)
+        #expect(pages.allSatisfy { $0.overdue == overdue })
+        let first = try #require(pages.first?.cases.first)
+        let firstHearing = try #require(whole.first?.hearing)
+        #expect(first.venueName == firstHearing.venue.name)
+        #expect(first.street == firstHearing.venue.address.street)
+        #expect(first.applicantName == firstHearing.applicant.name)
+        #expect(first.deadline == firstHearing.deadline)
+        #expect(first.applicationType == firstHearing.applicationType)
+    }
+
+    @Test func aCaseListSearchIgnoresCaseInEveryAlphabet() async throws {
+        let store = try Fixtures.store()
+        var oelstue = Fixtures.hearing(7)
+        oelstue.venue.name = "Bærums Ølstue"
+        _ = try await store.storeHearings(
+            [Fixtures.hearing(1), oelstue, Fixtures.hearing(8)], source: "a.xml", actor: Fixtures.actor, progress: nil)
+        let today = try LocalDate(iso: "2026-11-01")
+        func found(_ text: String) async throws -> [String] {
+            try await store.caseList(CaseListQuery(statuses: nil, text: text, limit: 10, today: today)).cases
+                .map(\.venueName)
+        }
+        #expect(try await found("ØLSTUE") == ["Bærums Ølstue"])
+        #expect(try await found("bærums øl") == ["Bærums Ølstue"])
+        #expect(try await found("olstue") == [])
+        // Case number and applicant match too; LIKE's wildcards are plain text
+        #expect(try await found("2026/10008") == ["Bar nummer 8"])
+        #expect(try await found("cocktail 1 as") == ["Bar nummer 1"])
+        #expect(try await found("%") == [])
+        #expect(
+            try await store.caseList(CaseListQuery(statuses: nil, text: "ølstue", limit: 10, today: today)).total == 1)
+    }
+
     @Test func aBatchWithAnInvalidHearingStoresNothing() async throws {
         // Given a store with one case
         let store = try Fixtures.store()

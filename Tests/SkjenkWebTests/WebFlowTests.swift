@@ -112,6 +112,46 @@ import Testing
         }
     }
 
+    @Test func theHearingsDeskShowsALongListAPageAtATime() async throws {
+        // Given 120 open cases (the harness's case, number 2026/10003, among them)
+        let harness = try await WebHarness()
+        _ = try await harness.store.storeHearings(
+            (1...120).map { Fixtures.hearing($0) }, source: "mange.xml", actor: Fixtures.actor, progress: nil)
+        try await harness.application().test(.router) { client in
+            let kari = Browser(client)
+            try await kari.signIn("kari")
+            func rows(_ page: TestResponse) -> Int { page.text.components(separatedBy: "<tr><td>").count - 1 }
+
+            // Then the desk shows the first 50 with the count of all 120 and links onwards
+            let first = try await kari.get("/saker")
+            #expect(rows(first) == 50)
+            #expect(first.text.contains("120 saker"))
+            #expect(first.text.contains("Side 1 av 3"))
+            #expect(first.text.contains("href=\"/saker?side=2\" rel=\"next\""))
+            #expect(!first.text.contains("rel=\"prev\""))
+
+            let last = try await kari.get("/saker?side=3")
+            #expect(rows(last) == 20)
+            #expect(last.text.contains("Side 3 av 3"))
+            #expect(!last.text.contains("rel=\"next\""))
+            // A page past the end shows the last one
+            #expect(rows(try await kari.get("/saker?side=99")) == 20)
+            #expect(rows(try await kari.get("/saker?side=tull")) == 50)
+
+            // A search counts only what it finds and keeps its text in the page links
+            let search = try await kari.get("/saker?sok=Bar%20nummer%201")
+            #expect(rows(search) == 32)  // 1, 10–19 and 100–120
+            #expect(search.text.contains("32 saker"))
+            #expect(!search.text.contains("Side 1 av"))
+            let paged = try await kari.get("/saker?sok=n%C3%B8mmer&alle=1")
+            #expect(paged.text.contains("0 saker"))
+            let numbered = try await kari.get("/saker?sok=NUMMER&alle=1&side=2")
+            #expect(rows(numbered) == 50)
+            #expect(numbered.text.contains("120 saker"))
+            #expect(numbered.text.contains("href=\"/saker?side=3&amp;alle=1&amp;sok=NUMMER\" rel=\"next\""))
+        }
+    }
+
     @Test func anAdministratorUploadsRegistersAndReadsTheAuditTrail() async throws {
         let harness = try await WebHarness()
         try await harness.application().test(.router) { client in

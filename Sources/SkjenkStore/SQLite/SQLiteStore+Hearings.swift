@@ -102,6 +102,41 @@ extension SQLiteStore {
         }
     }
 
+    public func caseList(_ query: CaseListQuery) async throws -> CaseList {
+        var conditions: [String] = []
+        var values: [String] = []
+        if let statuses = query.statuses {
+            conditions.append("status IN (\(databaseQuestionMarks(count: statuses.count)))")
+            values += statuses.map(\.rawValue).sorted()
+        }
+        let text = query.text.trimmingCharacters(in: .whitespaces)
+        if !text.isEmpty {
+            conditions.append(
+                "("
+                    + ["venueName", "applicantName", "caseNumber", "street"].map { "skjenkContains(\($0), ?)" }
+                    .joined(separator: " OR ") + ")")
+            values += [text, text, text, text]
+        }
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        return try await writer.read { [values] db in
+            let arguments = StatementArguments(values)
+            let counts = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) AS total, COALESCE(SUM(status = 'open' AND deadline < ?), 0) AS overdue
+                    FROM hearing\(filter)
+                    """, arguments: [query.today.iso] + arguments)
+            let cases = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT caseNumber, status, deadline, applicationType, permitType, applicantName, venueName, street
+                    FROM hearing\(filter) ORDER BY deadline, caseKey LIMIT ? OFFSET ?
+                    """, arguments: arguments + [query.limit, query.offset]
+            ).map(CaseSummaryRow.summary)
+            return CaseList(cases: cases, total: counts?["total"] ?? 0, overdue: counts?["overdue"] ?? 0)
+        }
+    }
+
     public func storedCase(_ number: CaseNumber) async throws -> StoredCase? {
         try await writer.read { db in
             try Row.fetchOne(db, sql: CaseRow.select + " WHERE h.caseKey = ?", arguments: [number.key])
@@ -217,5 +252,33 @@ private enum CaseRow {
             hearing: try HearingPayload.decode(row["payload"]), status: status,
             version: row["currentVersion"], createdAt: try Timestamp.parse(row["createdAt"]),
             updatedAt: try Timestamp.parse(row["updatedAt"]))
+    }
+}
+
+/// Reading a line of a list of cases from the `hearing` row alone.
+private enum CaseSummaryRow {
+    static func summary(_ row: Row) throws -> CaseSummary {
+        let status: String = row["status"]
+        let application: String = row["applicationType"]
+        let permit: String = row["permitType"]
+        guard let caseStatus = CaseStatus(rawValue: status),
+            let applicationType = ApplicationType(rawValue: application),
+            let permitType = PermitType(rawValue: permit)
+        else {
+            throw SQLiteStore.StoreError(
+                description: "ukjent status eller søknadstype («\(status)», «\(application)», «\(permit)») i databasen")
+        }
+        let caseNumber: CaseNumber
+        let deadline: LocalDate
+        do {
+            caseNumber = try CaseNumber(row["caseNumber"] as String)
+            deadline = try LocalDate(iso: row["deadline"] as String)
+        } catch {
+            throw SQLiteStore.StoreError(description: "ugyldig saksnummer eller frist i databasen")
+        }
+        return CaseSummary(
+            caseNumber: caseNumber, status: caseStatus, deadline: deadline, applicationType: applicationType,
+            permitType: permitType, applicantName: row["applicantName"], venueName: row["venueName"],
+            street: row["street"])
     }
 }

@@ -62,6 +62,22 @@ extension SQLiteStore: StatementStore {
         try await writer.read { db in try Self.review(db, number.key) }
     }
 
+    public func cases(inReview state: ReviewState) async throws -> [CaseNumber] {
+        try await writer.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT h.caseNumber FROM statementReview r JOIN hearing h ON h.caseKey = r.caseKey
+                    WHERE r.state = ? ORDER BY h.deadline, h.caseKey
+                    """, arguments: [state.rawValue]
+            ).map { text in
+                do { return try CaseNumber(text) } catch {
+                    throw StoreError(description: "ugyldig saksnummer «\(text)» i databasen")
+                }
+            }
+        }
+    }
+
     public func applyReview(_ action: ReviewAction, to number: CaseNumber, actor: Actor) async throws -> ReviewStatus {
         let current = try await drafts(of: number).last
         let now = now()

@@ -55,7 +55,17 @@ public final class SQLiteStore: CaseStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.label = "skjenk"
+        configuration.prepareDatabase { db in db.add(function: Self.containsIgnoringCase) }
         return configuration
+    }
+
+    /// `skjenkContains(text, part)`: whether `text` contains `part` ignoring case, for every
+    /// alphabet (SQLite's own `LIKE` folds ASCII only, so «Ø» would not find «ø»).
+    static let containsIgnoringCase = DatabaseFunction("skjenkContains", argumentCount: 2, pure: true) { values in
+        guard let text = String.fromDatabaseValue(values[0]), let part = String.fromDatabaseValue(values[1]) else {
+            return false
+        }
+        return part.isEmpty || text.range(of: part, options: [.caseInsensitive]) != nil
     }
 
     /// The journal mode in use (`wal` for a file database).

@@ -27,6 +27,7 @@ struct CasesController {
         let count: Int
         let overdue: Int
         let cases: [CaseRow]
+        let paging: Paging
         let problems: [String]
         let hasProblems: Bool
     }
@@ -181,34 +182,51 @@ struct CasesController {
         return stored
     }
 
+    /// Cases per page on the desk: a week's hearings in a large district, and a page that stays fast.
+    static let pageSize = 50
+
     func desk(_ request: Request, session: WebSession, problems: [String], message: String?) async throws -> Response {
-        let all = request.uri.queryParameters.get("alle") == "1"
-        let query = request.uri.queryParameters.get("sok")?.trimmingCharacters(in: .whitespaces) ?? ""
+        let parameters = request.uri.queryParameters
+        let all = parameters.get("alle") == "1"
+        let query = String((parameters.get("sok") ?? "").trimmingCharacters(in: .whitespaces).prefix(200))
+        let requestedPage = parameters.get("side").flatMap { Int($0) }.map { max(1, min($0, 100_000)) } ?? 1
         let today = services.today
-        var cases = try await services.store.cases(status: all ? nil : [.open])
-        if !query.isEmpty {
-            cases = cases.filter {
-                [
-                    $0.hearing.venue.name, $0.hearing.applicant.name, $0.hearing.caseNumber.text,
-                    $0.hearing.venue.address.street,
-                ]
-                .contains { $0.localizedCaseInsensitiveContains(query) }
-            }
+        func listing(page: Int) async throws -> CaseList {
+            try await services.store.caseList(
+                CaseListQuery(
+                    statuses: all ? nil : [.open], text: query, offset: (page - 1) * Self.pageSize,
+                    limit: Self.pageSize, today: today))
         }
-        let rows = cases.map { stored -> CaseRow in
-            let h = stored.hearing
-            let deadline = DeadlineStatus(deadline: h.deadline, today: today)
+        var page = requestedPage
+        var list = try await listing(page: page)
+        let pages = max(1, (list.total + Self.pageSize - 1) / Self.pageSize)
+        if page > pages {
+            // A page past the end (the list shrank, or a typed address): show the last one.
+            page = pages
+            list = try await listing(page: page)
+        }
+        let rows = list.cases.map { summary -> CaseRow in
+            let deadline = DeadlineStatus(deadline: summary.deadline, today: today)
             return CaseRow(
-                path: h.caseNumber.key, caseNumber: h.caseNumber.text, deadline: NorwegianFormat.date(h.deadline),
-                deadlineLabel: stored.status == .open ? deadline.label : stored.status.label,
-                isOverdue: stored.status == .open && deadline.isOverdue,
-                application: "\(h.applicationType.label), \(h.permitType.label)", venue: h.venue.name,
-                address: h.venue.address.street)
+                path: summary.caseNumber.key, caseNumber: summary.caseNumber.text,
+                deadline: NorwegianFormat.date(summary.deadline),
+                deadlineLabel: summary.status == .open ? deadline.label : summary.status.label,
+                isOverdue: summary.status == .open && deadline.isOverdue,
+                application: "\(summary.applicationType.label), \(summary.permitType.label)",
+                venue: summary.venueName, address: summary.street)
         }
         return try services.pages.page(
             "saker", title: "Høringer",
             content: DeskContent(
-                query: query, all: all, count: rows.count, overdue: rows.filter(\.isOverdue).count, cases: rows,
+                query: query, all: all, count: list.total, overdue: list.overdue, cases: rows,
+                paging: Paging(
+                    page: page, pages: pages,
+                    link: { number in
+                        var items = ["side=\(number)"]
+                        if all { items.append("alle=1") }
+                        if !query.isEmpty { items.append("sok=\(FormFields.queryEscaped(query))") }
+                        return "/saker?" + items.joined(separator: "&")
+                    }),
                 problems: problems, hasProblems: !problems.isEmpty),
             session: session, path: request.uri.path, message: message,
             status: problems.isEmpty ? .ok : .unprocessableContent)

@@ -41,9 +41,8 @@ struct ReviewController {
         router.get("/behandling") { request, context -> Response in
             let session = try Access.require(Access.reviewers, request, context)
             var items: [Item] = []
-            for stored in try await services.store.cases(status: [.open]) {
-                let number = stored.hearing.caseNumber
-                guard try await services.store.review(of: number).state == .submitted,
+            for number in try await services.store.cases(inReview: .submitted) {
+                guard let stored = try await services.store.storedCase(number), stored.status == .open,
                     let draft = try await services.store.drafts(of: number).last
                 else { continue }
                 items.append(
