@@ -59,11 +59,11 @@ public struct CaseSummary: Sendable, Hashable {
     public let permitType: PermitType
     public let applicantName: String
     public let venueName: String
-    public let street: String
+    public let address: Address
 
     public init(
         caseNumber: CaseNumber, status: CaseStatus, deadline: LocalDate, applicationType: ApplicationType,
-        permitType: PermitType, applicantName: String, venueName: String, street: String
+        permitType: PermitType, applicantName: String, venueName: String, address: Address
     ) {
         self.caseNumber = caseNumber
         self.status = status
@@ -72,7 +72,7 @@ public struct CaseSummary: Sendable, Hashable {
         self.permitType = permitType
         self.applicantName = applicantName
         self.venueName = venueName
-        self.street = street
+        self.address = address
     }
 }
 
@@ -133,6 +133,26 @@ public struct AuditEvent: Sendable, Hashable {
     public let detail: String
 }
 
+/// Which audit events to find: texts match ignoring case, and empty texts match everything.
+public struct AuditSearch: Sendable, Hashable {
+    /// Part of the user name.
+    public var who: String
+    /// Part of the action (`complaint.step`), the kind or id of what changed, or the detail.
+    public var what: String
+    /// Events at or after `from` and before `until`.
+    public var from: Date?
+    public var until: Date?
+    public var limit: Int
+
+    public init(who: String = "", what: String = "", from: Date? = nil, until: Date? = nil, limit: Int) {
+        self.who = who
+        self.what = what
+        self.from = from
+        self.until = until
+        self.limit = max(0, limit)
+    }
+}
+
 /// What storing a batch of hearings did.
 public struct HearingStoreSummary: Sendable, Hashable {
     public var created: [CaseNumber] = []
@@ -165,6 +185,8 @@ public protocol CaseStore: Sendable {
     func versions(of number: CaseNumber) async throws -> [CaseVersion]
     /// Audit events, newest first, for one case or all.
     func auditTrail(for number: CaseNumber?, limit: Int) async throws -> [AuditEvent]
+    /// Audit events of every kind, newest first, that match `search`.
+    func searchAudit(_ search: AuditSearch) async throws -> [AuditEvent]
     /// Writes a consistent copy of the whole store to `path`, while it is in use.
     func backup(to path: String) async throws
 }

@@ -2,6 +2,7 @@ import Foundation
 import SkjenkCore
 import SkjenkStore
 import SkjenkTestSupport
+import Synchronization
 import Testing
 
 @Suite struct HearingStoreTests {
@@ -91,7 +92,7 @@ import Testing
         let first = try #require(pages.first?.cases.first)
         let firstHearing = try #require(whole.first?.hearing)
         #expect(first.venueName == firstHearing.venue.name)
-        #expect(first.street == firstHearing.venue.address.street)
+        #expect(first.address == firstHearing.venue.address)
         #expect(first.applicantName == firstHearing.applicant.name)
         #expect(first.deadline == firstHearing.deadline)
         #expect(first.applicationType == firstHearing.applicationType)
@@ -178,4 +179,51 @@ final class ProgressLog: @unchecked Sendable {
     }
 
     var values: [[Int]] { lock.withLock { reports } }
+}
+
+@Suite struct AuditSearchTests {
+    /// A clock the test moves forward.
+    final class Clock: Sendable {
+        let time = Mutex(Date(timeIntervalSince1970: 1_795_338_000))
+        var function: @Sendable () -> Date { { self.time.withLock { $0 } } }
+        func set(_ text: String) { time.withLock { $0 = OsloTime.parse(text)! } }
+    }
+
+    @Test func findsEventsByWhoWhatAndDayInOslo() async throws {
+        // Given imports on three days by two users, and 2,500 later events
+        let clock = Clock()
+        let store = try SQLiteStore.inMemory(now: clock.function)
+        clock.set("2026-11-01 23:30")  // 22:30 UTC: still 1 November in Oslo
+        _ = try await store.storeHearings(
+            [Fixtures.hearing(1)], source: "a.xml", actor: Actor(name: "Åse", channel: "cli"), progress: nil)
+        clock.set("2026-11-02 00:30")
+        _ = try await store.storeHearings(
+            [Fixtures.hearing(2)], source: "b.xml", actor: Actor(name: "per", channel: "web"), progress: nil)
+        clock.set("2026-11-03 12:00")
+        _ = try await store.storeHearings(
+            (3...2_502).map { Fixtures.hearing($0) }, source: "c.xml", actor: Actor(name: "per", channel: "web"),
+            progress: nil)
+        func search(_ search: AuditSearch) async throws -> [String] {
+            try await store.searchAudit(search).map { "\($0.actor) \($0.entityId ?? "")" }
+        }
+
+        // Then a name matches ignoring case in any alphabet, also behind thousands of newer events
+        #expect(try await search(AuditSearch(who: "åSE", limit: 10)) == ["Åse 2026/10001"])
+        // What matches the action, the id or the detail
+        #expect(try await search(AuditSearch(what: "2026/10002", limit: 10)) == ["per 2026/10002"])
+        #expect(try await search(AuditSearch(what: "hearing.created", limit: 3)).count == 3)
+        // Days are Oslo days: [from, until)
+        let first = OsloTime.parse("2026-11-01")!
+        let second = OsloTime.parse("2026-11-02")!
+        #expect(
+            try await search(AuditSearch(from: first, until: second, limit: 10)) == ["Åse 2026/10001"])
+        #expect(
+            try await search(AuditSearch(from: second, until: OsloTime.parse("2026-11-03")!, limit: 10))
+                == ["per 2026/10002"])
+        // Newest first, at most `limit`
+        let newest = try await store.searchAudit(AuditSearch(limit: 5))
+        #expect(newest.count == 5)
+        #expect(newest.first?.entityId == "2026/12502")
+        #expect(try await search(AuditSearch(who: "nobody", limit: 10)) == [])
+    }
 }

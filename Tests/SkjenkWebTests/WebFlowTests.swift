@@ -168,6 +168,15 @@ import Testing
             let audit = try await admin.get("/revisjon?hvem=admin1")
             #expect(audit.text.contains("register"))
             #expect(!audit.text.contains("<td>testbruker</td>"))
+            // Filtered by day (the fixed clock says 22 November) and by what changed
+            let today = try await admin.get("/revisjon?fra=22.11.2026&til=2026-11-22&hva=skoler.csv")
+            #expect(today.text.contains("<td>admin1</td>"))
+            #expect(!today.text.contains("<td>testbruker</td>"))
+            let earlier = try await admin.get("/revisjon?til=21.11.2026")
+            #expect(!earlier.text.contains("<td>admin1</td>"))
+            let wrong = try await admin.get("/revisjon?fra=i%20g%C3%A5r")
+            #expect(wrong.status == .unprocessableContent)
+            #expect(wrong.text.contains("Skriv datoene som 20.11.2026"))
         }
     }
 
@@ -221,22 +230,24 @@ import Testing
 
             let bu = Browser(client)
             try await bu.signIn("bu1")
+            // Every page and API address of the router (the route table is checked to be complete),
+            // and the council's own forms.
             var seen: [String] = []
-            for path in [
-                "/", "/behandling", "/behandling/2026/10003", "/klager", "/klager/\(harness.complaintId)",
-                "/oppfolging",
-                "/saker/2026/10003", "/revisjon",
-            ] {
-                seen.append(try await bu.get(path).text)
-            }
             let token = try await Self.apiToken(client, "bu1")
-            for path in ["/api/v1/saker", "/api/v1/klager", "/api/v1/klager/\(harness.complaintId)"] {
-                seen.append(
-                    String(
-                        buffer: try await client.executeRequest(
-                            uri: path, method: .get, headers: [.authorization: "Bearer \(token)"], body: nil
-                        ).body))
+            for route in RouteCoverageTests.routes where route.method == .get {
+                if case .api = route.kind {
+                    seen.append(
+                        String(
+                            buffer: try await client.executeRequest(
+                                uri: route.path, method: .get, headers: [.authorization: "Bearer \(token)"], body: nil
+                            ).body))
+                } else {
+                    seen.append(try await bu.get(route.path).text)
+                }
             }
+            seen.append(try await bu.get("/behandling/2026/10003").text)
+            seen.append(try await bu.post("/behandling/2026/10003/returner", [("kommentar", "Se klagene")]).text)
+            #expect(seen.count > 15)
             for text in seen {
                 for detail in details { #expect(!text.contains(detail)) }
             }
@@ -258,6 +269,22 @@ import Testing
             #expect(list.first?["saksnummer"] as? String == harness.caseNumber.text)
             #expect(list.first?["frist"] as? String == "2026-12-15")
             #expect(list.first?["dagerIgjen"] as? Int == 23)
+            #expect(cases.headers[HTTPField.Name("X-Total-Count")!] == "1")
+            #expect(cases.headers[HTTPField.Name("Link")!] == nil)
+            // Many cases are read a page at a time, with a link to the next
+            _ = try await harness.store.storeHearings(
+                (10...14).map { Fixtures.hearing($0) }, source: "flere.xml", actor: Fixtures.actor, progress: nil)
+            let paged = try await client.executeRequest(
+                uri: "/api/v1/saker?antall=4", method: .get, headers: auth, body: nil)
+            #expect(paged.headers[HTTPField.Name("X-Total-Count")!] == "6")
+            #expect(paged.headers[HTTPField.Name("Link")!] == "</api/v1/saker?side=2&antall=4>; rel=\"next\"")
+            let second = try await client.executeRequest(
+                uri: "/api/v1/saker?antall=4&side=2", method: .get, headers: auth, body: nil)
+            #expect((try JSONSerialization.jsonObject(with: Data(buffer: second.body)) as? [Any])?.count == 2)
+            #expect(second.headers[HTTPField.Name("Link")!] == nil)
+            let wrong = try await client.executeRequest(
+                uri: "/api/v1/saker?antall=0", method: .get, headers: auth, body: nil)
+            #expect(wrong.status == .badRequest)
             let posted = try await client.executeRequest(
                 uri: "/api/v1/klager", method: .post, headers: auth,
                 body: ByteBuffer(

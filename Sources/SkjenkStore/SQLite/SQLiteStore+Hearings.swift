@@ -129,7 +129,8 @@ extension SQLiteStore {
             let cases = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT caseNumber, status, deadline, applicationType, permitType, applicantName, venueName, street
+                    SELECT caseNumber, status, deadline, applicationType, permitType, applicantName, venueName, street,
+                        postalCode, postTown
                     FROM hearing\(filter) ORDER BY deadline, caseKey LIMIT ? OFFSET ?
                     """, arguments: arguments + [query.limit, query.offset]
             ).map(CaseSummaryRow.summary)
@@ -160,6 +161,41 @@ extension SQLiteStore {
                     importedBy: row["importedBy"], source: row["source"],
                     hearing: try HearingPayload.decode(row["payload"]))
             }
+        }
+    }
+
+    public func searchAudit(_ search: AuditSearch) async throws -> [AuditEvent] {
+        var conditions: [String] = []
+        var values: [String] = []
+        let who = search.who.trimmingCharacters(in: .whitespaces)
+        if !who.isEmpty {
+            conditions.append("skjenkContains(actor, ?)")
+            values.append(who)
+        }
+        let what = search.what.trimmingCharacters(in: .whitespaces)
+        if !what.isEmpty {
+            conditions.append(
+                "("
+                    + ["action", "entity", "entityId", "detail"].map { "skjenkContains(\($0), ?)" }
+                    .joined(separator: " OR ") + ")")
+            values += [what, what, what, what]
+        }
+        // Timestamps are stored as ISO 8601 in UTC with milliseconds, so text order is time order.
+        if let from = search.from {
+            conditions.append("at >= ?")
+            values.append(Timestamp.format(from))
+        }
+        if let until = search.until {
+            conditions.append("at < ?")
+            values.append(Timestamp.format(until))
+        }
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let limit = search.limit
+        return try await writer.read { [values] db in
+            try AuditRecord.fetchAll(
+                db, sql: "SELECT * FROM auditEvent\(filter) ORDER BY id DESC LIMIT ?",
+                arguments: StatementArguments(values) + [limit]
+            ).map { try $0.event() }
         }
     }
 
@@ -279,6 +315,6 @@ private enum CaseSummaryRow {
         return CaseSummary(
             caseNumber: caseNumber, status: caseStatus, deadline: deadline, applicationType: applicationType,
             permitType: permitType, applicantName: row["applicantName"], venueName: row["venueName"],
-            street: row["street"])
+            address: Address(street: row["street"], postalCode: row["postalCode"], postTown: row["postTown"]))
     }
 }

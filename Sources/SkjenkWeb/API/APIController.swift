@@ -80,16 +80,34 @@ struct APIController {
         }
         api.get("/saker") { request, context -> Response in
             _ = try Access.require(Access.reviewers, request, context)
-            let today = services.today
-            let cases = try await services.store.cases(status: [.open]).map { stored in
-                let h = stored.hearing
-                return CaseJSON(
-                    saksnummer: h.caseNumber.text, sted: h.venue.name, adresse: h.venue.address.singleLine,
-                    soknad: "\(h.applicationType.code) \(h.permitType.code)", frist: h.deadline.iso,
-                    dagerIgjen: DeadlineStatus(deadline: h.deadline, today: today).daysLeft,
-                    status: stored.status.rawValue)
+            let parameters = request.uri.queryParameters
+            let all = parameters.get("alle") == "1"
+            guard let page = Self.positive(parameters.get("side"), default: 1, max: 1_000_000),
+                let size = Self.positive(parameters.get("antall"), default: 100, max: 1_000)
+            else {
+                throw HTTPError(.badRequest, message: "«side» og «antall» er positive heltall (antall høyst 1000).")
             }
-            return try APIResponse.json(cases)
+            let today = services.today
+            let list = try await services.store.caseList(
+                CaseListQuery(
+                    statuses: all ? nil : [.open], text: parameters.get("sok") ?? "", offset: (page - 1) * size,
+                    limit: size, today: today))
+            let cases = list.cases.map { summary in
+                CaseJSON(
+                    saksnummer: summary.caseNumber.text, sted: summary.venueName, adresse: summary.address.singleLine,
+                    soknad: "\(summary.applicationType.code) \(summary.permitType.code)", frist: summary.deadline.iso,
+                    dagerIgjen: DeadlineStatus(deadline: summary.deadline, today: today).daysLeft,
+                    status: summary.status.rawValue)
+            }
+            var response = try APIResponse.json(cases)
+            response.headers[.init("X-Total-Count")!] = String(list.total)
+            if page * size < list.total {
+                var query = ["side=\(page + 1)", "antall=\(size)"]
+                if all { query.append("alle=1") }
+                if let text = parameters.get("sok") { query.append("sok=\(FormFields.queryEscaped(text))") }
+                response.headers[.init("Link")!] = "</api/v1/saker?\(query.joined(separator: "&"))>; rel=\"next\""
+            }
+            return response
         }
         api.get("/klager") { request, context -> Response in
             _ = try Access.require(Access.staff, request, context)
@@ -128,6 +146,13 @@ struct APIController {
                 throw HTTPError(.badRequest, message: error.description)
             }
         }
+    }
+
+    /// A positive whole number from a query parameter, `default` when absent; nil when not one.
+    static func positive(_ text: String?, default value: Int, max: Int) -> Int? {
+        guard let text else { return value }
+        guard let number = Int(text), number >= 1, number <= max else { return nil }
+        return number
     }
 
     static func json(_ entry: ComplaintLogEntry, withComplainant: Bool) -> ComplaintJSON {

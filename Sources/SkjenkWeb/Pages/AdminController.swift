@@ -40,7 +40,15 @@ struct AdminController {
         let events: [Event]
         let who: String
         let what: String
+        let from: String
+        let to: String
+        /// Whether more events match than are shown.
+        let isCut: Bool
+        let limit: Int
     }
+
+    /// Events shown at most; a narrower search finds older ones.
+    static let auditLimit = 500
 
     func register(_ router: Router<WebContext>) {
         router.get("/registre") { request, context -> Response in
@@ -59,21 +67,33 @@ struct AdminController {
         }
         router.get("/revisjon") { request, context -> Response in
             let session = try Access.require(Access.admins, request, context)
-            let who = request.uri.queryParameters.get("hvem")?.trimmingCharacters(in: .whitespaces) ?? ""
-            let what = request.uri.queryParameters.get("hva")?.trimmingCharacters(in: .whitespaces) ?? ""
-            let events = try await services.store.auditTrail(for: nil, limit: 2_000).filter {
-                (who.isEmpty || $0.actor.localizedCaseInsensitiveContains(who))
-                    && (what.isEmpty || $0.action.localizedCaseInsensitiveContains(what)
-                        || $0.entity.localizedCaseInsensitiveContains(what)
-                        || ($0.entityId ?? "").localizedCaseInsensitiveContains(what))
-            }.prefix(500).map {
+            let parameters = request.uri.queryParameters
+            let who = String((parameters.get("hvem") ?? "").trimmingCharacters(in: .whitespaces).prefix(200))
+            let what = String((parameters.get("hva") ?? "").trimmingCharacters(in: .whitespaces).prefix(200))
+            let fromText = parameters.get("fra")?.trimmingCharacters(in: .whitespaces) ?? ""
+            let toText = parameters.get("til")?.trimmingCharacters(in: .whitespaces) ?? ""
+            let from = fromText.isEmpty ? nil : LocalDate(anyFormat: fromText)
+            let to = toText.isEmpty ? nil : LocalDate(anyFormat: toText)
+            var problem: String?
+            if (!fromText.isEmpty && from == nil) || (!toText.isEmpty && to == nil) {
+                problem = "Skriv datoene som 20.11.2026 eller 2026-11-20."
+            }
+            let events = try await services.store.searchAudit(
+                AuditSearch(
+                    who: who, what: what, from: from.flatMap { OsloTime.parse($0.iso) },
+                    until: to.flatMap { OsloTime.parse($0.adding(days: 1).iso) }, limit: Self.auditLimit)
+            ).map {
                 Event(
                     at: CasesController.format($0.at), actor: $0.actor, channel: $0.channel, action: $0.action,
                     entity: "\($0.entity) \($0.entityId ?? "")", detail: $0.detail)
             }
             return try services.pages.page(
-                "revisjon", title: "Revisjonsspor", content: AuditContent(events: Array(events), who: who, what: what),
-                session: session, path: request.uri.path)
+                "revisjon", title: "Revisjonsspor",
+                content: AuditContent(
+                    events: events, who: who, what: what, from: fromText, to: toText,
+                    isCut: events.count == Self.auditLimit, limit: Self.auditLimit),
+                session: session, path: request.uri.path, error: problem,
+                status: problem == nil ? .ok : .unprocessableContent)
         }
     }
 

@@ -213,7 +213,7 @@ struct CasesController {
                 deadlineLabel: summary.status == .open ? deadline.label : summary.status.label,
                 isOverdue: summary.status == .open && deadline.isOverdue,
                 application: "\(summary.applicationType.label), \(summary.permitType.label)",
-                venue: summary.venueName, address: summary.street)
+                venue: summary.venueName, address: summary.address.street)
         }
         return try services.pages.page(
             "saker", title: "Høringer",

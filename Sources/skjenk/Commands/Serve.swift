@@ -73,6 +73,9 @@ extension Skjenk {
                 guard password.count >= 10 else {
                     throw CommandFailure(message: "passordet skal ha minst 10 tegn")
                 }
+                if Password.isInteractive, try Password.read(prompt: "Gjenta passordet: ") != password {
+                    throw CommandFailure(message: "passordene er ikke like; ingen bruker er lagt inn")
+                }
                 do {
                     let user = try await store.openStore().addUser(
                         name: name, role: role, passwordHash: Bcrypt.hash(password), actor: .commandLine)
@@ -135,8 +138,11 @@ extension Skjenk {
 
 /// Reading a password without echo from a terminal, or a line from standard input otherwise.
 enum Password {
+    /// Whether the password is typed at a terminal (then it is asked for twice).
+    static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 }
+
     static func read(prompt: String) throws -> String {
-        if isatty(STDIN_FILENO) == 1 {
+        if isInteractive {
             guard let pointer = getpass(prompt) else { throw CommandFailure(message: "kunne ikke lese passordet") }
             return String(cString: pointer)
         }
