@@ -103,20 +103,13 @@ extension SQLiteStore {
     }
 
     public func caseList(_ query: CaseListQuery) async throws -> CaseList {
-        var conditions: [String] = []
-        var values: [String] = []
+        var textFilter = TextFilter()
         if let statuses = query.statuses {
-            conditions.append("status IN (\(databaseQuestionMarks(count: statuses.count)))")
-            values += statuses.map(\.rawValue).sorted()
+            textFilter.conditions.append("status IN (\(databaseQuestionMarks(count: statuses.count)))")
+            textFilter.values += statuses.map(\.rawValue).sorted()
         }
-        let text = query.text.trimmingCharacters(in: .whitespaces)
-        if !text.isEmpty {
-            conditions.append(
-                "("
-                    + ["venueName", "applicantName", "caseNumber", "street"].map { "skjenkContains(\($0), ?)" }
-                    .joined(separator: " OR ") + ")")
-            values += [text, text, text, text]
-        }
+        textFilter.anyContains(["venueName", "applicantName", "caseNumber", "street"], query.text)
+        let (conditions, values) = (textFilter.conditions, textFilter.values)
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         return try await writer.read { [values] db in
             let arguments = StatementArguments(values)
@@ -165,21 +158,10 @@ extension SQLiteStore {
     }
 
     public func searchAudit(_ search: AuditSearch) async throws -> [AuditEvent] {
-        var conditions: [String] = []
-        var values: [String] = []
-        let who = search.who.trimmingCharacters(in: .whitespaces)
-        if !who.isEmpty {
-            conditions.append("skjenkContains(actor, ?)")
-            values.append(who)
-        }
-        let what = search.what.trimmingCharacters(in: .whitespaces)
-        if !what.isEmpty {
-            conditions.append(
-                "("
-                    + ["action", "entity", "entityId", "detail"].map { "skjenkContains(\($0), ?)" }
-                    .joined(separator: " OR ") + ")")
-            values += [what, what, what, what]
-        }
+        var textFilter = TextFilter()
+        textFilter.anyContains(["actor"], search.who)
+        textFilter.anyContains(["action", "entity", "entityId", "detail"], search.what)
+        var (conditions, values) = (textFilter.conditions, textFilter.values)
         // Timestamps are stored as ISO 8601 in UTC with milliseconds, so text order is time order.
         if let from = search.from {
             conditions.append("at >= ?")
@@ -316,5 +298,19 @@ private enum CaseSummaryRow {
             caseNumber: caseNumber, status: caseStatus, deadline: deadline, applicationType: applicationType,
             permitType: permitType, applicantName: row["applicantName"], venueName: row["venueName"],
             address: Address(street: row["street"], postalCode: row["postalCode"], postTown: row["postTown"]))
+    }
+}
+
+/// The conditions of a list query, built up with their values.
+private struct TextFilter {
+    var conditions: [String] = []
+    var values: [String] = []
+
+    /// Any of `columns` contains `text` ignoring case (`skjenkContains`); nothing when `text` is blank.
+    mutating func anyContains(_ columns: [String], _ text: String) {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return }
+        conditions.append("(" + columns.map { "skjenkContains(\($0), ?)" }.joined(separator: " OR ") + ")")
+        values += Array(repeating: text, count: columns.count)
     }
 }
