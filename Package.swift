@@ -64,7 +64,7 @@ let package = Package(
             name: "SkjenkTemplates",
             path: "Templates",
             exclude: ["README.md"],
-            resources: [.copy("statement"), .copy("web")]
+            resources: [.copy("statement"), .copy("web"), .copy("replies")]
         ),
         // The web application for the three roles, on Hummingbird.
         .target(

@@ -12,4 +12,9 @@ public enum BundledTemplates {
     public static var web: URL? {
         Bundle.module.resourceURL?.appendingPathComponent("web")
     }
+
+    /// The answers to complainants (`replies/`): receipt and closing answer.
+    public static var replies: URL? {
+        Bundle.module.resourceURL?.appendingPathComponent("replies")
+    }
 }

@@ -14,11 +14,17 @@ public struct ComplaintVenueResolver: Sendable {
     }
 
     /// The venue completed from the registers, and what was done, in Norwegian.
-    public func resolve(_ given: ComplaintVenue) async throws -> (venue: ComplaintVenue, notes: [String]) {
+    /// `nearestWithin` (metres) links a complaint given by position alone, or by an address, to the
+    /// nearest licensed venue that close (Open311 reports from a map).
+    public func resolve(
+        _ given: ComplaintVenue, nearestWithin: Double? = nil
+    ) async throws -> (venue: ComplaintVenue, notes: [String]) {
         var venue = given
         var notes: [String] = []
         let known = try await registers.licensedVenues()
-        if let match = Self.match(given, in: known) {
+        if let match = Self.match(given, in: known) ?? Self.sameAddress(given, in: known)
+            ?? nearestWithin.flatMap({ Self.nearest(given, in: known, within: $0) })
+        {
             venue.name = venue.name ?? match.name
             venue.organisationNumber = venue.organisationNumber ?? match.organisationNumber
             if venue.street == nil, let address = match.address {
@@ -79,6 +85,21 @@ public struct ComplaintVenueResolver: Sendable {
         return named.first(where: sameStreet)
     }
 
+    /// The one venue registered at the address of a complaint that names no venue.
+    static func sameAddress(_ venue: ComplaintVenue, in known: [LicensedVenue]) -> LicensedVenue? {
+        guard venue.name == nil, venue.organisationNumber == nil, let street = venue.street else { return nil }
+        let key = StreetKey.make(street)
+        let there = known.filter { $0.address.map { StreetKey.make(split($0).street) == key } ?? false }
+        return there.count == 1 ? there[0] : nil
+    }
+
+    /// The licensed venue nearest a complaint that names no venue, if within `distance` metres.
+    static func nearest(_ venue: ComplaintVenue, in known: [LicensedVenue], within distance: Double) -> LicensedVenue? {
+        guard venue.name == nil, venue.organisationNumber == nil, let position = venue.position else { return nil }
+        return known.map { ($0, $0.position.geographic.distance(to: position)) }.filter { $0.1 <= distance }
+            .min { $0.1 < $1.1 }?.0
+    }
+
     /// "Thereses gate 10, 0358 Oslo" → ("Thereses gate 10", "0358").
     static func split(_ address: String) -> (street: String, postalCode: String?) {
         let parts = address.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -88,21 +109,41 @@ public struct ComplaintVenueResolver: Sendable {
 }
 
 /// Completes a complaint before it is logged, the same way from the command line, the web and
-/// other systems: the venue linked to the registers, and the first response due after the
-/// policy's `klager.forste_svar_dager` unless a due date was given.
+/// other systems: the venue linked to the registers, the first response due after the policy's
+/// `klager.forste_svar_dager` unless a due date was given, and flags on the open episodes it is
+/// likely a duplicate of (the policy's `klager.duplikat_avstand` and `klager.duplikat_dager`).
 public struct ComplaintIntake: Sendable {
     let resolver: ComplaintVenueResolver
     /// Days to the first response; nil when no policy was loaded (then a due date must be given).
     let firstResponseDays: Int?
+    /// Where to look for duplicates and by which rule; nil to skip the check.
+    let duplicates: (store: any ComplaintIntakeStore, rule: DuplicateRule)?
+    /// Metres within which a complaint given by position is linked to the nearest venue.
+    public var nearestVenueWithin: Double?
 
-    public init(resolver: ComplaintVenueResolver, firstResponseDays: Int?) {
+    public init(
+        resolver: ComplaintVenueResolver, firstResponseDays: Int?,
+        duplicates: (store: any ComplaintIntakeStore, rule: DuplicateRule)? = nil
+    ) {
         self.resolver = resolver
         self.firstResponseDays = firstResponseDays
+        self.duplicates = duplicates
+    }
+
+    /// The intake a store gives with a policy: venue linking, first due date and duplicate flags.
+    public static func standard(
+        _ store: some ComplaintIntakeStore & RegisterStore & AddressStore, policy: Policy
+    ) -> ComplaintIntake {
+        var intake = ComplaintIntake(
+            resolver: ComplaintVenueResolver(registers: store, addresses: store),
+            firstResponseDays: policy.firstResponseDays, duplicates: (store, policy.duplicates))
+        intake.nearestVenueWithin = policy.venueLinkDistance
+        return intake
     }
 
     public func prepare(_ entry: ComplaintLogEntry) async throws -> (entry: ComplaintLogEntry, notes: [String]) {
         var entry = entry
-        let (venue, notes) = try await resolver.resolve(entry.venue)
+        let (venue, venueNotes) = try await resolver.resolve(entry.venue, nearestWithin: nearestVenueWithin)
         entry.venue = venue
         if entry.nextDue == nil {
             guard let firstResponseDays else {
@@ -113,6 +154,21 @@ public struct ComplaintIntake: Sendable {
         }
         for index in entry.steps.indices where entry.steps[index].action != .closed {
             entry.steps[index].nextDue = entry.steps[index].nextDue ?? entry.nextDue
+        }
+        var notes = venueNotes
+        if let (store, rule) = duplicates {
+            let window = TimeInterval(rule.windowDays) * 86_400
+            let logged = try await store.duplicateCandidates(
+                receivedFrom: entry.receivedAt.addingTimeInterval(-window),
+                to: entry.receivedAt.addingTimeInterval(window))
+            let candidate = DuplicateCandidate(
+                id: nil, episode: nil, position: entry.venue.position,
+                venueKeys: DuplicateCandidate.venueKeys(entry.venue), categories: entry.categories,
+                receivedAt: entry.receivedAt, isOpen: true)
+            entry.duplicateFlags = DuplicateDetector.flags(for: candidate, among: logged, rule: rule)
+            for flag in entry.duplicateFlags {
+                notes.append("mulig samme episode som klage \(flag.episode) (\(flag.reason)); saksbehandleren avgjør")
+            }
         }
         return (entry, notes)
     }

@@ -20,6 +20,8 @@ import Testing
         case page(Set<String>)
         /// The JSON API, for a bearer token of one of the roles.
         case api(Set<String>)
+        /// Open311: a client's `api_key`, not a user (Open311Tests checks them with keys).
+        case apiKey
     }
 
     struct Route: CustomStringConvertible {
@@ -92,6 +94,16 @@ import Testing
         Route(
             method: .post, template: "/api/v1/klager", path: "/api/v1/klager", kind: .api(staff),
             json: #"{"hendelse": "2026-11-21", "sted": "Bar Boble", "kategorier": ["stoey"]}"#),
+        Route(method: .get, template: "/open311/v2/services.json", path: "/open311/v2/services.json", kind: .open),
+        Route(method: .get, template: "/open311/v2/services.xml", path: "/open311/v2/services.xml", kind: .open),
+        Route(
+            method: .get, template: "/open311/v2/services/{file}", path: "/open311/v2/services/stoey.json", kind: .open),
+        Route(method: .get, template: "/open311/v2/requests.json", path: "/open311/v2/requests.json", kind: .apiKey),
+        Route(method: .get, template: "/open311/v2/requests.xml", path: "/open311/v2/requests.xml", kind: .apiKey),
+        Route(method: .post, template: "/open311/v2/requests.json", path: "/open311/v2/requests.json", kind: .apiKey),
+        Route(method: .post, template: "/open311/v2/requests.xml", path: "/open311/v2/requests.xml", kind: .apiKey),
+        Route(
+            method: .get, template: "/open311/v2/requests/{file}", path: "/open311/v2/requests/1.json", kind: .apiKey),
     ]
 
     @Test func theTableNamesEveryRoute() throws {
@@ -120,6 +132,8 @@ import Testing
                 case .api:
                     #expect(response.status == .unauthorized, "\(route)")
                     #expect(response.headers[.contentType]?.hasPrefix("application/json") == true, "\(route)")
+                case .apiKey:
+                    #expect(response.status == .forbidden, "\(route)")
                 }
             }
         }
@@ -135,7 +149,7 @@ import Testing
             let token = try await WebFlowTests.apiToken(client, user)
             for route in Self.routes {
                 switch route.kind {
-                case .open: continue
+                case .open, .apiKey: continue
                 case .page(let allowed):
                     guard !allowed.contains(user) else { continue }
                     let response =
@@ -162,7 +176,7 @@ import Testing
             // Signing out last, so every other route is tried signed in.
             for route in Self.routes.filter({ $0.path != "/logg-ut" }) + Self.routes.filter({ $0.path == "/logg-ut" }) {
                 switch route.kind {
-                case .open: continue
+                case .open, .apiKey: continue
                 case .page(let allowed):
                     guard allowed.contains(user) else { continue }
                     if route.method == .post { try await browser.get(Self.home[user]!) }

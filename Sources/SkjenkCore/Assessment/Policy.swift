@@ -74,6 +74,12 @@ public struct Policy: Sendable, Hashable {
     /// to the next step after each step (`klager.forste_svar_dager`, `klager.oppfoelging_dager`).
     public var firstResponseDays: Int
     public var followUpDays: Int
+    /// When a new complaint is flagged as a likely duplicate (`klager.duplikat_avstand`,
+    /// `klager.duplikat_dager`).
+    public var duplicates = DuplicateRule()
+    /// A complaint given by position is linked to the nearest licensed venue within this many
+    /// metres (`klager.kobling_avstand`).
+    public var venueLinkDistance: Double = 50
 
     public init(
         distances: [SiteCategory: DistanceBands], defaultZone: Zone, zoneNorms: [Zone: ZoneNorm],

@@ -47,7 +47,9 @@ public struct ComplaintVenue: Sendable, Hashable, Codable {
         case (let name?, let street?): "\(name) (\(street))"
         case (let name?, nil): name
         case (nil, let street?): street
-        case (nil, nil): organisationNumber.map { "org.nr. \($0.formatted)" } ?? "ukjent sted"
+        case (nil, nil):
+            organisationNumber.map { "org.nr. \($0.formatted)" }
+                ?? position.map { String(format: "posisjon %.5f, %.5f", $0.latitude, $0.longitude) } ?? "ukjent sted"
         }
     }
 
@@ -133,6 +135,8 @@ public struct ComplaintLogEntry: Sendable, Hashable {
     public var purgedAt: Date?
     /// The id in the system it came from (the spreadsheet's number, an Open311 request id).
     public var externalReference: String?
+    /// Open episodes this complaint is likely a duplicate of, and what the officer decided.
+    public var duplicateFlags: [DuplicateFlag] = []
 
     public init(
         id: Int64? = nil, receivedAt: Date, incident: IncidentTime, venue: ComplaintVenue,

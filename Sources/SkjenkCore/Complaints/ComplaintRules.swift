@@ -15,8 +15,8 @@ public enum ComplaintRules {
             problems.append("oppgi minst én kategori (\(ComplaintCategory.codes.joined(separator: ", ")))")
         }
         let venue = entry.venue
-        if venue.name == nil && venue.organisationNumber == nil && venue.street == nil {
-            problems.append("oppgi stedet: navn, organisasjonsnummer eller adresse")
+        if venue.name == nil && venue.organisationNumber == nil && venue.street == nil && venue.position == nil {
+            problems.append("oppgi stedet: navn, organisasjonsnummer, adresse eller posisjon")
         }
         if let postalCode = venue.postalCode, !(postalCode.count == 4 && postalCode.allSatisfy(\.isASCIIDigit)) {
             problems.append("postnummeret «\(postalCode)» skal ha fire sifre")

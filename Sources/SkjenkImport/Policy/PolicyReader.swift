@@ -167,12 +167,15 @@ struct PolicyNodeReader {
         var recentWeight: Double?
         var firstResponseDays: Int?
         var followUpDays: Int?
+        var duplicateDistance: Double?
+        var duplicateDays: Int?
+        var venueLinkDistance: Double?
         if let node = required(top, "klager", in: root),
             let fields = mapping(
                 node, "klager",
                 keys: [
                     "maaneder", "radius", "middels", "hoy", "siste_maaneder", "vekt_siste", "forste_svar_dager",
-                    "oppfoelging_dager",
+                    "oppfoelging_dager", "duplikat_avstand", "duplikat_dager", "kobling_avstand",
                 ])
         {
             complaintMonths = required(fields, "maaneder", in: node, path: "klager").flatMap {
@@ -194,6 +197,10 @@ struct PolicyNodeReader {
             followUpDays = required(fields, "oppfoelging_dager", in: node, path: "klager").flatMap {
                 integer($0, "klager.oppfoelging_dager", in: 0...365)
             }
+            // Optional, with defaults: files written before duplicate detection still read.
+            duplicateDistance = fields["duplikat_avstand"].flatMap { metres($0, "klager.duplikat_avstand") }
+            duplicateDays = fields["duplikat_dager"].flatMap { integer($0, "klager.duplikat_dager", in: 0...365) }
+            venueLinkDistance = fields["kobling_avstand"].flatMap { metres($0, "klager.kobling_avstand") }
         }
 
         var points: Policy.Thresholds?
@@ -254,7 +261,7 @@ struct PolicyNodeReader {
             if problems.isEmpty, top["standardsone"] == nil { report(root, "standardsone mangler") }
             return nil
         }
-        return Policy(
+        var policy = Policy(
             distances: distances, defaultZone: defaultZone, zoneNorms: norms, courtyardClosing: courtyard,
             saleClosingWeekdays: saleWeekdays, saleClosingSaturday: saleSaturday, densityRadius: densityRadius,
             density: density, complaintMonths: complaintMonths, complaintRadius: complaintRadius,
@@ -262,6 +269,10 @@ struct PolicyNodeReader {
             penaltyPoints: points, youngAgeLimit: youngAgeLimit, largeCapacity: largeCapacity,
             weights: weights, levels: levels, goals: goals, firstResponseDays: firstResponseDays,
             followUpDays: followUpDays)
+        if let duplicateDistance { policy.duplicates.distance = duplicateDistance }
+        if let duplicateDays { policy.duplicates.windowDays = duplicateDays }
+        if let venueLinkDistance { policy.venueLinkDistance = venueLinkDistance }
+        return policy
     }
 
     // MARK: Values

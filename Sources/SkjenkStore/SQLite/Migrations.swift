@@ -295,6 +295,45 @@ enum Migrations {
                     CREATE INDEX webSession_expiresAt ON webSession(expiresAt);
                     """)
         }
+        migrator.registerMigration("Create complaintDuplicate, complaintReply and apiKey") { db in
+            try db.execute(
+                sql: """
+                    -- A new complaint flagged as likely the same episode as an open one; the officer links
+                    -- or rejects it.
+                    CREATE TABLE complaintDuplicate (
+                        complaintId INTEGER NOT NULL REFERENCES complaint(id) ON DELETE CASCADE,
+                        episodeId INTEGER NOT NULL,
+                        matchedId INTEGER NOT NULL,
+                        distance REAL,
+                        sameVenue INTEGER NOT NULL,
+                        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'linked', 'rejected')),
+                        decidedBy TEXT,
+                        decidedAt TEXT,
+                        PRIMARY KEY (complaintId, episodeId)
+                    );
+                    CREATE INDEX complaintDuplicate_episode ON complaintDuplicate(episodeId, state);
+
+                    -- Answers to complainants (receipt, closing), as sent; never another person's data.
+                    CREATE TABLE complaintReply (
+                        id INTEGER PRIMARY KEY,
+                        complaintId INTEGER NOT NULL REFERENCES complaint(id) ON DELETE CASCADE,
+                        kind TEXT NOT NULL CHECK (kind IN ('receipt', 'closing')),
+                        text TEXT NOT NULL,
+                        createdAt TEXT NOT NULL,
+                        createdBy TEXT NOT NULL
+                    );
+                    CREATE INDEX complaintReply_complaint ON complaintReply(complaintId, id);
+
+                    -- Keys of other systems (Open311 clients), by the SHA-256 of the key.
+                    CREATE TABLE apiKey (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                        keyHash TEXT NOT NULL UNIQUE,
+                        createdAt TEXT NOT NULL,
+                        revokedAt TEXT
+                    );
+                    """)
+        }
         return migrator
     }
 }

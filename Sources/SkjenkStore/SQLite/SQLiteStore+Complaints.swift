@@ -65,6 +65,7 @@ extension SQLiteStore: ComplaintStore {
         if let complainant = entry.complainant, !complainant.isEmpty {
             try ComplainantRecord(complainant, complaintId: id).insert(db)
         }
+        try insertFlags(entry.duplicateFlags, complaintId: id, db)
         var detail = [
             "sted: \(entry.venue.label)",
             "kategorier: \(entry.categories.map(\.label).sorted().joined(separator: ", "))",
@@ -75,6 +76,9 @@ extension SQLiteStore: ComplaintStore {
             detail.append("fra \(externalSource) (\(reference))")
         }
         if entry.complainant.map({ !$0.isEmpty }) == true { detail.append("med kontaktopplysninger om klageren") }
+        for flag in entry.duplicateFlags {
+            detail.append("mulig samme episode som \(flag.episode) (\(flag.reason))")
+        }
         try audit(db, now, actor, "complaint.created", id, detail.joined(separator: "; "))
         return id
     }
@@ -85,9 +89,11 @@ extension SQLiteStore: ComplaintStore {
             let steps = try ComplaintStepRecord.filter(ComplaintStepRecord.Columns.complaintId == id)
                 .order(ComplaintStepRecord.Columns.id).fetchAll(db).map { try $0.step() }
             let complainant = try ComplainantRecord.fetchOne(db, key: id)
-            return try record.entry(
+            var entry = try record.entry(
                 steps: steps, complainant: includingComplainant ? complainant?.complainant : nil,
                 hasComplainant: complainant != nil)
+            entry.duplicateFlags = try Self.flags(of: [id], db)[id] ?? []
+            return entry
         }
     }
 
@@ -108,10 +114,13 @@ extension SQLiteStore: ComplaintStore {
             let withComplainant = Set(
                 try Int64.fetchAll(
                     db, ComplainantRecord.select(Column("complaintId")).filter(ids.contains(Column("complaintId")))))
+            let flags = try Self.flags(of: records.compactMap(\.id), db)
             return try records.map { record in
-                try record.entry(
+                var entry = try record.entry(
                     steps: steps[record.id ?? 0] ?? [], complainant: nil,
                     hasComplainant: withComplainant.contains(record.id ?? 0))
+                entry.duplicateFlags = flags[record.id ?? 0] ?? []
+                return entry
             }
         }
     }
@@ -191,40 +200,47 @@ extension SQLiteStore: ComplaintStore {
     }
 
     public func linkEpisode(_ ids: [Int64], actor: Actor) async throws -> Int64 {
+        let now = now()
+        return try await writer.write { db in try Self.link(ids, actor: actor, now: now, db) }
+    }
+
+    /// Makes the complaints one episode inside the caller's transaction (see `linkEpisode`).
+    /// `sameVenueOnly` refuses complaints about different venues; an officer's decision on a flagged
+    /// duplicate (reports placed by position alone) links without it.
+    static func link(
+        _ ids: [Int64], actor: Actor, now: Date, sameVenueOnly: Bool = true, _ db: Database
+    ) throws -> Int64 {
         let unique = Array(Set(ids)).sorted()
         guard unique.count >= 2 else { throw ComplaintLogError.linkNeedsTwo }
-        let now = now()
-        return try await writer.write { db in
-            var records: [ComplaintRecord] = []
-            for id in unique {
-                guard let record = try ComplaintRecord.fetchOne(db, key: id) else {
-                    throw ComplaintLogError.notFound(id)
-                }
-                records.append(record)
+        var records: [ComplaintRecord] = []
+        for id in unique {
+            guard let record = try ComplaintRecord.fetchOne(db, key: id) else {
+                throw ComplaintLogError.notFound(id)
             }
-            let entries = try records.map { try $0.entry(steps: [], complainant: nil, hasComplainant: false) }
-            for entry in entries.dropFirst() where !entry.venue.isSameVenue(as: entries[0].venue) {
-                throw ComplaintLogError.differentVenues(entries[0].id ?? 0, entry.id ?? 0)
-            }
-            // Merge whole episodes: every complaint already linked to one of these comes along.
-            let roots = Set(entries.compactMap(\.episode))
-            let members = try Int64.fetchAll(
-                db,
-                ComplaintRecord.select(ComplaintRecord.Columns.id)
-                    .filter(
-                        roots.contains(ComplaintRecord.Columns.episodeId) || roots.contains(ComplaintRecord.Columns.id))
-            )
-            let root = roots.min() ?? unique[0]
-            try ComplaintRecord.filter(members.contains(ComplaintRecord.Columns.id))
-                .updateAll(db, ComplaintRecord.Columns.episodeId.set(to: root))
-            for member in members.sorted() {
-                try Self.audit(
-                    db, now, actor, "complaint.linked", member,
-                    "samme episode som klage \(members.filter { $0 != member }.sorted().map(String.init).joined(separator: ", "))"
-                        + " (episode \(root))")
-            }
-            return root
+            records.append(record)
         }
+        let entries = try records.map { try $0.entry(steps: [], complainant: nil, hasComplainant: false) }
+        for entry in entries.dropFirst() where sameVenueOnly && !entry.venue.isSameVenue(as: entries[0].venue) {
+            throw ComplaintLogError.differentVenues(entries[0].id ?? 0, entry.id ?? 0)
+        }
+        // Merge whole episodes: every complaint already linked to one of these comes along.
+        let roots = Set(entries.compactMap(\.episode))
+        let members = try Int64.fetchAll(
+            db,
+            ComplaintRecord.select(ComplaintRecord.Columns.id)
+                .filter(
+                    roots.contains(ComplaintRecord.Columns.episodeId) || roots.contains(ComplaintRecord.Columns.id))
+        )
+        let root = roots.min() ?? unique[0]
+        try ComplaintRecord.filter(members.contains(ComplaintRecord.Columns.id))
+            .updateAll(db, ComplaintRecord.Columns.episodeId.set(to: root))
+        for member in members.sorted() {
+            try Self.audit(
+                db, now, actor, "complaint.linked", member,
+                "samme episode som klage \(members.filter { $0 != member }.sorted().map(String.init).joined(separator: ", "))"
+                    + " (episode \(root))")
+        }
+        return root
     }
 
     public func unlinkEpisode(_ id: Int64, actor: Actor) async throws {
@@ -311,7 +327,7 @@ extension SQLiteStore: ComplaintStore {
         }
     }
 
-    private static func audit(
+    static func audit(
         _ db: Database, _ at: Date, _ actor: Actor, _ action: String, _ id: Int64, _ detail: String
     )
         throws

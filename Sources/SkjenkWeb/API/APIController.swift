@@ -133,13 +133,12 @@ struct APIController {
                     .badRequest,
                     message: file.errors.map(\.message).joined(separator: "; ").nonEmpty ?? "Send én klage som JSON.")
             }
-            let intake = ComplaintIntake(
-                resolver: ComplaintVenueResolver(registers: services.store, addresses: services.store),
-                firstResponseDays: try services.policy().firstResponseDays)
+            let intake = ComplaintIntake.standard(services.store, policy: try services.policy())
             do {
                 let (entry, _) = try await intake.prepare(file.entries[0])
-                let id = try await services.store.logComplaint(
-                    entry, actor: Actor(name: session.user.name, channel: "api"))
+                let id = try await ComplaintDesk.log(
+                    entry, store: services.store, replies: services.replies,
+                    actor: Actor(name: session.user.name, channel: "api"), now: services.now())
                 let stored = try await services.store.complaint(id: id, includingComplainant: false)
                 return try APIResponse.json(stored.map { Self.json($0, withComplainant: false) }, status: .created)
             } catch let error as ComplaintLogError {

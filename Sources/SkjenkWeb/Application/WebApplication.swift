@@ -11,7 +11,9 @@ public struct WebServices: Sendable {
     let configuration: WebConfiguration
     let pages: PageRenderer
     let statementTemplates: TemplateSet
+    let replies: ComplaintReplyComposer
     let throttle: LoginThrottle
+    let keyLimiter: KeyRateLimiter
     let now: @Sendable () -> Date
 
     public init(
@@ -24,7 +26,9 @@ public struct WebServices: Sendable {
             templates: try configuration.webTemplates.map { try TemplateSet(folder: $0) } ?? TemplateSet.bundledWeb())
         statementTemplates =
             try configuration.statementTemplates.map { try TemplateSet(folder: $0) } ?? TemplateSet.bundledStatement()
+        replies = try ComplaintReplyComposer.bundled()
         throttle = LoginThrottle()
+        keyLimiter = KeyRateLimiter(limit: configuration.keyRequestsPerMinute)
     }
 
     /// The policy, read for each use so the district's edits apply at once.
@@ -61,6 +65,7 @@ public func buildRouter(services: WebServices) -> Router<WebContext> {
     ComplaintsController(services: services).register(router)
     AdminController(services: services).register(router)
     APIController(services: services).register(router)
+    Open311Controller(services: services).register(router)
     return router
 }
 

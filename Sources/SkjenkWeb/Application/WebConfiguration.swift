@@ -14,6 +14,8 @@ public struct WebConfiguration: Sendable {
     public var secureCookies: Bool
     /// How long a session lasts without signing in again.
     public var sessionLifetime: TimeInterval
+    /// Requests per minute one Open311 key may make.
+    public var keyRequestsPerMinute: Int = 120
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, statementTemplates: URL? = nil, webTemplates: URL? = nil,

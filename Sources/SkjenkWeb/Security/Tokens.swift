@@ -2,9 +2,9 @@ import Foundation
 import SkjenkCompose
 
 /// Random tokens for sessions and forms, and the hash a session token is stored under.
-enum Tokens {
+public enum Tokens {
     /// 32 random bytes as hex, from the system's secure generator.
-    static func random() -> String {
+    public static func random() -> String {
         var generator = SystemRandomNumberGenerator()
         return (0..<4).map { _ in
             let word = String(generator.next() as UInt64, radix: 16)
@@ -13,7 +13,7 @@ enum Tokens {
     }
 
     /// What the store keeps for a session token.
-    static func hash(_ token: String) -> String { SHA256.hex(Data(token.utf8)) }
+    public static func hash(_ token: String) -> String { SHA256.hex(Data(token.utf8)) }
 
     /// Compares secrets in time independent of where they differ.
     static func equal(_ a: String, _ b: String) -> Bool {

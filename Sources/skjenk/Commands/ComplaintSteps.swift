@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import SkjenkCompose
 import SkjenkCore
 import SkjenkStore
+import SkjenkWeb
 
 /// `--due DATE` or `--due-in DAYS` for the next step; the policy's `klager.oppfoelging_dager` otherwise.
 struct NextDueOptions: ParsableArguments {
@@ -207,7 +209,9 @@ extension Skjenk.Complaints {
 private func record(_ step: FollowUpStep, id: Int64, store: StoreOptions) async throws {
     let database = try store.openStore()
     do {
-        let entry = try await database.addStep(step, toComplaint: id, actor: .commandLine)
+        let entry = try await ComplaintDesk.addStep(
+            step, to: id, store: database, replies: try ComplaintReplyComposer.bundled(), actor: .commandLine,
+            now: Date())
         print(ComplaintReport.stepped(entry))
     } catch {
         throw CommandFailure.complaintLog(error)

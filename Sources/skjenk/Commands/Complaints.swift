@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import SkjenkCompose
 import SkjenkCore
 import SkjenkImport
 import SkjenkStore
+import SkjenkWeb
 
 extension Skjenk {
     /// `skjenk complaints …`: the complaint log.
@@ -132,10 +134,16 @@ extension Skjenk.Complaints {
                 ]
             }
             let database = try store.openStore()
+            // The policy gives the first due date and the duplicate rule; without a policy file the
+            // due date must be given and the duplicate rule is the default.
             let needsPolicy = entries.contains { $0.nextDue == nil }
+            let policy =
+                needsPolicy || FileManager.default.fileExists(atPath: policyOptions.path)
+                ? try policyOptions.load() : nil
             let intake = ComplaintIntake(
                 resolver: ComplaintVenueResolver(registers: database, addresses: database),
-                firstResponseDays: needsPolicy ? try policyOptions.load().firstResponseDays : nil)
+                firstResponseDays: policy?.firstResponseDays,
+                duplicates: (database, policy?.duplicates ?? DuplicateRule()))
             var prepared: [(ComplaintLogEntry, [String])] = []
             for entry in entries {
                 do {
@@ -147,7 +155,11 @@ extension Skjenk.Complaints {
             var ids: [Int64] = []
             do {
                 if from == nil {
-                    ids = [try await database.logComplaint(prepared[0].0, actor: actor)]
+                    ids = [
+                        try await ComplaintDesk.log(
+                            prepared[0].0, store: database, replies: try ComplaintReplyComposer.bundled(), actor: actor,
+                            now: now)
+                    ]
                 } else {
                     let summary = try await database.logComplaints(prepared.map(\.0), source: "json", actor: actor)
                     ids = summary.added

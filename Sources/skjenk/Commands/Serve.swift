@@ -152,3 +152,58 @@ enum Password {
         return line
     }
 }
+
+/// `skjenk apikeys`: keys for other systems (Open311 clients).
+struct APIKeys: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apikeys", abstract: "Nøkler for andre systemer (Open311).",
+        subcommands: [Add.self, List.self, Revoke.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Utsted en nøkkel; den vises bare én gang og lagres bare som sjekksum.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: ArgumentHelp("Navnet på systemet som får nøkkelen.", valueName: "NAME"))
+        var name: String
+
+        func run() async throws {
+            let key = Tokens.random()
+            do {
+                let stored = try await store.openStore().addAPIKey(
+                    name: name, keyHash: Tokens.hash(key), actor: .commandLine)
+                print("Nøkkel for \(stored.name) (ta vare på den; den vises ikke igjen):")
+                print(key)
+            } catch let error as SQLiteStore.StoreError {
+                throw CommandFailure(message: error.description)
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Nøklene, med når de ble utstedt og trukket tilbake.")
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            for key in try await store.openStore().apiKeys() {
+                let state = key.revokedAt.map { "trukket tilbake \(ComplaintReport.format($0))" } ?? "gyldig"
+                print("\(key.name)\tutstedt \(ComplaintReport.format(key.createdAt))\t\(state)")
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Trekk tilbake en nøkkel.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: ArgumentHelp("Navnet på nøkkelen.", valueName: "NAME"))
+        var name: String
+
+        func run() async throws {
+            do {
+                try await store.openStore().revokeAPIKey(name: name, actor: .commandLine)
+                print("Nøkkelen \(name) er trukket tilbake.")
+            } catch let error as SQLiteStore.StoreError {
+                throw CommandFailure(message: error.description)
+            }
+        }
+    }
+}

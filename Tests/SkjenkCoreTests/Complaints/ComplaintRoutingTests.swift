@@ -63,7 +63,7 @@ import Testing
         entry.incident.end = Fixtures.day("2026-11-01")
         let problems = ComplaintRules.problems(entry, now: Fixtures.oslo("2026-11-22 10:00"))
         #expect(problems.contains { $0.hasPrefix("oppgi minst én kategori") })
-        #expect(problems.contains("oppgi stedet: navn, organisasjonsnummer eller adresse"))
+        #expect(problems.contains("oppgi stedet: navn, organisasjonsnummer, adresse eller posisjon"))
         #expect(problems.contains("postnummeret «350» skal ha fire sifre"))
         #expect(problems.contains("hendelsen (21.11.2026) kan ikke være etter at klagen ble mottatt (20.11.2026)"))
         #expect(problems.contains("hendelsen kan ikke slutte (01.11.2026) før den begynner (21.11.2026)"))

@@ -65,7 +65,7 @@ import Testing
         ),
         (
             "mottatt;hendelse;kategori\n2026-01-01;2026-01-01;støy\n",
-            "klager.csv:2:1: oppgi stedet: navn, organisasjonsnummer eller adresse"
+            "klager.csv:2:1: oppgi stedet: navn, organisasjonsnummer, adresse eller posisjon"
         ),
         (
             "mottatt;hendelse;kategori;sted\n2026-01-01;;støy;Pub\n",

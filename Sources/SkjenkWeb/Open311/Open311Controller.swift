@@ -1,0 +1,313 @@
+import Foundation
+import Hummingbird
+import SkjenkCore
+import SkjenkStore
+
+/// Open311 GeoReport v2 under `/open311/v2/`: the service list (one service per complaint
+/// category), service definitions, creating complaints and reading their status. Clients send an
+/// `api_key` (issued with `skjenk apikeys add`); the complainant's `email`, `first_name`,
+/// `last_name` and `phone` become restricted complainant details and no GET returns them.
+struct Open311Controller {
+    let services: WebServices
+
+    /// The longest `description` the specification allows.
+    static let descriptionLimit = 4_000
+    /// The longest period a GET may ask for.
+    static let maxDays = 90
+
+    func register(_ router: Router<WebContext>) {
+        let group = router.group("/open311/v2")
+        for format in [Open311Format.json, .xml] {
+            group.get("/services.\(format.rawValue)") { _, _ -> Response in
+                format.response(.list(item: "service", ComplaintService.all.map(Self.service)), root: "services")
+            }
+            group.get("/requests.\(format.rawValue)") { request, context -> Response in
+                try await answer(format) {
+                    _ = try await client(request, context: context)
+                    return try await list(request, format: format)
+                }
+            }
+            group.post("/requests.\(format.rawValue)") { request, context -> Response in
+                try await answer(format) { try await create(request, context, format: format) }
+            }
+        }
+        group.get("/services/:file") { _, context -> Response in
+            guard let (code, format) = context.parameters.get("file").flatMap(Open311Format.split) else {
+                throw HTTPError(.notFound)
+            }
+            guard let service = ComplaintService.named(code) else {
+                return format.error(.notFound, "Ukjent service_code «\(code)».")
+            }
+            return format.response(Self.definition(service), root: "service_definition")
+        }
+        group.get("/requests/:file") { request, context -> Response in
+            guard let (id, format) = context.parameters.get("file").flatMap(Open311Format.split) else {
+                throw HTTPError(.notFound)
+            }
+            return try await answer(format) {
+                _ = try await client(request, context: context)
+                guard let number = Int64(id),
+                    let entry = try await services.store.complaint(id: number, includingComplainant: false)
+                else { throw Open311Error(.notFound, "Fant ingen henvendelse med id «\(id)».") }
+                return format.response(.list(item: "request", [request311(entry)]), root: "service_requests")
+            }
+        }
+    }
+
+    /// A refusal in the specification's error format.
+    struct Open311Error: Error {
+        let status: HTTPResponse.Status
+        let description: String
+
+        init(_ status: HTTPResponse.Status, _ description: String) {
+            self.status = status
+            self.description = description
+        }
+    }
+
+    func answer(_ format: Open311Format, _ body: () async throws -> Response) async throws -> Response {
+        do {
+            return try await body()
+        } catch let error as Open311Error {
+            return format.error(error.status, error.description)
+        } catch let error as ComplaintLogError {
+            return format.error(.badRequest, error.description)
+        }
+    }
+
+    /// The client's key, from `api_key` in the query or the form; 403 without a valid one.
+    func client(_ request: Request, context: WebContext) async throws -> APIKey {
+        let given = context.form?["api_key"] ?? request.uri.queryParameters.get("api_key")
+        guard let given, !given.isEmpty, let key = try await services.store.apiKey(hash: Tokens.hash(given)) else {
+            throw Open311Error(.forbidden, "Gyldig api_key mangler.")
+        }
+        guard await services.keyLimiter.allow(key.id, now: services.now()) else {
+            throw Open311Error(.tooManyRequests, "For mange forespørsler med denne nøkkelen; vent et minutt.")
+        }
+        return key
+    }
+
+    // MARK: Services
+
+    static func service(_ service: ComplaintService) -> Open311Value {
+        .object([
+            ("service_code", .string(service.code)), ("service_name", .string(service.name)),
+            ("description", .string(service.description)), ("metadata", .bool(true)), ("type", .string("batch")),
+            ("keywords", .string(service.keywords)), ("group", .string(service.group)),
+        ])
+    }
+
+    static func definition(_ service: ComplaintService) -> Open311Value {
+        func attribute(
+            _ code: String, _ datatype: String, _ order: Int, _ description: String, _ help: String
+        )
+            -> Open311Value
+        {
+            .object([
+                ("variable", .bool(true)), ("code", .string(code)), ("datatype", .string(datatype)),
+                ("required", .bool(false)), ("datatype_description", .string(help)), ("order", .number(Double(order))),
+                ("description", .string(description)),
+            ])
+        }
+        return .object([
+            ("service_code", .string(service.code)),
+            (
+                "attributes",
+                .list(
+                    item: "attribute",
+                    [
+                        attribute("sted", "string", 1, "Navnet på stedet klagen gjelder", "For eksempel «Bar Boble»."),
+                        attribute(
+                            "tidspunkt", "datetime", 2, "Når det skjedde",
+                            "ISO 8601 med tidssone, for eksempel 2026-11-21T23:30:00+01:00."),
+                    ])
+            ),
+        ])
+    }
+
+    // MARK: Requests
+
+    func create(_ request: Request, _ context: WebContext, format: Open311Format) async throws -> Response {
+        let key = try await client(request, context: context)
+        let form = context.form ?? FormFields()
+        guard let code = form["service_code"] else { throw Open311Error(.badRequest, "service_code mangler.") }
+        guard let service = ComplaintService.named(code) else {
+            throw Open311Error(.badRequest, "Ukjent service_code «\(code)»; se services.\(format.rawValue).")
+        }
+        var position: GeoPoint?
+        if form["lat"] != nil || form["long"] != nil {
+            guard let lat = form["lat"].flatMap(Double.init), let long = form["long"].flatMap(Double.init),
+                (-90...90).contains(lat), (-180...180).contains(long)
+            else { throw Open311Error(.badRequest, "lat og long skal begge være tall i WGS84.") }
+            position = GeoPoint(latitude: lat, longitude: long)
+        }
+        let address = form["address_string"]
+        guard position != nil || address != nil else {
+            throw Open311Error(.badRequest, "Oppgi stedet med lat og long eller med address_string.")
+        }
+        let description = form["description"]
+        if let description, description.count > Self.descriptionLimit {
+            throw Open311Error(.badRequest, "description er lengre enn \(Self.descriptionLimit) tegn.")
+        }
+        let now = services.now()
+        var incident = OsloTime.today(at: now)
+        var time: TimeOfDay?
+        if let text = form["attribute[tidspunkt]"] {
+            guard let at = Self.parseDateTime(text) else {
+                throw Open311Error(.badRequest, "attribute[tidspunkt] skal være ISO 8601 med tidssone.")
+            }
+            incident = OsloTime.today(at: at)
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = OsloTime.zone
+            let clock = calendar.dateComponents([.hour, .minute], from: at)
+            time = try? TimeOfDay(hour: clock.hour ?? 0, minute: clock.minute ?? 0)
+        }
+        let complainant = Complainant(
+            name: [form["first_name"], form["last_name"]].compactMap { $0 }.joined(separator: " ").nonEmpty,
+            phone: form["phone"], email: form["email"], address: nil)
+        let entry = ComplaintLogEntry(
+            receivedAt: now, incident: IncidentTime(start: incident, time: time),
+            venue: ComplaintVenue(name: form["attribute[sted]"], street: address, position: position),
+            categories: [service.category], description: description, source: .resident, officer: Self.unassigned,
+            complainant: complainant.isEmpty ? nil : complainant, externalReference: form["service_request_id"])
+        let policy = try services.policy()
+        let (prepared, _) = try await ComplaintIntake.standard(services.store, policy: policy).prepare(entry)
+        let id = try await ComplaintDesk.log(
+            prepared, store: services.store, replies: services.replies,
+            actor: Actor(name: "open311:\(key.name)", channel: "open311"), now: now)
+        let notice =
+            "Klagen er registrert med nummer K-\(id). "
+            + (ComplaintRouting.suggestions(for: [service.category], at: time).first.map {
+                "Den følges opp av \($0.recipient)."
+            } ?? "")
+        return format.response(
+            .list(
+                item: "request",
+                [
+                    .object([
+                        ("service_request_id", .string(String(id))), ("service_notice", .string(notice)),
+                        ("account_id", .null),
+                    ])
+                ]), root: "service_requests", status: .ok)
+    }
+
+    func list(_ request: Request, format: Open311Format) async throws -> Response {
+        let parameters = request.uri.queryParameters
+        var filter = ComplaintFilter()
+        let now = services.now()
+        let start = try parameters.get("start_date").map { text in
+            guard let date = Self.parseDateTime(text) else {
+                throw Open311Error(.badRequest, "start_date skal være ISO 8601 med tidssone.")
+            }
+            return date
+        }
+        let end = try parameters.get("end_date").map { text in
+            guard let date = Self.parseDateTime(text) else {
+                throw Open311Error(.badRequest, "end_date skal være ISO 8601 med tidssone.")
+            }
+            return date
+        }
+        let until = end ?? now
+        let from = start ?? until.addingTimeInterval(-Double(Self.maxDays) * 86_400)
+        guard from <= until, until.timeIntervalSince(from) <= Double(Self.maxDays) * 86_400 else {
+            throw Open311Error(
+                .badRequest, "start_date og end_date kan være høyst \(Self.maxDays) dager fra hverandre.")
+        }
+        filter.receivedFrom = OsloTime.today(at: from)
+        filter.receivedTo = OsloTime.today(at: until)
+        if let code = parameters.get("service_code") {
+            guard let service = ComplaintService.named(code) else {
+                throw Open311Error(.badRequest, "Ukjent service_code «\(code)».")
+            }
+            filter.category = service.category
+        }
+        var ids: Set<Int64>?
+        if let text = parameters.get("service_request_id") {
+            let parts = text.split(separator: ",").map { Int64($0.trimmingCharacters(in: .whitespaces)) }
+            guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else {
+                throw Open311Error(.badRequest, "service_request_id er en kommaseparert liste med tall.")
+            }
+            ids = Set(parts.compactMap { $0 })
+        }
+        var status: Bool?
+        if let text = parameters.get("status") {
+            let wanted = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard wanted.allSatisfy({ $0 == "open" || $0 == "closed" }) else {
+                throw Open311Error(.badRequest, "status er open eller closed.")
+            }
+            if wanted.count == 1 { status = wanted[0] == "open" }
+        }
+        var entries = try await services.store.complaintLog(filter).filter {
+            $0.receivedAt >= from && $0.receivedAt <= until
+        }
+        if let ids {
+            // Asked for by id: the period does not limit them.
+            entries = try await ids.sorted().asyncCompactMap {
+                try await services.store.complaint(id: $0, includingComplainant: false)
+            }
+        }
+        if let status { entries = entries.filter { $0.status.isOpen == status } }
+        return format.response(.list(item: "request", entries.prefix(1_000).map(request311)), root: "service_requests")
+    }
+
+    /// One complaint as an Open311 request: never the complainant, nor the free text they wrote.
+    func request311(_ entry: ComplaintLogEntry) -> Open311Value {
+        let category = ComplaintCategory.allCases.first(where: entry.categories.contains) ?? .other
+        let service = ComplaintService.named(category.code)
+        let routing = ComplaintRouting.suggestions(for: entry.categories, at: entry.incident.time)
+        let updated = entry.steps.last?.at ?? entry.receivedAt
+        var notes = entry.status.label
+        if let reason = entry.closingReason { notes += ": \(reason.label)" }
+        return .object([
+            ("service_request_id", .string(String(entry.id ?? 0))),
+            ("status", .string(entry.status.isOpen ? "open" : "closed")), ("status_notes", .string(notes)),
+            ("service_name", .optional(service?.name)), ("service_code", .string(category.code)),
+            ("description", .null), ("agency_responsible", .optional(routing.first?.recipient)),
+            ("service_notice", .null), ("requested_datetime", .string(Self.format(entry.receivedAt))),
+            ("updated_datetime", .string(Self.format(updated))),
+            (
+                "expected_datetime",
+                entry.status.isOpen ? .optional(entry.nextDue.flatMap(Self.endOfDay).map(Self.format)) : .null
+            ),
+            ("address", .optional(entry.venue.label)), ("address_id", .null),
+            ("zipcode", .optional(entry.venue.postalCode)),
+            ("lat", entry.venue.position.map { .number($0.latitude) } ?? .null),
+            ("long", entry.venue.position.map { .number($0.longitude) } ?? .null), ("media_url", .null),
+        ])
+    }
+
+    /// Who a complaint from outside belongs to until an officer takes it.
+    static let unassigned = "ufordelt"
+
+    /// ISO 8601 with the Oslo offset: `2026-11-22T10:00:00+01:00`.
+    static func format(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = OsloTime.zone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let offset = OsloTime.zone.secondsFromGMT(for: date)
+        let sign = offset < 0 ? "-" : "+"
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d%@%02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0,
+            c.minute ?? 0, c.second ?? 0, sign, abs(offset) / 3600, abs(offset) % 3600 / 60)
+    }
+
+    /// The end of an Oslo working day (16:00), when a due step is expected done.
+    static func endOfDay(_ date: LocalDate) -> Date? { OsloTime.parse("\(date.iso) 16:00") }
+
+    /// ISO 8601 with `Z` or an offset (the specification's times); nil otherwise.
+    static func parseDateTime(_ text: String) -> Date? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count >= 20,
+            trimmed.hasSuffix("Z") || trimmed.dropFirst(19).contains(where: { "+-".contains($0) })
+        else { return nil }
+        return OsloTime.parse(trimmed)
+    }
+}
+
+extension Sequence {
+    func asyncCompactMap<T>(_ transform: (Element) async throws -> T?) async rethrows -> [T] {
+        var result: [T] = []
+        for element in self { if let value = try await transform(element) { result.append(value) } }
+        return result
+    }
+}

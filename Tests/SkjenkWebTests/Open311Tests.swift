@@ -1,0 +1,256 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import SkjenkCore
+import SkjenkStore
+import SkjenkTestSupport
+import SkjenkWeb
+import Testing
+
+/// Open311 GeoReport v2: responses against the specification's JSON Schemas (Python's jsonschema),
+/// XML element names, keys, errors, duplicate flags and the complainant's privacy.
+@Suite struct Open311Tests {
+    static let key = "open311-testnokkel-0123456789abcdef"
+    /// Far from the harness's complaint in Thereses gate, so only these reports meet.
+    static let origin = GeoPoint(latitude: 59.95, longitude: 10.80)
+    static let person = ["Ingrid", "Hemmeligsen", "ingrid.hemmeligsen@example.no", "+47 912 34 567"]
+
+    static func harness() async throws -> WebHarness {
+        let harness = try await WebHarness()
+        _ = try await harness.store.addAPIKey(name: "bymelding", keyHash: Tokens.hash(key), actor: Fixtures.actor)
+        return harness
+    }
+
+    static func post(
+        _ client: some TestClientProtocol, _ fields: [(String, String)], format: String = "json", key: String? = key
+    ) async throws -> TestResponse {
+        var fields = fields
+        if let key { fields.append(("api_key", key)) }
+        let body = fields.map { "\(Browser.encode($0.0))=\(Browser.encode($0.1))" }.joined(separator: "&")
+        return try await client.executeRequest(
+            uri: "/open311/v2/requests.\(format)", method: .post,
+            headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: body))
+    }
+
+    static func report(_ point: GeoPoint, code: String = "stoey", personal: Bool = false) -> [(String, String)] {
+        var fields = [
+            ("service_code", code), ("lat", String(point.latitude)), ("long", String(point.longitude)),
+            ("description", "Høy musikk fra uteserveringen"), ("attribute[tidspunkt]", "2026-11-21T23:30:00+01:00"),
+        ]
+        if personal {
+            fields += [
+                ("first_name", person[0]), ("last_name", person[1]), ("email", person[2]), ("phone", person[3]),
+            ]
+        }
+        return fields
+    }
+
+    static func get(_ client: some TestClientProtocol, _ uri: String) async throws -> TestResponse {
+        try await client.executeRequest(uri: uri, method: .get, headers: [:], body: nil)
+    }
+
+    static func json(_ response: TestResponse) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(buffer: response.body))
+    }
+
+    @Test func everyJSONResponseValidatesAgainstTheSpecificationsSchemas() async throws {
+        let harness = try await Self.harness()
+        try await harness.application().test(.router) { client in
+            var documents: [(schema: String, body: String)] = []
+            let services = try await Self.get(client, "/open311/v2/services.json")
+            #expect(services.status == .ok)
+            documents.append(("services.json", services.text))
+            let list = try #require(try Self.json(services) as? [[String: Any]])
+            #expect(list.count == ComplaintCategory.allCases.count)
+            #expect(
+                list.first { $0["service_code"] as? String == "mindreaarige" }?["group"] as? String == "Næringsetaten")
+            #expect(list.first { $0["service_code"] as? String == "uro" }?["group"] as? String == "politiet")
+            for code in ["stoey", "mindreaarige"] {
+                let definition = try await Self.get(client, "/open311/v2/services/\(code).json")
+                #expect(definition.status == .ok)
+                documents.append(("service-definition.json", definition.text))
+            }
+            let created = try await Self.post(client, Self.report(Self.origin, personal: true))
+            #expect(created.status == .ok, "\(created.text)")
+            let id = try #require((try Self.json(created) as? [[String: Any]])?.first?["service_request_id"] as? String)
+            let one = try await Self.get(client, "/open311/v2/requests/\(id).json?api_key=\(Self.key)")
+            #expect(one.status == .ok)
+            documents.append(("requests.json", one.text))
+            let request = try #require((try Self.json(one) as? [[String: Any]])?.first)
+            #expect(request["status"] as? String == "open")
+            #expect(request["status_notes"] as? String == "mottatt")
+            #expect(request["agency_responsible"] as? String == "politiet")  // noise at 23.30
+            #expect((request["requested_datetime"] as? String)?.hasSuffix("+01:00") == true)
+            #expect((request["expected_datetime"] as? String)?.hasPrefix("2026-12-06T16:00:00+01:00") == true)
+            let all = try await Self.get(
+                client,
+                "/open311/v2/requests.json?api_key=\(Self.key)&status=open&service_code=stoey"
+                    + "&start_date=2026-11-01T00:00:00%2B01:00&end_date=2026-11-30T00:00:00%2B01:00")
+            #expect(all.status == .ok)
+            #expect((try Self.json(all) as? [Any])?.count == 2)  // the harness's noise complaint and this one
+            documents.append(("requests.json", all.text))
+            let closed = try await Self.get(client, "/open311/v2/requests.json?api_key=\(Self.key)&status=closed")
+            #expect((try Self.json(closed) as? [Any])?.count == 0)
+            try Self.validate(documents)
+        }
+    }
+
+    @Test func refusalsUseTheSpecificationsErrorFormat() async throws {
+        let harness = try await Self.harness()
+        try await harness.application().test(.router) { client in
+            let noKey = try await Self.post(client, Self.report(Self.origin), key: nil)
+            #expect(noKey.status == .forbidden)
+            let error = try #require((try Self.json(noKey) as? [[String: Any]])?.first)
+            #expect(error["code"] as? Int == 403)
+            #expect((error["description"] as? String)?.contains("api_key") == true)
+            #expect(try await Self.post(client, Self.report(Self.origin), key: "feil").status == .forbidden)
+            let badCategory = try await Self.post(client, Self.report(Self.origin, code: "parkering"))
+            #expect(badCategory.status == .badRequest)
+            #expect((try Self.json(badCategory) as? [[String: Any]])?.first?["code"] as? Int == 400)
+            let xml = try await Self.post(client, Self.report(Self.origin, code: "parkering"), format: "xml")
+            #expect(xml.status == .badRequest)
+            #expect(xml.text.contains("<errors><error><code>400</code><description>"))
+            let noPlace = try await Self.post(client, [("service_code", "stoey")])
+            #expect(noPlace.status == .badRequest)
+            let long = try await Self.post(
+                client, Self.report(Self.origin) + [("description", String(repeating: "x", count: 4_001))])
+            #expect(long.status == .badRequest)
+            let wide = try await Self.get(
+                client,
+                "/open311/v2/requests.json?api_key=\(Self.key)&start_date=2026-01-01T00:00:00Z&end_date=2026-11-01T00:00:00Z"
+            )
+            #expect(wide.status == .badRequest)
+            #expect(try await Self.get(client, "/open311/v2/requests/1.json").status == .forbidden)
+            // Nothing refused was stored: only the harness's complaint.
+            #expect(try await harness.store.complaintLog(ComplaintFilter()).count == 1)
+        }
+    }
+
+    @Test func theXMLUsesTheSpecificationsElementNames() async throws {
+        let harness = try await Self.harness()
+        try await harness.application().test(.router) { client in
+            let services = try await Self.get(client, "/open311/v2/services.xml")
+            #expect(services.headers[.contentType]?.hasPrefix("text/xml") == true)
+            #expect(services.text.contains("<services><service><service_code>stoey</service_code><service_name>"))
+            for element in ["metadata", "type", "keywords", "group", "description"] {
+                #expect(services.text.contains("<\(element)>"), "\(element)")
+            }
+            let definition = try await Self.get(client, "/open311/v2/services/stoey.xml")
+            #expect(
+                definition.text.contains(
+                    "<service_definition><service_code>stoey</service_code><attributes><attribute><variable>true</variable><code>sted</code>"
+                ))
+            let created = try await Self.post(client, Self.report(Self.origin), format: "xml")
+            #expect(created.text.contains("<service_requests><request><service_request_id>"))
+            #expect(created.text.contains("<service_notice>"))
+            let list = try await Self.get(client, "/open311/v2/requests.xml?api_key=\(Self.key)")
+            for element in [
+                "service_request_id", "status", "status_notes", "service_name", "service_code", "agency_responsible",
+                "requested_datetime", "updated_datetime", "expected_datetime", "address", "lat", "long",
+            ] {
+                #expect(list.text.contains("<\(element)>"), "\(element)")
+            }
+            #expect(list.text.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<service_requests><request>"))
+        }
+    }
+
+    @Test func threeReportsWithin40MetresAreOneEpisodeWithTwoSuggestions() async throws {
+        let harness = try await Self.harness()
+        try await harness.application().test(.router) { client in
+            var ids: [Int64] = []
+            for point in [
+                Self.origin, Fixtures.offset(Self.origin, north: 20), Fixtures.offset(Self.origin, east: 30),
+                Fixtures.offset(Self.origin, north: 200),
+            ] {
+                let response = try await Self.post(client, Self.report(point))
+                let id = (try Self.json(response) as? [[String: Any]])?.first?["service_request_id"] as? String
+                ids.append(try #require(id.flatMap(Int64.init)))
+            }
+            // The second and third are flagged against the first's episode; the fourth, 200 m away, is not.
+            let pending = try await harness.store.pendingDuplicates()
+            #expect(pending.map(\.complaintId).sorted() == [ids[1], ids[2]])
+            #expect(Set(pending.map(\.flag.episode)) == [ids[0]])
+            #expect(pending.allSatisfy { ($0.flag.distance ?? 100) <= 40 })
+            let far = try #require(try await harness.store.complaint(id: ids[3], includingComplainant: false))
+            #expect(far.duplicateFlags.isEmpty)
+
+            // The officer links one and rejects the other.
+            try await harness.store.decideDuplicate(
+                complaint: ids[1], episode: ids[0], link: true, actor: Fixtures.actor)
+            try await harness.store.decideDuplicate(
+                complaint: ids[2], episode: ids[0], link: false, actor: Fixtures.actor)
+            #expect(try await harness.store.pendingDuplicates().isEmpty)
+            let episode = try await harness.store.complaintLog(ComplaintFilter(episode: ids[0]))
+            #expect(Set(episode.compactMap(\.id)) == [ids[0], ids[1]])
+            await #expect(throws: ComplaintLogError.self) {
+                try await harness.store.decideDuplicate(
+                    complaint: ids[2], episode: ids[0], link: true, actor: Fixtures.actor)
+            }
+        }
+    }
+
+    @Test func noGETReplyOrAuditLineCarriesAPersonalField() async throws {
+        let harness = try await Self.harness()
+        try await harness.application().test(.router) { client in
+            let created = try await Self.post(client, Self.report(Self.origin, personal: true))
+            let text = try #require(
+                (try Self.json(created) as? [[String: Any]])?.first?["service_request_id"] as? String)
+            let id = try #require(Int64(text))
+            // Kept, restricted: staff can read them
+            let stored = try #require(try await harness.store.complaint(id: id, includingComplainant: true))
+            #expect(stored.complainant?.email == Self.person[2])
+            #expect(stored.complainant?.name == "\(Self.person[0]) \(Self.person[1])")
+
+            var seen = [created.text]
+            for uri in [
+                "/open311/v2/requests.json", "/open311/v2/requests.xml", "/open311/v2/requests/\(id).json",
+                "/open311/v2/requests/\(id).xml", "/open311/v2/requests.json?service_request_id=\(id)",
+            ] {
+                seen.append(
+                    try await Self.get(client, uri + (uri.contains("?") ? "&" : "?") + "api_key=\(Self.key)").text)
+            }
+            let replies = try await harness.store.replies(ofComplaint: id)
+            #expect(replies.map(\.kind) == [.receipt])
+            #expect(replies.first?.text.contains("K-\(id)") == true)
+            seen += replies.map(\.text)
+            seen += try await harness.store.auditTrail(for: nil, limit: 1_000).map {
+                "\($0.actor) \($0.action) \($0.detail)"
+            }
+            for text in seen {
+                for detail in Self.person { #expect(!text.contains(detail), "\(detail) in \(text.prefix(200))") }
+            }
+        }
+    }
+
+    /// Runs Tests/Tools/validate_json.py with Python's jsonschema (SKJENK_PYTHON, else python3).
+    static func validate(_ documents: [(schema: String, body: String)]) throws {
+        let environment = ProcessInfo.processInfo.environment
+        let python = environment["SKJENK_PYTHON"] ?? "/usr/bin/env"
+        let prefix = environment["SKJENK_PYTHON"] == nil ? ["python3"] : []
+        let schemas = Fixtures.packageRoot.deletingLastPathComponent()
+            .appendingPathComponent("shared/schemas/open311-georeport-v2")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("open311-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var arguments =
+            prefix + [
+                Fixtures.packageRoot.appendingPathComponent("Tests/Tools/validate_json.py").path, schemas.path,
+            ]
+        for (index, document) in documents.enumerated() {
+            let file = folder.appendingPathComponent("\(index)-\(document.schema)")
+            try document.body.write(to: file, atomically: true, encoding: .utf8)
+            arguments += [document.schema, file.path]
+        }
+        let check = try ChildProcess(executable: URL(fileURLWithPath: python)).run(
+            prefix + ["-c", "import jsonschema"])
+        if check.status != 0 {
+            let required = environment["SKJENK_REQUIRE_TOOLS"] == "1"
+            #expect(!required, "Python with jsonschema is needed (pip install jsonschema; SKJENK_PYTHON names it)")
+            return
+        }
+        let result = try ChildProcess(executable: URL(fileURLWithPath: python)).run(arguments)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.stdout.components(separatedBy: "ok ").count - 1 == documents.count, "\(result.output)")
+    }
+}
