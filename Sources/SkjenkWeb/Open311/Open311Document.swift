@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SkjenkCore
 
 /// A response of the Open311 GeoReport v2 endpoint, written as JSON or as XML with the
 /// specification's element names. Values keep their order, so both formats list fields alike.
@@ -30,7 +31,7 @@ indirect enum Open311Value {
     func xml(_ name: String) -> String {
         switch self {
         case .null: "<\(name)/>"
-        case .string(let text): "<\(name)>\(Self.escaped(text))</\(name)>"
+        case .string(let text): "<\(name)>\(MarkupText.escape(text))</\(name)>"
         case .number, .bool: "<\(name)>\(json)</\(name)>"
         case .object(let fields): "<\(name)>" + fields.map { $0.1.xml($0.0) }.joined() + "</\(name)>"
         case .list(let item, let items): "<\(name)>" + items.map { $0.xml(item) }.joined() + "</\(name)>"
@@ -58,24 +59,6 @@ indirect enum Open311Value {
             }
         }
         return out + "\""
-    }
-
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // XML 1.0 allows no control characters but tab, newline and carriage return.
-                if scalar.value < 0x20 && !["\t", "\n", "\r"].contains(scalar) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }
 
