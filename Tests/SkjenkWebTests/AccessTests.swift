@@ -92,6 +92,20 @@ import Testing
         }
     }
 
+    @Test func signInIsThrottledPerAddressAcrossUserNames() async throws {
+        let harness = try await WebHarness()
+        try await harness.application().test(.router) { client in
+            let browser = Browser(client)
+            // Five guesses at five different names from one address …
+            for guess in ["ola", "per", "pål", "espen", "askeladden"] {
+                let response = try await browser.signIn(guess, password: "gjetning")
+                #expect(response.status == .unauthorized)
+            }
+            // … block that address, even for a user with the right password.
+            #expect(try await browser.signIn("kari").status == .tooManyRequests)
+        }
+    }
+
     @Test func sessionCookiesAreHttpOnlyAndSameSiteAndEndAtSignOut() async throws {
         let harness = try await WebHarness()
         try await harness.application().test(.router) { client in

@@ -67,7 +67,7 @@ struct APIController {
             guard let found = try await services.store.credentials(name: body.navn), !found.user.disabled,
                 Bcrypt.verify(body.passord, hash: found.passwordHash)
             else {
-                await services.throttle.recordFailure(keys, now: now)
+                await services.throttle.record(keys, now: now)
                 throw HTTPError(.unauthorized, message: "Feil brukernavn eller passord.")
             }
             await services.throttle.recordSuccess(keys)

@@ -12,8 +12,9 @@ public struct WebServices: Sendable {
     let pages: PageRenderer
     let statementTemplates: TemplateSet
     let replies: ComplaintReplyComposer
-    let throttle: LoginThrottle
-    let keyLimiter: KeyRateLimiter
+    let throttle: RateLimiter
+    /// Requests per Open311 key per minute.
+    let keyLimiter: RateLimiter
     let now: @Sendable () -> Date
 
     public init(
@@ -27,8 +28,8 @@ public struct WebServices: Sendable {
         statementTemplates =
             try configuration.statementTemplates.map { try TemplateSet(folder: $0) } ?? TemplateSet.bundledStatement()
         replies = try ComplaintReplyComposer.bundled()
-        throttle = LoginThrottle()
-        keyLimiter = KeyRateLimiter(limit: configuration.keyRequestsPerMinute)
+        throttle = RateLimiter()
+        keyLimiter = RateLimiter(limit: configuration.keyRequestsPerMinute, window: 60)
     }
 
     /// The policy, read for each use so the district's edits apply at once.

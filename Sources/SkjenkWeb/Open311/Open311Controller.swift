@@ -81,7 +81,7 @@ struct Open311Controller {
         guard let given, !given.isEmpty, let key = try await services.store.apiKey(hash: Tokens.hash(given)) else {
             throw Open311Error(.forbidden, "Gyldig api_key mangler.")
         }
-        guard await services.keyLimiter.allow(key.id, now: services.now()) else {
+        guard await services.keyLimiter.take("nøkkel:\(key.id)", now: services.now()) else {
             throw Open311Error(.tooManyRequests, "For mange forespørsler med denne nøkkelen; vent et minutt.")
         }
         return key
@@ -237,13 +237,15 @@ struct Open311Controller {
             }
             if wanted.count == 1 { status = wanted[0] == "open" }
         }
-        var entries = try await services.store.complaintLog(filter).filter {
-            $0.receivedAt >= from && $0.receivedAt <= until
-        }
+        var entries: [ComplaintLogEntry]
         if let ids {
             // Asked for by id: the period does not limit them.
             entries = try await ids.sorted().asyncCompactMap {
                 try await services.store.complaint(id: $0, includingComplainant: false)
+            }
+        } else {
+            entries = try await services.store.complaintLog(filter).filter {
+                $0.receivedAt >= from && $0.receivedAt <= until
             }
         }
         if let status { entries = entries.filter { $0.status.isOpen == status } }
@@ -280,16 +282,10 @@ struct Open311Controller {
     static let unassigned = "ufordelt"
 
     /// ISO 8601 with the Oslo offset: `2026-11-22T10:00:00+01:00`.
-    static func format(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = OsloTime.zone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let offset = OsloTime.zone.secondsFromGMT(for: date)
-        let sign = offset < 0 ? "-" : "+"
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d%@%02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0,
-            c.minute ?? 0, c.second ?? 0, sign, abs(offset) / 3600, abs(offset) % 3600 / 60)
-    }
+    static let osloTime = Date.ISO8601FormatStyle(
+        timeSeparator: .colon, timeZoneSeparator: .colon, timeZone: OsloTime.zone)
+
+    static func format(_ date: Date) -> String { osloTime.format(date) }
 
     /// The end of an Oslo working day (16:00), when a due step is expected done.
     static func endOfDay(_ date: LocalDate) -> Date? { OsloTime.parse("\(date.iso) 16:00") }

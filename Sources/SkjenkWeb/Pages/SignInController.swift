@@ -41,7 +41,7 @@ struct SignInController {
             guard let password = form["passord"], let found = try await services.store.credentials(name: name),
                 !found.user.disabled, Bcrypt.verify(password, hash: found.passwordHash)
             else {
-                await services.throttle.recordFailure(keys, now: now)
+                await services.throttle.record(keys, now: now)
                 return try signInPage(
                     request, context, next: next, name: name, error: "Feil brukernavn eller passord.",
                     status: .unauthorized)

@@ -102,20 +102,23 @@ extension Skjenk {
             }
         }
 
+        /// Blocks or reopens a user, with the store's refusal as the command's message.
+        static func setDisabled(_ disabled: Bool, name: String, store: StoreOptions) async throws {
+            do {
+                try await store.openStore().setDisabled(disabled, name: name, actor: .commandLine)
+                print("Brukeren \(name) er \(disabled ? "sperret" : "åpnet").")
+            } catch let error as UserStoreError {
+                throw CommandFailure(message: error.description)
+            }
+        }
+
         struct Disable: AsyncParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Sperr en bruker (øktene avsluttes).")
             @OptionGroup var store: StoreOptions
             @Argument(help: ArgumentHelp("Brukernavn.", valueName: "NAME"))
             var name: String
 
-            func run() async throws {
-                do {
-                    try await store.openStore().setDisabled(true, name: name, actor: .commandLine)
-                    print("Brukeren \(name) er sperret.")
-                } catch let error as UserStoreError {
-                    throw CommandFailure(message: error.description)
-                }
-            }
+            func run() async throws { try await Users.setDisabled(true, name: name, store: store) }
         }
 
         struct Enable: AsyncParsableCommand {
@@ -124,14 +127,7 @@ extension Skjenk {
             @Argument(help: ArgumentHelp("Brukernavn.", valueName: "NAME"))
             var name: String
 
-            func run() async throws {
-                do {
-                    try await store.openStore().setDisabled(false, name: name, actor: .commandLine)
-                    print("Brukeren \(name) er åpnet.")
-                } catch let error as UserStoreError {
-                    throw CommandFailure(message: error.description)
-                }
-            }
+            func run() async throws { try await Users.setDisabled(false, name: name, store: store) }
         }
     }
 }

@@ -1,0 +1,39 @@
+import Foundation
+
+/// A sliding-window limit per key: after `limit` events within `window`, further attempts are
+/// refused until the oldest has left the window. Sign-in counts events per user name and per
+/// address (`allows`, `record`); Open311 counts every request per key (`take`).
+actor RateLimiter {
+    let limit: Int
+    let window: TimeInterval
+    private var events: [String: [Date]] = [:]
+
+    init(limit: Int = 5, window: TimeInterval = 15 * 60) {
+        self.limit = limit
+        self.window = window
+    }
+
+    /// Whether a new attempt for these keys may be tried at `now`.
+    func allows(_ keys: [String], now: Date) -> Bool {
+        keys.allSatisfy { key in (events[key]?.filter { now.timeIntervalSince($0) < window }.count ?? 0) < limit }
+    }
+
+    /// Counts an event (a failed sign-in, a request) for each of `keys` at `now`.
+    func record(_ keys: [String], now: Date) {
+        for key in keys {
+            events[key, default: []].append(now)
+            events[key] = events[key]?.filter { now.timeIntervalSince($0) < window }
+        }
+    }
+
+    /// Counts a request by `key` at `now`, unless it is over its limit (then false, not counted).
+    func take(_ key: String, now: Date) -> Bool {
+        guard allows([key], now: now) else { return false }
+        record([key], now: now)
+        return true
+    }
+
+    func recordSuccess(_ keys: [String]) {
+        for key in keys { events[key] = nil }
+    }
+}
