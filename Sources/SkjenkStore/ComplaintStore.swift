@@ -81,6 +81,13 @@ public protocol ComplaintStore: Sendable {
     func complaint(id: Int64, includingComplainant: Bool) async throws -> ComplaintLogEntry?
     /// Complaints matching `filter` with their steps, never with complainants: newest first.
     func complaintLog(_ filter: ComplaintFilter) async throws -> [ComplaintLogEntry]
+    /// The complaints matching `filter` for an export, newest first; the complainants' details only
+    /// when `includingComplainants` (the caller checks the role). Audited: who exported how many,
+    /// and whether personal data was included.
+    func exportComplaints(
+        _ filter: ComplaintFilter, includingComplainants: Bool, actor: Actor
+    ) async throws
+        -> [ComplaintLogEntry]
     /// Adds a follow-up step (an ordinary step, a close or a reopening) under the status flow's rules.
     func addStep(_ step: FollowUpStep, toComplaint id: Int64, actor: Actor) async throws -> ComplaintLogEntry
     /// Makes the complaints one episode (merging episodes they already belong to). Returns its id.

@@ -80,9 +80,19 @@ import Testing
             method: .post, template: "/klager", path: "/klager", kind: .page(staff),
             fields: [("hendelse", "2026-11-20"), ("sted", "Bar Boble"), ("kategori", "stoey")]),
         Route(method: .get, template: "/klager/{id}", path: "/klager/1", kind: .page(staff)),
+        Route(method: .get, template: "/klager/eksport.csv", path: "/klager/eksport.csv", kind: .page(staff)),
         Route(
             method: .post, template: "/klager/{id}/steg", path: "/klager/1/steg", kind: .page(staff),
             fields: [("tiltak", "kontaktet-stedet")]),
+        Route(
+            method: .post, template: "/klager/{id}/avslutt", path: "/klager/1/avslutt", kind: .page(staff),
+            fields: [("grunn", "loest")]),
+        Route(
+            method: .post, template: "/klager/{id}/gjenapne", path: "/klager/1/gjenapne", kind: .page(staff),
+            fields: [("notat", "Ny melding fra naboen")]),
+        Route(
+            method: .post, template: "/klager/{id}/dublett", path: "/klager/1/dublett", kind: .page(staff),
+            fields: [("episode", "1"), ("valg", "avvis")]),
         Route(method: .get, template: "/oppfolging", path: "/oppfolging", kind: .page(staff)),
         Route(method: .get, template: "/registre", path: "/registre", kind: .page(admins)),
         Route(method: .post, template: "/registre/{kind}", path: "/registre/sites", kind: .page(admins)),

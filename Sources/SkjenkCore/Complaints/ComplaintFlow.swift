@@ -72,3 +72,28 @@ public enum ComplaintFlow {
         return entry
     }
 }
+
+/// A step that moved a complaint to another status, and when.
+public struct StatusChange: Sendable, Hashable {
+    public let status: ComplaintStatus
+    public let at: Date
+
+    public init(status: ComplaintStatus, at: Date) {
+        self.status = status
+        self.at = at
+    }
+}
+
+extension ComplaintFlow {
+    /// The complaint's status changes, oldest first, read from its steps (a step that leaves the
+    /// status as it was is not a change). The complaint is received when it came in, even when it
+    /// was registered later (from the spreadsheet).
+    public static func statusChanges(of entry: ComplaintLogEntry) -> [StatusChange] {
+        var changes: [StatusChange] = []
+        for step in entry.steps where step.action.resultingStatus != changes.last?.status {
+            let at = step.action == .registered ? entry.receivedAt : step.at
+            changes.append(StatusChange(status: step.action.resultingStatus, at: at))
+        }
+        return changes
+    }
+}

@@ -177,6 +177,10 @@ public enum Role: String, ExchangeCoded {
     /// council, nor for administrators (who manage users and registers, not cases).
     public var mayReadComplainants: Bool { self == .caseworker || self == .complaintOfficer }
 
+    /// Complainants' details leave the system in bulk (an export with personal data) only for the
+    /// caseworker, who answers for the log's personal data; every such export is audited.
+    public var mayExportComplainants: Bool { self == .caseworker }
+
     /// Staff who work with hearings, drafts and complaints.
     public var isStaff: Bool { self == .caseworker || self == .complaintOfficer }
 }

@@ -25,6 +25,11 @@ public enum NorwegianFormat {
     /// "kl. 01.00".
     public static func time(_ time: TimeOfDay) -> String { "kl. \(clock(time))" }
 
+    /// "20.11.2026 kl. 14.30", in Oslo.
+    public static func dateTime(_ instant: Date) -> String {
+        "\(date(OsloTime.today(at: instant))) \(time(OsloTime.clock(at: instant)))"
+    }
+
     /// "08.00–03.00, fredag og lørdag, gruppe 1 og 2".
     public static func period(_ period: ServingPeriod) -> String {
         let groups = period.groups.sorted().map { String($0.rawValue) }

@@ -29,6 +29,14 @@ public enum OsloTime {
 
     /// Today's date in Oslo at `now`.
     public static func today(at now: Date) -> LocalDate { LocalDate(now, in: zone) }
+
+    /// The clock in Oslo at `now` (seconds dropped).
+    public static func clock(at now: Date) -> TimeOfDay {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.hour, .minute], from: now)
+        return (try? TimeOfDay(hour: c.hour ?? 0, minute: c.minute ?? 0)) ?? (try! TimeOfDay(hour: 0, minute: 0))
+    }
 }
 
 extension OsloTime {

@@ -98,30 +98,61 @@ extension SQLiteStore: ComplaintStore {
     }
 
     public func complaintLog(_ filter: ComplaintFilter) async throws -> [ComplaintLogEntry] {
-        try await writer.read { db in
-            let request = Self.request(filter)
-            let records = try request.order(ComplaintRecord.Columns.receivedAt.desc, ComplaintRecord.Columns.id.desc)
-                .fetchAll(db)
-            guard !records.isEmpty else { return [] }
-            // Steps and complainant flags for the same selection, in one query each.
-            let ids = request.select(ComplaintRecord.Columns.id)
-            var steps: [Int64: [FollowUpStep]] = [:]
-            for record in try ComplaintStepRecord.filter(ids.contains(ComplaintStepRecord.Columns.complaintId))
-                .order(ComplaintStepRecord.Columns.id).fetchAll(db)
-            {
-                steps[record.complaintId, default: []].append(try record.step())
+        try await writer.read { db in try Self.log(filter, includingComplainants: false, db) }
+    }
+
+    public func exportComplaints(
+        _ filter: ComplaintFilter, includingComplainants: Bool, actor: Actor
+    ) async throws -> [ComplaintLogEntry] {
+        let now = now()
+        return try await writer.write { db in
+            let entries = try Self.log(filter, includingComplainants: includingComplainants, db)
+            let personal = includingComplainants ? "med opplysninger om klagerne" : "uten personopplysninger"
+            try AuditRecord(
+                at: Timestamp.format(now), actor: actor, action: "complaints.exported", entity: "complaint",
+                entityId: "", detail: "\(entries.count) klager eksportert, \(personal)"
+            ).insert(db)
+            return entries
+        }
+    }
+
+    /// The complaints matching `filter`, newest first, with steps and flags, and with their
+    /// complainants only when asked for.
+    private static func log(
+        _ filter: ComplaintFilter, includingComplainants: Bool, _ db: Database
+    ) throws -> [ComplaintLogEntry] {
+        let request = Self.request(filter)
+        let records = try request.order(ComplaintRecord.Columns.receivedAt.desc, ComplaintRecord.Columns.id.desc)
+            .fetchAll(db)
+        guard !records.isEmpty else { return [] }
+        // Steps and complainant flags for the same selection, in one query each.
+        let ids = request.select(ComplaintRecord.Columns.id)
+        var steps: [Int64: [FollowUpStep]] = [:]
+        for record in try ComplaintStepRecord.filter(ids.contains(ComplaintStepRecord.Columns.complaintId))
+            .order(ComplaintStepRecord.Columns.id).fetchAll(db)
+        {
+            steps[record.complaintId, default: []].append(try record.step())
+        }
+        // Which complaints have a complainant; their details only when asked for.
+        var details: [Int64: Complainant] = [:]
+        let withComplainant: Set<Int64>
+        if includingComplainants {
+            for record in try ComplainantRecord.filter(ids.contains(Column("complaintId"))).fetchAll(db) {
+                details[record.complaintId] = record.complainant
             }
-            let withComplainant = Set(
+            withComplainant = Set(details.keys)
+        } else {
+            withComplainant = Set(
                 try Int64.fetchAll(
                     db, ComplainantRecord.select(Column("complaintId")).filter(ids.contains(Column("complaintId")))))
-            let flags = try Self.flags(of: records.compactMap(\.id), db)
-            return try records.map { record in
-                var entry = try record.entry(
-                    steps: steps[record.id ?? 0] ?? [], complainant: nil,
-                    hasComplainant: withComplainant.contains(record.id ?? 0))
-                entry.duplicateFlags = flags[record.id ?? 0] ?? []
-                return entry
-            }
+        }
+        let flags = try Self.flags(of: records.compactMap(\.id), db)
+        return try records.map { record in
+            var entry = try record.entry(
+                steps: steps[record.id ?? 0] ?? [], complainant: details[record.id ?? 0],
+                hasComplainant: withComplainant.contains(record.id ?? 0))
+            entry.duplicateFlags = flags[record.id ?? 0] ?? []
+            return entry
         }
     }
 

@@ -64,6 +64,7 @@ public func buildRouter(services: WebServices) -> Router<WebContext> {
     CasesController(services: services).register(router)
     ReviewController(services: services).register(router)
     ComplaintsController(services: services).register(router)
+    ComplaintFollowUpController(services: services).register(router)
     AdminController(services: services).register(router)
     APIController(services: services).register(router)
     Open311Controller(services: services).register(router)

@@ -157,10 +157,7 @@ struct Open311Controller {
                 throw Open311Error(.badRequest, "attribute[tidspunkt] skal være ISO 8601 med tidssone.")
             }
             incident = OsloTime.today(at: at)
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = OsloTime.zone
-            let clock = calendar.dateComponents([.hour, .minute], from: at)
-            time = try? TimeOfDay(hour: clock.hour ?? 0, minute: clock.minute ?? 0)
+            time = OsloTime.clock(at: at)
         }
         let complainant = Complainant(
             name: [form["first_name"], form["last_name"]].compactMap { $0 }.joined(separator: " ").nonEmpty,

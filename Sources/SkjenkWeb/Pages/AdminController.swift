@@ -84,7 +84,7 @@ struct AdminController {
                     until: to.flatMap { OsloTime.parse($0.adding(days: 1).iso) }, limit: Self.auditLimit)
             ).map {
                 Event(
-                    at: CasesController.format($0.at), actor: $0.actor, channel: $0.channel, action: $0.action,
+                    at: NorwegianFormat.dateTime($0.at), actor: $0.actor, channel: $0.channel, action: $0.action,
                     entity: "\($0.entity) \($0.entityId ?? "")", detail: $0.detail)
             }
             return try services.pages.page(
@@ -105,7 +105,7 @@ struct AdminController {
         let sources = try await services.store.registerSources().map {
             Source(
                 kind: $0.kind.label, source: $0.source, entries: $0.entries,
-                importedAt: CasesController.format($0.importedAt), importedBy: $0.importedBy)
+                importedAt: NorwegianFormat.dateTime($0.importedAt), importedBy: $0.importedBy)
         }
         let kinds = [
             Kind(code: "steder", label: "Skoler, barnehager og andre steder"),

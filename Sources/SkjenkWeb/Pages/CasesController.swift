@@ -341,7 +341,7 @@ struct CasesController {
                 uncertainties: assessment.uncertainties, hasUncertainties: !assessment.uncertainties.isEmpty,
                 complaints: complaints, mapSVG: prepared.mapSVG ?? "", hasMap: prepared.mapSVG != nil,
                 hasDraft: draft != nil, draftVersion: draft?.version ?? 0, draftOrigin: draft?.origin.label ?? "",
-                draftAuthor: draft?.author ?? "", draftTime: draft.map { Self.format($0.createdAt) } ?? "",
+                draftAuthor: draft?.author ?? "", draftTime: draft.map { NorwegianFormat.dateTime($0.createdAt) } ?? "",
                 draftStale: draft?.isStale(hearingVersion: stored.version, assessmentDigest: assessment.digest)
                     ?? false,
                 draftHTML: draft.map { HTMLRenderer.body(StatementDocument(markdown: $0.markdown)) } ?? "",
@@ -354,12 +354,4 @@ struct CasesController {
             ), session: session, path: request.uri.path, message: message, error: error)
     }
 
-    /// "22.11.2026 kl. 10.00" in Oslo.
-    static func format(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = OsloTime.zone
-        let c = calendar.dateComponents([.hour, .minute], from: date)
-        let time = (try? TimeOfDay(hour: c.hour ?? 0, minute: c.minute ?? 0)).map(NorwegianFormat.time) ?? ""
-        return "\(NorwegianFormat.date(OsloTime.today(at: date))) \(time)"
-    }
 }

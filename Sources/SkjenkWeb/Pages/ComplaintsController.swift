@@ -4,9 +4,11 @@ import SkjenkCompose
 import SkjenkCore
 import SkjenkStore
 
-/// The complaint log: the list with its monthly chart, logging a complaint, one complaint with
-/// its follow-up, and the signed-in officer's morning list. Staff only; complainants' details
-/// only for the roles that may read them.
+/// The complaint log: the list with its monthly chart, the flags waiting for an officer and the
+/// download, logging a complaint, one complaint with its follow-up, duplicate flags and answers
+/// to the complainant, and the signed-in officer's morning list. Staff only; complainants' details
+/// only for the roles that may read them. What an officer does with a complaint is in
+/// `ComplaintFollowUpController`.
 struct ComplaintsController {
     let services: WebServices
 
@@ -21,6 +23,13 @@ struct ComplaintsController {
         let overdue: Bool
     }
 
+    struct PendingRow: Encodable {
+        let id: Int64
+        let episode: Int64
+        let matched: Int64
+        let reason: String
+    }
+
     struct ListContent: Encodable {
         let venue: String
         let all: Bool
@@ -28,6 +37,9 @@ struct ComplaintsController {
         let items: [Row]
         let chartSVG: String
         let hasChart: Bool
+        let pending: [PendingRow]
+        let hasPending: Bool
+        let mayExportPersonal: Bool
     }
 
     struct Choice: Encodable {
@@ -53,6 +65,19 @@ struct ComplaintsController {
         let value: String
     }
 
+    struct FlagRow: Encodable {
+        let episode: Int64
+        let matched: Int64
+        let reason: String
+        let state: String
+        let isPending: Bool
+    }
+
+    struct ReplyRow: Encodable {
+        let heading: String
+        let text: String
+    }
+
     struct ShowContent: Encodable {
         let id: Int64
         let venue: String
@@ -64,6 +89,11 @@ struct ComplaintsController {
         let steps: [String]
         let isOpen: Bool
         let actions: [Choice]
+        let reasons: [Choice]
+        let flags: [FlagRow]
+        let hasFlags: Bool
+        let replies: [ReplyRow]
+        let hasReplies: Bool
     }
 
     struct AgendaRow: Encodable {
@@ -94,12 +124,21 @@ struct ComplaintsController {
                 entries: try await services.store.complaintLog(ComplaintFilter(venue: venue.isEmpty ? nil : venue)),
                 from: YearMonth(today).adding(months: -11), to: YearMonth(today))
             let chart = ComplaintChart(statistics: statistics, title: "Klager per måned").svg()
+            let pending = try await services.store.pendingDuplicates().map {
+                PendingRow(
+                    id: $0.complaintId, episode: $0.flag.episode, matched: $0.flag.matched, reason: $0.flag.reason)
+            }
             return try services.pages.page(
                 "klager", title: "Klager",
                 content: ListContent(
                     venue: venue, all: all, count: entries.count, items: entries.map { Self.row($0, today: today) },
-                    chartSVG: chart, hasChart: statistics.total > 0),
+                    chartSVG: chart, hasChart: statistics.total > 0, pending: pending, hasPending: !pending.isEmpty,
+                    mayExportPersonal: session.user.role.mayExportComplainants),
                 session: session, path: request.uri.path)
+        }
+        router.get("/klager/eksport.csv") { request, context -> Response in
+            let session = try Access.require(Access.staff, request, context)
+            return try await export(request, session: session)
         }
         router.get("/klager/ny") { request, context -> Response in
             let session = try Access.require(Access.staff, request, context)
@@ -136,30 +175,6 @@ struct ComplaintsController {
         router.get("/klager/:id") { request, context -> Response in
             let session = try Access.require(Access.staff, request, context)
             return try await showPage(request, context, session: session, message: nil, error: nil)
-        }
-        router.post("/klager/:id/steg") { request, context -> Response in
-            let session = try Access.require(Access.staff, request, context)
-            let id = try complaintId(context)
-            let form = context.form ?? FormFields()
-            guard let action = form["tiltak"].flatMap({ FollowUpAction(code: $0) }),
-                FollowUpAction.stepActions.contains(action)
-            else {
-                return try await showPage(
-                    request, context, session: session, message: nil, error: "Velg hva som ble gjort.")
-            }
-            let due =
-                try form["frist"].flatMap { try? LocalDate(iso: $0) }
-                ?? services.today.adding(days: services.policy().followUpDays)
-            do {
-                _ = try await services.store.addStep(
-                    FollowUpStep(
-                        action: action, note: form["notat"], by: session.user.name, at: services.now(), nextDue: due),
-                    toComplaint: id, actor: services.actor(session))
-                return try await showPage(
-                    request, context, session: session, message: "Steget er registrert.", error: nil)
-            } catch let error as ComplaintLogError {
-                return try await showPage(request, context, session: session, message: nil, error: error.description)
-            }
         }
         router.get("/oppfolging") { request, context -> Response in
             let session = try Access.require(Access.staff, request, context)
@@ -215,8 +230,40 @@ struct ComplaintsController {
             session: session, path: request.uri.path, error: error, status: error == nil ? .ok : .unprocessableContent)
     }
 
+    /// The log as CSV (`ComplaintExport`): the list's filter (`sted`, `alle`) and the received dates
+    /// `fra`/`til`; complainants' details, descriptions and notes only with `personopplysninger=1`,
+    /// for the roles that may export them. Audited by the store.
+    func export(_ request: Request, session: WebSession) async throws -> Response {
+        let query = request.uri.queryParameters
+        let personal = query.get("personopplysninger") == "1"
+        if personal, !session.user.role.mayExportComplainants {
+            throw HTTPError(.forbidden, message: "Bare en saksbehandler kan eksportere opplysninger om klagerne.")
+        }
+        func date(_ name: String) throws -> LocalDate? {
+            guard let text = query.get(name), !text.isEmpty else { return nil }
+            guard let date = try? LocalDate(iso: text) else {
+                throw HTTPError(.badRequest, message: "«\(text)» er ikke en dato (\(name)).")
+            }
+            return date
+        }
+        let venue = query.get("sted") ?? ""
+        var filter = ComplaintFilter(
+            venue: venue.isEmpty ? nil : venue, receivedFrom: try date("fra"), receivedTo: try date("til"))
+        if query.get("alle") != "1" { filter.statuses = Set(ComplaintStatus.allCases.filter(\.isOpen)) }
+        let entries = try await services.store.exportComplaints(
+            filter, includingComplainants: personal, actor: services.actor(session))
+        let data = ComplaintExport(includingPersonal: personal).csv(entries)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8",
+                .contentDisposition: "attachment; filename=\"klager-\(services.today.iso).csv\"",
+            ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
     func showPage(
-        _ request: Request, _ context: WebContext, session: WebSession, message: String?, error: String?
+        _ request: Request, _ context: WebContext, session: WebSession, message: String?, error: String?,
+        status: HTTPResponse.Status = .ok
     )
         async throws -> Response
     {
@@ -227,7 +274,7 @@ struct ComplaintsController {
         }
         let today = services.today
         var facts = [
-            Fact(label: "Mottatt", value: CasesController.format(entry.receivedAt)),
+            Fact(label: "Mottatt", value: NorwegianFormat.dateTime(entry.receivedAt)),
             Fact(label: "Hendelse", value: NorwegianFormat.longDate(entry.incident.start)),
             Fact(label: "Kategorier", value: Self.categories(entry)), Fact(label: "Kilde", value: entry.source.label),
             Fact(label: "Ansvarlig", value: entry.officer),
@@ -235,6 +282,17 @@ struct ComplaintsController {
         ]
         if entry.status.isOpen { facts.append(Fact(label: "Neste frist", value: Self.row(entry, today: today).due)) }
         let person = entry.complainant.map { [$0.name, $0.phone, $0.email, $0.address].compactMap { $0 } } ?? []
+        let flags = entry.duplicateFlags.map {
+            FlagRow(
+                episode: $0.episode, matched: $0.matched, reason: $0.reason, state: $0.state.label,
+                isPending: $0.state == .pending)
+        }
+        let replies = try await services.store.replies(ofComplaint: id).map {
+            ReplyRow(
+                heading: "\($0.kind.label.prefix(1).uppercased())\($0.kind.label.dropFirst()), "
+                    + NorwegianFormat.dateTime($0.createdAt),
+                text: $0.text)
+        }
         return try services.pages.page(
             "klage", title: "Klage \(id)",
             content: ShowContent(
@@ -242,11 +300,13 @@ struct ComplaintsController {
                 hasDescription: entry.description != nil, showComplainant: mayRead && !person.isEmpty,
                 complainant: person,
                 steps: entry.steps.map { step in
-                    "\(CasesController.format(step.at)): \(step.action.label), \(step.by)"
+                    "\(NorwegianFormat.dateTime(step.at)): \(step.action.label), \(step.by)"
                         + (step.note.map { " – \($0)" } ?? "")
                 },
                 isOpen: entry.status.isOpen,
-                actions: FollowUpAction.stepActions.map { Choice(code: $0.code, label: $0.label, checked: false) }),
-            session: session, path: request.uri.path, message: message, error: error)
+                actions: FollowUpAction.stepActions.map { Choice(code: $0.code, label: $0.label, checked: false) },
+                reasons: ClosingReason.allCases.map { Choice(code: $0.code, label: $0.label, checked: false) },
+                flags: flags, hasFlags: !flags.isEmpty, replies: replies, hasReplies: !replies.isEmpty),
+            session: session, path: request.uri.path, message: message, error: error, status: status)
     }
 }

@@ -211,3 +211,83 @@ extension Skjenk {
         }
     }
 }
+
+extension Skjenk.Complaints {
+    /// `skjenk complaints export --format csv`: the log as a spreadsheet, one row per complaint.
+    struct Export: AsyncParsableCommand {
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case csv
+        }
+
+        enum Separator: String, ExpressibleByArgument, CaseIterable {
+            case semikolon, komma
+
+            var delimiter: CSVWriter.Delimiter { self == .komma ? .comma : .semicolon }
+        }
+
+        static let configuration = CommandConfiguration(
+            abstract: "Eksporter klageloggen som CSV, én rad per klage.",
+            discussion: """
+                Kolonnene er beskrevet i README: når klagen skiftet status, kategorier, sted, ruting, steg og \
+                frister. Opplysninger om klagerne, beskrivelsen og notatene er personopplysninger og tas bare med \
+                med --include-personal, og bare for rollen saksbehandler. Hver eksport føres i revisjonssporet.
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var role: RoleOption
+
+        @Option(name: .long, help: "Format: csv.")
+        var format: Format = .csv
+        @Option(
+            name: [.short, .long], help: ArgumentHelp("Skriv til filen (standard: standard ut).", valueName: "FILE"))
+        var output: String?
+        @Option(name: .long, help: "Skilletegn: semikolon (Excel på norsk) eller komma.")
+        var separator: Separator = .semikolon
+        @Flag(name: .long, help: "Ta med klagernes kontaktopplysninger, beskrivelsen og notatene (saksbehandler).")
+        var includePersonal = false
+        @Option(name: .long, help: ArgumentHelp("Mottatt fra og med denne datoen.", valueName: "DATE"))
+        var from: LocalDate?
+        @Option(name: .long, help: ArgumentHelp("Mottatt til og med denne datoen.", valueName: "DATE"))
+        var to: LocalDate?
+        @Option(
+            name: .long,
+            help: ArgumentHelp("Sted: organisasjonsnummer, adresse eller del av navnet.", valueName: "TEXT"))
+        var venue: String?
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Status (kan gjentas): \(ComplaintStatus.codes.joined(separator: ", ")).", valueName: "CODE"))
+        var status: [ComplaintStatus] = []
+        @Option(name: .long, help: ArgumentHelp("Kategori.", valueName: "CODE"))
+        var category: ComplaintCategory?
+
+        func validate() throws {
+            if includePersonal, !role.current.mayExportComplainants {
+                throw ValidationError(
+                    "--include-personal er bare for rollen saksbehandler; som \(role.current.label) kan du "
+                        + "eksportere uten personopplysninger")
+            }
+            if let from, let to, to < from { throw ValidationError("--to kan ikke være før --from") }
+        }
+
+        func run() async throws {
+            var filter = ComplaintFilter(venue: venue, category: category, receivedFrom: from, receivedTo: to)
+            if !status.isEmpty { filter.statuses = Set(status) }
+            let entries = try await store.openStore().exportComplaints(
+                filter, includingComplainants: includePersonal, actor: .commandLine)
+            let data = ComplaintExport(includingPersonal: includePersonal).csv(
+                entries, delimiter: separator.delimiter)
+            guard let output else {
+                FileHandle.standardOutput.write(data)
+                return
+            }
+            do {
+                try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                throw CommandFailure(message: "kan ikke skrive \(output)")
+            }
+            let personal = includePersonal ? "med personopplysninger" : "uten personopplysninger"
+            print("\(entries.count) \(entries.count == 1 ? "klage" : "klager") eksportert til \(output) (\(personal)).")
+        }
+    }
+}

@@ -139,6 +139,57 @@ extension Skjenk.Complaints {
         }
     }
 
+    /// `skjenk complaints duplicates [ID --episode N --link|--reject]`: the flags waiting for an
+    /// officer, and the decision on one.
+    struct Duplicates: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mulige dubletter: list dem som venter, eller koble eller avvis én.",
+            discussion: """
+                Uten ID: klagene som er merket som mulig dublett av en åpen episode og venter på vurdering. \
+                Med ID, --episode og --link: klagen blir en del av episoden (én episode med flere meldinger i \
+                vurderingen). Med --reject: merket fjernes, klagen står for seg selv.
+                """)
+
+        @OptionGroup var store: StoreOptions
+
+        @Argument(help: ArgumentHelp("Klagen som er merket.", valueName: "ID"))
+        var id: Int64?
+        @Option(name: .long, help: ArgumentHelp("Episoden den er merket mot.", valueName: "N"))
+        var episode: Int64?
+        @Flag(name: .long, help: "Koble klagen til episoden.")
+        var link = false
+        @Flag(name: .long, help: "Ikke samme episode: fjern merket.")
+        var reject = false
+
+        func validate() throws {
+            if id == nil {
+                guard episode == nil, !link, !reject else {
+                    throw ValidationError("oppgi klagens nummer for å koble eller avvise")
+                }
+                return
+            }
+            guard episode != nil else { throw ValidationError("oppgi --episode (episoden klagen er merket mot)") }
+            guard link != reject else { throw ValidationError("velg enten --link eller --reject") }
+        }
+
+        func run() async throws {
+            let database = try store.openStore()
+            guard let id, let episode else {
+                print(ComplaintReport.pendingDuplicates(try await database.pendingDuplicates()))
+                return
+            }
+            do {
+                try await database.decideDuplicate(complaint: id, episode: episode, link: link, actor: .commandLine)
+            } catch {
+                throw CommandFailure.complaintLog(error)
+            }
+            print(
+                link
+                    ? "Klage \(id) er koblet til episode \(episode)."
+                    : "Klage \(id) er ikke samme episode som \(episode); merket er fjernet.")
+        }
+    }
+
     /// `skjenk complaints unlink ID`.
     struct Unlink: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Ta en klage ut av episoden den er knyttet til.")

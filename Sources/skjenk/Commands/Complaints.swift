@@ -14,7 +14,8 @@ extension Skjenk {
             discussion: "Opplysninger om klageren vises bare i «complaints show» for ansatte (--role).",
             subcommands: [
                 Add.self, List.self, Show.self, Step.self, Close.self, Reopen.self, Link.self, Unlink.self,
-                Venue.self, Import.self, Purge.self, Stats.self,
+                Duplicates.self,
+                Venue.self, Import.self, Export.self, Purge.self, Stats.self,
             ])
     }
 }
@@ -266,6 +267,7 @@ extension Skjenk.Complaints {
             let episode =
                 entry.episodeId == nil ? [] : try await database.complaintLog(ComplaintFilter(episode: entry.episodeId))
             let audit = try await database.complaintAuditTrail(id)
+            let replies = try await database.replies(ofComplaint: id)
             if json {
                 var output = ComplaintJSON(entry, today: today.date)
                 output.complainant = staff ? entry.complainant.map(ComplainantJSON.init) : nil
@@ -275,7 +277,8 @@ extension Skjenk.Complaints {
             }
             print(
                 ComplaintReport.detail(
-                    entry, episode: episode, audit: audit, today: today.date, showComplainant: staff))
+                    entry, episode: episode, audit: audit, replies: replies, today: today.date,
+                    showComplainant: staff))
         }
     }
 }

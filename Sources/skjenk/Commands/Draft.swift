@@ -281,7 +281,7 @@ extension Skjenk {
             var table = TextTable(headers: ["Versjon", "Laget", "Av", "Type", "Konklusjon", "Status"])
             for draft in drafts {
                 table.add([
-                    String(draft.version), ComplaintReport.format(draft.createdAt), draft.author, draft.origin.label,
+                    String(draft.version), NorwegianFormat.dateTime(draft.createdAt), draft.author, draft.origin.label,
                     draft.outcome.label,
                     draft.isStale(hearingVersion: stored.version, assessmentDigest: digest)
                         ? "utdatert" : "gjeldende grunnlag",

@@ -57,7 +57,7 @@ extension Skjenk {
                 if !trail.isEmpty { lines.append("") }
                 for event in trail {
                     lines.append(
-                        "  \(ComplaintReport.format(event.at))  \(event.actor) (\(event.channel))  \(event.action)  \(event.detail)"
+                        "  \(NorwegianFormat.dateTime(event.at))  \(event.actor) (\(event.channel))  \(event.action)  \(event.detail)"
                     )
                 }
                 print(lines.joined(separator: "\n"))

@@ -95,7 +95,7 @@ extension Skjenk {
                 for user in try await store.openStore().users() {
                     table.add([
                         user.name, user.role.label, user.disabled ? "sperret" : "aktiv",
-                        ComplaintReport.format(user.createdAt),
+                        NorwegianFormat.dateTime(user.createdAt),
                     ])
                 }
                 print(table.render())
@@ -181,8 +181,8 @@ struct APIKeys: AsyncParsableCommand {
 
         func run() async throws {
             for key in try await store.openStore().apiKeys() {
-                let state = key.revokedAt.map { "trukket tilbake \(ComplaintReport.format($0))" } ?? "gyldig"
-                print("\(key.name)\tutstedt \(ComplaintReport.format(key.createdAt))\t\(state)")
+                let state = key.revokedAt.map { "trukket tilbake \(NorwegianFormat.dateTime($0))" } ?? "gyldig"
+                print("\(key.name)\tutstedt \(NorwegianFormat.dateTime(key.createdAt))\t\(state)")
             }
         }
     }

@@ -62,8 +62,8 @@ enum ComplaintReport {
 
     /// `complaints show`.
     static func detail(
-        _ entry: ComplaintLogEntry, episode: [ComplaintLogEntry], audit: [AuditEvent], today: LocalDate,
-        showComplainant: Bool
+        _ entry: ComplaintLogEntry, episode: [ComplaintLogEntry], audit: [AuditEvent], replies: [ComplaintReply],
+        today: LocalDate, showComplainant: Bool
     ) -> String {
         var lines = ["Klage \(entry.id ?? 0): \(entry.venue.label)", ""]
         func field(_ label: String, _ value: String?) {
@@ -71,7 +71,7 @@ enum ComplaintReport {
                 lines.append("  " + label.padding(toLength: 18, withPad: " ", startingAt: 0) + value)
             }
         }
-        field("Mottatt", format(entry.receivedAt))
+        field("Mottatt", NorwegianFormat.dateTime(entry.receivedAt))
         var incident = NorwegianFormat.longDate(entry.incident.start)
         if let time = entry.incident.time { incident += " \(NorwegianFormat.time(time))" }
         if let end = entry.incident.end { incident += " til \(NorwegianFormat.longDate(end))" }
@@ -90,6 +90,16 @@ enum ComplaintReport {
             let others = episode.compactMap(\.id).filter { $0 != entry.id }.sorted().map(String.init)
             field("Episode", "\(entry.episodeId ?? 0), sammen med klage \(NorwegianFormat.list(others))")
         }
+        for flag in entry.duplicateFlags {
+            var line =
+                "Mulig dublett av episode \(flag.episode) (klage \(flag.matched); \(flag.reason)): \(flag.state.label)"
+            if flag.state == .pending {
+                line +=
+                    "; koble med «skjenk complaints duplicates \(entry.id ?? 0) --episode \(flag.episode) --link»"
+                    + " eller avvis med --reject"
+            }
+            field("Dublett", line)
+        }
         if let description = entry.description {
             lines +=
                 ["", "  Beskrivelse:"]
@@ -98,7 +108,8 @@ enum ComplaintReport {
         }
         if entry.purgedAt != nil {
             lines += [
-                "", "  Personopplysninger og fritekst er slettet etter lagringstiden (\(format(entry.purgedAt!))).",
+                "",
+                "  Personopplysninger og fritekst er slettet etter lagringstiden (\(NorwegianFormat.dateTime(entry.purgedAt!))).",
             ]
         } else if entry.hasComplainant {
             lines += ["", "  Klager (personopplysninger):"]
@@ -117,7 +128,7 @@ enum ComplaintReport {
         }
         lines += ["", "  Oppfølging:"]
         for step in entry.steps {
-            var line = "    \(format(step.at))  \(step.action.label)"
+            var line = "    \(NorwegianFormat.dateTime(step.at))  \(step.action.label)"
             if let reason = step.closingReason { line += " (\(reason.label))" }
             line += ", \(step.by)"
             if let due = step.nextDue { line += "; neste frist \(NorwegianFormat.date(due))" }
@@ -133,14 +144,32 @@ enum ComplaintReport {
                 lines.append("    \(suggestion.recipient): \(suggestion.reason) (\(suggestion.action.code))")
             }
         }
+        for reply in replies {
+            lines += ["", "  Svar til klageren (\(reply.kind.label), \(NorwegianFormat.dateTime(reply.createdAt))):"]
+            lines += reply.text.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)" }
+        }
         if !audit.isEmpty {
             lines += ["", "  Revisjonsspor:"]
             for event in audit {
                 lines.append(
-                    "    \(format(event.at))  \(event.actor) (\(event.channel))  \(event.action)  \(event.detail)")
+                    "    \(NorwegianFormat.dateTime(event.at))  \(event.actor) (\(event.channel))  \(event.action)  \(event.detail)"
+                )
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `complaints duplicates`: the flags waiting for an officer.
+    static func pendingDuplicates(_ pending: [PendingDuplicate]) -> String {
+        guard !pending.isEmpty else { return "Ingen klager venter på vurdering som mulig dublett." }
+        var table = TextTable(headers: ["Klage", "Episode", "Likner klage", "Hvorfor"])
+        for item in pending {
+            table.add([
+                String(item.complaintId), String(item.flag.episode), String(item.flag.matched), item.flag.reason,
+            ])
+        }
+        return table.render()
+            + "\n\nKoble med «skjenk complaints duplicates ID --episode N --link», avvis med --reject."
     }
 
     /// `skjenk followup`: per officer, soonest first.
@@ -177,15 +206,6 @@ enum ComplaintReport {
         }
         return "\(title)\n\n" + table.render() + "\n\nI alt \(statistics.total) klager."
             + (categories.count > 0 ? " En klage med flere kategorier telles i hver av dem." : "")
-    }
-
-    /// "20.11.2026 kl. 14.30" in Oslo.
-    static func format(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = OsloTime.zone
-        let c = calendar.dateComponents([.hour, .minute], from: date)
-        let time = (try? TimeOfDay(hour: c.hour ?? 0, minute: c.minute ?? 0)).map(NorwegianFormat.time) ?? ""
-        return "\(NorwegianFormat.date(OsloTime.today(at: date))) \(time)"
     }
 
     static func clip(_ text: String, _ length: Int) -> String {

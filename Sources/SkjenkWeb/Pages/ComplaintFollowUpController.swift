@@ -1,0 +1,105 @@
+import Foundation
+import Hummingbird
+import SkjenkCore
+import SkjenkStore
+
+/// What an officer does with one complaint: records a step, closes it (the closing answer to the
+/// complainant is stored with it), reopens it, and decides a duplicate flag (link it to the
+/// episode, or not). Each answers with the complaint's page, a message or the reason it was refused.
+struct ComplaintFollowUpController {
+    let services: WebServices
+    var pages: ComplaintsController { ComplaintsController(services: services) }
+
+    func register(_ router: Router<WebContext>) {
+        router.post("/klager/:id/steg") { request, context -> Response in
+            try await act(request, context) { id, form, session in
+                guard let action = form["tiltak"].flatMap({ FollowUpAction(code: $0) }),
+                    FollowUpAction.stepActions.contains(action)
+                else { throw Refusal("Velg hva som ble gjort.") }
+                let step = FollowUpStep(
+                    action: action, note: form["notat"], by: session.user.name, at: services.now(),
+                    nextDue: try nextDue(form))
+                _ = try await services.store.addStep(step, toComplaint: id, actor: services.actor(session))
+                return "Steget er registrert."
+            }
+        }
+        router.post("/klager/:id/avslutt") { request, context -> Response in
+            try await act(request, context) { id, form, session in
+                guard let reason = form["grunn"].flatMap({ ClosingReason(code: $0) }) else {
+                    throw Refusal("Velg hvorfor klagen avsluttes.")
+                }
+                let step = FollowUpStep(
+                    action: .closed, note: form["notat"], by: session.user.name, at: services.now(),
+                    closingReason: reason)
+                _ = try await ComplaintDesk.addStep(
+                    step, to: id, store: services.store, replies: services.replies, actor: services.actor(session),
+                    now: services.now())
+                return "Klagen er avsluttet, og svaret til klageren er lagret med klagen."
+            }
+        }
+        router.post("/klager/:id/gjenapne") { request, context -> Response in
+            try await act(request, context) { id, form, session in
+                guard form["notat"] != nil else { throw Refusal("Skriv hvorfor klagen gjenåpnes.") }
+                let step = FollowUpStep(
+                    action: .reopened, note: form["notat"], by: session.user.name, at: services.now(),
+                    nextDue: try nextDue(form))
+                _ = try await services.store.addStep(step, toComplaint: id, actor: services.actor(session))
+                return "Klagen er gjenåpnet."
+            }
+        }
+        router.post("/klager/:id/dublett") { request, context -> Response in
+            try await act(request, context) { id, form, session in
+                guard let episode = form["episode"].flatMap({ Int64($0) }) else {
+                    throw Refusal("Oppgi episoden klagen er merket mot.")
+                }
+                let link: Bool
+                switch form["valg"] {
+                case "koble": link = true
+                case "avvis": link = false
+                default: throw Refusal("Velg om klagen skal kobles til episoden eller ikke.")
+                }
+                try await services.store.decideDuplicate(
+                    complaint: id, episode: episode, link: link, actor: services.actor(session))
+                return link
+                    ? "Klagen er koblet til episode \(episode)."
+                    : "Klagen er ikke samme episode som \(episode); merket er fjernet."
+            }
+        }
+    }
+
+    /// A form the officer must correct: shown on the complaint's page, nothing stored.
+    struct Refusal: Error {
+        let message: String
+        init(_ message: String) { self.message = message }
+    }
+
+    /// Runs one action for staff and shows the complaint again with its message, or with why the
+    /// action was refused (bad form, or the status flow's rules).
+    func act(
+        _ request: Request, _ context: WebContext,
+        _ body: (Int64, FormFields, WebSession) async throws -> String
+    ) async throws -> Response {
+        let session = try Access.require(Access.staff, request, context)
+        let id = try pages.complaintId(context)
+        do {
+            let message = try await body(id, context.form ?? FormFields(), session)
+            return try await pages.showPage(request, context, session: session, message: message, error: nil)
+        } catch let refusal as Refusal {
+            return try await pages.showPage(
+                request, context, session: session, message: nil, error: refusal.message, status: .unprocessableContent)
+        } catch let error as ComplaintLogError {
+            return try await pages.showPage(
+                request, context, session: session, message: nil, error: error.description,
+                status: .unprocessableContent)
+        }
+    }
+
+    /// The next step's due date: the form's, or the policy's follow-up days from today.
+    func nextDue(_ form: FormFields) throws -> LocalDate {
+        if let text = form["frist"] {
+            guard let date = try? LocalDate(iso: text) else { throw Refusal("Fristen «\(text)» er ikke en dato.") }
+            return date
+        }
+        return services.today.adding(days: try services.policy().followUpDays)
+    }
+}
