@@ -25,6 +25,8 @@ let package = Package(
         // The web application: HTTP server, routing, testing; bcrypt for passwords.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        // Hummingbird's logging API; the tests read what the server logs (InMemoryLogging).
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.14.0"),
     ],
     targets: [
         // libxml2 from Debian's libxml2-dev; `.ci/run` installs it when missing.
@@ -105,7 +107,11 @@ let package = Package(
         .testTarget(name: "SkjenkStoreTests", dependencies: ["SkjenkStore", "SkjenkTestSupport"]),
         .testTarget(
             name: "SkjenkWebTests",
-            dependencies: ["SkjenkWeb", "SkjenkTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: [
+                "SkjenkWeb", "SkjenkTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "SkjenkComposeTests",

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole job on the bundled samples, on an embedded SQLite database: import the hearings and
 # every register, log the sample complaints, assess every open case, and write a draft statement
-# for each in HTML and Word to the folder named (default: uttalelser/).
+# for each in HTML and Word to the folder named (default: uttalelser/), with the complaint log as
+# CSV (no personal data).
 #
 #   Samples/run.sh [OUTPUT_DIR] [DATABASE]
 set -euo pipefail
@@ -30,5 +31,6 @@ done
 "$skjenk" complaints import Samples/complaints/klager-2026.csv
 "$skjenk" assess --all --json > /dev/null
 "$skjenk" draft --all --output-dir "$out"
+"$skjenk" complaints export --output "$out/klager.csv"
 "$skjenk" cases list
-echo "Uttalelsene ligger i $out/ (HTML og Word), databasen i $SKJENK_DB."
+echo "Uttalelsene ligger i $out/ (HTML og Word) med klageloggen i $out/klager.csv, databasen i $SKJENK_DB."

@@ -60,12 +60,25 @@ import Testing
         try run(["complaints", "stats", "--svg", svg.path])
         try run(["followup"])
         try run(["followup", "--json", "--within", "400"])
+        // Exports: without --include-personal for every role, and --include-personal refused to
+        // any role but saksbehandler, before anything is read.
+        let exported = cli.folder.appendingPathComponent("klager.csv")
+        try run(["complaints", "export", "--format", "csv"])
+        try run(["complaints", "export", "--role", "bu", "--output", exported.path])
+        try run(["complaints", "export", "--separator", "komma", "--status", "avsluttet", "--from", "2026-01-01"])
+        try run(["complaints", "duplicates"])
+        for role in ["bu", "klagebehandler", "admin"] {
+            try run(["complaints", "export", "--include-personal", "--role", role])
+            #expect(outputs.last?.1.status == 2, "--include-personal as \(role)")
+            #expect(outputs.last?.1.stderr.contains("--include-personal er bare for rollen saksbehandler") == true)
+        }
         try run(["assess", "--all"] + policy)
         try run(["assess", "--all", "--json"] + policy)
         try run(["cases", "list", "--all"])
         try run(["cases", "show", "2026/05231"])
 
-        for (command, result) in outputs where !command.contains("--complainant-email Zacharias") {
+        for (command, result) in outputs
+        where !command.contains("--complainant-email Zacharias") && !command.contains("--include-personal") {
             #expect(result.status == 0, "\(command): \(result.stderr)")
         }
         for (command, result) in outputs {
@@ -76,12 +89,18 @@ import Testing
         }
         let chart = try String(contentsOf: svg, encoding: .utf8)
         for marker in Self.markers { #expect(!chart.contains(marker)) }
+        let sheet = try String(contentsOf: exported, encoding: .utf8)
+        #expect(sheet.components(separatedBy: "\r\n").count - 2 == 8, "a header and eight complaints")
+        for marker in Self.markers { #expect(!sheet.contains(marker), "«\(marker)» in the export") }
 
         // Staff see them where they need them (so the checks above can fail).
         let staff = try cli.run("complaints", "show", "1")
         for marker in Self.markers[0..<4] { #expect(staff.stdout.contains(marker)) }
         let officer = try cli.run("complaints", "show", "2", "--role", "klagebehandler", "--json")
         #expect(officer.stdout.contains("eva.nabo@example.no"))
+        let personal = try cli.run("complaints", "export", "--include-personal")
+        #expect(personal.status == 0, "\(personal.stderr)")
+        for marker in Self.markers[0..<4] { #expect(personal.stdout.contains(marker)) }
         let council = try cli.run("complaints", "show", "1", "--role", "bu")
         #expect(council.stdout.contains("skjult: vises bare for ansatte i bydelen"))
     }

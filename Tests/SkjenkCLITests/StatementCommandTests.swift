@@ -83,6 +83,9 @@ import ZIPFoundation
         #expect(files.filter { $0.hasSuffix(".html") }.count == hearings)
         #expect(files.filter { $0.hasSuffix(".docx") }.count == hearings)
         #expect(result.stdout.contains("Uttalelsene ligger i \(out.path)/"))
+        let log = try String(contentsOf: out.appendingPathComponent("klager.csv"), encoding: .utf8)
+        #expect(
+            log.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1 + 6, "a header and six complaints")
     }
 
     @Test func versionsEditsAndStaleDrafts() throws {

@@ -238,6 +238,38 @@ import Testing
         #expect(!audit.contains { $0.detail.contains("Klagesen") })
     }
 
+    @Test func anExportReadsComplainantsOnlyWhenAskedAndIsAudited() async throws {
+        let store = try store()
+        let first = try await store.logComplaint(Fixtures.complaintEntry(), actor: actor)
+        let second = try await store.logComplaint(
+            Fixtures.complaintEntry(received: "2026-11-21 09:00", complainant: nil), actor: actor)
+        _ = try await store.addStep(
+            step(.closed, at: "2026-11-21 10:00", reason: .resolved), toComplaint: first, actor: actor)
+
+        let plain = try await store.exportComplaints(ComplaintFilter(), includingComplainants: false, actor: actor)
+        #expect(plain.map(\.id) == [second, first])
+        #expect(plain.allSatisfy { $0.complainant == nil })
+        #expect(plain.map(\.hasComplainant) == [false, true])
+        #expect(plain.last?.steps.map(\.action) == [.registered, .closed])
+
+        let personal = try await store.exportComplaints(ComplaintFilter(), includingComplainants: true, actor: actor)
+        #expect(personal.last?.complainant == Fixtures.complaintEntry().complainant)
+        #expect(personal.first?.complainant == nil)
+        #expect(personal.map(\.hasComplainant) == [false, true])
+
+        let open = try await store.exportComplaints(
+            ComplaintFilter(statuses: [.received]), includingComplainants: false, actor: actor)
+        #expect(open.map(\.id) == [second])
+
+        let exports = try await store.auditTrail(for: nil, limit: 100).filter { $0.action == "complaints.exported" }
+        #expect(
+            exports.map(\.detail).sorted() == [
+                "1 klage eksportert, uten personopplysninger", "2 klager eksportert, med opplysninger om klagerne",
+                "2 klager eksportert, uten personopplysninger",
+            ])
+        for event in exports { #expect(!event.detail.contains("Kari Klagesen")) }
+    }
+
     @Test func reimportingTheSameReferencesAddsNothing() async throws {
         let store = try store()
         var first = Fixtures.complaintEntry()

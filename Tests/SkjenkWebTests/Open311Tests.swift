@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import InMemoryLogging
 import SkjenkCore
 import SkjenkStore
 import SkjenkTestSupport
@@ -190,9 +191,10 @@ import Testing
         }
     }
 
-    @Test func noGETReplyOrAuditLineCarriesAPersonalField() async throws {
+    @Test func noGETExportReplyOrLogLineCarriesAPersonalField() async throws {
         let harness = try await Self.harness()
-        try await harness.application().test(.router) { client in
+        let log = InMemoryLogHandler()
+        try await harness.application(logging: log).test(.router) { client in
             let created = try await Self.post(client, Self.report(Self.origin, personal: true))
             let text = try #require(
                 (try Self.json(created) as? [[String: Any]])?.first?["service_request_id"] as? String)
@@ -210,16 +212,34 @@ import Testing
                 seen.append(
                     try await Self.get(client, uri + (uri.contains("?") ? "&" : "?") + "api_key=\(Self.key)").text)
             }
+            // The officer's export, and the complaint closed from the web with its closing answer.
+            let browser = Browser(client)
+            try await browser.signIn("kari")
+            let export = try await browser.get("/klager/eksport.csv?alle=1")
+            #expect(export.status == .ok)
+            #expect(export.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(export.text.contains("\r\n\(id);"), "the Open311 complaint is in the export")
+            seen.append(export.text)
+            try await browser.get("/klager/\(id)")
+            let closed = try await browser.post("/klager/\(id)/avslutt", [("grunn", "ikke-vaart-ansvar")])
+            #expect(closed.status == .ok)
+            #expect(closed.text.contains("Klagen er avsluttet"))
             let replies = try await harness.store.replies(ofComplaint: id)
-            #expect(replies.map(\.kind) == [.receipt])
+            #expect(replies.map(\.kind) == [.receipt, .closing])
             #expect(replies.first?.text.contains("K-\(id)") == true)
             seen += replies.map(\.text)
             seen += try await harness.store.auditTrail(for: nil, limit: 1_000).map {
                 "\($0.actor) \($0.action) \($0.detail)"
             }
+            // Everything the server logged, down to trace.
+            #expect(log.entries.count > 10)
+            seen += log.entries.map { "\($0.level) \($0.message) \($0.metadata)" }
             for text in seen {
                 for detail in Self.person { #expect(!text.contains(detail), "\(detail) in \(text.prefix(200))") }
             }
+            // A caseworker who asks for them gets them (so the checks above can fail).
+            let personal = try await browser.get("/klager/eksport.csv?alle=1&personopplysninger=1")
+            for detail in Self.person { #expect(personal.text.contains(detail), "\(detail) with personopplysninger") }
         }
     }
 

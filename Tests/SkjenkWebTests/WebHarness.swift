@@ -3,6 +3,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdBcrypt
 import HummingbirdTesting
+import InMemoryLogging
+import Logging
 import SkjenkCore
 import SkjenkStore
 import SkjenkTestSupport
@@ -45,6 +47,13 @@ struct WebHarness {
 
     func application() -> some ApplicationProtocol {
         Application(router: buildRouter(services: services))
+    }
+
+    /// The application logging everything, down to trace, into `log` (for tests of what is logged).
+    func application(logging log: InMemoryLogHandler) -> some ApplicationProtocol {
+        var logger = Logger(label: "skjenk-test") { _ in log }
+        logger.logLevel = .trace
+        return Application(router: buildRouter(services: services), logger: logger)
     }
 }
 

@@ -110,7 +110,8 @@ extension SQLiteStore: ComplaintStore {
             let personal = includingComplainants ? "med opplysninger om klagerne" : "uten personopplysninger"
             try AuditRecord(
                 at: Timestamp.format(now), actor: actor, action: "complaints.exported", entity: "complaint",
-                entityId: "", detail: "\(entries.count) klager eksportert, \(personal)"
+                entityId: "",
+                detail: "\(entries.count) \(entries.count == 1 ? "klage" : "klager") eksportert, \(personal)"
             ).insert(db)
             return entries
         }

@@ -80,7 +80,7 @@ struct APIController {
         }
         api.get("/saker") { request, context -> Response in
             _ = try Access.require(Access.reviewers, request, context)
-            let parameters = request.uri.queryParameters
+            let parameters = request.queryForm
             let all = parameters.get("alle") == "1"
             guard let page = Self.positive(parameters.get("side"), default: 1, max: 1_000_000),
                 let size = Self.positive(parameters.get("antall"), default: 100, max: 1_000)

@@ -51,6 +51,7 @@ public struct WebServices: Sendable {
 /// security middleware. Tests call this directly.
 public func buildRouter(services: WebServices) -> Router<WebContext> {
     let router = Router(context: WebContext.self)
+    router.add(middleware: AccessLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware(pages: services.pages))
     router.add(middleware: SessionMiddleware(users: services.store))

@@ -67,7 +67,7 @@ struct AdminController {
         }
         router.get("/revisjon") { request, context -> Response in
             let session = try Access.require(Access.admins, request, context)
-            let parameters = request.uri.queryParameters
+            let parameters = request.queryForm
             let who = String((parameters.get("hvem") ?? "").trimmingCharacters(in: .whitespaces).prefix(200))
             let what = String((parameters.get("hva") ?? "").trimmingCharacters(in: .whitespaces).prefix(200))
             let fromText = parameters.get("fra")?.trimmingCharacters(in: .whitespaces) ?? ""

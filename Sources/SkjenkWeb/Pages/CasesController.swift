@@ -186,7 +186,7 @@ struct CasesController {
     static let pageSize = 50
 
     func desk(_ request: Request, session: WebSession, problems: [String], message: String?) async throws -> Response {
-        let parameters = request.uri.queryParameters
+        let parameters = request.queryForm
         let all = parameters.get("alle") == "1"
         let query = String((parameters.get("sok") ?? "").trimmingCharacters(in: .whitespaces).prefix(200))
         let requestedPage = parameters.get("side").flatMap { Int($0) }.map { max(1, min($0, 100_000)) } ?? 1

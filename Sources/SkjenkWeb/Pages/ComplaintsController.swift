@@ -114,8 +114,8 @@ struct ComplaintsController {
     func register(_ router: Router<WebContext>) {
         router.get("/klager") { request, context -> Response in
             let session = try Access.require(Access.staff, request, context)
-            let venue = request.uri.queryParameters.get("sted") ?? ""
-            let all = request.uri.queryParameters.get("alle") == "1"
+            let venue = request.queryForm.get("sted") ?? ""
+            let all = request.queryForm.get("alle") == "1"
             var filter = ComplaintFilter(venue: venue.isEmpty ? nil : venue)
             if !all { filter.statuses = Set(ComplaintStatus.allCases.filter(\.isOpen)) }
             let entries = try await services.store.complaintLog(filter)
@@ -234,7 +234,7 @@ struct ComplaintsController {
     /// `fra`/`til`; complainants' details, descriptions and notes only with `personopplysninger=1`,
     /// for the roles that may export them. Audited by the store.
     func export(_ request: Request, session: WebSession) async throws -> Response {
-        let query = request.uri.queryParameters
+        let query = request.queryForm
         let personal = query.get("personopplysninger") == "1"
         if personal, !session.user.role.mayExportComplainants {
             throw HTTPError(.forbidden, message: "Bare en saksbehandler kan eksportere opplysninger om klagerne.")

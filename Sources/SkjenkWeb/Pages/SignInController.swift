@@ -23,7 +23,7 @@ struct SignInController {
             }
         }
         router.get("/logg-inn") { request, context -> Response in
-            let next = Self.safeNext(request.uri.queryParameters.get("neste"))
+            let next = Self.safeNext(request.queryForm.get("neste"))
             return try signInPage(request, context, next: next, name: "", error: nil, status: .ok)
         }
         router.post("/logg-inn") { request, context -> Response in

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 
 /// The fields of a submitted form: `application/x-www-form-urlencoded`, or `multipart/form-data`
 /// with uploaded files.
@@ -18,6 +19,9 @@ public struct FormFields: Sendable {
         }
         return value
     }
+
+    /// The field's value as sent, untrimmed; nil when missing.
+    public func get(_ name: String) -> String? { values[name]?.last }
 
     /// Every value of a repeated field (check boxes).
     public func all(_ name: String) -> [String] { values[name] ?? [] }
@@ -90,4 +94,10 @@ public struct FormFields: Sendable {
         guard let end = rest.firstIndex(of: "\"") else { return nil }
         return String(rest[..<end])
     }
+}
+
+extension Request {
+    /// The query as a browser's form sends it: `+` for a space, then percent-encoding (Hummingbird's
+    /// `queryParameters` leaves a `+` as it is, so «Bar+Boble» would not find Bar Boble).
+    var queryForm: FormFields { FormFields.urlEncoded(uri.query ?? "") }
 }

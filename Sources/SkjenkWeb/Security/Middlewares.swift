@@ -82,3 +82,37 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         return response
     }
 }
+
+/// One line per request: method, path, status and time. The query is left out (it may carry an
+/// `api_key` or a search text), and so are bodies, cookies and who asked: the audit trail records
+/// who did what, and nothing a complainant gave ever reaches the log.
+struct AccessLogMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+
+    func handle(
+        _ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response
+    )
+        async throws -> Response
+    {
+        let start = ContinuousClock.now
+        func log(_ status: HTTPResponse.Status) {
+            let elapsed = start.duration(to: .now)
+            let milliseconds =
+                Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
+            context.logger.info(
+                "forespørsel",
+                metadata: [
+                    "metode": .string(request.method.rawValue), "sti": .string(request.uri.path),
+                    "status": .stringConvertible(status.code), "ms": .string(String(format: "%.1f", milliseconds)),
+                ])
+        }
+        do {
+            let response = try await next(request, context)
+            log(response.status)
+            return response
+        } catch {
+            log((error as? any HTTPResponseError)?.status ?? .internalServerError)
+            throw error
+        }
+    }
+}

@@ -100,4 +100,30 @@ import Testing
             try ComplaintFlow.apply(step(.contactedVenue, on: "2026-11-19 12:00"), to: registered())
         }
     }
+
+    @Test func statusChangesAreReadFromTheSteps() throws {
+        var entry = try registered()
+        for next in [
+            step(.contactedVenue, on: "2026-11-21 09:00"), step(.noiseMeasured, on: "2026-11-22 22:00"),
+            step(.controlTip, on: "2026-11-23 10:00"), step(.closed, on: "2026-11-24 10:00", reason: .resolved),
+            step(.reopened, on: "2026-11-25 08:00", note: "Ny episode"),
+        ] {
+            entry = try ComplaintFlow.apply(next, to: entry)
+        }
+        let changes = ComplaintFlow.statusChanges(of: entry)
+        // The noise measurement leaves it in follow-up: not a change.
+        #expect(changes.map(\.status) == [.received, .inFollowUp, .forwarded, .closed, .inFollowUp])
+        #expect(
+            changes.map(\.at) == [
+                entry.receivedAt, Fixtures.oslo("2026-11-21 09:00"), Fixtures.oslo("2026-11-23 10:00"),
+                Fixtures.oslo("2026-11-24 10:00"), Fixtures.oslo("2026-11-25 08:00"),
+            ])
+        // Registered a day after it came in: received still counts from receipt.
+        var late = Fixtures.complaintEntry()
+        late = try ComplaintFlow.apply(
+            FollowUpStep(
+                action: .registered, by: "kari", at: late.receivedAt.addingTimeInterval(86_400),
+                nextDue: Fixtures.day("2026-12-04")), to: late)
+        #expect(ComplaintFlow.statusChanges(of: late) == [StatusChange(status: .received, at: late.receivedAt)])
+    }
 }
