@@ -72,9 +72,11 @@ public protocol ComplaintStore: Sendable {
     /// response), in one transaction. Returns the stored complaint's id.
     func logComplaint(_ entry: ComplaintLogEntry, actor: Actor) async throws -> Int64
     /// Logs many complaints from one source in one transaction: all or nothing. Complaints whose
-    /// external reference from `source` is already logged are left out and reported.
+    /// external reference from `source` is already logged are left out and reported. With a
+    /// `duplicates` rule, each open complaint is flagged against the open episodes logged before it
+    /// (earlier complaints of the same batch included), in the same transaction.
     func logComplaints(
-        _ entries: [ComplaintLogEntry], source: String, actor: Actor
+        _ entries: [ComplaintLogEntry], source: String, duplicates: DuplicateRule?, actor: Actor
     ) async throws
         -> ComplaintImportSummary
     /// One complaint with its steps; the complainant's details only when `includingComplainant`.

@@ -157,15 +157,10 @@ public struct ComplaintIntake: Sendable {
         }
         var notes = venueNotes
         if let (store, rule) = duplicates {
-            let window = TimeInterval(rule.windowDays) * 86_400
-            let logged = try await store.duplicateCandidates(
-                receivedFrom: entry.receivedAt.addingTimeInterval(-window),
-                to: entry.receivedAt.addingTimeInterval(window))
-            let candidate = DuplicateCandidate(
-                id: nil, episode: nil, position: entry.venue.position,
-                venueKeys: DuplicateCandidate.venueKeys(entry.venue), categories: entry.categories,
-                receivedAt: entry.receivedAt, isOpen: true)
-            entry.duplicateFlags = DuplicateDetector.flags(for: candidate, among: logged, rule: rule)
+            let window = rule.window(around: entry.receivedAt)
+            let logged = try await store.duplicateCandidates(receivedFrom: window.from, to: window.to)
+            entry.duplicateFlags = DuplicateDetector.flags(
+                for: DuplicateCandidate(unlogged: entry), among: logged, rule: rule)
             for flag in entry.duplicateFlags {
                 notes.append("mulig samme episode som klage \(flag.episode) (\(flag.reason)); saksbehandleren avgjør")
             }

@@ -60,7 +60,8 @@ import Testing
         await #expect(throws: ComplaintLogError.self) { try await store.logComplaint(entry, actor: self.actor) }
         // A batch with one bad complaint stores none of them.
         await #expect(throws: ComplaintLogError.self) {
-            try await store.logComplaints([Fixtures.complaintEntry(), entry], source: "test", actor: self.actor)
+            try await store.logComplaints(
+                [Fixtures.complaintEntry(), entry], source: "test", duplicates: nil, actor: self.actor)
         }
         #expect(try await store.complaintLog(ComplaintFilter()).isEmpty)
         #expect(try await store.auditTrail(for: nil, limit: 10).isEmpty)
@@ -270,19 +271,57 @@ import Testing
         for event in exports { #expect(!event.detail.contains("Kari Klagesen")) }
     }
 
+    @Test func aBatchIsCheckedForDuplicatesWithinItselfAndAgainstTheLog() async throws {
+        let store = try store()
+        let origin = GeoPoint(latitude: 59.95, longitude: 10.80)
+        func report(_ received: String, _ position: GeoPoint, closed: Bool = false) -> ComplaintLogEntry {
+            var entry = Fixtures.complaintEntry(
+                received: received, incident: "2026-11-17", venue: ComplaintVenue(position: position))
+            if closed {
+                entry.steps = [
+                    FollowUpStep(action: .registered, by: "kari", at: entry.receivedAt, nextDue: entry.nextDue),
+                    FollowUpStep(
+                        action: .closed, by: "kari", at: entry.receivedAt.addingTimeInterval(3_600),
+                        closingReason: .resolved),
+                ]
+            }
+            return entry
+        }
+        let logged = try await store.logComplaint(report("2026-11-18 22:00", origin), actor: actor)
+        let summary = try await store.logComplaints(
+            [
+                report("2026-11-19 23:00", Fixtures.offset(origin, north: 25)),
+                report("2026-11-20 23:00", Fixtures.offset(origin, north: 300)),
+                report("2026-11-21 23:00", Fixtures.offset(origin, north: 320)),
+                report("2026-11-21 23:30", Fixtures.offset(origin, east: 10), closed: true),
+            ], source: "regneark", duplicates: DuplicateRule(), actor: actor)
+        let ids = summary.added
+        var flags: [Int64: [DuplicateFlag]] = [:]
+        for id in ids { flags[id] = try await store.complaint(id: id, includingComplainant: false)?.duplicateFlags }
+        #expect(flags[ids[0]]?.map(\.episode) == [logged], "against the log")
+        #expect(flags[ids[1]]?.isEmpty == true, "300 m from the others")
+        #expect(flags[ids[2]]?.map(\.episode) == [ids[1]], "against an earlier complaint of the same batch")
+        #expect(flags[ids[3]]?.isEmpty == true, "a closed complaint is history, not a duplicate to decide")
+        // Without a rule, nothing is flagged.
+        let plain = try await store.logComplaints(
+            [report("2026-11-22 09:00", origin)], source: "json", duplicates: nil, actor: actor)
+        #expect(try await store.complaint(id: plain.added[0], includingComplainant: false)?.duplicateFlags == [])
+    }
+
     @Test func reimportingTheSameReferencesAddsNothing() async throws {
         let store = try store()
         var first = Fixtures.complaintEntry()
         first.externalReference = "17"
         var second = Fixtures.complaintEntry(received: "2026-11-21 10:00")
         second.externalReference = "18"
-        let summary = try await store.logComplaints([first, second], source: "regneark", actor: actor)
+        let summary = try await store.logComplaints([first, second], source: "regneark", duplicates: nil, actor: actor)
         #expect(summary.added.count == 2)
-        let again = try await store.logComplaints([first, second], source: "regneark", actor: actor)
+        let again = try await store.logComplaints([first, second], source: "regneark", duplicates: nil, actor: actor)
         #expect(again.added.isEmpty)
         #expect(again.alreadyLogged == ["17", "18"])
         // The same number from another source is another complaint.
-        #expect(try await store.logComplaints([first], source: "open311", actor: actor).added.count == 1)
+        #expect(
+            try await store.logComplaints([first], source: "open311", duplicates: nil, actor: actor).added.count == 1)
         #expect(try await store.complaintLog(ComplaintFilter()).count == 3)
     }
 

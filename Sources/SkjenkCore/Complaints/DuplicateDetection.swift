@@ -88,6 +88,23 @@ public struct DuplicateFlag: Sendable, Hashable, Codable {
     }
 }
 
+extension DuplicateRule {
+    /// The receipt times a complaint received at `date` is compared with.
+    public func window(around date: Date) -> (from: Date, to: Date) {
+        let days = TimeInterval(windowDays) * 86_400
+        return (date.addingTimeInterval(-days), date.addingTimeInterval(days))
+    }
+}
+
+extension DuplicateCandidate {
+    /// A complaint about to be logged, as the detector reads it.
+    public init(unlogged entry: ComplaintLogEntry) {
+        self.init(
+            id: nil, episode: nil, position: entry.venue.position, venueKeys: Self.venueKeys(entry.venue),
+            categories: entry.categories, receivedAt: entry.receivedAt, isOpen: true)
+    }
+}
+
 public enum DuplicateDetector {
     /// The open episodes `new` likely belongs to, one flag per episode, nearest first.
     public static func flags(

@@ -4,31 +4,34 @@ import SkjenkCore
 
 extension SQLiteStore: ComplaintIntakeStore {
     public func duplicateCandidates(receivedFrom from: Date, to: Date) async throws -> [DuplicateCandidate] {
-        try await writer.read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT c.id, c.episodeId, c.latitude, c.longitude, c.organisationNumber, c.streetKey,
-                        c.categories, c.receivedAt, c.status,
-                        (SELECT d.episodeId FROM complaintDuplicate d
-                         WHERE d.complaintId = c.id AND d.state = 'pending' ORDER BY d.distance LIMIT 1) AS flagged
-                    FROM complaint c
-                    WHERE c.status != 'closed' AND c.receivedAt >= ? AND c.receivedAt <= ?
-                    """, arguments: [Timestamp.format(from), Timestamp.format(to)])
-            return try rows.map { row in
-                var keys: Set<String> = []
-                if let number: String = row["organisationNumber"] { keys.insert("orgnr:" + number) }
-                if let street: String = row["streetKey"] { keys.insert("adresse:" + street) }
-                let latitude: Double? = row["latitude"]
-                let longitude: Double? = row["longitude"]
-                let flagged: Int64? = row["flagged"]
-                let episode: Int64? = row["episodeId"]
-                return DuplicateCandidate(
-                    id: row["id"], episode: episode ?? flagged,
-                    position: latitude.flatMap { lat in longitude.map { GeoPoint(latitude: lat, longitude: $0) } },
-                    venueKeys: keys, categories: try ComplaintRecord.decodeCategories(row["categories"]),
-                    receivedAt: try Timestamp.parse(row["receivedAt"]), isOpen: true)
-            }
+        try await writer.read { db in try Self.duplicateCandidates(receivedFrom: from, to: to, db) }
+    }
+
+    /// The open complaints received in `from ... to` as the duplicate detector reads them.
+    static func duplicateCandidates(receivedFrom from: Date, to: Date, _ db: Database) throws -> [DuplicateCandidate] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c.id, c.episodeId, c.latitude, c.longitude, c.organisationNumber, c.streetKey,
+                    c.categories, c.receivedAt, c.status,
+                    (SELECT d.episodeId FROM complaintDuplicate d
+                     WHERE d.complaintId = c.id AND d.state = 'pending' ORDER BY d.distance LIMIT 1) AS flagged
+                FROM complaint c
+                WHERE c.status != 'closed' AND c.receivedAt >= ? AND c.receivedAt <= ?
+                """, arguments: [Timestamp.format(from), Timestamp.format(to)])
+        return try rows.map { row in
+            var keys: Set<String> = []
+            if let number: String = row["organisationNumber"] { keys.insert("orgnr:" + number) }
+            if let street: String = row["streetKey"] { keys.insert("adresse:" + street) }
+            let latitude: Double? = row["latitude"]
+            let longitude: Double? = row["longitude"]
+            let flagged: Int64? = row["flagged"]
+            let episode: Int64? = row["episodeId"]
+            return DuplicateCandidate(
+                id: row["id"], episode: episode ?? flagged,
+                position: latitude.flatMap { lat in longitude.map { GeoPoint(latitude: lat, longitude: $0) } },
+                venueKeys: keys, categories: try ComplaintRecord.decodeCategories(row["categories"]),
+                receivedAt: try Timestamp.parse(row["receivedAt"]), isOpen: true)
         }
     }
 

@@ -9,14 +9,18 @@ extension SQLiteStore: ComplaintStore {
     }
 
     public func logComplaints(
-        _ entries: [ComplaintLogEntry], source: String, actor: Actor
+        _ entries: [ComplaintLogEntry], source: String, duplicates rule: DuplicateRule?, actor: Actor
     ) async throws
         -> ComplaintImportSummary
     {
         let now = now()
         return try await writer.write { db in
             var summary = ComplaintImportSummary()
-            for entry in entries {
+            for var entry in entries {
+                if let rule, entry.steps.last?.action != .closed {
+                    // Against what is logged, this batch's earlier complaints included.
+                    entry.duplicateFlags = try Self.flags(for: entry, rule: rule, db)
+                }
                 if let reference = entry.externalReference,
                     try ComplaintRecord.filter(
                         ComplaintRecord.Columns.externalSource == source
@@ -30,6 +34,17 @@ extension SQLiteStore: ComplaintStore {
             }
             return summary
         }
+    }
+
+    /// The open episodes `entry` is likely a duplicate of, by `rule`.
+    private static func flags(
+        for entry: ComplaintLogEntry, rule: DuplicateRule, _ db: Database
+    ) throws
+        -> [DuplicateFlag]
+    {
+        let window = rule.window(around: entry.receivedAt)
+        let logged = try duplicateCandidates(receivedFrom: window.from, to: window.to, db)
+        return DuplicateDetector.flags(for: DuplicateCandidate(unlogged: entry), among: logged, rule: rule)
     }
 
     /// Validates `entry`, replays its steps through the status flow (a `registered` step due

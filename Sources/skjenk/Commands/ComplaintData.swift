@@ -34,14 +34,20 @@ extension Skjenk.Complaints {
                 )
             }
             let database = try store.openStore()
+            // The policy gives the first due date and the duplicate rule; without a policy file the
+            // due dates must be in the sheet and the duplicate rule is the default.
             let needsPolicy = sheet.entries.contains { $0.nextDue == nil }
+            let policy =
+                needsPolicy || FileManager.default.fileExists(atPath: policyOptions.path)
+                ? try policyOptions.load() : nil
             let intake = ComplaintIntake(
                 resolver: ComplaintVenueResolver(registers: database, addresses: database),
-                firstResponseDays: needsPolicy ? try policyOptions.load().firstResponseDays : nil)
+                firstResponseDays: policy?.firstResponseDays)
             var prepared: [ComplaintLogEntry] = []
             do {
                 for entry in sheet.entries { prepared.append(try await intake.prepare(entry).entry) }
-                let summary = try await database.logComplaints(prepared, source: "regneark", actor: actor)
+                let summary = try await database.logComplaints(
+                    prepared, source: "regneark", duplicates: policy?.duplicates ?? DuplicateRule(), actor: actor)
                 print("\(file): \(summary.added.count) klager importert.")
                 if !summary.alreadyLogged.isEmpty {
                     print(
@@ -249,17 +255,7 @@ extension Skjenk.Complaints {
         var from: LocalDate?
         @Option(name: .long, help: ArgumentHelp("Mottatt til og med denne datoen.", valueName: "DATE"))
         var to: LocalDate?
-        @Option(
-            name: .long,
-            help: ArgumentHelp("Sted: organisasjonsnummer, adresse eller del av navnet.", valueName: "TEXT"))
-        var venue: String?
-        @Option(
-            name: .long,
-            help: ArgumentHelp(
-                "Status (kan gjentas): \(ComplaintStatus.codes.joined(separator: ", ")).", valueName: "CODE"))
-        var status: [ComplaintStatus] = []
-        @Option(name: .long, help: ArgumentHelp("Kategori.", valueName: "CODE"))
-        var category: ComplaintCategory?
+        @OptionGroup var selection: ComplaintSelectionOptions
 
         func validate() throws {
             if includePersonal, !role.current.mayExportComplainants {
@@ -271,8 +267,9 @@ extension Skjenk.Complaints {
         }
 
         func run() async throws {
-            var filter = ComplaintFilter(venue: venue, category: category, receivedFrom: from, receivedTo: to)
-            if !status.isEmpty { filter.statuses = Set(status) }
+            var filter = selection.filter
+            filter.receivedFrom = from
+            filter.receivedTo = to
             let entries = try await store.openStore().exportComplaints(
                 filter, includingComplainants: includePersonal, actor: .commandLine)
             let data = ComplaintExport(includingPersonal: includePersonal).csv(

@@ -162,7 +162,9 @@ extension Skjenk.Complaints {
                             now: now)
                     ]
                 } else {
-                    let summary = try await database.logComplaints(prepared.map(\.0), source: "json", actor: actor)
+                    let summary = try await database.logComplaints(
+                        prepared.map(\.0), source: "json", duplicates: policy?.duplicates ?? DuplicateRule(),
+                        actor: actor)
                     ids = summary.added
                     for reference in summary.alreadyLogged {
                         Terminal.error(
@@ -194,17 +196,7 @@ extension Skjenk.Complaints {
         @OptionGroup var store: StoreOptions
         @OptionGroup var today: TodayOption
 
-        @Option(
-            name: .long,
-            help: ArgumentHelp("Sted: organisasjonsnummer, adresse eller del av navnet.", valueName: "TEXT"))
-        var venue: String?
-        @Option(
-            name: .long,
-            help: ArgumentHelp(
-                "Status (kan gjentas): \(ComplaintStatus.codes.joined(separator: ", ")).", valueName: "CODE"))
-        var status: [ComplaintStatus] = []
-        @Option(name: .long, help: ArgumentHelp("Kategori.", valueName: "CODE"))
-        var category: ComplaintCategory?
+        @OptionGroup var selection: ComplaintSelectionOptions
         @Option(name: .long, help: ArgumentHelp("Ansvarlig saksbehandler.", valueName: "NAME"))
         var officer: String?
         @Flag(name: .long, help: "Bare klager der neste steg har passert fristen.")
@@ -224,12 +216,9 @@ extension Skjenk.Complaints {
 
         func run() async throws {
             let day = today.date
-            var filter = ComplaintFilter(venue: venue, category: category, officer: officer)
-            if !status.isEmpty {
-                filter.statuses = Set(status)
-            } else if !all {
-                filter.statuses = Set(ComplaintStatus.allCases.filter(\.isOpen))
-            }
+            var filter = selection.filter
+            filter.officer = officer
+            if filter.statuses == nil, !all { filter.statuses = Set(ComplaintStatus.allCases.filter(\.isOpen)) }
             if overdue { filter.overdueOn = day }
             if let dueWithin { filter.dueBy = day.adding(days: dueWithin) }
             let entries = try await store.openStore().complaintLog(filter)

@@ -30,6 +30,26 @@ func organisationNumber(_ text: String?, option: String = "--orgnr") throws -> O
     }
 }
 
+/// `--venue`, `--status`, `--category`: which complaints a listing or an export takes.
+struct ComplaintSelectionOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Sted: organisasjonsnummer, adresse eller del av navnet.", valueName: "TEXT"))
+    var venue: String?
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Status (kan gjentas): \(ComplaintStatus.codes.joined(separator: ", ")).", valueName: "CODE"))
+    var status: [ComplaintStatus] = []
+    @Option(name: .long, help: ArgumentHelp("Kategori.", valueName: "CODE"))
+    var category: ComplaintCategory?
+
+    /// The filter these options give; the statuses only when some were named.
+    var filter: ComplaintFilter {
+        ComplaintFilter(venue: venue, statuses: status.isEmpty ? nil : Set(status), category: category)
+    }
+}
+
 /// `--role`: whose eyes the output is for. Complainants' details are shown to staff only.
 struct RoleOption: ParsableArguments {
     @Option(
