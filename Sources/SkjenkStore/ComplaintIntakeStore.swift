@@ -30,6 +30,9 @@ public struct ComplaintReply: Sendable, Hashable {
     }
 }
 
+/// Renders an answer to the complainant from the complaint as stored (never with its complainant).
+public typealias ReplyRenderer = @Sendable (ComplaintLogEntry) throws -> ComplaintReply
+
 /// A complaint flagged as a likely duplicate, for the officer's list.
 public struct PendingDuplicate: Sendable, Hashable {
     public let complaintId: Int64
@@ -47,6 +50,14 @@ public protocol ComplaintIntakeStore: Sendable {
     func decideDuplicate(complaint id: Int64, episode: Int64, link: Bool, actor: Actor) async throws
     /// Every flag still waiting for an officer, newest complaint first.
     func pendingDuplicates() async throws -> [PendingDuplicate]
+    /// Logs a complaint (as `ComplaintStore.logComplaint`) and, in the same transaction, the receipt
+    /// `receipt` renders from it as stored: both are written or neither.
+    func logComplaint(_ entry: ComplaintLogEntry, actor: Actor, receipt: ReplyRenderer?) async throws -> Int64
+    /// Adds a step (as `ComplaintStore.addStep`) and, in the same transaction, the answer `reply`
+    /// renders from the complaint after it (the closing answer).
+    func addStep(
+        _ step: FollowUpStep, toComplaint id: Int64, actor: Actor, reply: ReplyRenderer?
+    ) async throws -> ComplaintLogEntry
     /// Stores an answer to the complainant with the complaint. Audited (kind only, never the text).
     func addReply(_ reply: ComplaintReply, toComplaint id: Int64, actor: Actor) async throws
     /// The answers stored with a complaint, oldest first.

@@ -308,6 +308,37 @@ import Testing
         #expect(try await store.complaint(id: plain.added[0], includingComplainant: false)?.duplicateFlags == [])
     }
 
+    struct TemplateBroke: Error {}
+
+    @Test func aComplaintAndItsAnswerAreWrittenTogetherOrNotAtAll() async throws {
+        let store = try store()
+        let before = try await store.auditTrail(for: nil, limit: 100).count
+        await #expect(throws: TemplateBroke.self) {
+            try await store.logComplaint(
+                Fixtures.complaintEntry(), actor: actor, receipt: { _ in throw TemplateBroke() })
+        }
+        #expect(try await store.complaintLog(ComplaintFilter()).isEmpty)
+        #expect(try await store.auditTrail(for: nil, limit: 100).count == before)
+
+        let id = try await store.logComplaint(
+            Fixtures.complaintEntry(), actor: actor,
+            receipt: { stored in
+                ComplaintReply(
+                    kind: .receipt, text: "Klage \(stored.id ?? 0), frist \(stored.nextDue?.iso ?? "")",
+                    createdAt: stored.receivedAt, createdBy: "kari")
+            })
+        #expect(try await store.replies(ofComplaint: id).map(\.text) == ["Klage \(id), frist 2026-12-04"])
+
+        await #expect(throws: TemplateBroke.self) {
+            try await store.addStep(
+                step(.closed, reason: .resolved), toComplaint: id, actor: actor, reply: { _ in throw TemplateBroke() })
+        }
+        let open = try #require(try await store.complaint(id: id, includingComplainant: false))
+        #expect(open.status == .received)
+        #expect(open.steps.count == 1)
+        #expect(try await store.replies(ofComplaint: id).count == 1)
+    }
+
     @Test func reimportingTheSameReferencesAddsNothing() async throws {
         let store = try store()
         var first = Fixtures.complaintEntry()

@@ -76,12 +76,28 @@ extension SQLiteStore: ComplaintIntakeStore {
         let now = now()
         try await writer.write { db in
             guard try ComplaintRecord.exists(db, key: id) else { throw ComplaintLogError.notFound(id) }
-            try db.execute(
-                sql:
-                    "INSERT INTO complaintReply (complaintId, kind, text, createdAt, createdBy) VALUES (?, ?, ?, ?, ?)",
-                arguments: [id, reply.kind.rawValue, reply.text, Timestamp.format(reply.createdAt), reply.createdBy])
-            try Self.audit(db, now, actor, "complaint.reply", id, "\(reply.kind.label) til klageren lagret")
+            try Self.insert(reply, complaintId: id, actor: actor, now: now, db)
         }
+    }
+
+    /// Renders an answer from the complaint as it now stands (without its complainant) and stores
+    /// it, inside the caller's transaction: the complaint and its answer are written together.
+    static func reply(_ render: ReplyRenderer, to id: Int64, actor: Actor, now: Date, _ db: Database) throws {
+        guard let stored = try complaint(id: id, includingComplainant: false, db) else {
+            throw ComplaintLogError.notFound(id)
+        }
+        try insert(try render(stored), complaintId: id, actor: actor, now: now, db)
+    }
+
+    private static func insert(
+        _ reply: ComplaintReply, complaintId id: Int64, actor: Actor, now: Date, _ db: Database
+    )
+        throws
+    {
+        try db.execute(
+            sql: "INSERT INTO complaintReply (complaintId, kind, text, createdAt, createdBy) VALUES (?, ?, ?, ?, ?)",
+            arguments: [id, reply.kind.rawValue, reply.text, Timestamp.format(reply.createdAt), reply.createdBy])
+        try audit(db, now, actor, "complaint.reply", id, "\(reply.kind.label) til klageren lagret")
     }
 
     public func replies(ofComplaint id: Int64) async throws -> [ComplaintReply] {

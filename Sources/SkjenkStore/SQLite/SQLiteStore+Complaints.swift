@@ -4,8 +4,16 @@ import SkjenkCore
 
 extension SQLiteStore: ComplaintStore {
     public func logComplaint(_ entry: ComplaintLogEntry, actor: Actor) async throws -> Int64 {
+        try await logComplaint(entry, actor: actor, receipt: nil)
+    }
+
+    public func logComplaint(_ entry: ComplaintLogEntry, actor: Actor, receipt: ReplyRenderer?) async throws -> Int64 {
         let now = now()
-        return try await writer.write { db in try Self.insert(entry, externalSource: nil, actor: actor, now: now, db) }
+        return try await writer.write { db in
+            let id = try Self.insert(entry, externalSource: nil, actor: actor, now: now, db)
+            if let receipt { try Self.reply(receipt, to: id, actor: actor, now: now, db) }
+            return id
+        }
     }
 
     public func logComplaints(
@@ -99,17 +107,19 @@ extension SQLiteStore: ComplaintStore {
     }
 
     public func complaint(id: Int64, includingComplainant: Bool) async throws -> ComplaintLogEntry? {
-        try await writer.read { db in
-            guard let record = try ComplaintRecord.fetchOne(db, key: id) else { return nil }
-            let steps = try ComplaintStepRecord.filter(ComplaintStepRecord.Columns.complaintId == id)
-                .order(ComplaintStepRecord.Columns.id).fetchAll(db).map { try $0.step() }
-            let complainant = try ComplainantRecord.fetchOne(db, key: id)
-            var entry = try record.entry(
-                steps: steps, complainant: includingComplainant ? complainant?.complainant : nil,
-                hasComplainant: complainant != nil)
-            entry.duplicateFlags = try Self.flags(of: [id], db)[id] ?? []
-            return entry
-        }
+        try await writer.read { db in try Self.complaint(id: id, includingComplainant: includingComplainant, db) }
+    }
+
+    static func complaint(id: Int64, includingComplainant: Bool, _ db: Database) throws -> ComplaintLogEntry? {
+        guard let record = try ComplaintRecord.fetchOne(db, key: id) else { return nil }
+        let steps = try ComplaintStepRecord.filter(ComplaintStepRecord.Columns.complaintId == id)
+            .order(ComplaintStepRecord.Columns.id).fetchAll(db).map { try $0.step() }
+        let complainant = try ComplainantRecord.fetchOne(db, key: id)
+        var entry = try record.entry(
+            steps: steps, complainant: includingComplainant ? complainant?.complainant : nil,
+            hasComplainant: complainant != nil)
+        entry.duplicateFlags = try flags(of: [id], db)[id] ?? []
+        return entry
     }
 
     public func complaintLog(_ filter: ComplaintFilter) async throws -> [ComplaintLogEntry] {
@@ -213,6 +223,12 @@ extension SQLiteStore: ComplaintStore {
     }
 
     public func addStep(_ step: FollowUpStep, toComplaint id: Int64, actor: Actor) async throws -> ComplaintLogEntry {
+        try await addStep(step, toComplaint: id, actor: actor, reply: nil)
+    }
+
+    public func addStep(
+        _ step: FollowUpStep, toComplaint id: Int64, actor: Actor, reply: ReplyRenderer?
+    ) async throws -> ComplaintLogEntry {
         let now = now()
         return try await writer.write { db in
             guard var record = try ComplaintRecord.fetchOne(db, key: id) else { throw ComplaintLogError.notFound(id) }
@@ -239,6 +255,7 @@ extension SQLiteStore: ComplaintStore {
             if let due = after.nextDue { detail.append("neste frist: \(due.iso)") }
             if step.by != actor.name { detail.append("utført av \(step.by)") }
             try Self.audit(db, now, actor, "complaint.\(step.action.rawValue)", id, detail.joined(separator: "; "))
+            if let reply { try Self.reply(reply, to: id, actor: actor, now: now, db) }
             var result = after
             result.steps = try ComplaintStepRecord.filter(ComplaintStepRecord.Columns.complaintId == id)
                 .order(ComplaintStepRecord.Columns.id).fetchAll(db).map { try $0.step() }
