@@ -106,6 +106,41 @@ import Testing
         }
     }
 
+    /// Five failed sign-ins, each claiming another address in X-Forwarded-For; then kari, right
+    /// password, from yet another claimed address. Whether she gets in depends on trusting the header.
+    static func claimedAddresses(_ client: some TestClientProtocol) async throws -> HTTPResponse.Status {
+        let browser = Browser(client)
+        for (index, guess) in ["ola", "per", "pål", "espen", "askeladden"].enumerated() {
+            try await browser.get("/logg-inn")
+            let body = "navn=\(guess)&passord=gjetning&csrf=\(browser.csrf ?? "")"
+            let response = try await browser.send(
+                "/logg-inn", method: .post, body: body, contentType: "application/x-www-form-urlencoded",
+                extra: [.init("X-Forwarded-For")!: "10.0.0.\(index), 192.0.2.\(index)"])
+            #expect(response.status == .unauthorized)
+        }
+        try await browser.get("/logg-inn")
+        let body = "navn=kari&passord=\(WebHarness.password)&csrf=\(browser.csrf ?? "")"
+        return try await browser.send(
+            "/logg-inn", method: .post, body: body, contentType: "application/x-www-form-urlencoded",
+            extra: [.init("X-Forwarded-For")!: "192.0.2.99"]
+        ).status
+    }
+
+    @Test func aClaimedForwardedAddressDoesNotEscapeThePerAddressLimit() async throws {
+        // Straight to the server: the connection's address counts, whatever the header says.
+        let direct = try await WebHarness()
+        try await direct.application().test(.router) { client in
+            let status = try await Self.claimedAddresses(client)
+            #expect(status == .tooManyRequests)
+        }
+        // Behind the district's proxy (--trust-proxy): the last address the proxy added counts.
+        let proxied = try await WebHarness(trustForwardedFor: true)
+        try await proxied.application().test(.router) { client in
+            let status = try await Self.claimedAddresses(client)
+            #expect(status == .seeOther)
+        }
+    }
+
     @Test func sessionCookiesAreHttpOnlyAndSameSiteAndEndAtSignOut() async throws {
         let harness = try await WebHarness()
         try await harness.application().test(.router) { client in

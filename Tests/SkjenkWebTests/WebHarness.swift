@@ -24,12 +24,11 @@ struct WebHarness {
     let caseNumber: CaseNumber
     let complaintId: Int64
 
-    init() async throws {
+    init(trustForwardedFor: Bool = false) async throws {
         store = try Fixtures.store()
-        services = try WebServices(
-            store: store,
-            configuration: WebConfiguration(policyPath: Fixtures.sample("policy.yaml").path),
-            now: FixedClock().function)
+        var configuration = WebConfiguration(policyPath: Fixtures.sample("policy.yaml").path)
+        configuration.trustForwardedFor = trustForwardedFor
+        services = try WebServices(store: store, configuration: configuration, now: FixedClock().function)
         for (name, role) in [("kari", Role.caseworker), ("bu1", .councilMember), ("admin1", .admin)] {
             // Cost 4 keeps the tests fast; the CLI uses bcrypt's default cost.
             _ = try await store.addUser(

@@ -58,7 +58,7 @@ struct APIController {
             guard let body = try? JSONDecoder().decode(SignIn.self, from: Data(buffer.readableBytesView)) else {
                 throw HTTPError(.badRequest, message: "Send JSON med «navn» og «passord».")
             }
-            let address = request.headers[.init("X-Forwarded-For")!] ?? "lokal"
+            let address = services.clientAddress(request, context)
             let keys = ["bruker:" + body.navn.lowercased(), "adresse:" + address]
             let now = services.now()
             guard await services.throttle.allows(keys, now: now) else {

@@ -45,6 +45,18 @@ public struct WebServices: Sendable {
     var today: LocalDate { OsloTime.today(at: now()) }
 
     func actor(_ session: WebSession) -> Actor { Actor(name: session.user.name, channel: "web") }
+
+    /// Where a request came from, for the per-address sign-in limit: the connection's peer, or,
+    /// behind a trusted proxy, the address the proxy put last in `X-Forwarded-For`.
+    func clientAddress(_ request: Request, _ context: WebContext) -> String {
+        if configuration.trustForwardedFor,
+            let forwarded = request.headers[.init("X-Forwarded-For")!]?.split(separator: ",").last?
+                .trimmingCharacters(in: .whitespaces), !forwarded.isEmpty
+        {
+            return forwarded
+        }
+        return context.peerAddress ?? "ukjent"
+    }
 }
 
 /// The router with every page, the API and the health check, behind the session, form and

@@ -16,6 +16,10 @@ public struct WebConfiguration: Sendable {
     public var sessionLifetime: TimeInterval
     /// Requests per minute one Open311 key may make.
     public var keyRequestsPerMinute: Int = 120
+    /// Takes the client's address from the last entry of `X-Forwarded-For` (the one the proxy in
+    /// front added). Only behind a proxy that sets it: otherwise a client could name any address
+    /// and slip past the per-address sign-in limit.
+    public var trustForwardedFor = false
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, statementTemplates: URL? = nil, webTemplates: URL? = nil,

@@ -11,9 +11,12 @@ public struct WebContext: RequestContext {
     public var sessionFromBearer = false
     /// The submitted form, read (and its CSRF token checked) by `FormMiddleware`.
     public var form: FormFields?
+    /// The address of the connection's other end (the client, or the proxy in front of the server).
+    public var peerAddress: String?
 
     public init(source: Source) {
         coreContext = .init(source: source)
+        peerAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Forms and uploads up to 20 MB (a week of hearings).

@@ -30,7 +30,7 @@ struct SignInController {
             let form = context.form ?? FormFields()
             let name = form["navn"] ?? ""
             let next = Self.safeNext(form["neste"])
-            let address = request.headers[.init("X-Forwarded-For")!] ?? "lokal"
+            let address = services.clientAddress(request, context)
             let keys = ["bruker:" + name.lowercased(), "adresse:" + address]
             let now = services.now()
             guard await services.throttle.allows(keys, now: now) else {

@@ -25,6 +25,10 @@ extension Skjenk {
         var webTemplates: String?
         @Flag(name: .long, help: "Merk informasjonskapslene Secure (når serveren står bak HTTPS).")
         var secureCookies = false
+        @Flag(
+            name: .long,
+            help: "Les klientens adresse fra X-Forwarded-For (bare bak en proxy som setter den, som bydelens).")
+        var trustProxy = false
 
         func validate() throws {
             guard (1...65_535).contains(port) else { throw ValidationError("--port skal være 1–65535") }
@@ -34,14 +38,13 @@ extension Skjenk {
             _ = try policyOptions.load()
             let database = try store.openStore()
             let services: WebServices
+            var configuration = WebConfiguration(
+                host: host, port: port, statementTemplates: templateOptions.templates.map(URL.init(fileURLWithPath:)),
+                webTemplates: webTemplates.map(URL.init(fileURLWithPath:)), policyPath: policyOptions.path,
+                secureCookies: secureCookies)
+            configuration.trustForwardedFor = trustProxy
             do {
-                services = try WebServices(
-                    store: database,
-                    configuration: WebConfiguration(
-                        host: host, port: port,
-                        statementTemplates: templateOptions.templates.map(URL.init(fileURLWithPath:)),
-                        webTemplates: webTemplates.map(URL.init(fileURLWithPath:)), policyPath: policyOptions.path,
-                        secureCookies: secureCookies))
+                services = try WebServices(store: database, configuration: configuration)
             } catch {
                 throw CommandFailure(message: "malene kan ikke brukes: \(error)")
             }
