@@ -191,6 +191,33 @@ import Testing
         #expect(try cli.run("complaints", "stats", "--from", "2026-13").status == 2)
     }
 
+    @Test func aDistrictsOwnReplyTemplatesAreUsedAndABrokenOneStoresNothing() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        let own = cli.folder.appendingPathComponent("svar")
+        try FileManager.default.copyItem(at: Fixtures.packageRoot.appendingPathComponent("Templates/replies"), to: own)
+        let receipt = own.appendingPathComponent("kvittering.mustache")
+        let text = try String(contentsOf: receipt, encoding: .utf8)
+        try text.replacingOccurrences(of: "Med vennlig hilsen\nBydelen", with: "Hilsen\nBydel Frogner, klagetelefonen")
+            .write(to: receipt, atomically: true, encoding: .utf8)
+        let add = [
+            "complaints", "add", "--incident", "2026-11-20", "--venue", "Bar Boble", "--category", "stoey", "--due",
+            "2026-12-01",
+        ]
+        let added = try cli.run(add + ["--reply-templates", own.path])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(try cli.run("complaints", "show", "1").stdout.contains("Bydel Frogner, klagetelefonen"))
+
+        // A template with an unclosed section: refused with the file and line, and nothing stored.
+        try (text + "{{#haster}}\n").write(to: receipt, atomically: true, encoding: .utf8)
+        let refused = try cli.run(add + ["--reply-templates", own.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("svarmalene kan ikke brukes"))
+        #expect(refused.stderr.contains("kvittering"))
+        let listed = try json(cli.run("complaints", "list", "--json")) as? [[String: Any]]
+        #expect(listed?.count == 1)
+    }
+
     @Test func usageErrorsAreInNorwegianAndListTheCodes() throws {
         let cli = try CLIHarness()
         defer { cli.remove() }

@@ -27,7 +27,9 @@ public struct WebServices: Sendable {
             templates: try configuration.webTemplates.map { try TemplateSet(folder: $0) } ?? TemplateSet.bundledWeb())
         statementTemplates =
             try configuration.statementTemplates.map { try TemplateSet(folder: $0) } ?? TemplateSet.bundledStatement()
-        replies = try ComplaintReplyComposer.bundled()
+        replies =
+            try configuration.replyTemplates.map { ComplaintReplyComposer(templates: try TemplateSet(folder: $0)) }
+            ?? ComplaintReplyComposer.bundled()
         throttle = RateLimiter()
         keyLimiter = RateLimiter(limit: configuration.keyRequestsPerMinute, window: 60)
     }

@@ -8,6 +8,8 @@ public struct WebConfiguration: Sendable {
     public var statementTemplates: URL?
     /// The folder of the page templates (nil: the bundled ones).
     public var webTemplates: URL?
+    /// The folder of the answers to complainants (nil: the bundled ones).
+    public var replyTemplates: URL?
     /// The policy file the assessments use.
     public var policyPath: String
     /// Marks cookies `Secure`: set when the server sits behind TLS.

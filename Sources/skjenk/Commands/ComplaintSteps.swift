@@ -71,6 +71,7 @@ extension Skjenk.Complaints {
                 + ". Ugrunnede klager teller ikke i risikovurderingen.")
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var replyTemplates: ReplyTemplateOptions
 
         @Argument(help: ArgumentHelp("Klagens nummer.", valueName: "ID"))
         var id: Int64
@@ -82,7 +83,7 @@ extension Skjenk.Complaints {
         func run() async throws {
             let step = FollowUpStep(
                 action: .closed, note: note, by: Actor.commandLine.name, at: Date(), closingReason: reason)
-            try await record(step, id: id, store: store)
+            try await record(step, id: id, store: store, replies: try replyTemplates.load())
         }
     }
 
@@ -257,12 +258,14 @@ extension Skjenk.Complaints {
 }
 
 /// Adds `step` and prints the complaint's new state.
-private func record(_ step: FollowUpStep, id: Int64, store: StoreOptions) async throws {
+private func record(
+    _ step: FollowUpStep, id: Int64, store: StoreOptions, replies: ComplaintReplyComposer? = nil
+) async throws {
     let database = try store.openStore()
     do {
         let entry = try await ComplaintDesk.addStep(
-            step, to: id, store: database, replies: try ComplaintReplyComposer.bundled(), actor: .commandLine,
-            now: Date())
+            step, to: id, store: database, replies: try replies ?? ComplaintReplyComposer.bundled(),
+            actor: .commandLine, now: Date())
         print(ComplaintReport.stepped(entry))
     } catch {
         throw CommandFailure.complaintLog(error)

@@ -32,6 +32,7 @@ extension Skjenk.Complaints {
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var policyOptions: PolicyOptions
+        @OptionGroup var replyTemplates: ReplyTemplateOptions
 
         @Option(
             name: .long, help: ArgumentHelp("Les klagen (eller en liste av klager) fra JSON-fil.", valueName: "FILE"))
@@ -158,7 +159,7 @@ extension Skjenk.Complaints {
                 if from == nil {
                     ids = [
                         try await ComplaintDesk.log(
-                            prepared[0].0, store: database, replies: try ComplaintReplyComposer.bundled(), actor: actor,
+                            prepared[0].0, store: database, replies: try replyTemplates.load(), actor: actor,
                             now: now)
                     ]
                 } else {

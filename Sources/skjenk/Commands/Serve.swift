@@ -14,6 +14,7 @@ extension Skjenk {
             discussion: "Brukere legges inn med «skjenk users add». Bak TLS: bruk --secure-cookies.")
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var replyTemplates: ReplyTemplateOptions
         @OptionGroup var policyOptions: PolicyOptions
         @OptionGroup var templateOptions: TemplateOptions
 
@@ -43,6 +44,7 @@ extension Skjenk {
                 webTemplates: webTemplates.map(URL.init(fileURLWithPath:)), policyPath: policyOptions.path,
                 secureCookies: secureCookies)
             configuration.trustForwardedFor = trustProxy
+            configuration.replyTemplates = replyTemplates.replyTemplates.map(URL.init(fileURLWithPath:))
             do {
                 services = try WebServices(store: database, configuration: configuration)
             } catch {

@@ -6,6 +6,27 @@ import SkjenkStore
 import SkjenkWeb
 
 /// `--templates DIR`: a district's own templates instead of the bundled ones.
+/// `--reply-templates DIR`: a district's own answers to complainants (a copy of `Templates/replies`).
+struct ReplyTemplateOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Mappe med egne maler for svar til klagere (standard: de innebygde; se Templates/README.md).",
+            valueName: "DIR"))
+    var replyTemplates: String?
+
+    func load() throws -> ComplaintReplyComposer {
+        do {
+            if let replyTemplates {
+                return ComplaintReplyComposer(templates: try TemplateSet(folder: URL(fileURLWithPath: replyTemplates)))
+            }
+            return try ComplaintReplyComposer.bundled()
+        } catch {
+            throw CommandFailure(message: "svarmalene kan ikke brukes: \(error)")
+        }
+    }
+}
+
 struct TemplateOptions: ParsableArguments {
     @Option(
         name: .long,
