@@ -218,6 +218,31 @@ import Testing
         #expect(listed?.count == 1)
     }
 
+    @Test func theOfficerDecidesDuplicateFlagsOnTheCommandLine() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        // Three complaints about one address within a week: the second and third are flagged.
+        try fixture(cli)
+        let waiting = try cli.run("complaints", "duplicates")
+        #expect(waiting.status == 0)
+        #expect(waiting.stdout.contains("samme sted"))
+        #expect(waiting.stdout.components(separatedBy: "\n").filter { $0.contains("samme sted") }.count == 2)
+        #expect(try cli.run("complaints", "show", "2").stdout.contains("Mulig dublett av episode 1"))
+
+        #expect(try cli.run("complaints", "duplicates", "2", "--episode", "1").status == 2)
+        #expect(try cli.run("complaints", "duplicates", "2", "--episode", "1", "--link", "--reject").status == 2)
+        let linked = try cli.run("complaints", "duplicates", "2", "--episode", "1", "--link")
+        #expect(linked.stdout.contains("Klage 2 er koblet til episode 1."), "\(linked.stderr)")
+        let rejected = try cli.run("complaints", "duplicates", "3", "--episode", "1", "--reject")
+        #expect(rejected.status == 0, "\(rejected.stderr)")
+        let again = try cli.run("complaints", "duplicates", "3", "--episode", "1", "--link")
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("er ikke merket som mulig dublett av episode 1"))
+        #expect(try cli.run("complaints", "duplicates").stdout.contains("Ingen klager venter"))
+        let shown = try json(cli.run("complaints", "show", "1", "--json")) as? [String: Any]
+        #expect((shown?["episodeMembers"] as? [Int]) == [1, 2])
+    }
+
     @Test func usageErrorsAreInNorwegianAndListTheCodes() throws {
         let cli = try CLIHarness()
         defer { cli.remove() }
