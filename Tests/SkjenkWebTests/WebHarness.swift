@@ -44,8 +44,11 @@ struct WebHarness {
         complaintId = try await store.logComplaint(entry, actor: Fixtures.actor)
     }
 
+    /// The application, logging warnings and worse only (the access log would drown the test output).
     func application() -> some ApplicationProtocol {
-        Application(router: buildRouter(services: services))
+        var logger = Logger(label: "skjenk-test")
+        logger.logLevel = .warning
+        return Application(router: buildRouter(services: services), logger: logger)
     }
 
     /// The application logging everything, down to trace, into `log` (for tests of what is logged).
