@@ -23,10 +23,31 @@ public protocol StatementStore: Sendable {
     func drafts(of number: CaseNumber) async throws -> [StatementDraft]
     /// The review status (`utkast` when none is stored).
     func review(of number: CaseNumber) async throws -> ReviewStatus
-    /// The cases whose statement is in `state`, soonest deadline first.
-    func cases(inReview state: ReviewState) async throws -> [CaseNumber]
+    /// The open cases whose statement is in `state`, soonest deadline first, each with its latest
+    /// draft's outcome and route: the council's list, in one query.
+    func reviewQueue(_ state: ReviewState) async throws -> [ReviewQueueItem]
     /// Applies a review step under `ReviewFlow`'s rules to the current draft.
     func applyReview(_ action: ReviewAction, to number: CaseNumber, actor: Actor) async throws -> ReviewStatus
     /// The statement's audit trail, oldest first.
     func statementAuditTrail(_ number: CaseNumber) async throws -> [AuditEvent]
+}
+
+/// A case in the review list: what the council sees before opening it.
+public struct ReviewQueueItem: Sendable, Hashable {
+    public let caseNumber: CaseNumber
+    public let venueName: String
+    public let deadline: LocalDate
+    /// The latest draft's.
+    public let outcome: StatementOutcome
+    public let route: DecisionRoute
+
+    public init(
+        caseNumber: CaseNumber, venueName: String, deadline: LocalDate, outcome: StatementOutcome, route: DecisionRoute
+    ) {
+        self.caseNumber = caseNumber
+        self.venueName = venueName
+        self.deadline = deadline
+        self.outcome = outcome
+        self.route = route
+    }
 }

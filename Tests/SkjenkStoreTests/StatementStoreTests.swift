@@ -71,6 +71,35 @@ import Testing
         #expect(audit[3].detail.contains("tilbake til utkast fra vedtatt"))
     }
 
+    @Test func theReviewQueueGivesEachSubmittedCaseWithItsLatestDraft() async throws {
+        let store = try Fixtures.store()
+        let hearings = (1...3).map { Fixtures.hearing($0) }
+        _ = try await store.storeHearings(hearings, source: "test.xml", actor: actor, progress: nil)
+        for hearing in hearings {
+            _ = try await store.addDraft(draft(hearing.caseNumber, "# 1\n"), actor: actor)
+        }
+        var delegated = draft(hearings[0].caseNumber, "# 2\n", origin: .edited)
+        delegated.outcome = .noRemarks
+        delegated.route = .delegated(signatory: "bydelsdirektør")
+        _ = try await store.addDraft(delegated, actor: actor)
+        for hearing in hearings[0...1] {
+            _ = try await store.applyReview(.submit, to: hearing.caseNumber, actor: actor)
+        }
+
+        let queue = try await store.reviewQueue(.submitted)
+        let expected = hearings[0...1].sorted { ($0.deadline, $0.caseNumber.key) < ($1.deadline, $1.caseNumber.key) }
+        #expect(queue.map(\.caseNumber) == expected.map(\.caseNumber))
+        let first = try #require(queue.first { $0.caseNumber == hearings[0].caseNumber })
+        #expect(first.outcome == .noRemarks, "the latest draft's")
+        #expect(first.route == .delegated(signatory: "bydelsdirektør"))
+        #expect(first.venueName == hearings[0].venue.name)
+        #expect(first.deadline == hearings[0].deadline)
+        #expect(try await store.reviewQueue(.approved).isEmpty)
+        _ = try await store.applyReview(.approve(first.route), to: first.caseNumber, actor: actor)
+        #expect(try await store.reviewQueue(.approved).map(\.caseNumber) == [first.caseNumber])
+        #expect(try await store.reviewQueue(.submitted).count == 1)
+    }
+
     @Test func aDraftNeedsAStoredCase() async throws {
         let store = try Fixtures.store()
         await #expect(throws: StatementStoreError.caseNotFound("2026/10001")) {

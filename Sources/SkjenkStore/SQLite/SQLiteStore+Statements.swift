@@ -62,18 +62,28 @@ extension SQLiteStore: StatementStore {
         try await writer.read { db in try Self.review(db, number.key) }
     }
 
-    public func cases(inReview state: ReviewState) async throws -> [CaseNumber] {
+    public func reviewQueue(_ state: ReviewState) async throws -> [ReviewQueueItem] {
         try await writer.read { db in
-            try String.fetchAll(
+            try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT h.caseNumber FROM statementReview r JOIN hearing h ON h.caseKey = r.caseKey
-                    WHERE r.state = ? ORDER BY h.deadline, h.caseKey
+                    SELECT h.caseNumber, h.venueName, h.deadline, d.outcome, d.routeKind, d.signatory, d.body,
+                        d.meetingDate, d.itemNumber
+                    FROM statementReview r
+                    JOIN hearing h ON h.caseKey = r.caseKey
+                    JOIN statementDraft d ON d.caseKey = r.caseKey
+                        AND d.version = (SELECT MAX(version) FROM statementDraft WHERE caseKey = r.caseKey)
+                    WHERE r.state = ? AND h.status = 'open'
+                    ORDER BY h.deadline, h.caseKey
                     """, arguments: [state.rawValue]
-            ).map { text in
-                do { return try CaseNumber(text) } catch {
-                    throw StoreError(description: "ugyldig saksnummer «\(text)» i databasen")
-                }
+            ).map { row in
+                let text: String = row["caseNumber"]
+                guard let number = try? CaseNumber(text), let deadline = try? LocalDate(iso: row["deadline"]),
+                    let outcome = StatementOutcome(rawValue: row["outcome"])
+                else { throw StoreError(description: "ugyldig sak i behandlingslisten i databasen («\(text)»)") }
+                return ReviewQueueItem(
+                    caseNumber: number, venueName: row["venueName"], deadline: deadline, outcome: outcome,
+                    route: try RouteColumns.route(row))
             }
         }
     }

@@ -40,16 +40,10 @@ struct ReviewController {
     func register(_ router: Router<WebContext>) {
         router.get("/behandling") { request, context -> Response in
             let session = try Access.require(Access.reviewers, request, context)
-            var items: [Item] = []
-            for number in try await services.store.cases(inReview: .submitted) {
-                guard let stored = try await services.store.storedCase(number), stored.status == .open,
-                    let draft = try await services.store.drafts(of: number).last
-                else { continue }
-                items.append(
-                    Item(
-                        path: number.key, caseNumber: number.text, venue: stored.hearing.venue.name,
-                        outcome: draft.outcome.label, route: draft.route.label,
-                        deadline: NorwegianFormat.date(stored.hearing.deadline)))
+            let items = try await services.store.reviewQueue(.submitted).map {
+                Item(
+                    path: $0.caseNumber.key, caseNumber: $0.caseNumber.text, venue: $0.venueName,
+                    outcome: $0.outcome.label, route: $0.route.label, deadline: NorwegianFormat.date($0.deadline))
             }
             return try services.pages.page(
                 "behandling", title: "Til behandling", content: ListContent(items: items, hasItems: !items.isEmpty),
