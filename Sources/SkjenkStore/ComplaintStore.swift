@@ -17,6 +17,8 @@ public struct ComplaintFilter: Sendable, Hashable {
     public var receivedTo: LocalDate?
     /// Members of this episode.
     public var episode: Int64?
+    /// Only these complaints.
+    public var ids: Set<Int64>?
 
     public init(
         venue: String? = nil, statuses: Set<ComplaintStatus>? = nil, category: ComplaintCategory? = nil,

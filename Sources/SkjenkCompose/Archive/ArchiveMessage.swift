@@ -92,7 +92,8 @@ public struct ArchiveMessage: Sendable {
                 <dokumentetsDato>\(documentDate.iso)</dokumentetsDato>
 
             """
-        if let sent, let noon = OsloTime.parse("\(sent.iso) 12:00") {
+        if let sent {
+            let noon = OsloTime.instant(sent, at: .noon)
             out += "    <sendtDato>\(Date.ISO8601FormatStyle(timeZone: .gmt).format(noon))</sendtDato>\n"
         }
         return out + "  </registrering>\n</arkivmelding>\n"

@@ -30,12 +30,21 @@ public enum OsloTime {
     /// Today's date in Oslo at `now`.
     public static func today(at now: Date) -> LocalDate { LocalDate(now, in: zone) }
 
+    /// The instant `date` shows `time` (midnight by default) on an Oslo clock.
+    public static func instant(_ date: LocalDate, at time: TimeOfDay? = nil) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let components = DateComponents(
+            year: date.year, month: date.month, day: date.day, hour: time?.hour ?? 0, minute: time?.minute ?? 0)
+        return calendar.date(from: components) ?? Date(timeIntervalSince1970: 0)
+    }
+
     /// The clock in Oslo at `now` (seconds dropped).
     public static func clock(at now: Date) -> TimeOfDay {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let c = calendar.dateComponents([.hour, .minute], from: now)
-        return (try? TimeOfDay(hour: c.hour ?? 0, minute: c.minute ?? 0)) ?? (try! TimeOfDay(hour: 0, minute: 0))
+        return (try? TimeOfDay(hour: c.hour ?? 0, minute: c.minute ?? 0)) ?? .midnight
     }
 }
 

@@ -23,6 +23,10 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible
         try self.init(hour: digit(0) * 10 + digit(1), minute: digit(3) * 10 + digit(4))
     }
 
+    public static let midnight = try! TimeOfDay(hour: 0, minute: 0)
+    /// When a day's date stands for a time of it (a sending date, a closing date).
+    public static let noon = try! TimeOfDay(hour: 12, minute: 0)
+
     public var hour: Int { minutes / 60 }
     public var minute: Int { minutes % 60 }
 

@@ -132,7 +132,7 @@ struct ComplaintFields {
             entry.steps = [FollowUpStep(action: .registered, by: actor, at: received, nextDue: due)]
             switch status {
             case .closed:
-                let closedAt = closedDate.flatMap { OsloTime.parse($0.iso + " 12:00") } ?? now
+                let closedAt = closedDate.map { OsloTime.instant($0, at: .noon) } ?? now
                 entry.steps.append(
                     FollowUpStep(
                         action: .closed, note: "avsluttet før import fra regnearket", by: officer,

@@ -206,20 +206,14 @@ extension SQLiteStore: ComplaintStore {
         if let day = filter.overdueOn { request = request.filter(open && C.nextDue < day.iso) }
         if let day = filter.dueBy { request = request.filter(open && C.nextDue <= day.iso) }
         if let from = filter.receivedFrom {
-            request = request.filter(C.receivedAt >= Timestamp.format(startOfDay(from)))
+            request = request.filter(C.receivedAt >= Timestamp.format(OsloTime.instant(from)))
         }
         if let to = filter.receivedTo {
-            request = request.filter(C.receivedAt < Timestamp.format(startOfDay(to.adding(days: 1))))
+            request = request.filter(C.receivedAt < Timestamp.format(OsloTime.instant(to.adding(days: 1))))
         }
         if let episode = filter.episode { request = request.filter(C.episodeId == episode || C.id == episode) }
+        if let ids = filter.ids { request = request.filter(ids.contains(C.id)) }
         return request
-    }
-
-    /// Midnight in Oslo at the start of `date`.
-    static func startOfDay(_ date: LocalDate) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = OsloTime.zone
-        return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day)) ?? Date()
     }
 
     public func addStep(_ step: FollowUpStep, toComplaint id: Int64, actor: Actor) async throws -> ComplaintLogEntry {

@@ -103,14 +103,13 @@ extension SQLiteStore {
     }
 
     public func caseList(_ query: CaseListQuery) async throws -> CaseList {
-        var textFilter = TextFilter()
+        var conditions = SQLConditions()
         if let statuses = query.statuses {
-            textFilter.conditions.append("status IN (\(databaseQuestionMarks(count: statuses.count)))")
-            textFilter.values += statuses.map(\.rawValue).sorted()
+            conditions.add(
+                "status IN (\(databaseQuestionMarks(count: statuses.count)))", statuses.map(\.rawValue).sorted())
         }
-        textFilter.anyContains(["venueName", "applicantName", "caseNumber", "street"], query.text)
-        let (conditions, values) = (textFilter.conditions, textFilter.values)
-        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        conditions.anyContains(["venueName", "applicantName", "caseNumber", "street"], query.text)
+        let (filter, values) = (conditions.clause, conditions.values)
         return try await writer.read { [values] db in
             let arguments = StatementArguments(values)
             let counts = try Row.fetchOne(
@@ -158,20 +157,13 @@ extension SQLiteStore {
     }
 
     public func searchAudit(_ search: AuditSearch) async throws -> [AuditEvent] {
-        var textFilter = TextFilter()
-        textFilter.anyContains(["actor"], search.who)
-        textFilter.anyContains(["action", "entity", "entityId", "detail"], search.what)
-        var (conditions, values) = (textFilter.conditions, textFilter.values)
+        var conditions = SQLConditions()
+        conditions.anyContains(["actor"], search.who)
+        conditions.anyContains(["action", "entity", "entityId", "detail"], search.what)
         // Timestamps are stored as ISO 8601 in UTC with milliseconds, so text order is time order.
-        if let from = search.from {
-            conditions.append("at >= ?")
-            values.append(Timestamp.format(from))
-        }
-        if let until = search.until {
-            conditions.append("at < ?")
-            values.append(Timestamp.format(until))
-        }
-        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        if let from = search.from { conditions.add("at >= ?", [Timestamp.format(from)]) }
+        if let until = search.until { conditions.add("at < ?", [Timestamp.format(until)]) }
+        let (filter, values) = (conditions.clause, conditions.values)
         let limit = search.limit
         return try await writer.read { [values] db in
             try AuditRecord.fetchAll(
@@ -302,15 +294,24 @@ private enum CaseSummaryRow {
 }
 
 /// The conditions of a list query, built up with their values.
-private struct TextFilter {
-    var conditions: [String] = []
-    var values: [String] = []
+private struct SQLConditions {
+    private(set) var conditions: [String] = []
+    private(set) var values: [String] = []
+
+    /// ` WHERE a AND b`, or nothing without conditions.
+    var clause: String { conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ") }
+
+    mutating func add(_ condition: String, _ values: [String]) {
+        conditions.append(condition)
+        self.values += values
+    }
 
     /// Any of `columns` contains `text` ignoring case (`skjenkContains`); nothing when `text` is blank.
     mutating func anyContains(_ columns: [String], _ text: String) {
         let text = text.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return }
-        conditions.append("(" + columns.map { "skjenkContains(\($0), ?)" }.joined(separator: " OR ") + ")")
-        values += Array(repeating: text, count: columns.count)
+        add(
+            "(" + columns.map { "skjenkContains(\($0), ?)" }.joined(separator: " OR ") + ")",
+            Array(repeating: text, count: columns.count))
     }
 }

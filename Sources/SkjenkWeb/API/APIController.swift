@@ -102,10 +102,11 @@ struct APIController {
             var response = try APIResponse.json(cases)
             response.headers[.init("X-Total-Count")!] = String(list.total)
             if page * size < list.total {
-                var query = ["side=\(page + 1)", "antall=\(size)"]
-                if all { query.append("alle=1") }
-                if let text = parameters.get("sok") { query.append("sok=\(FormFields.queryEscaped(text))") }
-                response.headers[.init("Link")!] = "</api/v1/saker?\(query.joined(separator: "&"))>; rel=\"next\""
+                let query = FormFields.query([
+                    ("side", String(page + 1)), ("antall", String(size)), ("alle", all ? "1" : nil),
+                    ("sok", parameters.get("sok")),
+                ])
+                response.headers[.init("Link")!] = "</api/v1/saker?\(query)>; rel=\"next\""
             }
             return response
         }

@@ -189,63 +189,57 @@ struct Open311Controller {
     }
 
     func list(_ request: Request, format: Open311Format) async throws -> Response {
+        // Hummingbird's own query reading, not the web forms' (`+` stays `+`): clients send times
+        // such as `2026-11-21T23:30:00+01:00` without escaping the offset's plus.
         let parameters = request.uri.queryParameters
-        var filter = ComplaintFilter()
+        func time(_ name: String) throws -> Date? {
+            try parameters.get(name).map { text in
+                guard let date = Self.parseDateTime(text) else {
+                    throw Open311Error(.badRequest, "\(name) skal være ISO 8601 med tidssone.")
+                }
+                return date
+            }
+        }
         let now = services.now()
-        let start = try parameters.get("start_date").map { text in
-            guard let date = Self.parseDateTime(text) else {
-                throw Open311Error(.badRequest, "start_date skal være ISO 8601 med tidssone.")
-            }
-            return date
-        }
-        let end = try parameters.get("end_date").map { text in
-            guard let date = Self.parseDateTime(text) else {
-                throw Open311Error(.badRequest, "end_date skal være ISO 8601 med tidssone.")
-            }
-            return date
-        }
-        let until = end ?? now
+        let start = try time("start_date")
+        let until = try time("end_date") ?? now
         let from = start ?? until.addingTimeInterval(-Double(Self.maxDays) * 86_400)
         guard from <= until, until.timeIntervalSince(from) <= Double(Self.maxDays) * 86_400 else {
             throw Open311Error(
                 .badRequest, "start_date og end_date kan være høyst \(Self.maxDays) dager fra hverandre.")
         }
-        filter.receivedFrom = OsloTime.today(at: from)
-        filter.receivedTo = OsloTime.today(at: until)
+        var filter = ComplaintFilter()
         if let code = parameters.get("service_code") {
             guard let service = ComplaintService.named(code) else {
                 throw Open311Error(.badRequest, "Ukjent service_code «\(code)».")
             }
             filter.category = service.category
         }
-        var ids: Set<Int64>?
         if let text = parameters.get("service_request_id") {
             let parts = text.split(separator: ",").map { Int64($0.trimmingCharacters(in: .whitespaces)) }
             guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else {
                 throw Open311Error(.badRequest, "service_request_id er en kommaseparert liste med tall.")
             }
-            ids = Set(parts.compactMap { $0 })
+            // Asked for by id: the period does not limit them.
+            filter.ids = Set(parts.compactMap { $0 })
+        } else {
+            filter.receivedFrom = OsloTime.today(at: from)
+            filter.receivedTo = OsloTime.today(at: until)
         }
-        var status: Bool?
         if let text = parameters.get("status") {
             let wanted = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             guard wanted.allSatisfy({ $0 == "open" || $0 == "closed" }) else {
                 throw Open311Error(.badRequest, "status er open eller closed.")
             }
-            if wanted.count == 1 { status = wanted[0] == "open" }
-        }
-        var entries: [ComplaintLogEntry]
-        if let ids {
-            // Asked for by id: the period does not limit them.
-            entries = try await ids.sorted().asyncCompactMap {
-                try await services.store.complaint(id: $0, includingComplainant: false)
-            }
-        } else {
-            entries = try await services.store.complaintLog(filter).filter {
-                $0.receivedAt >= from && $0.receivedAt <= until
+            if Set(wanted).count == 1 {
+                filter.statuses = Set(ComplaintStatus.allCases.filter { $0.isOpen == (wanted[0] == "open") })
             }
         }
-        if let status { entries = entries.filter { $0.status.isOpen == status } }
+        var entries = try await services.store.complaintLog(filter)
+        if filter.ids == nil {
+            // The store filters by Oslo dates; the specification's period is exact to the second.
+            entries = entries.filter { $0.receivedAt >= from && $0.receivedAt <= until }
+        }
         return format.response(.list(item: "request", entries.prefix(1_000).map(request311)), root: "service_requests")
     }
 
@@ -266,7 +260,7 @@ struct Open311Controller {
             ("updated_datetime", .string(Self.format(updated))),
             (
                 "expected_datetime",
-                entry.status.isOpen ? .optional(entry.nextDue.flatMap(Self.endOfDay).map(Self.format)) : .null
+                entry.status.isOpen ? .optional(entry.nextDue.map(Self.endOfDay).map(Self.format)) : .null
             ),
             ("address", .optional(entry.venue.label)), ("address_id", .null),
             ("zipcode", .optional(entry.venue.postalCode)),
@@ -284,8 +278,10 @@ struct Open311Controller {
 
     static func format(_ date: Date) -> String { osloTime.format(date) }
 
-    /// The end of an Oslo working day (16:00), when a due step is expected done.
-    static func endOfDay(_ date: LocalDate) -> Date? { OsloTime.parse("\(date.iso) 16:00") }
+    /// The end of an Oslo working day, when a due step is expected done.
+    static let endOfWorkingDay = try! TimeOfDay(hour: 16, minute: 0)
+
+    static func endOfDay(_ date: LocalDate) -> Date { OsloTime.instant(date, at: endOfWorkingDay) }
 
     /// ISO 8601 with `Z` or an offset (the specification's times); nil otherwise.
     static func parseDateTime(_ text: String) -> Date? {
@@ -294,13 +290,5 @@ struct Open311Controller {
             trimmed.hasSuffix("Z") || trimmed.dropFirst(19).contains(where: { "+-".contains($0) })
         else { return nil }
         return OsloTime.parse(trimmed)
-    }
-}
-
-extension Sequence {
-    func asyncCompactMap<T>(_ transform: (Element) async throws -> T?) async rethrows -> [T] {
-        var result: [T] = []
-        for element in self { if let value = try await transform(element) { result.append(value) } }
-        return result
     }
 }

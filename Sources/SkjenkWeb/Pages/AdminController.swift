@@ -80,8 +80,8 @@ struct AdminController {
             }
             let events = try await services.store.searchAudit(
                 AuditSearch(
-                    who: who, what: what, from: from.flatMap { OsloTime.parse($0.iso) },
-                    until: to.flatMap { OsloTime.parse($0.adding(days: 1).iso) }, limit: Self.auditLimit)
+                    who: who, what: what, from: from.map { OsloTime.instant($0) },
+                    until: to.map { OsloTime.instant($0.adding(days: 1)) }, limit: Self.auditLimit)
             ).map {
                 Event(
                     at: NorwegianFormat.dateTime($0.at), actor: $0.actor, channel: $0.channel, action: $0.action,

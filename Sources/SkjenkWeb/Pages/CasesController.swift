@@ -222,10 +222,11 @@ struct CasesController {
                 paging: Paging(
                     page: page, pages: pages,
                     link: { number in
-                        var items = ["side=\(number)"]
-                        if all { items.append("alle=1") }
-                        if !query.isEmpty { items.append("sok=\(FormFields.queryEscaped(query))") }
-                        return "/saker?" + items.joined(separator: "&")
+                        "/saker?"
+                            + FormFields.query([
+                                ("side", String(number)), ("alle", all ? "1" : nil),
+                                ("sok", query.isEmpty ? nil : query),
+                            ])
                     }),
                 problems: problems, hasProblems: !problems.isEmpty),
             session: session, path: request.uri.path, message: message,

@@ -114,15 +114,20 @@ struct ComplaintsController {
     func register(_ router: Router<WebContext>) {
         router.get("/klager") { request, context -> Response in
             let session = try Access.require(Access.staff, request, context)
-            let venue = request.queryForm.get("sted") ?? ""
-            let all = request.queryForm.get("alle") == "1"
+            let query = request.queryForm
+            let venue = query.get("sted") ?? ""
+            let all = query.get("alle") == "1"
             var filter = ComplaintFilter(venue: venue.isEmpty ? nil : venue)
             if !all { filter.statuses = Set(ComplaintStatus.allCases.filter(\.isOpen)) }
             let entries = try await services.store.complaintLog(filter)
             let today = services.today
-            let statistics = ComplaintStatistics(
-                entries: try await services.store.complaintLog(ComplaintFilter(venue: venue.isEmpty ? nil : venue)),
-                from: YearMonth(today).adding(months: -11), to: YearMonth(today))
+            // The chart counts every status over twelve months: only those complaints are read.
+            let first = YearMonth(today).adding(months: -11)
+            let charted = try await services.store.complaintLog(
+                ComplaintFilter(
+                    venue: venue.isEmpty ? nil : venue,
+                    receivedFrom: try LocalDate(year: first.year, month: first.month, day: 1)))
+            let statistics = ComplaintStatistics(entries: charted, from: first, to: YearMonth(today))
             let chart = ComplaintChart(statistics: statistics, title: "Klager per måned").svg()
             let pending = try await services.store.pendingDuplicates().map {
                 PendingRow(

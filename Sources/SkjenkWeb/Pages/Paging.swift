@@ -26,13 +26,3 @@ struct Paging: Encodable {
         last = link(pages)
     }
 }
-
-extension FormFields {
-    /// `text` escaped for a query string value (`application/x-www-form-urlencoded`).
-    static func queryEscaped(_ text: String) -> String {
-        // ASCII only: `CharacterSet.alphanumerics` would leave «ø» unescaped.
-        let allowed = CharacterSet(
-            charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
-    }
-}

@@ -45,6 +45,16 @@ public struct FormFields: Sendable {
         return nil
     }
 
+    /// A query string (`side=2&sok=Bar%20Boble`) from names and values, in order; nil values left out.
+    static func query(_ fields: [(String, String?)]) -> String {
+        // ASCII only: `CharacterSet.alphanumerics` would leave «ø» unescaped.
+        let allowed = CharacterSet(
+            charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        return fields.compactMap { name, value in
+            value.map { "\(name)=\($0.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }
+        }.joined(separator: "&")
+    }
+
     static func urlEncoded(_ text: String) -> FormFields {
         var form = FormFields()
         for pair in text.split(separator: "&") {

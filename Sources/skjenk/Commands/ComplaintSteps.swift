@@ -257,15 +257,19 @@ extension Skjenk.Complaints {
     }
 }
 
-/// Adds `step` and prints the complaint's new state.
+/// Adds `step` and prints the complaint's new state; a closing step with its answer from `replies`.
 private func record(
     _ step: FollowUpStep, id: Int64, store: StoreOptions, replies: ComplaintReplyComposer? = nil
 ) async throws {
     let database = try store.openStore()
     do {
-        let entry = try await ComplaintDesk.addStep(
-            step, to: id, store: database, replies: try replies ?? ComplaintReplyComposer.bundled(),
-            actor: .commandLine, now: Date())
+        let entry =
+            if let replies {
+                try await ComplaintDesk.addStep(
+                    step, to: id, store: database, replies: replies, actor: .commandLine, now: Date())
+            } else {
+                try await database.addStep(step, toComplaint: id, actor: .commandLine)
+            }
         print(ComplaintReport.stepped(entry))
     } catch {
         throw CommandFailure.complaintLog(error)

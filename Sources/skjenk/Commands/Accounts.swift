@@ -1,0 +1,161 @@
+import ArgumentParser
+import Foundation
+import HummingbirdBcrypt
+import SkjenkCore
+import SkjenkStore
+import SkjenkWeb
+
+extension Skjenk {
+    /// `skjenk users …`: accounts for the web application.
+    struct Users: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Brukere av webapplikasjonen.", subcommands: [Add.self, List.self, Disable.self, Enable.self])
+
+        struct Add: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Legg inn en bruker. Passordet leses fra terminalen (eller standard inn), aldri fra et flagg."
+            )
+
+            @OptionGroup var store: StoreOptions
+            @Argument(help: ArgumentHelp("Brukernavn.", valueName: "NAME"))
+            var name: String
+            @Option(
+                name: .long,
+                help: ArgumentHelp("Rolle: saksbehandler, klagebehandler, bu eller admin.", valueName: "ROLE"))
+            var role: Role
+
+            func run() async throws {
+                let password = try Password.read(prompt: "Passord for \(name): ")
+                guard password.count >= 10 else {
+                    throw CommandFailure(message: "passordet skal ha minst 10 tegn")
+                }
+                if Password.isInteractive, try Password.read(prompt: "Gjenta passordet: ") != password {
+                    throw CommandFailure(message: "passordene er ikke like; ingen bruker er lagt inn")
+                }
+                do {
+                    let user = try await store.openStore().addUser(
+                        name: name, role: role, passwordHash: Bcrypt.hash(password), actor: .commandLine)
+                    print("Brukeren \(user.name) (\(user.role.label)) er lagt inn.")
+                } catch let error as UserStoreError {
+                    throw CommandFailure(message: error.description)
+                }
+            }
+        }
+
+        struct List: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List brukerne.")
+            @OptionGroup var store: StoreOptions
+
+            func run() async throws {
+                var table = TextTable(headers: ["Bruker", "Rolle", "Status", "Lagt inn"])
+                for user in try await store.openStore().users() {
+                    table.add([
+                        user.name, user.role.label, user.disabled ? "sperret" : "aktiv",
+                        NorwegianFormat.dateTime(user.createdAt),
+                    ])
+                }
+                print(table.render())
+            }
+        }
+
+        /// Blocks or reopens a user, with the store's refusal as the command's message.
+        static func setDisabled(_ disabled: Bool, name: String, store: StoreOptions) async throws {
+            do {
+                try await store.openStore().setDisabled(disabled, name: name, actor: .commandLine)
+                print("Brukeren \(name) er \(disabled ? "sperret" : "åpnet").")
+            } catch let error as UserStoreError {
+                throw CommandFailure(message: error.description)
+            }
+        }
+
+        struct Disable: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Sperr en bruker (øktene avsluttes).")
+            @OptionGroup var store: StoreOptions
+            @Argument(help: ArgumentHelp("Brukernavn.", valueName: "NAME"))
+            var name: String
+
+            func run() async throws { try await Users.setDisabled(true, name: name, store: store) }
+        }
+
+        struct Enable: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Åpne en sperret bruker igjen.")
+            @OptionGroup var store: StoreOptions
+            @Argument(help: ArgumentHelp("Brukernavn.", valueName: "NAME"))
+            var name: String
+
+            func run() async throws { try await Users.setDisabled(false, name: name, store: store) }
+        }
+    }
+}
+
+/// Reading a password without echo from a terminal, or a line from standard input otherwise.
+enum Password {
+    /// Whether the password is typed at a terminal (then it is asked for twice).
+    static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 }
+
+    static func read(prompt: String) throws -> String {
+        if isInteractive {
+            guard let pointer = getpass(prompt) else { throw CommandFailure(message: "kunne ikke lese passordet") }
+            return String(cString: pointer)
+        }
+        guard let line = readLine(strippingNewline: true) else {
+            throw CommandFailure(message: "passordet mangler på standard inn")
+        }
+        return line
+    }
+}
+
+/// `skjenk apikeys`: keys for other systems (Open311 clients).
+struct APIKeys: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apikeys", abstract: "Nøkler for andre systemer (Open311).",
+        subcommands: [Add.self, List.self, Revoke.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Utsted en nøkkel; den vises bare én gang og lagres bare som sjekksum.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: ArgumentHelp("Navnet på systemet som får nøkkelen.", valueName: "NAME"))
+        var name: String
+
+        func run() async throws {
+            let key = Tokens.random()
+            do {
+                let stored = try await store.openStore().addAPIKey(
+                    name: name, keyHash: Tokens.hash(key), actor: .commandLine)
+                print("Nøkkel for \(stored.name) (ta vare på den; den vises ikke igjen):")
+                print(key)
+            } catch let error as SQLiteStore.StoreError {
+                throw CommandFailure(message: error.description)
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Nøklene, med når de ble utstedt og trukket tilbake.")
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            for key in try await store.openStore().apiKeys() {
+                let state = key.revokedAt.map { "trukket tilbake \(NorwegianFormat.dateTime($0))" } ?? "gyldig"
+                print("\(key.name)\tutstedt \(NorwegianFormat.dateTime(key.createdAt))\t\(state)")
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Trekk tilbake en nøkkel.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: ArgumentHelp("Navnet på nøkkelen.", valueName: "NAME"))
+        var name: String
+
+        func run() async throws {
+            do {
+                try await store.openStore().revokeAPIKey(name: name, actor: .commandLine)
+                print("Nøkkelen \(name) er trukket tilbake.")
+            } catch let error as SQLiteStore.StoreError {
+                throw CommandFailure(message: error.description)
+            }
+        }
+    }
+}
