@@ -134,7 +134,7 @@ import Testing
             #expect(status == .tooManyRequests)
         }
         // Behind the district's proxy (--trust-proxy): the last address the proxy added counts.
-        let proxied = try await WebHarness(trustForwardedFor: true)
+        let proxied = try await WebHarness { $0.trustForwardedFor = true }
         try await proxied.application().test(.router) { client in
             let status = try await Self.claimedAddresses(client)
             #expect(status == .seeOther)

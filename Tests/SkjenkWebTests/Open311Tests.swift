@@ -17,8 +17,8 @@ import Testing
     static let origin = GeoPoint(latitude: 59.95, longitude: 10.80)
     static let person = ["Ingrid", "Hemmeligsen", "ingrid.hemmeligsen@example.no", "+47 912 34 567"]
 
-    static func harness() async throws -> WebHarness {
-        let harness = try await WebHarness()
+    static func harness(configure: (inout WebConfiguration) -> Void = { _ in }) async throws -> WebHarness {
+        let harness = try await WebHarness(configure: configure)
         _ = try await harness.store.addAPIKey(name: "bymelding", keyHash: Tokens.hash(key), actor: Fixtures.actor)
         return harness
     }
@@ -93,6 +93,14 @@ import Testing
             documents.append(("requests.json", all.text))
             let closed = try await Self.get(client, "/open311/v2/requests.json?api_key=\(Self.key)&status=closed")
             #expect((try Self.json(closed) as? [Any])?.count == 0)
+            // By id, the period does not apply; unknown ids are left out.
+            let byId = try await Self.get(
+                client,
+                "/open311/v2/requests.json?api_key=\(Self.key)&service_request_id=\(id),\(harness.complaintId),999999"
+                    + "&start_date=2025-01-01T00:00:00Z&end_date=2025-01-02T00:00:00Z")
+            let ids = (try Self.json(byId) as? [[String: Any]])?.compactMap { $0["service_request_id"] as? String }
+            #expect(Set(ids ?? []) == [id, String(harness.complaintId)])
+            documents.append(("requests.json", byId.text))
             try Self.validate(documents)
         }
     }
@@ -154,6 +162,37 @@ import Testing
             }
             #expect(list.text.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<service_requests><request>"))
         }
+    }
+
+    @Test func aKeyIsLimitedPerMinuteAndARevokedKeyIsRefused() async throws {
+        let harness = try await Self.harness { $0.keyRequestsPerMinute = 3 }
+        let other = "open311-annen-nokkel-0123456789abcdef"
+        _ = try await harness.store.addAPIKey(name: "annen", keyHash: Tokens.hash(other), actor: Fixtures.actor)
+        try await harness.application().test(.router) { client in
+            for _ in 1...3 {
+                let response = try await Self.get(client, "/open311/v2/requests.json?api_key=\(Self.key)")
+                #expect(response.status == .ok)
+            }
+            let limited = try await Self.get(client, "/open311/v2/requests.json?api_key=\(Self.key)")
+            #expect(limited.status == .tooManyRequests)
+            let error = try #require((try Self.json(limited) as? [[String: Any]])?.first)
+            #expect(error["code"] as? Int == 429)
+            #expect((error["description"] as? String)?.contains("vent et minutt") == true)
+            let posted = try await Self.post(client, Self.report(Self.origin))
+            #expect(posted.status == .tooManyRequests, "POSTs count against the same key")
+            // The limit is per key: another client is not held back.
+            let otherClient = try await Self.get(client, "/open311/v2/requests.xml?api_key=\(other)")
+            #expect(otherClient.status == .ok)
+
+            try await harness.store.revokeAPIKey(name: "annen", actor: Fixtures.actor)
+            let revoked = try await Self.get(client, "/open311/v2/requests.json?api_key=\(other)")
+            #expect(revoked.status == .forbidden)
+            let post = try await Self.post(client, Self.report(Self.origin), key: other)
+            #expect(post.status == .forbidden)
+            #expect(post.text.contains("<error>") == false, "JSON asked for, JSON answered")
+        }
+        #expect(try await harness.store.apiKeys().map(\.isRevoked) == [true, false])
+        #expect(try await harness.store.complaintLog(ComplaintFilter()).count == 1, "only the harness's complaint")
     }
 
     @Test func threeReportsWithin40MetresAreOneEpisodeWithTwoSuggestions() async throws {

@@ -24,10 +24,11 @@ struct WebHarness {
     let caseNumber: CaseNumber
     let complaintId: Int64
 
-    init(trustForwardedFor: Bool = false) async throws {
+    /// `configure` changes the server's configuration (a proxy, a lower key limit).
+    init(configure: (inout WebConfiguration) -> Void = { _ in }) async throws {
         store = try Fixtures.store()
         var configuration = WebConfiguration(policyPath: Fixtures.sample("policy.yaml").path)
-        configuration.trustForwardedFor = trustForwardedFor
+        configure(&configuration)
         services = try WebServices(store: store, configuration: configuration, now: FixedClock().function)
         for (name, role) in [("kari", Role.caseworker), ("bu1", .councilMember), ("admin1", .admin)] {
             // Cost 4 keeps the tests fast; the CLI uses bcrypt's default cost.

@@ -1,0 +1,60 @@
+import Foundation
+import SkjenkTestSupport
+import Testing
+
+/// `skjenk apikeys` and `skjenk users`: keys shown once and kept as checksums, revocation, and
+/// passwords only from standard input (or the terminal), never as a flag.
+@Suite struct AccountCommandTests {
+    /// The database's files (with the write-ahead log) as text, to look for what must not be there.
+    static func databaseBytes(_ cli: CLIHarness) throws -> String {
+        try ["test.sqlite", "test.sqlite-wal"].map { cli.folder.appendingPathComponent($0) }
+            .filter { FileManager.default.fileExists(atPath: $0.path) }
+            .map { try String(contentsOf: $0, encoding: .isoLatin1) }.joined()
+    }
+
+    @Test func anAPIKeyIsShownOnceAndCanBeRevoked() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        let added = try cli.run("apikeys", "add", "bymelding")
+        #expect(added.status == 0, "\(added.stderr)")
+        let key = try #require(added.stdout.split(separator: "\n").last.map(String.init))
+        #expect(key.count >= 32)
+        let list = try cli.run("apikeys", "list")
+        #expect(list.stdout.contains("bymelding\tutstedt"))
+        #expect(list.stdout.contains("gyldig"))
+        #expect(!list.stdout.contains(key), "the key is never shown again")
+        let stored = try Self.databaseBytes(cli)
+        #expect(stored.contains("bymelding"), "the files are read")
+        #expect(!stored.contains(key), "only its checksum is stored")
+
+        let again = try cli.run("apikeys", "add", "bymelding")
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("det finnes allerede en nøkkel med navnet «bymelding»"))
+        #expect(try cli.run("apikeys", "add", "x").status == 1, "a name of one character")
+
+        #expect(try cli.run("apikeys", "revoke", "bymelding").stdout.contains("Nøkkelen bymelding er trukket tilbake."))
+        #expect(try cli.run("apikeys", "list").stdout.contains("trukket tilbake"))
+        let twice = try cli.run("apikeys", "revoke", "bymelding")
+        #expect(twice.status == 1)
+        #expect(twice.stderr.contains("fant ingen gyldig nøkkel med navnet «bymelding»"))
+    }
+
+    @Test func aUserGetsAPasswordFromStandardInputAndCanBeBlocked() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        let short = try cli.child.run(["users", "add", "kari", "--role", "saksbehandler"], stdin: "kort\n")
+        #expect(short.status == 1)
+        #expect(short.stderr.contains("passordet skal ha minst 10 tegn"))
+        let added = try cli.child.run(
+            ["users", "add", "kari", "--role", "saksbehandler"], stdin: "riktig-hest-batteri\n")
+        #expect(added.stdout.contains("Brukeren kari (saksbehandler) er lagt inn."), "\(added.stderr)")
+        #expect(try cli.run("users", "add", "ola", "--role", "sjef").status == 2, "an unknown role")
+        #expect(try cli.run("users", "disable", "kari").stdout.contains("Brukeren kari er sperret."))
+        #expect(try cli.run("users", "list").stdout.contains("sperret"))
+        #expect(try cli.run("users", "enable", "kari").stdout.contains("Brukeren kari er åpnet."))
+        #expect(try cli.run("users", "list").stdout.contains("aktiv"))
+        let stored = try Self.databaseBytes(cli)
+        #expect(stored.contains("kari"), "the files are read")
+        #expect(!stored.contains("riktig-hest-batteri"), "only the bcrypt hash is stored")
+    }
+}
