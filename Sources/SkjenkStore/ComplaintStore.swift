@@ -42,6 +42,9 @@ public struct ComplaintImportSummary: Sendable, Hashable {
     public var added: [Int64] = []
     /// External references already in the log: not imported again.
     public var alreadyLogged: [String] = []
+    /// Complaints that arrived already closed and were linked into an earlier complaint's episode,
+    /// by id, with the episode.
+    public var linked: [Int64: Int64] = [:]
 
     public init() {}
 }
@@ -76,7 +79,10 @@ public protocol ComplaintStore: Sendable {
     /// Logs many complaints from one source in one transaction: all or nothing. Complaints whose
     /// external reference from `source` is already logged are left out and reported. With a
     /// `duplicates` rule, each open complaint is flagged against the open episodes logged before it
-    /// (earlier complaints of the same batch included), in the same transaction.
+    /// (earlier complaints of the same batch included), in the same transaction; a complaint that
+    /// arrives already closed is history nobody will decide on, so when it matches a logged
+    /// complaint (open or closed, same rule) it is linked into that complaint's episode at once,
+    /// audited as a link.
     func logComplaints(
         _ entries: [ComplaintLogEntry], source: String, duplicates: DuplicateRule?, actor: Actor
     ) async throws

@@ -51,7 +51,7 @@ import Testing
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("fant ikke policyfilen finnes-ikke.yaml"))
         let broken = cli.folder.appendingPathComponent("policy.yaml")
-        try Data("versjon: 1\nstandardsone: forstad\n".utf8).write(to: broken)
+        try Data("versjon: 2\nstandardsone: forstad\n".utf8).write(to: broken)
         let result = try cli.run("assess", "2026/05101", "--policy", broken.path)
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(broken.path):2:15: standardsone: ukjent sone «forstad»"))

@@ -137,6 +137,9 @@ import Testing
         let good = try cli.run(["complaints", "import", "Samples/complaints/klager-2026.csv"] + policy)
         #expect(good.status == 0, "\(good.stderr)")
         #expect(good.stdout.contains("6 klager importert"))
+        // Rows 2026-001 and 2026-002: two closed reports of one night at Pub Bislett, one episode.
+        #expect(good.stdout.contains("Klage 2 var avsluttet og er samme episode som en tidligere klage"))
+        #expect(good.stdout.contains("koblet til episode 1."))
         let again = try cli.run(["complaints", "import", "Samples/complaints/klager-2026.csv"] + policy)
         #expect(again.stdout.contains("0 klager importert"))
         #expect(again.stdout.contains("6 var importert fra før"))

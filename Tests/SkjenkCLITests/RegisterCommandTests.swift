@@ -16,6 +16,14 @@ import Testing
         let sites = try cli.run("sites", "list", "--json")
         let list = try #require(try JSONSerialization.jsonObject(with: Data(sites.stdout.utf8)) as? [[String: Any]])
         #expect(list.count == 22)
+        let hours = Dictionary(
+            list.map { ($0["name"] as? String ?? "", $0["openingHours"] as? String) }, uniquingKeysWith: { a, _ in a })
+        #expect(hours["Bolteløkka barnehage"] == "man-fre 07:00-17:00")
+        #expect(hours["Bolteløkka skole"] == "man-fre 08:00-16:00")
+        #expect(hours["Ila skole"] == .some(nil))
+        let table = try cli.run("sites", "list")
+        #expect(table.stdout.contains("Åpningstid"))
+        #expect(table.stdout.contains("hverdager kl. 07.00–17.00"))
         let listed = try cli.run("venues", "list", "--json")
         // The permit holder can be a private person: never in the list.
         #expect(!listed.stdout.contains("Anne Hegdal"))

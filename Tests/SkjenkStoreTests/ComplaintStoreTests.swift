@@ -302,10 +302,87 @@ import Testing
         #expect(flags[ids[1]]?.isEmpty == true, "300 m from the others")
         #expect(flags[ids[2]]?.map(\.episode) == [ids[1]], "against an earlier complaint of the same batch")
         #expect(flags[ids[3]]?.isEmpty == true, "a closed complaint is history, not a duplicate to decide")
+        let history = try await store.complaint(id: ids[3], includingComplainant: false)
+        #expect(history?.episodeId == logged, "…linked at once into the nearest complaint's episode")
+        #expect(summary.linked == [ids[3]: logged])
         // Without a rule, nothing is flagged.
         let plain = try await store.logComplaints(
             [report("2026-11-22 09:00", origin)], source: "json", duplicates: nil, actor: actor)
         #expect(try await store.complaint(id: plain.added[0], includingComplainant: false)?.duplicateFlags == [])
+    }
+
+    /// A report that arrived already closed (a row of the district's spreadsheet with its closing).
+    private func closedReport(
+        _ received: String, _ reference: String, venue: ComplaintVenue? = nil,
+        categories: Set<ComplaintCategory> = [.noise]
+    ) -> ComplaintLogEntry {
+        var entry = Fixtures.complaintEntry(
+            received: received, incident: String(received.prefix(10)), categories: categories, venue: venue,
+            complainant: nil)
+        entry.externalReference = reference
+        entry.steps = [
+            FollowUpStep(action: .registered, by: "kari", at: entry.receivedAt, nextDue: entry.nextDue),
+            FollowUpStep(
+                action: .closed, by: "kari", at: entry.receivedAt.addingTimeInterval(86_400),
+                closingReason: .resolved),
+        ]
+        return entry
+    }
+
+    @Test func closedReportsOfOneNightAreLinkedIntoOneEpisodeOnImport() async throws {
+        // Given: two closed reports of the same night about Pub Bislett, a closed one about another
+        // venue that night, a closed one about Pub Bislett a month later, and an open one.
+        let store = try store()
+        let elsewhere = ComplaintVenue(
+            name: "Bar Boble", street: "Thereses gate 10", postalCode: "0358",
+            position: GeoPoint(latitude: 59.9290, longitude: 10.7420))
+        var open = Fixtures.complaintEntry(received: "2026-10-12 15:00", incident: "2026-10-11", complainant: nil)
+        open.externalReference = "5"
+        // When
+        let summary = try await store.logComplaints(
+            [
+                closedReport("2026-10-12 09:15", "1"),
+                closedReport("2026-10-12 11:40", "2"),
+                closedReport("2026-10-12 12:00", "3", venue: elsewhere),
+                closedReport("2026-11-12 09:00", "4"),
+                open,
+            ], source: "regneark", duplicates: DuplicateRule(), actor: actor)
+        // Then
+        let ids = summary.added
+        try #require(ids.count == 5)
+        var episodes: [Int64?] = []
+        for id in ids { episodes.append(try await store.complaint(id: id, includingComplainant: false)?.episodeId) }
+        #expect(episodes == [ids[0], ids[0], nil, nil, nil])
+        #expect(summary.linked == [ids[1]: ids[0]])
+        // No flag for an officer: nobody will decide on history, and the open report only meets closed ones.
+        #expect(try await store.pendingDuplicates().isEmpty)
+        let linked = try await store.complaintAuditTrail(ids[1]).filter { $0.action == "complaint.linked" }
+        #expect(
+            linked.map(\.detail) == [
+                "samme episode som klage \(ids[0]) (episode \(ids[0])); "
+                    + "koblet ved import av en avsluttet klage fra regneark (samme sted, 0 m unna)"
+            ])
+        #expect(try await store.complaintAuditTrail(ids[0]).contains { $0.action == "complaint.linked" })
+        #expect(try await store.complaintLog(ComplaintFilter(episode: ids[0])).count == 2)
+
+        // A later batch: a closed report of the same night joins the episode from the log.
+        let later = try await store.logComplaints(
+            [closedReport("2026-10-13 08:00", "6")], source: "regneark", duplicates: DuplicateRule(), actor: actor)
+        #expect(later.linked == [later.added[0]: ids[0]])
+        #expect(try await store.complaintLog(ComplaintFilter(episode: ids[0])).count == 3)
+    }
+
+    @Test func theAssessmentCountsALinkedClosedPairAsOneEpisode() async throws {
+        let store = try store()
+        let summary = try await store.logComplaints(
+            [
+                closedReport("2026-10-12 09:15", "1"),
+                closedReport("2026-10-12 11:40", "2"),
+                closedReport("2026-11-12 09:00", "3"),
+            ], source: "regneark", duplicates: DuplicateRule(), actor: actor)
+        #expect(summary.linked.count == 1)
+        let assessed = try await ComplaintsAssessment.summary(ComplaintsAssessment.hearing(), store)
+        #expect(assessed == ComplaintSummary(total: 3, episodes: 2, byCategory: [.noise: 2]))
     }
 
     struct TemplateBroke: Error {}

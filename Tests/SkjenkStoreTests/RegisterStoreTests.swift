@@ -36,6 +36,19 @@ import Testing
         #expect(audit.first?.detail == "2 fjernet, 1 lagt inn")
     }
 
+    @Test func sitesKeepTheirOpeningHours() async throws {
+        let store = try Fixtures.store()
+        var kindergarten = try site("Barnehage A", .kindergarten, source: "barnehager")
+        kindergarten.openingHours = try WeeklyHours(parsing: "man-fre 07.00-17.00; loer 10:00-14:00")
+        var shelter = try site("Natthjem", .treatment, source: "barnehager")
+        shelter.openingHours = try WeeklyHours(parsing: "hele døgnet")
+        let unknown = try site("Skole B", .school, source: "barnehager")
+        _ = try await store.replaceSites([kindergarten, shelter, unknown], source: "barnehager", actor: Fixtures.actor)
+        let stored = try await store.sites()
+        #expect(stored == [kindergarten, shelter, unknown])
+        #expect(stored.map(\.openingHours?.text) == ["man-fre 07:00-17:00; loer 10:00-14:00", "alle 00:00-00:00", nil])
+    }
+
     @Test func venuesKeepEveryField() async throws {
         let store = try Fixtures.store()
         let venue = LicensedVenue(

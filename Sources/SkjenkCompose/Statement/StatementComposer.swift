@@ -78,8 +78,8 @@ public enum StatementComposer {
         let complaintSummary: String
         if let complaints, complaints.total > 0 {
             complaintSummary =
-                "Bydelen har registrert \(reports(complaints.total)) om \(episodes(complaints.episodes)) \(period), "
-                + "ved stedet og innenfor \(NorwegianFormat.decimal(policy.complaintRadius)) m."
+                "Bydelen har registrert \(reports(complaints.total)) om \(episodes(complaints.episodes)) på stedet "
+                + "eller adressen \(period)."
         } else if complaints != nil {
             complaintSummary = "Bydelen har ikke registrert klager på stedet \(period)."
         } else {
@@ -91,6 +91,9 @@ public enum StatementComposer {
                 + "\(NorwegianFormat.decimal($0.radiusMeters)) m"
         }
         let conditions = options.outcome == .noRemarks ? [] : assessment.conditions
+        let refusals = [.partialRefusal, .against].contains(options.outcome) ? assessment.refusals : []
+        let weighing = assessment.weighing
+        let conclusion = options.outcome == assessment.outcome ? weighing.conclusion : ""
         var route = (delegated: true, signatory: "", body: "", meeting: "", item: "")
         switch options.route {
         case .delegated(let signatory): route.signatory = signatory ?? ""
@@ -129,8 +132,19 @@ public enum StatementComposer {
             outcome: options.outcome.label, outcomeCode: options.outcome.code,
             noRemarks: options.outcome == .noRemarks, withConditions: options.outcome == .grantWithConditions,
             partialRefusal: options.outcome == .partialRefusal, against: options.outcome == .against,
-            conditions: conditions.enumerated().map { StatementView.Numbered(number: $0.offset + 1, text: $0.element) },
-            hasConditions: !conditions.isEmpty, delegated: route.delegated, signatory: route.signatory,
+            conditions: conditions.enumerated().map {
+                StatementView.Numbered(number: $0.offset + 1, text: $0.element.text, reason: $0.element.reason)
+            },
+            hasConditions: !conditions.isEmpty, subsidiary: options.outcome == .against && !conditions.isEmpty,
+            refusals: refusals.map {
+                StatementView.Refusal(part: $0.part, reason: $0.reason, alternative: $0.alternative)
+            },
+            hasRefusals: !refusals.isEmpty,
+            refusalParts: refusals.isEmpty
+                ? "den delen av søknaden som er omtalt i vurderingen" : NorwegianFormat.list(refusals.map(\.part)),
+            weighingAgainst: weighing.against, hasWeighingAgainst: !weighing.against.isEmpty,
+            weighingFor: weighing.inFavour, hasWeighingFor: !weighing.inFavour.isEmpty,
+            weighingConclusion: conclusion, hasWeighingConclusion: !conclusion.isEmpty, delegated: route.delegated, signatory: route.signatory,
             hasSignatory: !route.signatory.isEmpty, councilBody: route.body,
             councilBodyTitle: route.body.prefix(1).uppercased() + route.body.dropFirst(), meetingDate: route.meeting,
             itemNumber: route.item, mapSVG: mapSVG, hasMap: !mapSVG.isEmpty, attachments: attachments,

@@ -55,10 +55,18 @@ public struct StatementView: Sendable, Encodable {
         public let episodes: String
     }
 
-    /// A numbered item (conditions).
+    /// A numbered condition with the reason it answers.
     public struct Numbered: Sendable, Encodable {
         public let number: Int
         public let text: String
+        public let reason: String
+    }
+
+    /// A part of the application the district advises against, why, and the lawful alternative.
+    public struct Refusal: Sendable, Encodable {
+        public let part: String
+        public let reason: String
+        public let alternative: String
     }
 
     // Heading and reference
@@ -128,6 +136,20 @@ public struct StatementView: Sendable, Encodable {
     public let against: Bool
     public let conditions: [Numbered]
     public let hasConditions: Bool
+    /// The conditions are proposed subsidiarily (the district opposes the application).
+    public let subsidiary: Bool
+    public let refusals: [Refusal]
+    public let hasRefusals: Bool
+    /// The refused parts in one phrase: "skjenking inne etter kl. 00.30 og …".
+    public let refusalParts: String
+    /// Samlet vurdering: what weighs against and for, and why the conclusion follows (empty when
+    /// the officer chose another outcome than the assessment's).
+    public let weighingAgainst: [String]
+    public let hasWeighingAgainst: Bool
+    public let weighingFor: [String]
+    public let hasWeighingFor: Bool
+    public let weighingConclusion: String
+    public let hasWeighingConclusion: Bool
     public let delegated: Bool
     public let signatory: String
     public let hasSignatory: Bool

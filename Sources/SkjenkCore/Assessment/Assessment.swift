@@ -16,11 +16,14 @@ public struct NearbySite: Sendable, Hashable, Codable {
     public let category: SiteCategory
     public let name: String
     public let distanceMeters: Double
+    /// When the site is open, as the register gives it (nil: not given).
+    public let openingHours: WeeklyHours?
 
-    public init(category: SiteCategory, name: String, distanceMeters: Double) {
+    public init(category: SiteCategory, name: String, distanceMeters: Double, openingHours: WeeklyHours? = nil) {
         self.category = category
         self.name = name
         self.distanceMeters = distanceMeters
+        self.openingHours = openingHours
     }
 }
 
@@ -63,14 +66,23 @@ public struct Assessment: Sendable, Hashable, Codable {
     public let venueDensity: VenueDensity?
     /// The complaints counted (nil when the complaint log was not read).
     public let complaints: ComplaintSummary?
-    /// Proposed conditions, in the order they should be listed.
-    public let conditions: [String]
+    /// What the factors lead to: outcome, refused parts, conditions, weighing.
+    public let recommendation: Recommendation
     /// What the assessment could not know, said plainly.
     public let uncertainties: [String]
     /// The zone of the opening-hours regulation the hours were weighed against (the hearing's, the
     /// zone register's, or the policy's default), and whether the hearing gave it.
     public let zone: Zone
     public let zoneGiven: Bool
+
+    /// The outcome the assessment points to; the officer may choose another.
+    public var outcome: StatementOutcome { recommendation.outcome }
+    /// Proposed conditions, in the order they should be listed (subsidiary when the district opposes).
+    public var conditions: [Condition] { recommendation.conditions }
+    /// The parts of the application the district advises against.
+    public var refusals: [PartRefusal] { recommendation.refusals }
+    /// Samlet vurdering: what weighs for and against.
+    public var weighing: Weighing { recommendation.weighing }
 }
 
 /// How many licensed venues lie within a radius.
@@ -84,7 +96,7 @@ public struct VenueDensity: Sendable, Hashable, Codable {
     }
 }
 
-/// The complaints an assessment counted: episodes, not reports (ten neighbours reporting one
+/// The complaints about the venue itself an assessment counted: episodes, not reports (ten neighbours reporting one
 /// evening is one episode), and never who complained.
 public struct ComplaintSummary: Sendable, Hashable, Codable {
     /// Complaints counted.
@@ -93,10 +105,14 @@ public struct ComplaintSummary: Sendable, Hashable, Codable {
     public let episodes: Int
     /// Episodes per category.
     public let byCategory: [ComplaintCategory: Int]
+    /// Episodes about other venues within the policy's radius: the area's situation, never
+    /// charged to the applicant.
+    public let nearbyEpisodes: Int
 
-    public init(total: Int, episodes: Int, byCategory: [ComplaintCategory: Int]) {
+    public init(total: Int, episodes: Int, byCategory: [ComplaintCategory: Int], nearbyEpisodes: Int = 0) {
         self.total = total
         self.episodes = episodes
         self.byCategory = byCategory
+        self.nearbyEpisodes = nearbyEpisodes
     }
 }

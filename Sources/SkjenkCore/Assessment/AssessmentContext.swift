@@ -20,6 +20,10 @@ public struct AssessmentContext: Sendable {
     public let positionLookups: [String: PositionLookup]
     /// Areas of the opening-hours regulation; nil when no zone register has been imported.
     public let zones: [ZoneArea]?
+    /// With a relative density rule: the venue counts within the radius that reach the policy's
+    /// percentiles among the district's own registered venues (never below one); nil without a
+    /// register of at least four venues or with an absolute rule.
+    public let densityCutoffs: (medium: Int, high: Int)?
 
     public init(
         policy: Policy, sites: [Site]?, venues: [LicensedVenue]?, penaltyPoints: [PenaltyPoints]? = nil,
@@ -39,6 +43,20 @@ public struct AssessmentContext: Sendable {
             $0.isEmpty ? nil : SpatialIndex($0.map { (point: $0.position.geographic, element: $0) })
         }
         self.today = today
+        if case .relative(let medium, let high) = policy.density, let index = self.venues, index.count >= 4,
+            let venues
+        {
+            let counts = venues.map { venue in
+                max(0, index.within(policy.densityRadius, of: venue.position.geographic).count - 1)
+            }.sorted()
+            func percentile(_ p: Double) -> Int {
+                let rank = Int((p / 100 * Double(counts.count)).rounded(.up))
+                return max(1, counts[min(counts.count - 1, max(0, rank - 1))])
+            }
+            densityCutoffs = (percentile(medium), max(percentile(medium), percentile(high)))
+        } else {
+            densityCutoffs = nil
+        }
     }
 }
 
@@ -110,7 +128,9 @@ public struct SpatialEvidence: Sendable, Hashable {
         var nearest: NearbySite?
         if let sites = context.sites {
             nearby = sites.within(policy.largestSiteRadius, of: point).map {
-                NearbySite(category: $0.element.category, name: $0.element.name, distanceMeters: $0.distance)
+                NearbySite(
+                    category: $0.element.category, name: $0.element.name, distanceMeters: $0.distance,
+                    openingHours: $0.element.openingHours)
             }
             // Within the radius the nearest is already at hand; only look further when nothing is near.
             nearest =

@@ -5,7 +5,7 @@ import Foundation
 /// (no position, no register) is stated as an uncertainty, never counted as nothing.
 public enum Assessor {
     public static func assess(_ hearing: Hearing, context: AssessmentContext) -> Assessment {
-        var work = Work(hearing: hearing, context: context)
+        var work = AssessmentWork(hearing: hearing, context: context)
         work.run()
         return work.result()
     }
@@ -47,24 +47,53 @@ enum ParallelMap {
     }
 }
 
-/// One assessment in progress.
-private struct Work {
+/// One assessment in progress: the factors, refusals, conditions and uncertainties gathered so far.
+struct AssessmentWork {
     let hearing: Hearing
     let context: AssessmentContext
     var policy: Policy { context.policy }
     var factors: [Factor] = []
-    var conditions: [String] = []
+    var refusals: [PartRefusal] = []
+    var conditions: [Condition] = []
     var uncertainties: [String] = []
+    /// What speaks for the application, one sentence each (for the weighing).
+    var inFavour: [String] = []
     var spatial: SpatialEvidence?
     var complaintSummary: ComplaintSummary?
     var zone: Zone = .residential
+    /// The concept as the policy's word lists read it.
+    let concept: ConceptReading
 
     init(hearing: Hearing, context: AssessmentContext) {
         self.hearing = hearing
         self.context = context
+        concept = ConceptReading(hearing.venue, words: context.policy.conceptWords)
     }
 
     mutating func run() {
+        locateZone()
+        gatherSpatialEvidence()
+        if hearing.permitType == .retailSale {
+            // Salgsbevilling (alkoholloven kapittel 3): children, vulnerable groups, sale hours, density.
+            assessChildren(categories: [.school, .youth])
+            assessVulnerable()
+            assessRetailSale()
+            assessDensity()
+        } else {
+            assessChildren(categories: [.school, .kindergarten, .youth, .sports])
+            assessVulnerable()
+            // Hours first: the neighbours factor reads the courtyard refusal.
+            assessHours()
+            assessNeighbours()
+            assessDensity()
+            assessConcept()
+        }
+        assessComplaints()
+        assessPenaltyPoints()
+    }
+
+    /// The zone: the hearing's, the zone register's, or the policy's default (said as uncertain).
+    mutating func locateZone() {
         if let given = hearing.zone {
             zone = given
         } else if let point = hearing.venue.position?.geographic,
@@ -81,6 +110,9 @@ private struct Work {
                     + (context.zones == nil ? "" : ", og stedet ligger ikke i noe område i soneregisteret")
                     + "; bydelens standardsone «\(zone.label)» er lagt til grunn.")
         }
+    }
+
+    mutating func gatherSpatialEvidence() {
         if let point = hearing.venue.position?.geographic {
             spatial = SpatialEvidence.gather(at: point, ownName: hearing.venue.name, context: context)
             if context.sites == nil {
@@ -109,290 +141,35 @@ private struct Work {
                 "Høringen oppgir ingen posisjon; stedet er plassert etter adresseregisteret (\(address.street), "
                     + "\(address.postalCode)).")
         }
-        if hearing.permitType == .retailSale {
-            assessRetailSale()
-        } else {
-            assessChildren(categories: [.school, .kindergarten, .youth, .sports])
-            assessVulnerable()
-            assessNeighbours()
-            assessHours()
-            assessDensity()
-            assessConcept()
-        }
-        assessComplaints()
-        assessPenaltyPoints()
-    }
-
-    // MARK: Public order
-
-    /// Complaints about the venue: by the holder's organisation number, by the address (so the
-    /// history stays with the place when the owner changes) and within the policy's radius.
-    mutating func assessComplaints() {
-        guard let index = context.complaintIndex else {
-            uncertainties.append("Klager på stedet er ikke vurdert: klageloggen er ikke tilgjengelig.")
-            notAssessed("complaints", .publicOrder, because: "klageloggen er ikke tilgjengelig")
-            return
-        }
-        let today = context.today
-        let windowStart = today.adding(months: -policy.complaintMonths)
-        let recentStart = today.adding(months: -policy.recentMonths)
-        let street = StreetKey.make(hearing.venue.address.street)
-        let point = hearing.venue.position?.geographic
-        let holder = hearing.applicant.organisationNumber
-        // Candidates by holder, by address and by distance, each complaint once, in log order.
-        var candidates = Set(index.byHolder[holder] ?? [])
-        candidates.formUnion(index.byStreet[street] ?? [])
-        if let point, let spatial = index.spatial {
-            candidates.formUnion(spatial.within(policy.complaintRadius, of: point).map(\.element))
-        }
-        let matched = candidates.sorted().map { index.complaints[$0] }.filter { complaint in
-            !complaint.unfounded && complaint.incidentDate > windowStart && complaint.incidentDate <= today
-        }
-        // One episode reported by many counts once, at its latest report.
-        var episodes: [Int64: [Complaint]] = [:]
-        for (index, complaint) in matched.enumerated() {
-            episodes[complaint.episodeId ?? complaint.id ?? Int64(-1 - index), default: []].append(complaint)
-        }
-        var weighted = 0.0
-        var byCategory: [ComplaintCategory: Int] = [:]
-        var recent = 0
-        for reports in episodes.values {
-            let latest = reports.map(\.incidentDate).max() ?? today
-            let isRecent = latest > recentStart
-            if isRecent { recent += 1 }
-            weighted += isRecent ? policy.recentWeight : 1
-            for category in Set(reports.flatMap(\.categories)) { byCategory[category, default: 0] += 1 }
-        }
-        complaintSummary = ComplaintSummary(total: matched.count, episodes: episodes.count, byCategory: byCategory)
-        let score = weighted >= policy.complaints.high ? 3 : (weighted >= policy.complaints.medium ? 2 : 0)
-        let counts = byCategory.sorted { ($0.value, $1.key.label) > ($1.value, $0.key.label) }
-            .map { "\($0.key.label) (\($0.value))" }
-        var explanation: String
-        if episodes.isEmpty {
-            explanation =
-                "Bydelen har ikke registrert klager på stedet, på adressen eller innen "
-                + "\(metres(policy.complaintRadius)) de siste \(policy.complaintMonths) månedene."
-        } else {
-            explanation =
-                "Bydelen har registrert \(matched.count) \(matched.count == 1 ? "klage" : "klager") om "
-                + "\(episodes.count) \(episodes.count == 1 ? "episode" : "episoder") på stedet, på adressen eller innen "
-                + "\(metres(policy.complaintRadius)) de siste \(policy.complaintMonths) månedene: "
-                + NorwegianFormat.list(counts) + "."
-            if recent > 0 { explanation += " \(recent) av episodene er fra de siste \(policy.recentMonths) månedene." }
-            if hearing.applicationType == .changeOfOwner {
-                explanation += " Klagene følger stedet og adressen, også når eieren skifter."
-            }
-        }
-        factors.append(
-            Factor(
-                key: "complaints", criterion: .publicOrder, score: score, explanation: explanation,
-                evidence: counts))
-    }
-
-    // MARK: Earlier operation
-
-    mutating func assessPenaltyPoints() {
-        guard let register = context.penaltyPoints else {
-            uncertainties.append("Prikker fra Næringsetaten er ikke vurdert: prikklisten er ikke lagt inn.")
-            notAssessed("points", .earlierOperation, because: "prikklisten fra Næringsetaten er ikke lagt inn")
-            return
-        }
-        let today = context.today
-        // The last two years, counted back from today (from 29 February, back to 28 February).
-        let windowStart =
-            (try? LocalDate(year: today.year - 2, month: today.month, day: today.day))
-            ?? (try? LocalDate(year: today.year - 2, month: today.month, day: 28)) ?? today
-        let holder = hearing.applicant.organisationNumber
-        let own = (register[holder] ?? []).filter { $0.date > windowStart && $0.date <= today }
-        let total = own.reduce(0) { $0 + $1.points }
-        var evidence = own.map {
-            "\(NorwegianFormat.date($0.date)): \($0.points) \($0.points == 1 ? "prikk" : "prikker"), \($0.reason) (\($0.venueName))"
-        }
-        let score =
-            Double(total) >= policy.penaltyPoints.high
-            ? 3 : (Double(total) >= policy.penaltyPoints.medium ? 2 : (total > 0 ? 1 : 0))
-        var explanation =
-            total == 0
-            ? "\(hearing.applicant.name) (org.nr. \(holder.formatted)) har ikke fått prikker de siste to årene."
-            : "\(hearing.applicant.name) (org.nr. \(holder.formatted)) har fått \(total) prikker de siste to årene."
-        if total >= 12 {
-            explanation +=
-                " Tolv prikker eller mer innen to år gir inndragning av bevillingen i én uke (alkoholforskriften § 10-3)."
-        }
-        if hearing.applicationType == .changeOfOwner {
-            let earlier = (context.penaltyPointsByVenue[hearing.venue.name.lowercased()] ?? []).filter {
-                $0.organisationNumber != holder && $0.date > windowStart
-            }
-            let earlierTotal = earlier.reduce(0) { $0 + $1.points }
-            if earlierTotal > 0 {
-                explanation +=
-                    " Tidligere innehaver fikk \(earlierTotal) prikker på stedet; ved eierskifte starter "
-                    + "prikkberegningen på nytt, så de teller ikke for ny eier."
-                evidence += earlier.map {
-                    "tidligere innehaver \($0.organisationNumber.formatted), \(NorwegianFormat.date($0.date)): \($0.points) prikker"
-                }
-            }
-        }
-        factors.append(
-            Factor(
-                key: "points", criterion: .earlierOperation, score: score, explanation: explanation,
-                evidence: evidence))
     }
 
     func result() -> Assessment {
-        let total = factors.reduce(0.0) { $0 + Double($1.score) * (policy.weights[$1.criterion] ?? 1) }
-        let level: RiskLevel = total >= policy.levels.high ? .high : (total >= policy.levels.medium ? .medium : .low)
+        let weighted = { (factors: [Factor]) in
+            factors.reduce(0.0) { $0 + Double($1.score) * (self.policy.weights[$1.criterion] ?? 1) }
+        }
+        let total = weighted(factors)
+        let overall = level(total)
+        // The level the application would have without the parts the district advises against.
+        let withoutRefused = level(weighted(factors.filter { $0.key != "hours" && $0.key != "saleHours" }))
+        let finished = factors.map { factor in
+            var withGoal = factor
+            withGoal.goal = policy.goals[factor.criterion]
+            return withGoal
+        }
+        let recommendation = Recommendation.derive(
+            factors: finished, level: overall, levelWithoutRefusedHours: withoutRefused, refusals: refusals,
+            conditions: conditions, inFavour: inFavour,
+            kind: Recommendation.ApplicationKind(hearing))
         return Assessment(
-            caseNumber: hearing.caseNumber.text, level: level, totalScore: total,
-            factors: factors.map { factor in
-                var withGoal = factor
-                withGoal.goal = policy.goals[factor.criterion]
-                return withGoal
-            },
+            caseNumber: hearing.caseNumber.text, level: overall, totalScore: total, factors: finished,
             nearbySites: spatial?.nearbySites ?? [],
             venueDensity: spatial?.venueCount.map { VenueDensity(radiusMeters: policy.densityRadius, count: $0) },
-            complaints: complaintSummary, conditions: conditions, uncertainties: uncertainties, zone: zone,
+            complaints: complaintSummary, recommendation: recommendation, uncertainties: uncertainties, zone: zone,
             zoneGiven: hearing.zone != nil)
     }
 
-    // MARK: Location
-
-    mutating func assessChildren(categories: Set<SiteCategory>) {
-        proximityFactor(
-            key: "children", categories: categories,
-            subject: "barn og unge", noneText: "Ingen skoler, barnehager, ungdomstilbud eller idrettsanlegg")
-    }
-
-    mutating func assessVulnerable() {
-        proximityFactor(
-            key: "vulnerable", categories: [.treatment], subject: "sårbare grupper",
-            noneText: "Ingen rus- eller behandlingstilbud")
-    }
-
-    /// A factor for how close sites of `categories` are, against each category's bands.
-    mutating func proximityFactor(key: String, categories: Set<SiteCategory>, subject: String, noneText: String) {
-        guard let sites = spatial?.nearbySites else {
-            notAssessed(
-                key, .location, because: context.sites == nil ? "stedsregisteret mangler" : "stedet har ingen posisjon")
-            return
-        }
-        var score = 0
-        var evidence: [String] = []
-        var closest: (NearbySite, String)?
-        for site in sites where categories.contains(site.category) {
-            guard let bands = policy.distances[site.category] else { continue }
-            let band: String
-            if site.distanceMeters < bands.high {
-                score = max(score, 3)
-                band = "under \(metres(bands.high))"
-            } else if site.distanceMeters < bands.medium {
-                score = max(score, 2)
-                band = "under \(metres(bands.medium))"
-            } else {
-                continue
-            }
-            evidence.append("\(site.category.label): \(site.name), \(metres(site.distanceMeters))")
-            if closest == nil { closest = (site, band) }
-        }
-        let explanation: String
-        if let (site, band) = closest {
-            explanation =
-                "\(site.name) (\(site.category.label)) ligger \(metres(site.distanceMeters)) fra stedet, "
-                + "\(band), som bydelen regner som nært for \(site.category.label). Nærhet til \(subject) taler for "
-                + "varsomhet."
-        } else {
-            explanation = "\(noneText) ligger innenfor bydelens avstandsgrenser."
-        }
-        factors.append(
-            Factor(key: key, criterion: .location, score: score, explanation: explanation, evidence: evidence))
-    }
-
-    // MARK: Neighbours and outdoor serving
-
-    mutating func assessNeighbours() {
-        let outdoor = hearing.servingPeriods.filter { $0.area == .outdoor }
-        guard let closing = ServingHours.latestClosing(outdoor) else {
-            factors.append(
-                Factor(
-                    key: "neighbours", criterion: .location, score: 0,
-                    explanation: "Det er ikke søkt om skjenking ute.", evidence: []))
-            return
-        }
-        var score = 0
-        var evidence = ["uteservering til \(NorwegianFormat.time(closing))"]
-        var explanation = "Det er søkt om uteservering til \(NorwegianFormat.time(closing))."
-        if let area = hearing.venue.outdoorArea {
-            evidence.append(
-                "plassering: \(area.placement.label)" + (area.facesHomes == true ? ", boliger mot arealet" : ""))
-            let courtyard = area.placement == .backyard || area.facesHomes == true
-            if courtyard, ServingHours.lateness(closing) > ServingHours.lateness(policy.courtyardClosing) {
-                score = 3
-                explanation +=
-                    " Arealet ligger i bakgård eller har boliger mot seg, og bydelen legger til grunn at "
-                    + "uteservering der avsluttes senest \(NorwegianFormat.time(policy.courtyardClosing)) av hensyn til naboene."
-                conditions.append(
-                    "Uteserveringen i bakgården avsluttes senest \(NorwegianFormat.time(policy.courtyardClosing)), "
-                        + "og gjester skal ikke oppholde seg der etter dette.")
-            }
-        }
-        if score == 0, zone == .residential || zone == .outsideCentre,
-            let norm = policy.zoneNorms[zone], ServingHours.lateness(closing) > ServingHours.lateness(norm.outdoor)
-        {
-            score = 2
-            explanation +=
-                " Stedet ligger i \(zone.label), der uteservering normalt avsluttes \(NorwegianFormat.time(norm.outdoor)); "
-                + "lengre tid ute gir støy for naboer."
-        }
-        if score == 0 { explanation += " Dette er innenfor normen for sonen." }
-        factors.append(
-            Factor(key: "neighbours", criterion: .location, score: score, explanation: explanation, evidence: evidence))
-    }
-
-    // MARK: Hours
-
-    mutating func assessHours() {
-        guard !hearing.servingPeriods.isEmpty else {
-            factors.append(
-                Factor(
-                    key: "hours", criterion: .character, score: 0,
-                    explanation: "Søknaden oppgir ingen skjenketider.", evidence: []))
-            uncertainties.append("Søknaden oppgir ingen skjenketider; tidene er ikke vurdert mot normen.")
-            return
-        }
-        var score = 0
-        var evidence: [String] = []
-        var sentences: [String] = []
-        for period in hearing.servingPeriods {
-            evidence.append("\(period.area.label) \(NorwegianFormat.period(period))")
-            if let problem = ServingHours.legalProblem(period) {
-                score = 3
-                sentences.append(
-                    "Perioden \(period.area.label) \(NorwegianFormat.period(period)) strider mot loven: \(problem).")
-            }
-        }
-        let norm = policy.zoneNorms[zone]
-        for area in [ServingArea.indoor, .outdoor] {
-            guard let norm, let closing = ServingHours.latestClosing(hearing.servingPeriods.filter { $0.area == area })
-            else { continue }
-            let limit = area == .indoor ? norm.indoor : norm.outdoor
-            let excess = ServingHours.lateness(closing) - ServingHours.lateness(limit)
-            guard excess > 0 else { continue }
-            score = max(score, excess > 60 ? 2 : 1)
-            evidence.append("norm \(area.label) i \(zone.label): \(NorwegianFormat.time(limit))")
-            sentences.append(
-                "Omsøkt skjenketid \(area.label) til \(NorwegianFormat.time(closing)) er \(duration(excess)) lengre "
-                    + "enn normen \(NorwegianFormat.time(limit)) for \(zone.label).")
-            conditions.append(
-                area == .indoor
-                    ? "Skjenketiden inne avsluttes senest \(NorwegianFormat.time(limit))."
-                    : "Uteserveringen avsluttes senest \(NorwegianFormat.time(limit)).")
-        }
-        let explanation =
-            sentences.isEmpty
-            ? "De omsøkte skjenketidene er innenfor normen for \(zone.label) og lovens rammer."
-            : sentences.joined(separator: " ")
-        factors.append(
-            Factor(key: "hours", criterion: .character, score: score, explanation: explanation, evidence: evidence))
+    func level(_ total: Double) -> RiskLevel {
+        total >= policy.levels.high ? .high : (total >= policy.levels.medium ? .medium : .low)
     }
 
     // MARK: Density
@@ -405,104 +182,36 @@ private struct Work {
                     ? "registeret over steder med bevilling mangler" : "stedet har ingen posisjon")
             return
         }
-        let score = Double(count) >= policy.density.high ? 3 : (Double(count) >= policy.density.medium ? 2 : 0)
         let radius = metres(policy.densityRadius)
-        let explanation =
-            "Det er \(count) \(count == 1 ? "sted" : "steder") med bevilling innenfor \(radius). "
-            + (score >= 2
-                ? "Bydelen regner \(Int(policy.density.medium)) eller flere som en høy tetthet, der et nytt "
-                    + "sted øker belastningen i nærmiljøet."
-                : "Det er under bydelens grense på \(Int(policy.density.medium)).")
-        factors.append(
-            Factor(
-                key: "density", criterion: .numberOfVenues, score: score, explanation: explanation,
-                evidence: ["\(count) \(count == 1 ? "sted" : "steder") innenfor \(radius)"]))
-    }
-
-    // MARK: Concept and target group
-
-    mutating func assessConcept() {
-        let words = [hearing.venue.concept, hearing.venue.targetGroup].compactMap { $0?.lowercased() }.joined(
-            separator: " ")
-        let barWords = ["bar", "pub", "nattklubb", "klubb", "diskotek", "cocktail", "dans"]
-        let youngWords = ["student", "ung", "unge"]
-        var flags: [String] = []
-        let isBar = barWords.contains { words.contains($0) }
-        if isBar { flags.append("konseptet er bar, pub eller nattklubb") }
-        if hearing.alcoholGroups.contains(.group3) { flags.append("det søkes om alkoholgruppe 3") }
-        if let closing = ServingHours.latestClosing(hearing.servingPeriods.filter { $0.area == .indoor }),
-            ServingHours.lateness(closing) > 19 * 60
-        {  // later than 01:00
-            flags.append("skjenketiden går ut over kl. 01.00")
-        }
-        let young = youngWords.contains { words.contains($0) }
-        if young { flags.append("målgruppen er unge voksne") }
-        if isBar, (hearing.venue.ageLimit ?? 18) < policy.youngAgeLimit {
-            flags.append("aldersgrensen er under \(policy.youngAgeLimit) år")
-            conditions.append("Aldersgrense på \(policy.youngAgeLimit) år.")
-        }
-        if let capacity = hearing.venue.capacity?.indoor, capacity >= policy.largeCapacity {
-            flags.append("stedet har plass til \(capacity) gjester inne")
-        }
-        if hearing.alcoholGroups.contains(.group3), (factors.first { $0.key == "children" }?.score ?? 0) >= 2,
-            hearing.servingPeriods.contains(where: { $0.area == .outdoor && $0.groups.contains(.group3) })
-        {
-            conditions.append("Det skjenkes ikke alkoholgruppe 3 ute.")
-        }
-        let score = flags.count >= 4 ? 3 : (flags.count >= 2 ? 2 : (flags.isEmpty ? 0 : 1))
-        let explanation =
-            flags.isEmpty
-            ? "Konseptet (\(hearing.venue.concept ?? "ikke oppgitt")) gir ikke særlig grunn til bekymring."
-            : "Stedets karakter taler for varsomhet: " + NorwegianFormat.list(flags) + "."
-        factors.append(
-            Factor(key: "concept", criterion: .character, score: score, explanation: explanation, evidence: flags))
-    }
-
-    // MARK: Retail sale
-
-    mutating func assessRetailSale() {
-        assessChildren(categories: [.school, .youth])
+        let places = "\(NorwegianFormat.count(count, "sted", "steder")) med bevilling innenfor \(radius)"
         var score = 0
-        var evidence: [String] = []
-        var sentences: [String] = []
-        for period in hearing.servingPeriods {
-            evidence.append(NorwegianFormat.period(period))
-            if period.days.contains(.sunday) {
-                score = 3
-                sentences.append("Salg på søndager er ikke tillatt (alkoholloven § 3-7).")
-            }
-            let weekdays = period.days.subtracting([.saturday, .sunday])
-            if !weekdays.isEmpty, ServingHours.lateness(period.to) > ServingHours.lateness(policy.saleClosingWeekdays) {
-                score = max(score, 3)
-                sentences.append(
-                    "Salg til \(NorwegianFormat.time(period.to)) på hverdager er etter \(NorwegianFormat.time(policy.saleClosingWeekdays))."
-                )
-            }
-            if period.days.contains(.saturday),
-                ServingHours.lateness(period.to) > ServingHours.lateness(policy.saleClosingSaturday)
-            {
-                score = max(score, 3)
-                sentences.append(
-                    "Salg til \(NorwegianFormat.time(period.to)) på lørdager er etter \(NorwegianFormat.time(policy.saleClosingSaturday))."
-                )
+        var explanation = "Det er \(places)."
+        switch policy.density {
+        case .absolute(let thresholds):
+            score = Double(count) >= thresholds.high ? 3 : (Double(count) >= thresholds.medium ? 2 : 0)
+            explanation +=
+                score >= 2
+                ? " Bydelen regner \(NorwegianFormat.number(Int(thresholds.medium))) eller flere som høy tetthet, "
+                    + "der et nytt sted øker belastningen i nærmiljøet."
+                : " Det er under bydelens grense på \(NorwegianFormat.number(Int(thresholds.medium)))."
+        case .relative(let mediumPercentile, _):
+            if let cut = context.densityCutoffs {
+                score = count >= cut.high ? 3 : (count >= cut.medium ? 2 : 0)
+                let share = NorwegianFormat.number(Int((100 - mediumPercentile).rounded()))
+                explanation +=
+                    score >= 2
+                    ? " Det plasserer stedet blant de \(share) prosentene av bydelens steder med flest andre steder "
+                        + "rundt seg (\(NorwegianFormat.number(cut.medium)) eller flere), der et nytt sted øker "
+                        + "belastningen i nærmiljøet."
+                    : " Blant bydelens steder har de \(share) prosentene med tettest nabolag "
+                        + "\(NorwegianFormat.number(cut.medium)) eller flere; stedet ligger under dette."
+            } else {
+                explanation += " Registeret har for få steder til å sammenligne med bydelens øvrige steder."
             }
         }
-        if hearing.servingPeriods.isEmpty {
-            uncertainties.append("Søknaden oppgir ingen salgstider; tidene er ikke vurdert.")
-        }
-        let explanation =
-            sentences.isEmpty
-            ? (hearing.servingPeriods.isEmpty
-                ? "Søknaden oppgir ingen salgstider." : "Salgstidene er innenfor lovens og bydelens rammer.")
-            : sentences.joined(separator: " ")
-        if score > 0 {
-            conditions.append(
-                "Salg avsluttes senest \(NorwegianFormat.time(policy.saleClosingWeekdays)) på hverdager og "
-                    + "\(NorwegianFormat.time(policy.saleClosingSaturday)) på lørdager, og ikke på søndager.")
-        }
+        if score == 0 { inFavour.append("Tettheten av steder med bevilling rundt stedet er ikke høy (\(places)).") }
         factors.append(
-            Factor(key: "saleHours", criterion: .character, score: score, explanation: explanation, evidence: evidence))
-        assessDensity()
+            Factor(key: "density", criterion: .numberOfVenues, score: score, explanation: explanation, evidence: [places]))
     }
 
     /// A factor that cannot be weighed, saying why (the reason also goes under uncertainties
@@ -515,14 +224,4 @@ private struct Work {
     // MARK: Formatting
 
     func metres(_ value: Double) -> String { "\(NorwegianFormat.decimal(value.rounded(), maximumFractionDigits: 0)) m" }
-
-    func duration(_ minutes: Int) -> String {
-        let hours = minutes / 60
-        let rest = minutes % 60
-        switch (hours, rest) {
-        case (0, _): return "\(rest) minutter"
-        case (_, 0): return hours == 1 ? "én time" : "\(hours) timer"
-        default: return "\(hours) t \(rest) min"
-        }
-    }
 }

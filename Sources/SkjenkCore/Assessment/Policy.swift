@@ -15,14 +15,40 @@ public struct Policy: Sendable, Hashable {
         }
     }
 
-    /// Normal closing times in a zone of Oslo's opening-hours regulation, for serving.
-    public struct ZoneNorm: Sendable, Hashable {
-        public var indoor: TimeOfDay
-        public var outdoor: TimeOfDay
+    /// Opening hours in a zone of Oslo's regulation (FOR-2006-05-03-490 § 1): when a place must be
+    /// closed (lukket) indoors and outdoors, and when serving stops (skjenkestopp), by default
+    /// 30 minutes before closing. Closing and serving stop are different things, and every
+    /// sentence the assessor writes says which one it means.
+    public struct ZoneHours: Sendable, Hashable {
+        /// Closed from (indoors).
+        public var indoorClosing: TimeOfDay
+        /// Closed from (the outdoor area).
+        public var outdoorClosing: TimeOfDay
+        /// Serving stops (indoors), at or before `indoorClosing`.
+        public var indoorServingStop: TimeOfDay
+        /// Serving stops (outdoors), at or before `outdoorClosing`.
+        public var outdoorServingStop: TimeOfDay
+        /// Closed from, for an outdoor area in a courtyard that homes face (bakgård med boliger mot
+        /// arealet); nil when the zone has no rule of its own (the outdoor closing applies).
+        public var courtyardClosing: TimeOfDay?
+        /// Serving stop in such a courtyard.
+        public var courtyardServingStop: TimeOfDay?
 
-        public init(indoor: TimeOfDay, outdoor: TimeOfDay) {
-            self.indoor = indoor
-            self.outdoor = outdoor
+        public init(
+            indoorClosing: TimeOfDay, outdoorClosing: TimeOfDay, indoorServingStop: TimeOfDay,
+            outdoorServingStop: TimeOfDay, courtyardClosing: TimeOfDay? = nil, courtyardServingStop: TimeOfDay? = nil
+        ) {
+            self.indoorClosing = indoorClosing
+            self.outdoorClosing = outdoorClosing
+            self.indoorServingStop = indoorServingStop
+            self.outdoorServingStop = outdoorServingStop
+            self.courtyardClosing = courtyardClosing
+            self.courtyardServingStop = courtyardServingStop
+        }
+
+        /// Closing and serving stop for an area.
+        public func limits(_ area: ServingArea) -> (closing: TimeOfDay, servingStop: TimeOfDay) {
+            area == .indoor ? (indoorClosing, indoorServingStop) : (outdoorClosing, outdoorServingStop)
         }
     }
 
@@ -37,22 +63,57 @@ public struct Policy: Sendable, Hashable {
         }
     }
 
+    /// How the density of licensed venues is judged (`tetthet`).
+    public enum DensityRule: Sendable, Hashable {
+        /// Fixed counts within the radius.
+        case absolute(Thresholds)
+        /// Against the district's own venues: a count at or above the given percentile of the
+        /// counts around every registered venue weighs (75: the district's top quartile).
+        case relative(mediumPercentile: Double, highPercentile: Double)
+    }
+
+    /// Word lists that classify a concept and a target group (`konsept.ord`). A pattern is a
+    /// whole word (`bar`), a stem (`cocktail*`: words that begin so) or an ending (`*klubb`).
+    public struct ConceptWords: Sendable, Hashable {
+        /// Bar, pub, nightclub: the places where late serving and groups weigh.
+        public var bar: [WordPattern]
+        /// Restaurant, café, brasserie: meals first.
+        public var restaurant: [WordPattern]
+        /// A young target group (students, young adults).
+        public var young: [WordPattern]
+
+        public init(bar: [WordPattern], restaurant: [WordPattern], young: [WordPattern]) {
+            self.bar = bar
+            self.restaurant = restaurant
+            self.young = young
+        }
+    }
+
     /// Distance bands per site category.
     public var distances: [SiteCategory: DistanceBands]
+    /// The ordinary opening hours per site category when the register gives none (kindergarten
+    /// weekdays 07–17, school 08–16 …); a category without an entry is taken as always open.
+    public var siteHours: [SiteCategory: WeeklyHours]
     /// The zone assumed when neither the hearing nor a zone register gives one.
     public var defaultZone: Zone
-    /// Normal closing times per zone.
-    public var zoneNorms: [Zone: ZoneNorm]
-    /// Latest outdoor closing in a courtyard facing homes.
-    public var courtyardClosing: TimeOfDay
-    /// Retail sale closing times (alkoholloven § 3-7 allows up to 20.00 on weekdays, 18.00 on Saturdays).
+    /// Opening hours and serving stops per zone.
+    public var zoneHours: [Zone: ZoneHours]
+    /// Minutes from serving stop to closing, where a zone does not set its own serving stop.
+    public var servingStopMinutes: Int
+    /// The earliest start of serving groups 1 and 2 the district accepts (alkoholloven § 4-4:
+    /// normally 08.00; the municipality may allow from 06.00).
+    public var earliestServingStart: TimeOfDay
+    /// Retail sale (alkoholloven § 3-7): opening, closing on weekdays and on days before Sundays
+    /// and public holidays; never later than the law's 20.00 and 18.00.
+    public var saleOpening: TimeOfDay
     public var saleClosingWeekdays: TimeOfDay
-    public var saleClosingSaturday: TimeOfDay
-    /// Radius in metres within which licensed venues are counted, and the counts that weigh.
+    public var saleClosingEve: TimeOfDay
+    /// Radius in metres within which licensed venues are counted, and how the count is judged.
     public var densityRadius: Double
-    public var density: Thresholds
-    /// Complaints: how far back (months), within what radius of the venue (metres), and the
-    /// counts of episodes that weigh; episodes in the last `recentMonths` count `recentWeight` times.
+    public var density: DensityRule
+    /// Complaints: how far back (months), within what radius of the venue (metres, for the
+    /// area's situation), and the counts of the venue's own episodes that weigh; episodes in the
+    /// last `recentMonths` count `recentWeight` times.
     public var complaintMonths: Int
     public var complaintRadius: Double
     public var complaints: Thresholds
@@ -64,6 +125,11 @@ public struct Policy: Sendable, Hashable {
     public var youngAgeLimit: Int
     /// Indoor capacity from which a venue counts as large.
     public var largeCapacity: Int
+    /// Words that classify concepts and target groups.
+    public var conceptWords: ConceptWords
+    /// In a residential zone, indoor serving after this time at a bar or a large place weighs for
+    /// the neighbours (guests leaving at night).
+    public var lateIndoorServing: TimeOfDay
     /// Weight per criterion in the overall score.
     public var weights: [Criterion: Double]
     /// The overall score from which the level is medium and high.
@@ -82,21 +148,24 @@ public struct Policy: Sendable, Hashable {
     public var venueLinkDistance: Double = 50
 
     public init(
-        distances: [SiteCategory: DistanceBands], defaultZone: Zone, zoneNorms: [Zone: ZoneNorm],
-        courtyardClosing: TimeOfDay, saleClosingWeekdays: TimeOfDay, saleClosingSaturday: TimeOfDay,
-        densityRadius: Double, density: Thresholds, complaintMonths: Int, complaintRadius: Double,
+        distances: [SiteCategory: DistanceBands], siteHours: [SiteCategory: WeeklyHours] = [:], defaultZone: Zone,
+        zoneHours: [Zone: ZoneHours], servingStopMinutes: Int = 30, earliestServingStart: TimeOfDay,
+        saleOpening: TimeOfDay, saleClosingWeekdays: TimeOfDay, saleClosingEve: TimeOfDay,
+        densityRadius: Double, density: DensityRule, complaintMonths: Int, complaintRadius: Double,
         complaints: Thresholds, recentMonths: Int, recentWeight: Double, penaltyPoints: Thresholds,
-        youngAgeLimit: Int, largeCapacity: Int, weights: [Criterion: Double], levels: Thresholds,
-        goals: [Criterion: String], firstResponseDays: Int = 14, followUpDays: Int = 14
+        youngAgeLimit: Int, largeCapacity: Int, conceptWords: ConceptWords, lateIndoorServing: TimeOfDay,
+        weights: [Criterion: Double], levels: Thresholds, goals: [Criterion: String], firstResponseDays: Int = 14,
+        followUpDays: Int = 14
     ) {
-        self.firstResponseDays = firstResponseDays
-        self.followUpDays = followUpDays
         self.distances = distances
+        self.siteHours = siteHours
         self.defaultZone = defaultZone
-        self.zoneNorms = zoneNorms
-        self.courtyardClosing = courtyardClosing
+        self.zoneHours = zoneHours
+        self.servingStopMinutes = servingStopMinutes
+        self.earliestServingStart = earliestServingStart
+        self.saleOpening = saleOpening
         self.saleClosingWeekdays = saleClosingWeekdays
-        self.saleClosingSaturday = saleClosingSaturday
+        self.saleClosingEve = saleClosingEve
         self.densityRadius = densityRadius
         self.density = density
         self.complaintMonths = complaintMonths
@@ -107,9 +176,13 @@ public struct Policy: Sendable, Hashable {
         self.penaltyPoints = penaltyPoints
         self.youngAgeLimit = youngAgeLimit
         self.largeCapacity = largeCapacity
+        self.conceptWords = conceptWords
+        self.lateIndoorServing = lateIndoorServing
         self.weights = weights
         self.levels = levels
         self.goals = goals
+        self.firstResponseDays = firstResponseDays
+        self.followUpDays = followUpDays
     }
 
     /// The widest distance band: how far the assessment looks for sites.

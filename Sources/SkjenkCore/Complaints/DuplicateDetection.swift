@@ -2,7 +2,8 @@ import Foundation
 
 /// When a new complaint is likely the same episode as one already logged: in a matching category,
 /// within the policy's window of days, and either within the policy's distance or about the same
-/// venue. The officer decides; nothing is linked without them.
+/// venue. For an open complaint the officer decides; nothing is linked without them. A complaint
+/// that arrives already closed is history nobody will decide on: it is linked directly.
 public struct DuplicateRule: Sendable, Hashable {
     /// Metres between the positions (`klager.duplikat_avstand`, default 50).
     public var distance: Double
@@ -105,15 +106,32 @@ extension DuplicateCandidate {
     }
 }
 
+/// Finds the complaints a new one likely duplicates, by a `DuplicateRule`.
 public enum DuplicateDetector {
     /// The open episodes `new` likely belongs to, one flag per episode, nearest first.
     public static func flags(
         for new: DuplicateCandidate, among logged: [DuplicateCandidate], rule: DuplicateRule
     ) -> [DuplicateFlag] {
+        matches(for: new, among: logged.filter(\.isOpen), rule: rule)
+    }
+
+    /// The complaint, open or closed, that a complaint arriving already closed (history from a
+    /// spreadsheet) is the same episode as, by the same rule: the nearest match, or nil. Nobody
+    /// will decide a flag on history, so the caller links it into that complaint's episode.
+    public static func historyMatch(
+        for new: DuplicateCandidate, among logged: [DuplicateCandidate], rule: DuplicateRule
+    ) -> DuplicateFlag? {
+        matches(for: new, among: logged, rule: rule).first
+    }
+
+    /// The episodes among `logged` that `new` matches by `rule`, one flag per episode, nearest first.
+    private static func matches(
+        for new: DuplicateCandidate, among logged: [DuplicateCandidate], rule: DuplicateRule
+    ) -> [DuplicateFlag] {
         let window = TimeInterval(rule.windowDays) * 86_400
         var best: [Int64: DuplicateFlag] = [:]
         for other in logged {
-            guard let id = other.id, id != new.id, other.isOpen,
+            guard let id = other.id, id != new.id,
                 abs(other.receivedAt.timeIntervalSince(new.receivedAt)) <= window,
                 !other.categories.isDisjoint(with: new.categories)
             else { continue }

@@ -75,3 +75,58 @@ extension NorwegianFormat {
         return (negative && scaled > 0 ? "−" : "") + grouped + (fraction.isEmpty ? "" : "," + fraction)
     }
 }
+
+extension NorwegianFormat {
+    /// Grammatical gender of a counted noun: "ett sted" (neuter), "én klage" (common).
+    public enum Gender: Sendable {
+        case common, neuter
+    }
+
+    /// A whole number in running text: up to twelve in words ("åtte"), larger in digits with
+    /// thin grouping ("1 234"). One is "én" or "ett" by `gender`.
+    public static func number(_ value: Int, gender: Gender = .common) -> String {
+        let words = ["null", "", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve", "tolv"]
+        if value == 1 { return gender == .neuter ? "ett" : "én" }
+        if (0...12).contains(value) { return words[value] }
+        return decimal(Double(value), maximumFractionDigits: 0)
+    }
+
+    /// "ingen steder", "ett sted", "tre steder", "14 steder".
+    public static func count(_ value: Int, _ singular: String, _ plural: String, gender: Gender = .neuter) -> String {
+        if value == 0 { return "ingen \(plural)" }
+        return "\(number(value, gender: gender)) \(value == 1 ? singular : plural)"
+    }
+
+    /// A span of minutes in words: "30 minutter", "én time", "halvannen time", "to timer og 15 minutter".
+    public static func duration(minutes: Int) -> String {
+        let hours = minutes / 60
+        let rest = minutes % 60
+        if hours == 1 && rest == 30 { return "halvannen time" }
+        let hourText = hours == 1 ? "én time" : "\(number(hours)) timer"
+        switch (hours, rest) {
+        case (0, _): return "\(number(rest)) \(rest == 1 ? "minutt" : "minutter")"
+        case (_, 0): return hourText
+        default: return "\(hourText) og \(number(rest)) minutter"
+        }
+    }
+
+    /// Weekdays in words, Monday first: "fredag og lørdag"; every day as "alle dager", Monday to
+    /// Friday as "hverdager (mandag–fredag)".
+    public static func days(_ days: Set<Weekday>) -> String {
+        if days.count == Weekday.allCases.count { return "alle dager" }
+        if days == Set([.monday, .tuesday, .wednesday, .thursday, .friday]) { return "mandag til fredag" }
+        return list(days.sorted().map(\.label))
+    }
+}
+
+extension NorwegianFormat {
+    /// The text with its first letter in upper case, for a phrase that starts a sentence.
+    public static func capitalized(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
+    }
+
+    /// "24. desember".
+    public static func dayMonth(_ date: LocalDate) -> String {
+        "\(date.day). \(months[date.month - 1])"
+    }
+}

@@ -6,6 +6,8 @@ public protocol ExchangeCoded: RawRepresentable<String>, CaseIterable, Sendable,
     var code: String { get }
     /// The value as a Norwegian reader sees it.
     var label: String { get }
+    /// The value with this exchange code, if any (a kind may also read older codes).
+    init?(code: String)
 }
 
 extension ExchangeCoded {
@@ -52,25 +54,43 @@ public enum PermitType: String, ExchangeCoded {
     public var label: String { self == .serving ? "skjenkebevilling" : "salgsbevilling" }
 }
 
-/// The venue's zone in Oslo's opening-hours regulation, when the agency states it.
+/// The venue's zone in Oslo's regulation of opening hours (forskrift om serverings-, salgs- og
+/// skjenkebevillinger, FOR-2006-05-03-490 § 1), when the agency states it. The zones decide when a
+/// place must be closed indoors and outdoors; the hours themselves are policy values.
 public enum Zone: String, ExchangeCoded {
-    case innerCentre, centre, residential, outsideCentre
+    case innerCentre, centre, residential
+    /// Outside the centre, not a residential area (`utenfor-boligomraade`). The raw value keeps the
+    /// name stored cases were written with.
+    case outsideCentre
 
     public var code: String {
         switch self {
         case .innerCentre: "indre-sentrum"
         case .centre: "sentrum"
         case .residential: "boligomraade"
-        case .outsideCentre: "utenfor-sentrum"
+        case .outsideCentre: "utenfor-boligomraade"
         }
+    }
+
+    /// The code version 1 files used for `outsideCentre`; still read.
+    public static let legacyOutsideCentreCode = "utenfor-sentrum"
+
+    /// The zone with this code, including the older `utenfor-sentrum`.
+    public init?(code: String) {
+        if code == Self.legacyOutsideCentreCode {
+            self = .outsideCentre
+            return
+        }
+        guard let match = Self.allCases.first(where: { $0.code == code }) else { return nil }
+        self = match
     }
 
     public var label: String {
         switch self {
         case .innerCentre: "indre sentrum"
         case .centre: "sentrum"
-        case .residential: "boligområde"
-        case .outsideCentre: "utenfor sentrum"
+        case .residential: "boligområde utenfor sentrum"
+        case .outsideCentre: "område utenfor sentrum som ikke er boligområde"
         }
     }
 }

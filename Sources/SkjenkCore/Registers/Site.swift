@@ -65,12 +65,18 @@ public struct Site: Sendable, Hashable, Codable {
     public var position: Position
     /// The register (source) it came from.
     public var source: String
+    /// Åpningstid, when the register gives it; nil when unknown.
+    public var openingHours: WeeklyHours?
 
-    public init(category: SiteCategory, name: String, address: String? = nil, position: Position, source: String) {
+    public init(
+        category: SiteCategory, name: String, address: String? = nil, position: Position, source: String,
+        openingHours: WeeklyHours? = nil
+    ) {
         self.category = category
         self.name = name
         self.address = address
         self.position = position
         self.source = source
+        self.openingHours = openingHours
     }
 }

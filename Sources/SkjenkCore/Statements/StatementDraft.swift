@@ -50,13 +50,27 @@ public struct StatementDraft: Sendable, Hashable {
 }
 
 extension Assessment {
-    /// A short fingerprint of everything the statement cites, to tell when a draft is stale.
+    /// A short fingerprint of the facts and scores the statement rests on, to tell when a draft is
+    /// stale. It is taken over values, not the wording of explanations: rewording a sentence in the
+    /// code does not make stored drafts stale; a new fact, score, refusal or condition does.
     public var digest: String {
-        var text = "\(level.rawValue)|\(totalScore)"
-        for factor in factors {
-            text += "|\(factor.key):\(factor.score):\(factor.explanation):\(factor.evidence.joined(separator: ";"))"
+        var text = "\(level.rawValue)|\(totalScore)|\(zone.rawValue)|\(outcome.rawValue)"
+        for factor in factors { text += "|\(factor.key):\(factor.score)" }
+        for site in nearbySites { text += "|s:\(site.category.rawValue):\(site.name):\(Int(site.distanceMeters.rounded()))" }
+        if let venueDensity { text += "|d:\(venueDensity.count)" }
+        if let complaints {
+            text += "|c:\(complaints.total):\(complaints.episodes):\(complaints.nearbyEpisodes)"
+            for (category, count) in complaints.byCategory.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                text += ":\(category.rawValue)=\(count)"
+            }
         }
-        text += "|" + conditions.joined(separator: ";") + "|" + uncertainties.joined(separator: ";")
+        for refusal in refusals {
+            text += "|r:\(refusal.rule.rawValue):\(refusal.area?.rawValue ?? "-"):\(refusal.limit?.description ?? "-")"
+        }
+        for condition in conditions {
+            text += "|v:\(condition.subject.rawValue):\(condition.subsidiary):\(condition.closing?.description ?? "-")"
+        }
+        text += "|u:\(uncertainties.count)"
         // FNV-1a, 64 bits: stable across runs and platforms (Hasher is seeded per process).
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {

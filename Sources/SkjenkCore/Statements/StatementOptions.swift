@@ -22,16 +22,9 @@ public enum StatementOutcome: String, ExchangeCoded {
         }
     }
 
-    /// The outcome the assessment points to; the officer may choose another.
+    /// The outcome the assessment points to (its recommendation); the officer may choose another.
     public static func suggested(by assessment: Assessment) -> StatementOutcome {
-        switch assessment.level {
-        case .low: assessment.conditions.isEmpty ? .noRemarks : .grantWithConditions
-        case .medium: .grantWithConditions
-        case .high:
-            // The usual partial refusal is of the longer hours; without an hours problem the district objects.
-            (assessment.factors.first { $0.key == "hours" || $0.key == "saleHours" }?.score ?? 0) >= 2
-                ? .partialRefusal : .against
-        }
+        assessment.outcome
     }
 }
 

@@ -96,68 +96,55 @@ struct PolicyNodeReader {
             let top = mapping(
                 root, "policyfilen",
                 keys: [
-                    "versjon", "standardsone", "avstander", "soner", "bakgaard_mot_boliger_stenger", "salg", "tetthet",
-                    "klager", "prikker", "konsept", "vekter", "nivaa", "maal",
+                    "versjon", "standardsone", "avstander", "aapningstider_steder", "skjenkestopp_minutter", "soner",
+                    "tidligste_skjenkestart", "naboer", "salg", "tetthet", "klager", "prikker", "konsept", "vekter",
+                    "nivaa", "maal",
                 ])
         else { return nil }
-        if let version = top["versjon"], integer(version, "versjon", in: 1...1) == nil { return nil }
+        if let version = top["versjon"], let text = scalar(version, "versjon"), text != "2" {
+            report(
+                version,
+                "versjon: skjenk leser policyfiler av versjon 2 (fant «\(text)»); sonene har nå stengetider og "
+                    + "skjenkestopp, se Samples/policy.yaml")
+            return nil
+        }
         let defaultZone = top["standardsone"].flatMap { zone($0, "standardsone") }
-
-        var distances: [SiteCategory: Policy.DistanceBands] = [:]
-        if let node = required(top, "avstander", in: root),
-            let table = mapping(node, "avstander", keys: SiteCategory.allCases.map(\.code))
+        let distances = distanceBands(top, root)
+        let siteHours = top["aapningstider_steder"].map { siteOpeningHours($0) } ?? [:]
+        let stopMinutes =
+            top["skjenkestopp_minutter"].map { integer($0, "skjenkestopp_minutter", in: 0...180) } ?? 30
+        let zoneHours = stopMinutes.map { zoneTable(top, root, servingStopMinutes: $0) } ?? [:]
+        let earliest = required(top, "tidligste_skjenkestart", in: root).flatMap {
+            time($0, "tidligste_skjenkestart")
+        }
+        if let earliest, let node = top["tidligste_skjenkestart"],
+            earliest < ServingHours.earliestLegalStart || earliest >= ServingHours.group3Start
         {
-            for category in SiteCategory.allCases {
-                guard let bands = required(table, category.code, in: node, path: "avstander"),
-                    let fields = mapping(bands, "avstander.\(category.code)", keys: ["hoy", "middels"]),
-                    let high = fields["hoy"].flatMap({ metres($0, "avstander.\(category.code).hoy") }),
-                    let medium = fields["middels"].flatMap({ metres($0, "avstander.\(category.code).middels") })
-                else { continue }
-                if medium < high {
-                    report(
-                        bands,
-                        "avstander.\(category.code): middels (\(Int(medium)) m) kan ikke være mindre enn hoy (\(Int(high)) m)"
-                    )
-                }
-                distances[category] = Policy.DistanceBands(high: high, medium: medium)
+            report(
+                node,
+                "tidligste_skjenkestart: alkoholloven § 4-4 tillater skjenking fra kl. 06.00 tidligst; fant "
+                    + "«\(earliest)»")
+        }
+        var lateIndoor: TimeOfDay?
+        if let node = required(top, "naboer", in: root),
+            let fields = mapping(node, "naboer", keys: ["sen_skjenking_inne_etter"])
+        {
+            lateIndoor = required(fields, "sen_skjenking_inne_etter", in: node, path: "naboer").flatMap {
+                time($0, "naboer.sen_skjenking_inne_etter")
             }
         }
-
-        var norms: [Zone: Policy.ZoneNorm] = [:]
-        if let node = required(top, "soner", in: root),
-            let table = mapping(node, "soner", keys: Zone.allCases.map(\.code))
-        {
-            for zone in Zone.allCases {
-                guard let entry = required(table, zone.code, in: node, path: "soner"),
-                    let fields = mapping(entry, "soner.\(zone.code)", keys: ["inne", "ute"]),
-                    let indoor = fields["inne"].flatMap({ time($0, "soner.\(zone.code).inne") }),
-                    let outdoor = fields["ute"].flatMap({ time($0, "soner.\(zone.code).ute") })
-                else { continue }
-                norms[zone] = Policy.ZoneNorm(indoor: indoor, outdoor: outdoor)
-            }
-        }
-        let courtyard = required(top, "bakgaard_mot_boliger_stenger", in: root).flatMap {
-            time($0, "bakgaard_mot_boliger_stenger")
-        }
-
-        var saleWeekdays: TimeOfDay?
-        var saleSaturday: TimeOfDay?
-        if let node = required(top, "salg", in: root),
-            let fields = mapping(node, "salg", keys: ["hverdager", "loerdag"])
-        {
-            saleWeekdays = required(fields, "hverdager", in: node, path: "salg").flatMap { time($0, "salg.hverdager") }
-            saleSaturday = required(fields, "loerdag", in: node, path: "salg").flatMap { time($0, "salg.loerdag") }
-        }
+        let sale = saleHours(top, root)
 
         var densityRadius: Double?
-        var density: Policy.Thresholds?
+        var density: Policy.DensityRule?
         if let node = required(top, "tetthet", in: root),
-            let fields = mapping(node, "tetthet", keys: ["radius", "middels", "hoy"])
+            let fields = mapping(
+                node, "tetthet", keys: ["radius", "maate", "middels", "hoy", "middels_persentil", "hoy_persentil"])
         {
             densityRadius = required(fields, "radius", in: node, path: "tetthet").flatMap {
                 metres($0, "tetthet.radius")
             }
-            density = thresholds(fields, node, "tetthet")
+            density = densityRule(fields, node)
         }
 
         var complaintMonths: Int?
@@ -212,14 +199,29 @@ struct PolicyNodeReader {
 
         var youngAgeLimit: Int?
         var largeCapacity: Int?
+        var conceptWords: Policy.ConceptWords?
         if let node = required(top, "konsept", in: root),
-            let fields = mapping(node, "konsept", keys: ["ung_aldersgrense_under", "stor_kapasitet"])
+            let fields = mapping(node, "konsept", keys: ["ung_aldersgrense_under", "stor_kapasitet", "ord"])
         {
             youngAgeLimit = required(fields, "ung_aldersgrense_under", in: node, path: "konsept").flatMap {
                 integer($0, "konsept.ung_aldersgrense_under", in: 18...99)
             }
             largeCapacity = required(fields, "stor_kapasitet", in: node, path: "konsept").flatMap {
                 integer($0, "konsept.stor_kapasitet", in: 1...100_000)
+            }
+            if let words = required(fields, "ord", in: node, path: "konsept"),
+                let lists = mapping(words, "konsept.ord", keys: ["utested", "spisested", "ung"])
+            {
+                let read = { (key: String, reader: inout PolicyNodeReader) -> [WordPattern]? in
+                    reader.required(lists, key, in: words, path: "konsept.ord").flatMap {
+                        reader.wordList($0, "konsept.ord.\(key)")
+                    }
+                }
+                if let bar = read("utested", &self), let restaurant = read("spisested", &self),
+                    let young = read("ung", &self)
+                {
+                    conceptWords = Policy.ConceptWords(bar: bar, restaurant: restaurant, young: young)
+                }
             }
         }
 
@@ -254,25 +256,199 @@ struct PolicyNodeReader {
             }
         }
 
-        guard problems.isEmpty, let defaultZone, let courtyard, let saleWeekdays, let saleSaturday, let densityRadius,
-            let density, let complaintMonths, let complaintRadius, let complaints, let recentMonths, let recentWeight,
-            let firstResponseDays, let followUpDays, let points, let youngAgeLimit, let largeCapacity, let levels
+        guard problems.isEmpty, let defaultZone, let stopMinutes, let earliest, let lateIndoor, let sale,
+            let densityRadius, let density, let complaintMonths, let complaintRadius, let complaints, let recentMonths,
+            let recentWeight, let firstResponseDays, let followUpDays, let points, let youngAgeLimit, let largeCapacity,
+            let conceptWords, let levels
         else {
             if problems.isEmpty, top["standardsone"] == nil { report(root, "standardsone mangler") }
             return nil
         }
         var policy = Policy(
-            distances: distances, defaultZone: defaultZone, zoneNorms: norms, courtyardClosing: courtyard,
-            saleClosingWeekdays: saleWeekdays, saleClosingSaturday: saleSaturday, densityRadius: densityRadius,
+            distances: distances, siteHours: siteHours, defaultZone: defaultZone, zoneHours: zoneHours,
+            servingStopMinutes: stopMinutes, earliestServingStart: earliest, saleOpening: sale.opening,
+            saleClosingWeekdays: sale.weekdays, saleClosingEve: sale.eve, densityRadius: densityRadius,
             density: density, complaintMonths: complaintMonths, complaintRadius: complaintRadius,
-            complaints: complaints, recentMonths: recentMonths, recentWeight: recentWeight,
-            penaltyPoints: points, youngAgeLimit: youngAgeLimit, largeCapacity: largeCapacity,
-            weights: weights, levels: levels, goals: goals, firstResponseDays: firstResponseDays,
-            followUpDays: followUpDays)
+            complaints: complaints, recentMonths: recentMonths, recentWeight: recentWeight, penaltyPoints: points,
+            youngAgeLimit: youngAgeLimit, largeCapacity: largeCapacity, conceptWords: conceptWords,
+            lateIndoorServing: lateIndoor, weights: weights, levels: levels, goals: goals,
+            firstResponseDays: firstResponseDays, followUpDays: followUpDays)
         if let duplicateDistance { policy.duplicates.distance = duplicateDistance }
         if let duplicateDays { policy.duplicates.windowDays = duplicateDays }
         if let venueLinkDistance { policy.venueLinkDistance = venueLinkDistance }
         return policy
+    }
+
+    // MARK: Sections
+
+    private mutating func distanceBands(_ top: [String: Node], _ root: Node) -> [SiteCategory: Policy.DistanceBands] {
+        var distances: [SiteCategory: Policy.DistanceBands] = [:]
+        guard let node = required(top, "avstander", in: root),
+            let table = mapping(node, "avstander", keys: SiteCategory.allCases.map(\.code))
+        else { return distances }
+        for category in SiteCategory.allCases {
+            guard let bands = required(table, category.code, in: node, path: "avstander"),
+                let fields = mapping(bands, "avstander.\(category.code)", keys: ["hoy", "middels"]),
+                let high = fields["hoy"].flatMap({ metres($0, "avstander.\(category.code).hoy") }),
+                let medium = fields["middels"].flatMap({ metres($0, "avstander.\(category.code).middels") })
+            else { continue }
+            if medium < high {
+                report(
+                    bands,
+                    "avstander.\(category.code): middels (\(Int(medium)) m) kan ikke være mindre enn hoy (\(Int(high)) m)"
+                )
+            }
+            distances[category] = Policy.DistanceBands(high: high, medium: medium)
+        }
+        return distances
+    }
+
+    /// `aapningstider_steder`: a site kind's ordinary hours, e.g. `skole: "man-fre 08:00-16:00"`.
+    private mutating func siteOpeningHours(_ node: Node) -> [SiteCategory: WeeklyHours] {
+        var result: [SiteCategory: WeeklyHours] = [:]
+        guard let table = mapping(node, "aapningstider_steder", keys: SiteCategory.allCases.map(\.code)) else {
+            return result
+        }
+        for category in SiteCategory.allCases {
+            guard let entry = table[category.code], let text = scalar(entry, "aapningstider_steder.\(category.code)")
+            else { continue }
+            do {
+                result[category] = try WeeklyHours(parsing: text)
+            } catch {
+                report(entry, "aapningstider_steder.\(category.code): \(error.message)")
+            }
+        }
+        return result
+    }
+
+    /// `soner`: each zone's closing times indoors, outdoors and in a courtyard facing homes, and
+    /// its serving stops (given, or `servingStopMinutes` before closing). A serving stop after
+    /// closing, or after 03.00 (alkoholloven § 4-4), is refused.
+    private mutating func zoneTable(_ top: [String: Node], _ root: Node, servingStopMinutes: Int) -> [Zone: Policy
+        .ZoneHours]
+    {
+        var result: [Zone: Policy.ZoneHours] = [:]
+        guard let node = required(top, "soner", in: root), case .mapping(let entries) = node else {
+            if let node = top["soner"] { report(node, "soner: ventet en tabell av nøkler og verdier") }
+            return result
+        }
+        let keys = ["stengt_inne", "stengt_ute", "bakgaard_med_boliger", "skjenkestopp_inne", "skjenkestopp_ute"]
+        for (key, entry) in entries {
+            let name = key.string ?? ""
+            guard let zone = Zone(code: name) else {
+                report(key, "soner: ukjent sone «\(name)»; bruk \(Zone.codes.joined(separator: ", "))")
+                continue
+            }
+            let path = "soner.\(name)"
+            guard let fields = mapping(entry, path, keys: keys),
+                let indoor = required(fields, "stengt_inne", in: entry, path: path).flatMap({
+                    time($0, "\(path).stengt_inne")
+                }),
+                let outdoor = required(fields, "stengt_ute", in: entry, path: path).flatMap({
+                    time($0, "\(path).stengt_ute")
+                })
+            else { continue }
+            let courtyard = fields["bakgaard_med_boliger"].flatMap { time($0, "\(path).bakgaard_med_boliger") }
+            func stop(_ key: String, closing: TimeOfDay) -> TimeOfDay {
+                let derived = ServingHours.before(closing, minutes: servingStopMinutes)
+                guard let node = fields[key], let given = time(node, "\(path).\(key)") else { return derived }
+                if ServingHours.lateness(given) > ServingHours.lateness(closing) {
+                    report(
+                        node,
+                        "\(path).\(key): skjenkestoppen (\(given)) kan ikke være etter stengetiden (\(closing))")
+                }
+                return given
+            }
+            let hours = Policy.ZoneHours(
+                indoorClosing: indoor, outdoorClosing: outdoor,
+                indoorServingStop: stop("skjenkestopp_inne", closing: indoor),
+                outdoorServingStop: stop("skjenkestopp_ute", closing: outdoor), courtyardClosing: courtyard,
+                courtyardServingStop: courtyard.map { ServingHours.before($0, minutes: servingStopMinutes) })
+            for (area, value) in [("inne", hours.indoorServingStop), ("ute", hours.outdoorServingStop)]
+            where ServingHours.lateness(value) > ServingHours.lateness(ServingHours.latestLegalEnd) {
+                report(
+                    entry,
+                    "\(path): skjenkestoppen \(area) (\(value)) er etter kl. 03.00, som alkoholloven § 4-4 ikke "
+                        + "tillater; sett stengetiden til 03:30 eller tidligere")
+            }
+            result[zone] = hours
+        }
+        for zone in Zone.allCases where result[zone] == nil && problems.isEmpty {
+            report(node, "soner.\(zone.code) mangler")
+        }
+        return result
+    }
+
+    /// `salg`: opening and closing of retail sale; never later than alkoholloven § 3-7 allows.
+    private mutating func saleHours(_ top: [String: Node], _ root: Node) -> (
+        opening: TimeOfDay, weekdays: TimeOfDay, eve: TimeOfDay
+    )? {
+        guard let node = required(top, "salg", in: root),
+            let fields = mapping(node, "salg", keys: ["aapner", "hverdager", "dager_foer_helligdag"]),
+            let opening = required(fields, "aapner", in: node, path: "salg").flatMap({ time($0, "salg.aapner") }),
+            let weekdays = required(fields, "hverdager", in: node, path: "salg").flatMap({
+                time($0, "salg.hverdager")
+            }),
+            let eve = required(fields, "dager_foer_helligdag", in: node, path: "salg").flatMap({
+                time($0, "salg.dager_foer_helligdag")
+            })
+        else { return nil }
+        if weekdays > RetailSaleCalendar.lawWeekdayClosing {
+            report(fields["hverdager"]!, "salg.hverdager: alkoholloven § 3-7 tillater salg til kl. 20.00; fant «\(weekdays)»")
+        }
+        if eve > RetailSaleCalendar.lawEveClosing {
+            report(
+                fields["dager_foer_helligdag"]!,
+                "salg.dager_foer_helligdag: alkoholloven § 3-7 tillater salg til kl. 18.00; fant «\(eve)»")
+        }
+        if opening >= weekdays {
+            report(fields["aapner"]!, "salg.aapner: salget må åpne før det stenger (\(weekdays)); fant «\(opening)»")
+        }
+        return (opening, weekdays, eve)
+    }
+
+    /// `tetthet`: `maate: relativ` with percentiles of the district's own venues, or `absolutt`
+    /// with counts.
+    private mutating func densityRule(_ fields: [String: Node], _ node: Node) -> Policy.DensityRule? {
+        let mode = fields["maate"].flatMap { scalar($0, "tetthet.maate") } ?? "absolutt"
+        switch mode {
+        case "absolutt":
+            return thresholds(fields, node, "tetthet").map { .absolute($0) }
+        case "relativ":
+            guard
+                let medium = required(fields, "middels_persentil", in: node, path: "tetthet").flatMap({
+                    number($0, "tetthet.middels_persentil", in: 1...100)
+                }),
+                let high = required(fields, "hoy_persentil", in: node, path: "tetthet").flatMap({
+                    number($0, "tetthet.hoy_persentil", in: 1...100)
+                })
+            else { return nil }
+            if high < medium {
+                report(node, "tetthet: hoy_persentil (\(Int(high))) kan ikke være mindre enn middels_persentil")
+            }
+            return .relative(mediumPercentile: medium, highPercentile: high)
+        default:
+            report(fields["maate"]!, "tetthet.maate: ventet «relativ» eller «absolutt», fant «\(mode)»")
+            return nil
+        }
+    }
+
+    /// A list of words (`[bar, "cocktail*"]`).
+    mutating func wordList(_ node: Node, _ path: String) -> [WordPattern]? {
+        guard case .sequence(let sequence) = node else {
+            report(node, "\(path): ventet en liste av ord, som [bar, pub, \"cocktail*\"]")
+            return nil
+        }
+        var patterns: [WordPattern] = []
+        for item in sequence {
+            guard let text = scalar(item, path) else { continue }
+            do {
+                patterns.append(try WordPattern(text))
+            } catch {
+                report(item, "\(path): «\(text)» er ikke et ord (bokstaver, med * først eller sist for deler av ord)")
+            }
+        }
+        return patterns
     }
 
     // MARK: Values
@@ -308,7 +484,7 @@ struct PolicyNodeReader {
         return result
     }
 
-    private mutating func required(
+    mutating func required(
         _ fields: [String: Node], _ key: String, in parent: Node, path: String? = nil
     ) -> Node? {
         if let node = fields[key] { return node }

@@ -2,7 +2,8 @@ import Foundation
 import SkjenkCore
 
 /// Reads a register of sensitive sites (CSV or GeoJSON): `kategori`, `navn`, optional `adresse`
-/// (or `category`, `name`, `address`) and a position (see `RegisterRow.position`).
+/// (or `category`, `name`, `address`), optional `aapningstid` (`åpningstid`, `opening_hours`; see
+/// `WeeklyHours(parsing:)`, empty when unknown) and a position (see `RegisterRow.position`).
 public struct SiteRegisterReader: Sendable {
     /// The reference system of `oest`/`nord` columns without an `epsg` column (`--epsg`).
     public var defaultSRID: SRID?
@@ -40,12 +41,23 @@ public struct SiteRegisterReader: Sendable {
                 reader.skip(row, "mangler navn")
                 continue
             }
+            var openingHours: WeeklyHours?
+            if let hoursText = row.value("aapningstid", "åpningstid", "opening_hours")?
+                .trimmingCharacters(in: .whitespaces), !hoursText.isEmpty
+            {
+                do {
+                    openingHours = try WeeklyHours(parsing: hoursText)
+                } catch {
+                    reader.skip(row, "åpningstiden «\(hoursText)» kan ikke leses: \(error.message)")
+                    continue
+                }
+            }
             do {
                 let position = try row.position(defaultSRID: defaultSRID)
                 sites.append(
                     Site(
                         category: category, name: name, address: row.value("adresse", "address"),
-                        position: position, source: source))
+                        position: position, source: source, openingHours: openingHours))
             } catch {
                 reader.skip(row, error.message)
             }

@@ -3,7 +3,8 @@ import SkjenkCore
 
 /// Reads the zones of the opening-hours regulation: a GeoJSON FeatureCollection of Polygons or
 /// MultiPolygons with a `sone` property (`indre-sentrum`, `sentrum`, `boligomraade`,
-/// `utenfor-sentrum`) and an optional `navn`; coordinates in WGS84 or EUREF89 UTM 32/33 (`crs`).
+/// `utenfor-boligomraade`, or the older `utenfor-sentrum`) and an optional `navn`; coordinates in
+/// WGS84 or EUREF89 UTM 32/33 (`crs`).
 public struct ZoneRegisterReader: Sendable {
     public init() {}
 

@@ -334,6 +334,13 @@ enum Migrations {
                     );
                     """)
         }
+        migrator.registerMigration("Add openingHours to site") { db in
+            try db.execute(
+                sql: """
+                    -- Åpningstid as WeeklyHours' canonical text (`man-fre 07:00-17:00`); NULL when unknown.
+                    ALTER TABLE site ADD COLUMN openingHours TEXT;
+                    """)
+        }
         return migrator
     }
 }

@@ -7,8 +7,11 @@ extension SQLiteStore: ComplaintIntakeStore {
         try await writer.read { db in try Self.duplicateCandidates(receivedFrom: from, to: to, db) }
     }
 
-    /// The open complaints received in `from ... to` as the duplicate detector reads them.
-    static func duplicateCandidates(receivedFrom from: Date, to: Date, _ db: Database) throws -> [DuplicateCandidate] {
+    /// The open complaints received in `from ... to` as the duplicate detector reads them, and the
+    /// closed ones too when `includingClosed` (for complaints that arrive already closed).
+    static func duplicateCandidates(
+        receivedFrom from: Date, to: Date, includingClosed: Bool = false, _ db: Database
+    ) throws -> [DuplicateCandidate] {
         let rows = try Row.fetchAll(
             db,
             sql: """
@@ -17,8 +20,8 @@ extension SQLiteStore: ComplaintIntakeStore {
                     (SELECT d.episodeId FROM complaintDuplicate d
                      WHERE d.complaintId = c.id AND d.state = 'pending' ORDER BY d.distance LIMIT 1) AS flagged
                 FROM complaint c
-                WHERE c.status != 'closed' AND c.receivedAt >= ? AND c.receivedAt <= ?
-                """, arguments: [Timestamp.format(from), Timestamp.format(to)])
+                WHERE (? OR c.status != 'closed') AND c.receivedAt >= ? AND c.receivedAt <= ?
+                """, arguments: [includingClosed, Timestamp.format(from), Timestamp.format(to)])
         return try rows.map { row in
             var keys: Set<String> = []
             if let number: String = row["organisationNumber"] { keys.insert("orgnr:" + number) }
@@ -31,7 +34,7 @@ extension SQLiteStore: ComplaintIntakeStore {
                 id: row["id"], episode: episode ?? flagged,
                 position: latitude.flatMap { lat in longitude.map { GeoPoint(latitude: lat, longitude: $0) } },
                 venueKeys: keys, categories: try ComplaintRecord.decodeCategories(row["categories"]),
-                receivedAt: try Timestamp.parse(row["receivedAt"]), isOpen: true)
+                receivedAt: try Timestamp.parse(row["receivedAt"]), isOpen: (row["status"] as String) != "closed")
         }
     }
 

@@ -25,10 +25,6 @@ extension SQLiteStore: ComplaintStore {
         return try await writer.write { db in
             var summary = ComplaintImportSummary()
             for var entry in entries {
-                if let rule, entry.steps.last?.action != .closed {
-                    // Against what is logged, this batch's earlier complaints included.
-                    entry.duplicateFlags = try Self.flags(for: entry, rule: rule, db)
-                }
                 if let reference = entry.externalReference,
                     try ComplaintRecord.filter(
                         ComplaintRecord.Columns.externalSource == source
@@ -38,7 +34,25 @@ extension SQLiteStore: ComplaintStore {
                     summary.alreadyLogged.append(reference)
                     continue
                 }
-                summary.added.append(try Self.insert(entry, externalSource: source, actor: actor, now: now, db))
+                // Against what is logged, this batch's earlier complaints included: an open
+                // complaint is flagged for the officer, a closed one is history and is linked.
+                let closed = entry.steps.last?.action == .closed
+                var history: DuplicateFlag?
+                if let rule {
+                    if closed {
+                        history = try Self.historyMatch(for: entry, rule: rule, db)
+                    } else {
+                        entry.duplicateFlags = try Self.flags(for: entry, rule: rule, db)
+                    }
+                }
+                let id = try Self.insert(entry, externalSource: source, actor: actor, now: now, db)
+                summary.added.append(id)
+                if let history {
+                    let episode = try Self.link(
+                        [history.matched, id], actor: actor, now: now, sameVenueOnly: false,
+                        note: "koblet ved import av en avsluttet klage fra \(source) (\(history.reason))", db)
+                    summary.linked[id] = episode
+                }
             }
             return summary
         }
@@ -53,6 +67,17 @@ extension SQLiteStore: ComplaintStore {
         let window = rule.window(around: entry.receivedAt)
         let logged = try duplicateCandidates(receivedFrom: window.from, to: window.to, db)
         return DuplicateDetector.flags(for: DuplicateCandidate(unlogged: entry), among: logged, rule: rule)
+    }
+
+    /// The logged complaint, open or closed, that the closed `entry` is the same episode as, by `rule`.
+    private static func historyMatch(
+        for entry: ComplaintLogEntry, rule: DuplicateRule, _ db: Database
+    ) throws
+        -> DuplicateFlag?
+    {
+        let window = rule.window(around: entry.receivedAt)
+        let logged = try duplicateCandidates(receivedFrom: window.from, to: window.to, includingClosed: true, db)
+        return DuplicateDetector.historyMatch(for: DuplicateCandidate(unlogged: entry), among: logged, rule: rule)
     }
 
     /// Validates `entry`, replays its steps through the status flow (a `registered` step due
@@ -265,8 +290,9 @@ extension SQLiteStore: ComplaintStore {
     /// Makes the complaints one episode inside the caller's transaction (see `linkEpisode`).
     /// `sameVenueOnly` refuses complaints about different venues; an officer's decision on a flagged
     /// duplicate (reports placed by position alone) links without it.
+    /// `note` is added to each audit event (why the link was made without an officer).
     static func link(
-        _ ids: [Int64], actor: Actor, now: Date, sameVenueOnly: Bool = true, _ db: Database
+        _ ids: [Int64], actor: Actor, now: Date, sameVenueOnly: Bool = true, note: String? = nil, _ db: Database
     ) throws -> Int64 {
         let unique = Array(Set(ids)).sorted()
         guard unique.count >= 2 else { throw ComplaintLogError.linkNeedsTwo }
@@ -296,7 +322,7 @@ extension SQLiteStore: ComplaintStore {
             try Self.audit(
                 db, now, actor, "complaint.linked", member,
                 "samme episode som klage \(members.filter { $0 != member }.sorted().map(String.init).joined(separator: ", "))"
-                    + " (episode \(root))")
+                    + " (episode \(root))" + (note.map { "; \($0)" } ?? ""))
         }
         return root
     }

@@ -8,8 +8,8 @@ extension SQLiteStore: RegisterStore {
             let insert = try BulkStatement(
                 db,
                 sql: """
-                    INSERT INTO site (source, category, name, address, srid, x, y, latitude, longitude)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO site (source, category, name, address, srid, x, y, latitude, longitude, openingHours)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             for site in sites {
                 let point = site.position.geographic
@@ -17,6 +17,7 @@ extension SQLiteStore: RegisterStore {
                     .text(source), .text(site.category.rawValue), .text(site.name), .text(site.address),
                     .integer(Int64(site.position.srid.rawValue)), .real(site.position.x),
                     .real(site.position.y), .real(point.latitude), .real(point.longitude),
+                    .text(site.openingHours?.text),
                 ])
             }
         }
@@ -29,9 +30,18 @@ extension SQLiteStore: RegisterStore {
                 guard let category = SiteCategory(rawValue: categoryText) else {
                     throw StoreError(description: "ukjent stedskategori «\(categoryText)» i databasen")
                 }
+                var openingHours: WeeklyHours?
+                if let hoursText: String = row["openingHours"] {
+                    do throws(WeeklyHours.Problem) {
+                        openingHours = try WeeklyHours(parsing: hoursText)
+                    } catch {
+                        throw StoreError(
+                            description: "ugyldig åpningstid «\(hoursText)» i databasen: \(error.message)")
+                    }
+                }
                 return Site(
                     category: category, name: row["name"], address: row["address"],
-                    position: try Self.position(row), source: row["source"])
+                    position: try Self.position(row), source: row["source"], openingHours: openingHours)
             }
         }
     }

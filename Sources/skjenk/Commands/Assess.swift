@@ -121,7 +121,34 @@ struct AssessmentJSON: Encodable {
         let episodes: Int
         let byCategory: [String: Int]
     }
-    let conditions: [String]
+    /// A proposed condition with its reason; `subsidiary` when the district opposes the application.
+    struct ConditionJSON: Encodable {
+        let subject: String
+        let text: String
+        let reason: String
+        let subsidiary: Bool
+    }
+
+    /// A refused part of the application, its reason and the lawful alternative.
+    struct RefusalJSON: Encodable {
+        let rule: String
+        let part: String
+        let reason: String
+        let alternative: String
+    }
+
+    /// The weighing: what speaks against and for, and why the conclusion follows.
+    struct WeighingJSON: Encodable {
+        let against: [String]
+        let inFavour: [String]
+        let conclusion: String
+    }
+
+    /// The suggested outcome (`ingen-merknader`, `vilkaar`, `delvis-avslag`, `gaar-imot`).
+    let outcome: String
+    let refusals: [RefusalJSON]
+    let conditions: [ConditionJSON]
+    let weighing: WeighingJSON
     let uncertainties: [String]
     /// The zone the hours were weighed against (`boligomraade`, …).
     let zone: String
@@ -144,7 +171,15 @@ struct AssessmentJSON: Encodable {
                 total: $0.total, episodes: $0.episodes,
                 byCategory: Dictionary(uniqueKeysWithValues: $0.byCategory.map { ($0.key.code, $0.value) }))
         }
-        conditions = a.conditions
+        outcome = a.outcome.code
+        refusals = a.refusals.map {
+            RefusalJSON(rule: $0.rule.rawValue, part: $0.part, reason: $0.reason, alternative: $0.alternative)
+        }
+        conditions = a.conditions.map {
+            ConditionJSON(subject: $0.subject.rawValue, text: $0.text, reason: $0.reason, subsidiary: $0.subsidiary)
+        }
+        weighing = WeighingJSON(
+            against: a.weighing.against, inFavour: a.weighing.inFavour, conclusion: a.weighing.conclusion)
         uncertainties = a.uncertainties
         zone = a.zone.code
     }
@@ -171,11 +206,21 @@ struct AssessmentReport {
                 for item in factor.evidence { lines.append("        – \(item)") }
             }
         }
+        lines.append("")
+        lines.append("Samlet vurdering:")
+        for item in assessment.weighing.against { lines.append("  – mot: \(item)") }
+        for item in assessment.weighing.inFavour { lines.append("  – for: \(item)") }
+        lines.append("  \(assessment.weighing.conclusion)")
+        lines.append("")
+        lines.append("Forslag til konklusjon: \(assessment.outcome.label)")
+        for refusal in assessment.refusals {
+            lines.append("  – avslag på \(refusal.part): \(refusal.reason); det kan gis \(refusal.alternative)")
+        }
         if !assessment.conditions.isEmpty {
             lines.append("")
-            lines.append("Forslag til vilkår:")
+            lines.append(assessment.outcome == .against ? "Forslag til vilkår (subsidiært):" : "Forslag til vilkår:")
             for (index, condition) in assessment.conditions.enumerated() {
-                lines.append("  \(index + 1). \(condition)")
+                lines.append("  \(index + 1). \(condition.text) (\(condition.reason))")
             }
         }
         if !assessment.uncertainties.isEmpty {

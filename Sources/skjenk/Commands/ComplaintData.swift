@@ -54,6 +54,12 @@ extension Skjenk.Complaints {
                         "  \(summary.alreadyLogged.count) var importert fra før (nr "
                             + summary.alreadyLogged.joined(separator: ", ") + ") og er hoppet over.")
                 }
+                // Closed rows matching an earlier complaint: one episode, without an officer's flag.
+                for (id, episode) in summary.linked.sorted(by: { $0.key < $1.key }) {
+                    print(
+                        "  Klage \(id) var avsluttet og er samme episode som en tidligere klage: "
+                            + "koblet til episode \(episode).")
+                }
             } catch {
                 throw CommandFailure.complaintLog(error)
             }

@@ -79,7 +79,8 @@ extension Skjenk {
             static let configuration = CommandConfiguration(
                 abstract: "Importer steder fra CSV eller GeoJSON.",
                 discussion:
-                    "Kolonner: kategori, navn, adresse (valgfri) og lat/lon eller oest/nord med epsg. Kategorier: "
+                    "Kolonner: kategori, navn, adresse (valgfri), aapningstid (valgfri, for eksempel «man-fre "
+                    + "07:00-17:00») og lat/lon eller oest/nord med epsg. Kategorier: "
                     + SiteCategory.codes.joined(separator: ", ") + ".")
 
             @OptionGroup var store: StoreOptions
@@ -111,10 +112,11 @@ extension Skjenk {
                     try JSONOutput.print(sites.map(SiteJSON.init))
                     return
                 }
-                var table = TextTable(headers: ["Kategori", "Navn", "Adresse", "Posisjon", "Kilde"])
+                var table = TextTable(headers: ["Kategori", "Navn", "Adresse", "Åpningstid", "Posisjon", "Kilde"])
                 for site in sites {
                     table.add([
-                        site.category.label, site.name, site.address ?? "", Self.degrees(site.position), site.source,
+                        site.category.label, site.name, site.address ?? "", site.openingHours?.description ?? "",
+                        Self.degrees(site.position), site.source,
                     ])
                 }
                 print(table.render())
@@ -277,6 +279,8 @@ struct SiteJSON: Encodable {
     let category: String
     let name: String
     let address: String?
+    /// The canonical text (`man-fre 07:00-17:00`), absent when unknown.
+    let openingHours: String?
     let lat: Double
     let lon: Double
     let source: String
@@ -286,6 +290,7 @@ struct SiteJSON: Encodable {
         category = site.category.code
         name = site.name
         address = site.address
+        openingHours = site.openingHours?.text
         lat = (p.latitude * 1e7).rounded() / 1e7
         lon = (p.longitude * 1e7).rounded() / 1e7
         source = site.source

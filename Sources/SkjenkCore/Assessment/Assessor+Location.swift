@@ -1,0 +1,162 @@
+import Foundation
+
+/// Beliggenhet (alkoholloven § 1-7a): who is near, and when; and the neighbours.
+extension AssessmentWork {
+    mutating func assessChildren(categories: Set<SiteCategory>) {
+        proximityFactor(
+            key: "children", categories: categories, subject: "barn og unge",
+            noneText: hearing.permitType == .retailSale
+                ? "Ingen skoler eller ungdomstilbud" : "Ingen skoler, barnehager, ungdomstilbud eller idrettsanlegg")
+    }
+
+    mutating func assessVulnerable() {
+        proximityFactor(
+            key: "vulnerable", categories: [.treatment], subject: "sårbare grupper",
+            noneText: "Ingen rus- eller behandlingstilbud")
+    }
+
+    /// A factor for how close sites of `categories` are, against each category's bands
+    /// (policy `avstander`). A site that is closed during all the requested hours (its register
+    /// hours, else the policy's `aapningstider` for its kind) weighs one step less.
+    mutating func proximityFactor(key: String, categories: Set<SiteCategory>, subject: String, noneText: String) {
+        guard let sites = spatial?.nearbySites else {
+            notAssessed(
+                key, .location, because: context.sites == nil ? "stedsregisteret mangler" : "stedet har ingen posisjon")
+            return
+        }
+        var best: (site: NearbySite, score: Int, band: String, closedNote: String?)?
+        var evidence: [String] = []
+        for site in sites where categories.contains(site.category) {
+            guard let bands = policy.distances[site.category] else { continue }
+            var score: Int
+            let band: String
+            if site.distanceMeters < bands.high {
+                score = 3
+                band = "under \(metres(bands.high))"
+            } else if site.distanceMeters < bands.medium {
+                score = 2
+                band = "under \(metres(bands.medium))"
+            } else {
+                continue
+            }
+            var closedNote: String?
+            if let hours = site.openingHours ?? policy.siteHours[site.category],
+                !hearing.servingPeriods.isEmpty, !ServingHours.overlaps(hearing.servingPeriods, hours)
+            {
+                score -= 1
+                closedNote = "normalt åpent \(hours.description)"
+            }
+            evidence.append(
+                "\(site.category.label): \(site.name), \(metres(site.distanceMeters))"
+                    + (closedNote.map { " (\($0), stengt i de omsøkte tidene)" } ?? ""))
+            if best == nil || score > best!.score { best = (site, score, band, closedNote) }
+        }
+        let explanation: String
+        let score = best?.score ?? 0
+        if let best {
+            let site = best.site
+            var text =
+                "\(site.name) (\(site.category.label)) ligger \(metres(site.distanceMeters)) fra stedet, \(best.band), "
+                + "som bydelen regner som nært for \(site.category.label)."
+            if let note = best.closedNote {
+                text +=
+                    " Stedet er \(note) og er stengt i hele den omsøkte \(timeWord); nærheten veier derfor mindre"
+                    + (score >= 2 ? ", men taler fortsatt for varsomhet." : ".")
+            } else {
+                text += " Nærhet til \(subject) taler for varsomhet."
+            }
+            explanation = text
+        } else {
+            explanation = "\(noneText) ligger innenfor bydelens avstandsgrenser."
+            inFavour.append(explanation)
+        }
+        factors.append(
+            Factor(key: key, criterion: .location, score: score, explanation: explanation, evidence: evidence))
+    }
+
+    /// "skjenketiden" or "salgstiden".
+    var timeWord: String { hearing.permitType == .retailSale ? "salgstiden" : "skjenketiden" }
+
+    // MARK: Neighbours and outdoor serving
+
+    /// Homes near the outdoor area, courtyards (the zone's courtyard rule; hotels are not homes),
+    /// and indoor night-time serving of a bar or a large place in a residential zone.
+    mutating func assessNeighbours() {
+        var score = 0
+        var sentences: [String] = []
+        var evidence: [String] = []
+        let outdoor = hearing.servingPeriods.filter { $0.area == .outdoor }
+        if let end = ServingHours.latestEnd(outdoor) {
+            evidence.append("skjenking ute til \(NorwegianFormat.time(end))")
+            sentences.append("Det er søkt om skjenking ute til \(NorwegianFormat.time(end)).")
+            if let area = hearing.venue.outdoorArea {
+                evidence.append(
+                    "plassering: \(area.placement.label)"
+                        + (area.facesHomes == true ? ", boliger mot arealet" : ""))
+                if area.placement == .backyard, area.facesHomes == nil {
+                    score = 2
+                    let stop = courtyardLimits.servingStop
+                    sentences.append(
+                        "Uteserveringen ligger i en bakgård, og høringen oppgir ikke om boliger vender mot arealet. "
+                            + "Vender boliger mot bakgården, skal stedet holde lukket der fra "
+                            + "\(NorwegianFormat.time(courtyardLimits.closing)), og skjenkingen må opphøre "
+                            + "\(NorwegianFormat.time(stop)).")
+                    conditions.append(
+                        Condition(
+                            subject: .courtyard,
+                            text: "Vender boliger mot bakgården, avsluttes skjenkingen der senest "
+                                + "\(NorwegianFormat.time(stop)), og gjester skal ikke oppholde seg der etter "
+                                + "\(NorwegianFormat.time(courtyardLimits.closing)).",
+                            reason: "Det er ikke opplyst om boliger vender mot bakgården, og naboer til en bakgård "
+                                + "er særlig utsatt for støy.",
+                            closing: stop))
+                    uncertainties.append("Høringen oppgir ikke om boliger vender mot bakgården.")
+                } else if area.placement == .backyard, area.facesHomes == true {
+                    sentences.append(
+                        "Uteserveringen ligger i en bakgård med boliger mot arealet; der skal stedet holde lukket fra "
+                            + "\(NorwegianFormat.time(courtyardLimits.closing)).")
+                    if !refusals.contains(where: { $0.rule == .courtyard }) {
+                        sentences.append("Den omsøkte tiden ute holder seg innenfor dette.")
+                    }
+                } else if area.facesHomes == false, area.placement == .backyard {
+                    sentences.append(
+                        "Uteserveringen ligger i en bakgård uten boliger mot arealet (hotellrom regnes ikke som boliger).")
+                }
+            }
+        } else {
+            sentences.append("Det er ikke søkt om skjenking ute.")
+        }
+        // Indoor serving at night in a residential zone: guests leave late past the neighbours.
+        let indoorEnd = ServingHours.latestEnd(hearing.servingPeriods.filter { $0.area == .indoor })
+        if zone == .residential, let indoorEnd,
+            ServingHours.lateness(indoorEnd) > ServingHours.lateness(policy.lateIndoorServing),
+            concept.isBar || (hearing.venue.capacity?.indoor ?? 0) >= policy.largeCapacity
+        {
+            score = max(score, 2)
+            let kind = concept.isBar ? "en bar" : "et stort sted"
+            sentences.append(
+                "Stedet ligger i et boligområde og søker skjenking inne til \(NorwegianFormat.time(indoorEnd)). For "
+                    + "\(kind) betyr det gjester som forlater stedet om natten, forbi boligene.")
+            evidence.append("skjenking inne til \(NorwegianFormat.time(indoorEnd)) i boligområde")
+        }
+        if score == 0, !outdoor.isEmpty, !refusals.contains(where: { $0.area == .outdoor }) {
+            inFavour.append("Skjenkingen ute holder seg innenfor det som gjelder for sonen.")
+        }
+        factors.append(
+            Factor(
+                key: "neighbours", criterion: .location, score: score, explanation: sentences.joined(separator: " "),
+                evidence: evidence))
+    }
+
+    /// Closing and serving stop in a courtyard facing homes, in this zone: the zone's courtyard
+    /// rule, never later than the zone's outdoor hours.
+    var courtyardLimits: (closing: TimeOfDay, servingStop: TimeOfDay) {
+        let hours = policy.zoneHours[zone]
+        let outdoor = hours?.limits(.outdoor)
+            ?? (closing: ServingHours.latestLegalEnd, servingStop: ServingHours.latestLegalEnd)
+        guard let closing = hours?.courtyardClosing, let stop = hours?.courtyardServingStop,
+            ServingHours.lateness(stop) < ServingHours.lateness(outdoor.servingStop)
+        else { return outdoor }
+        return (closing, stop)
+    }
+}

@@ -1,0 +1,218 @@
+import Foundation
+
+/// Vilkår: a condition the district proposes, with the reason it answers (Helsedirektoratet on
+/// conditions: a condition must have an objective reason and be no heavier than the problem).
+public struct Condition: Sendable, Hashable, Codable {
+    /// What the condition is about, so two conditions on one subject never stand side by side
+    /// (one closing condition per area: the stricter).
+    public enum Subject: String, Sendable, Hashable, Codable {
+        case closingIndoor, closingOutdoor, outdoorGroup3, ageLimit, concept, guards, noise, courtyard, saleHours
+    }
+
+    public let subject: Subject
+    /// The condition as the letter states it ("Aldersgrense på 20 år.").
+    public let text: String
+    /// Why ("fordi …"), one sentence.
+    public let reason: String
+    /// Proposed only in case Næringsetaten grants the permit although the district opposes it.
+    public var subsidiary: Bool
+    /// For closing conditions: the closing time, to keep the stricter of two.
+    public let closing: TimeOfDay?
+
+    public init(subject: Subject, text: String, reason: String, subsidiary: Bool = false, closing: TimeOfDay? = nil) {
+        self.subject = subject
+        self.text = text
+        self.reason = reason
+        self.subsidiary = subsidiary
+        self.closing = closing
+    }
+}
+
+/// Delvis avslag: the part of an application the district advises against, why, and what would be
+/// lawful instead.
+public struct PartRefusal: Sendable, Hashable, Codable {
+    /// What kind of rule the part breaks.
+    public enum Rule: String, Sendable, Hashable, Codable {
+        /// Serving past the zone's serving stop (Oslo's regulation of opening hours).
+        case servingStop
+        /// Serving past the serving stop of a courtyard that homes face.
+        case courtyard
+        /// Group 3 before 13.00 (alkoholloven § 4-4).
+        case group3BeforeOnePM
+        /// Group 3 later than groups 1 and 2 on the same day and area (§ 4-4).
+        case group3AfterGroups12
+        /// Outside § 4-4's outer limits (06.00–03.00), or earlier than the district's earliest start.
+        case outerLimits
+        /// Retail sale outside § 3-7's hours or on a day without sale.
+        case saleHours
+    }
+
+    public let rule: Rule
+    /// The part: "skjenking ute etter kl. 21.30".
+    public let part: String
+    /// Why, naming the rule ("stedet skal holde lukket ute fra kl. 22.00 …").
+    public let reason: String
+    /// The lawful alternative: "skjenking ute til kl. 21.30".
+    public let alternative: String
+    public let area: ServingArea?
+    /// The lawful limit the alternative names (a closing of serving, or a start).
+    public let limit: TimeOfDay?
+
+    public init(
+        rule: Rule, part: String, reason: String, alternative: String, area: ServingArea? = nil,
+        limit: TimeOfDay? = nil
+    ) {
+        self.rule = rule
+        self.part = part
+        self.reason = reason
+        self.alternative = alternative
+        self.area = area
+        self.limit = limit
+    }
+}
+
+/// Samlet vurdering: what weighs for and against the application, one sentence each, and the
+/// sentence that ties them to the conclusion.
+public struct Weighing: Sendable, Hashable, Codable {
+    public let against: [String]
+    public let inFavour: [String]
+    /// Why the conclusion follows.
+    public let conclusion: String
+
+    public init(against: [String], inFavour: [String], conclusion: String) {
+        self.against = against
+        self.inFavour = inFavour
+        self.conclusion = conclusion
+    }
+}
+
+/// The conclusion the factors lead to: the outcome, the refused parts, the conditions (never two
+/// on one subject, subsidiary when the district opposes) and the weighing.
+public struct Recommendation: Sendable, Hashable, Codable {
+    public let outcome: StatementOutcome
+    public let refusals: [PartRefusal]
+    public let conditions: [Condition]
+    public let weighing: Weighing
+
+    /// Derives the recommendation. `level` is the overall level, `levelWithoutRefusedHours` the
+    /// level the application would have if the refused parts were taken out of it.
+    static func derive(
+        factors: [Factor], level: RiskLevel, levelWithoutRefusedHours: RiskLevel, refusals: [PartRefusal],
+        conditions proposed: [Condition], inFavour: [String], kind: ApplicationKind
+    ) -> Recommendation {
+        let weighsAgainst = factors.filter { $0.score >= 2 }
+        var conditions = Self.consistent(proposed)
+        var refusals = refusals
+        // No group 3 outdoors at all: a refused hour of group 3 outdoors has no lawful alternative
+        // beyond groups 1 and 2 there, so the two never point different ways.
+        if conditions.contains(where: { $0.subject == .outdoorGroup3 }) {
+            refusals = refusals.map { refusal in
+                guard refusal.area == .outdoor,
+                    [.group3BeforeOnePM, .group3AfterGroups12].contains(refusal.rule)
+                else { return refusal }
+                return PartRefusal(
+                    rule: refusal.rule, part: refusal.part, reason: refusal.reason,
+                    alternative: "skjenking ute av alkoholgruppe 1 og 2 (se vilkåret om alkoholgruppe 3 ute)",
+                    area: refusal.area, limit: refusal.limit)
+            }
+        }
+        let outcome: StatementOutcome
+        if !refusals.isEmpty {
+            outcome = levelWithoutRefusedHours == .high ? .against : .partialRefusal
+        } else if level == .high {
+            outcome = .against
+        } else if !conditions.isEmpty {
+            outcome = .grantWithConditions
+        } else if level == .medium || !weighsAgainst.isEmpty {
+            // Something weighs and nothing narrower answers it: keep the place as described
+            // (DOMAIN.md: "the concept continues unchanged").
+            let reasons = Array(Set(weighsAgainst.map(\.criterion.label))).sorted()
+            conditions.append(
+                Condition(
+                    subject: .concept, text: kind.unchangedText,
+                    reason: "Bydelens vurdering bygger på søknadens beskrivelse, og "
+                        + (reasons.isEmpty
+                            ? "den samlede vurderingen gir grunn til varsomhet."
+                            : "\(NorwegianFormat.list(reasons)) taler for varsomhet.")))
+            outcome = .grantWithConditions
+        } else {
+            outcome = .noRemarks
+        }
+        if outcome == .against {
+            for index in conditions.indices { conditions[index].subsidiary = true }
+        }
+        let against = weighsAgainst.map(\.explanation).map(Self.firstSentence)
+            + refusals.map { "Søknaden omfatter \($0.part), og \($0.reason)." }
+        let conclusion: String
+        switch outcome {
+        case .noRemarks:
+            conclusion = "Ingenting i vurderingen taler mot søknaden, og bydelen har ingen merknader."
+        case .grantWithConditions:
+            conclusion =
+                "Det som taler mot søknaden, kan etter bydelens vurdering avhjelpes med vilkår, og bydelen tilrår "
+                + "at bevillingen gis med \(conditions.count == 1 ? "vilkåret" : "vilkårene") nedenfor."
+        case .partialRefusal:
+            conclusion =
+                "Bydelen tilrår avslag på \(NorwegianFormat.list(refusals.map(\.part))) og har ellers "
+                + (conditions.isEmpty ? "ingen merknader." : "forslag til vilkår.")
+        case .against:
+            conclusion =
+                "Samlet taler forholdene mot søknaden, og bydelen går imot at bevilling gis"
+                + (conditions.isEmpty ? "." : "; vilkårene nedenfor foreslås subsidiært, om bevilling likevel gis.")
+        }
+        return Recommendation(
+            outcome: outcome, refusals: refusals, conditions: conditions,
+            weighing: Weighing(against: against, inFavour: inFavour, conclusion: conclusion))
+    }
+
+    /// What is applied for, for the wording of the general condition.
+    enum ApplicationKind {
+        case serving, singleOccasion, retailSale
+
+        init(_ hearing: Hearing) {
+            self =
+                hearing.permitType == .retailSale
+                ? .retailSale : (hearing.applicationType == .singleOccasion ? .singleOccasion : .serving)
+        }
+
+        /// The condition that keeps the place or event as the application describes it.
+        var unchangedText: String {
+            switch self {
+            case .serving: "Stedet drives med det konseptet og den målgruppen som er beskrevet i søknaden."
+            case .singleOccasion: "Arrangementet gjennomføres slik søknaden beskriver det, innenfor det omsøkte "
+                + "tidsrommet og området."
+            case .retailSale: "Salget drives som en del av butikkens vanlige vareutvalg, slik søknaden beskriver."
+            }
+        }
+    }
+
+    /// One condition per subject; for closing conditions the stricter (earlier) one, with its reason.
+    static func consistent(_ conditions: [Condition]) -> [Condition] {
+        var kept: [Condition] = []
+        for condition in conditions {
+            if let index = kept.firstIndex(where: { $0.subject == condition.subject }) {
+                if let new = condition.closing, let old = kept[index].closing,
+                    ServingHours.lateness(new) < ServingHours.lateness(old)
+                {
+                    kept[index] = condition
+                }
+            } else {
+                kept.append(condition)
+            }
+        }
+        return kept
+    }
+
+    /// The first sentence of an explanation, for the weighing.
+    static func firstSentence(_ text: String) -> String {
+        guard let end = text.range(of: ". ") else { return text }
+        return String(text[..<end.lowerBound]) + "."
+    }
+
+    public init(outcome: StatementOutcome, refusals: [PartRefusal], conditions: [Condition], weighing: Weighing) {
+        self.outcome = outcome
+        self.refusals = refusals
+        self.conditions = conditions
+        self.weighing = weighing
+    }
+}
