@@ -34,7 +34,7 @@ extension Fixtures {
     }
 
     /// Registers around `statementVenue`: a school 80 m north, a kindergarten 150 m east, a treatment
-    /// service 240 m south and a sports ground far off; three licensed venues within 250 m.
+    /// service 140 m south and a sports ground far off; three licensed venues within 250 m.
     public static func statementContext(policy: Policy, complaints: [Complaint] = []) -> AssessmentContext {
         func at(north: Double = 0, east: Double = 0) -> Position {
             let point = offset(statementVenue, north: north, east: east)
@@ -44,7 +44,7 @@ extension Fixtures {
             Site(category: .school, name: "Ila skole", position: at(north: 80), source: "test"),
             Site(category: .kindergarten, name: "Åsen barnehage", position: at(east: 150), source: "test"),
             Site(
-                category: .treatment, name: "Sporveisgata behandlingssenter", position: at(north: -240), source: "test"),
+                category: .treatment, name: "Sporveisgata behandlingssenter", position: at(north: -140), source: "test"),
             Site(category: .sports, name: "Bislett stadion", position: at(north: 900), source: "test"),
         ]
         let venues = [

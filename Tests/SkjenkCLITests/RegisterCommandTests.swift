@@ -72,8 +72,8 @@ import Testing
         let imported = try cli.run("points", "import", "Samples/registers/prikker.csv")
         #expect(imported.status == 0, "\(imported.stderr)")
         let after = try cli.run("assess", "26/5110", "--policy", "Samples/policy.yaml", "--today", "2026-11-22")
-        #expect(after.stdout.contains("har fått 6 prikker de siste to årene"))
+        #expect(after.stdout.contains("har fått seks prikker de siste to årene"))
         let owner = try cli.run("assess", "2026/05107", "--policy", "Samples/policy.yaml", "--today", "2026-11-22")
-        #expect(owner.stdout.contains("Tidligere innehaver fikk 4 prikker på stedet"))
+        #expect(owner.stdout.contains("Den tidligere bevillingshaveren fikk fire prikker på stedet"))
     }
 }

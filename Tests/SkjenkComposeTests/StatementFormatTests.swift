@@ -51,7 +51,7 @@ import ZIPFoundation
                 "<h1>Bydel St. Hanshaugen – høringsuttalelse til søknad om skjenkebevilling, Bar &lt;Boble&gt; &amp; «Co»"
             ))
         #expect(!html.contains("<Boble>"))
-        #expect(html.contains("<ol>\n<li>Skjenketiden inne avsluttes senest kl. 01.00.</li>"))
+        #expect(html.contains("<ol>\n<li>Det skjenkes ikke alkoholgruppe 3 ute. Begrunnelse: Uteserveringen er synlig"))
         #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(!html.contains("http://") || !html.contains("<link"))  // nothing fetched from elsewhere
         #expect(!html.contains("<script"))
@@ -63,20 +63,21 @@ import ZIPFoundation
         let collector = ElementCollector()
         parser.delegate = collector
         #expect(parser.parse())
-        // Three sites within 300 m (the sports ground at 900 m is outside), three venues within 250 m.
+        // Three sites within 200 m (the sports ground at 900 m is outside), three venues within 250 m.
         #expect(collector.titles.contains("1. Ila skole (skole), 80 m"))
-        #expect(collector.titles.contains("2. Åsen barnehage (barnehage), 150 m"))
-        #expect(collector.titles.contains("3. Sporveisgata behandlingssenter (rus- og behandlingstilbud), 240 m"))
+        #expect(collector.titles.contains("2. Sporveisgata behandlingssenter (rus- og behandlingstilbud), 140 m"))
+        #expect(collector.titles.contains("3. Åsen barnehage (barnehage), 150 m"))
         #expect(!collector.titles.contains { $0.contains("Bislett stadion") })
         #expect(
             collector.titles.filter {
                 $0.hasPrefix("Pub Bislett") || $0.hasPrefix("Café Ærlig") || $0.hasPrefix("Nattbaren")
             }.count == 3)
-        // Rings at the policy's radii for the categories shown (100, 250, 300 m), a scale bar and north.
-        for label in ["100 m", "250 m", "300 m", "N", "stedet søknaden gjelder", "skole", "barnehage"] {
+        // Rings at the policy's radii for the categories shown (school 100/200 m, kindergarten and
+        // treatment 50/150 m, venues 250 m), a scale bar and north.
+        for label in ["50 m", "100 m", "150 m", "200 m", "250 m", "N", "stedet søknaden gjelder", "skole", "barnehage"] {
             #expect(collector.texts.contains(label), "\(label)")
         }
-        #expect(collector.counts["circle"] == 3 + 3 + 1)
+        #expect(collector.counts["circle"] == 5 + 3 + 1)
     }
 
     @Test func theDocxHasItsPartsHeadingsAndNumberedConditions() throws {

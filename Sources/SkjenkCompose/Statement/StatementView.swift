@@ -103,7 +103,7 @@ public struct StatementView: Sendable, Encodable {
     public let facts: [Fact]
     public let periods: [Period]
     public let hasPeriods: Bool
-    /// Latest closing inside/outside: "03.00/01.00" (outside "–" when none).
+    /// The latest requested end of serving inside/outside: "03.00/01.00" (outside "–" when none).
     public let closing: String
     public let concept: String
     public let hasConcept: Bool

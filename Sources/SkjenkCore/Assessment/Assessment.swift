@@ -39,11 +39,14 @@ public struct Factor: Sendable, Hashable, Codable {
     public let evidence: [String]
     /// The goal of the district's action plan this factor serves (from the policy file).
     public var goal: String?
+    /// What weighs, in one sentence, for the weighing (nil: the explanation's first sentence).
+    public var summary: String?
 
     public init(
         key: String, criterion: Criterion, score: Int, explanation: String, evidence: [String],
-        goal: String? = nil
+        goal: String? = nil, summary: String? = nil
     ) {
+        self.summary = summary
         self.key = key
         self.criterion = criterion
         self.score = max(0, min(3, score))

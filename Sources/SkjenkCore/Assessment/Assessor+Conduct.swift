@@ -64,18 +64,22 @@ extension AssessmentWork {
                 + "steder; de beskriver situasjonen i området og regnes ikke mot søkeren."
         }
         if score >= 2 {
-            let disorder = byCategory.keys.contains { [.disorder, .drugs, .minors, .overserving].contains($0) }
+            // Disorder, drugs, minors or over-serving call for guards; noise alone for closed doors.
+            let order: [ComplaintCategory] = [.disorder, .drugs, .minors, .overserving]
+            let orderCategories = order.filter { byCategory[$0] != nil }.map(\.label)
             conditions.append(
-                disorder
+                orderCategories.isEmpty
                     ? Condition(
-                        subject: .guards,
-                        text: "Stedet har godkjente ordensvakter fredag og lørdag fra kl. 22.00 til stengetid.",
-                        reason: "Bydelen har registrert gjentatte klager på uro og ordensforstyrrelser ved stedet.")
-                    : Condition(
                         subject: .noise,
                         text: "Dører og vinduer holdes lukket når det spilles musikk, og musikken skal ikke høres "
                             + "i boligene rundt.",
-                        reason: "Bydelen har registrert gjentatte klager på støy fra stedet."))
+                        reason: "Bydelen har registrert gjentatte klager på støy fra stedet.")
+                    : Condition(
+                        subject: .guards,
+                        text: "Stedet har godkjente ordensvakter fredag og lørdag fra kl. 22.00 til stengetid.",
+                        reason: "Bydelen har registrert gjentatte klager på stedet om "
+                            + "\(NorwegianFormat.list(orderCategories)).")
+            )
         }
         factors.append(
             Factor(

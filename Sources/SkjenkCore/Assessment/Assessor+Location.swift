@@ -85,6 +85,7 @@ extension AssessmentWork {
         var score = 0
         var sentences: [String] = []
         var evidence: [String] = []
+        var summary: String?
         let outdoor = hearing.servingPeriods.filter { $0.area == .outdoor }
         if let end = ServingHours.latestEnd(outdoor) {
             evidence.append("skjenking ute til \(NorwegianFormat.time(end))")
@@ -111,6 +112,7 @@ extension AssessmentWork {
                                 + "er særlig utsatt for støy.",
                             closing: stop))
                     uncertainties.append("Høringen oppgir ikke om boliger vender mot bakgården.")
+                    summary = "Uteserveringen ligger i en bakgård, og det er ikke opplyst om boliger vender mot den."
                 } else if area.placement == .backyard, area.facesHomes == true {
                     sentences.append(
                         "Uteserveringen ligger i en bakgård med boliger mot arealet; der skal stedet holde lukket fra "
@@ -137,6 +139,9 @@ extension AssessmentWork {
             sentences.append(
                 "Stedet ligger i et boligområde og søker skjenking inne til \(NorwegianFormat.time(indoorEnd)). For "
                     + "\(kind) betyr det gjester som forlater stedet om natten, forbi boligene.")
+            summary =
+                "Stedet er \(kind) i et boligområde med skjenking inne til \(NorwegianFormat.time(indoorEnd)), og "
+                + "gjestene forlater stedet om natten, forbi boligene."
             evidence.append("skjenking inne til \(NorwegianFormat.time(indoorEnd)) i boligområde")
         }
         if score == 0, !outdoor.isEmpty, !refusals.contains(where: { $0.area == .outdoor }) {
@@ -145,7 +150,7 @@ extension AssessmentWork {
         factors.append(
             Factor(
                 key: "neighbours", criterion: .location, score: score, explanation: sentences.joined(separator: " "),
-                evidence: evidence))
+                evidence: evidence, summary: summary))
     }
 
     /// Closing and serving stop in a courtyard facing homes, in this zone: the zone's courtyard

@@ -141,7 +141,10 @@ public struct Recommendation: Sendable, Hashable, Codable {
         if outcome == .against {
             for index in conditions.indices { conditions[index].subsidiary = true }
         }
-        let against = weighsAgainst.map(\.explanation).map(Self.firstSentence)
+        // Refused hours speak for themselves below; their factor is not repeated.
+        let against =
+            weighsAgainst.filter { refusals.isEmpty || ($0.key != "hours" && $0.key != "saleHours") }
+            .map { $0.summary ?? Self.firstSentence($0.explanation) }
             + refusals.map { "Søknaden omfatter \($0.part), og \($0.reason)." }
         let conclusion: String
         switch outcome {
@@ -203,10 +206,17 @@ public struct Recommendation: Sendable, Hashable, Codable {
         return kept
     }
 
-    /// The first sentence of an explanation, for the weighing.
+    /// The first sentence of an explanation, for the weighing: up to a full stop followed by a
+    /// capital letter ("kl. 01.00" and "org.nr. 123" do not end a sentence).
     static func firstSentence(_ text: String) -> String {
-        guard let end = text.range(of: ". ") else { return text }
-        return String(text[..<end.lowerBound]) + "."
+        var search = text.startIndex..<text.endIndex
+        while let stop = text.range(of: ". ", range: search) {
+            if let next = text[stop.upperBound...].first, next.isUppercase {
+                return String(text[..<stop.lowerBound]) + "."
+            }
+            search = stop.upperBound..<text.endIndex
+        }
+        return text
     }
 
     public init(outcome: StatementOutcome, refusals: [PartRefusal], conditions: [Condition], weighing: Weighing) {
