@@ -190,7 +190,7 @@ public struct Recommendation: Sendable, Hashable, Codable {
     }
 
     /// One condition per subject; for closing conditions the stricter (earlier) one, with its reason.
-    static func consistent(_ conditions: [Condition]) -> [Condition] {
+    public static func consistent(_ conditions: [Condition]) -> [Condition] {
         var kept: [Condition] = []
         for condition in conditions {
             if let index = kept.firstIndex(where: { $0.subject == condition.subject }) {
