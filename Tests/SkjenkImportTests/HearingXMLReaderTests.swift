@@ -36,6 +36,27 @@ import Testing
         #expect(latin1.hearings.first?.hearing.permitType == .retailSale)
     }
 
+    /// The fourth zone of Oslo's regulation is `utenfor-boligomraade`; version 1 files called it
+    /// `utenfor-sentrum`, still read as the same zone. Anything else is refused by the XSD.
+    @Test(arguments: [
+        ("utenfor-boligomraade", Zone.outsideCentre as Zone?), ("utenfor-sentrum", .outsideCentre),
+        ("indre-sentrum", .innerCentre), ("boligomraade", .residential), ("forstad", nil),
+    ])
+    func readsTheZones(code: String, zone: Zone?) throws {
+        var hearing = Fixtures.hearing(1)
+        hearing.zone = .centre
+        let xml = String(decoding: HearingXMLWriter.document([hearing]), as: UTF8.self)
+            .replacingOccurrences(of: "<sone>sentrum</sone>", with: "<sone>\(code)</sone>")
+        let file = read(xml)
+        if let zone {
+            #expect(file.diagnostics.isEmpty, "\(file.diagnostics)")
+            #expect(file.hearings.first?.hearing.zone == zone)
+        } else {
+            #expect(!file.isAccepted)
+            #expect(file.diagnostics.first?.message.contains("forstad") == true, "\(file.diagnostics)")
+        }
+    }
+
     @Test func writerAndReaderRoundTrip() throws {
         let hearings = (1...20).map { Fixtures.hearing($0, applicationType: ApplicationType.allCases[$0 % 5]) }
         let file = reader.read(data: HearingXMLWriter.document(hearings), fileName: "generated.xml")

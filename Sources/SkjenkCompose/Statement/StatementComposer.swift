@@ -90,7 +90,7 @@ public enum StatementComposer {
             "\($0.count == 1 ? "1 sted" : "\($0.count) steder") med bevilling innenfor "
                 + "\(NorwegianFormat.decimal($0.radiusMeters)) m"
         }
-        let conditions = options.outcome == .noRemarks ? [] : assessment.conditions
+        let conditions = [.noRemarks, .remarks].contains(options.outcome) ? [] : assessment.conditions
         let refusals = [.partialRefusal, .against].contains(options.outcome) ? assessment.refusals : []
         let weighing = assessment.weighing
         let conclusion = options.outcome == assessment.outcome ? weighing.conclusion : ""
@@ -130,7 +130,11 @@ public enum StatementComposer {
             hasGoals: !goals.isEmpty,
             uncertainties: assessment.uncertainties, hasUncertainties: !assessment.uncertainties.isEmpty,
             outcome: options.outcome.label, outcomeCode: options.outcome.code,
-            noRemarks: options.outcome == .noRemarks, withConditions: options.outcome == .grantWithConditions,
+            noRemarks: options.outcome == .noRemarks, remarks: options.outcome == .remarks,
+            remarkTopics: NorwegianFormat.list(
+                Criterion.allCases.filter { c in assessment.factors.contains { $0.criterion == c && $0.score >= 2 } }
+                    .map(\.label)),
+            withConditions: options.outcome == .grantWithConditions,
             partialRefusal: options.outcome == .partialRefusal, against: options.outcome == .against,
             conditions: conditions.enumerated().map {
                 StatementView.Numbered(number: $0.offset + 1, text: $0.element.text, reason: $0.element.reason)

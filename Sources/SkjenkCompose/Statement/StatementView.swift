@@ -131,6 +131,9 @@ public struct StatementView: Sendable, Encodable {
     public let outcome: String
     public let outcomeCode: String
     public let noRemarks: Bool
+    /// No objection, with remarks on `remarkTopics` ("beliggenhet og stedets karakter og målgruppe").
+    public let remarks: Bool
+    public let remarkTopics: String
     public let withConditions: Bool
     public let partialRefusal: Bool
     public let against: Bool

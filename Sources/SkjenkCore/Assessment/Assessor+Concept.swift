@@ -34,7 +34,7 @@ extension AssessmentWork {
         if let end = ServingHours.latestEnd(hearing.servingPeriods.filter { $0.area == .indoor }),
             ServingHours.lateness(end) > ServingHours.lateness(Self.normalEnd)
         {
-            flags.append("skjenketiden går ut over lovens normaltid kl. 01.00")
+            flags.append("stedet søker skjenking inne til \(NorwegianFormat.time(end))")
         }
         if let word = concept.youngWord { flags.append("målgruppen er unge voksne («\(word)»)") }
         if let capacity = hearing.venue.capacity?.indoor, capacity >= policy.largeCapacity {
@@ -47,22 +47,24 @@ extension AssessmentWork {
                     conditions.append(
                         Condition(
                             subject: .ageLimit, text: "Aldersgrense på \(policy.youngAgeLimit) år.",
-                            reason: "Stedet er et utested med aldersgrense \(age) år, og bydelen ønsker å holde "
-                                + "de yngste gjestene borte fra et sted der drikking er hovedaktiviteten."))
+                            reason: "Stedet er et utested med aldersgrense \(age) år, og bydelen legger til grunn "
+                                + "en aldersgrense på minst \(policy.youngAgeLimit) år for utesteder."))
                 }
             } else {
                 uncertainties.append("Søknaden oppgir ingen aldersgrense; den er ikke vurdert.")
             }
         }
-        // Outdoor group 3 near children: the usual condition (DOMAIN.md, "What a statement says").
+        // Outdoor group 3 near children: the usual condition (DOMAIN.md, "What a statement says"),
+        // with the site it answers.
         if hearing.servingPeriods.contains(where: { $0.area == .outdoor && $0.groups.contains(.group3) }),
-            (factors.first { $0.key == "children" }?.score ?? 0) >= 2
+            (factors.first { $0.key == "children" }?.score ?? 0) >= 2,
+            let site = spatial?.nearbySites?.first(where: { [.school, .kindergarten, .youth].contains($0.category) })
         {
             conditions.append(
                 Condition(
                     subject: .outdoorGroup3, text: "Det skjenkes ikke alkoholgruppe 3 ute.",
-                    reason: "Uteserveringen er synlig for barn og unge som ferdes ved skole eller fritidstilbud i "
-                        + "nærheten."))
+                    reason: "\(site.name) (\(site.category.label)) ligger \(metres(site.distanceMeters)) fra "
+                        + "stedet, og bydelen vil ikke ha skjenking av brennevin ute så nær et sted for barn og unge."))
         }
         let score = flags.count >= 4 ? 3 : (flags.count >= 2 ? 2 : flags.count)
         let described = hearing.venue.concept.map { "«\($0)»" } ?? "ikke oppgitt"
@@ -81,7 +83,9 @@ extension AssessmentWork {
         default: explanation = "Stedets karakter taler for varsomhet: " + NorwegianFormat.list(flags) + "."
         }
         factors.append(
-            Factor(key: "concept", criterion: .character, score: score, explanation: explanation, evidence: flags))
+            Factor(
+                key: "concept", criterion: .character, score: score, explanation: explanation, evidence: flags,
+                summary: explanation))
     }
 
     /// The law's normal end of serving groups 1 and 2 (§ 4-4 first paragraph).

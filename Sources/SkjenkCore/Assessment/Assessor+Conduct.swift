@@ -19,8 +19,10 @@ extension AssessmentWork {
         let counted = { (complaint: Complaint) in
             !complaint.unfounded && complaint.incidentDate > windowStart && complaint.incidentDate <= today
         }
+        let holder = hearing.applicant.organisationNumber
+        // The address identifies the place across owners (and across names).
         var own = Set(index.byStreet[street] ?? [])
-        for candidate in index.byHolder[hearing.applicant.organisationNumber] ?? [] {
+        for candidate in index.byHolder[holder] ?? [] {
             let other = index.complaints[candidate].street.map { StreetKey.make($0) != street } ?? false
             if !other { own.insert(candidate) }
         }
@@ -63,27 +65,36 @@ extension AssessmentWork {
                 + "\(NorwegianFormat.count(areaEpisodes, "episode", "episoder", gender: .common)) med klager på andre "
                 + "steder; de beskriver situasjonen i området og regnes ikke mot søkeren."
         }
-        if score >= 2 {
-            // Disorder, drugs, minors or over-serving call for guards; noise alone for closed doors.
-            let order: [ComplaintCategory] = [.disorder, .drugs, .minors, .overserving]
-            let orderCategories = order.filter { byCategory[$0] != nil }.map(\.label)
+        // A condition answers repeated episodes of one kind (two or more), never a single one:
+        // disorder, drugs, minors or over-serving call for guards; noise for closed doors.
+        let order: [ComplaintCategory] = [.disorder, .drugs, .minors, .overserving]
+        let orderEpisodes = order.reduce(0) { $0 + (byCategory[$1] ?? 0) }
+        let orderCategories = order.filter { byCategory[$0] != nil }.map(\.label)
+        if score >= 2, orderEpisodes >= 2 {
             conditions.append(
-                orderCategories.isEmpty
-                    ? Condition(
-                        subject: .noise,
-                        text: "Dører og vinduer holdes lukket når det spilles musikk, og musikken skal ikke høres "
-                            + "i boligene rundt.",
-                        reason: "Bydelen har registrert gjentatte klager på støy fra stedet.")
-                    : Condition(
-                        subject: .guards,
-                        text: "Stedet har godkjente ordensvakter fredag og lørdag fra kl. 22.00 til stengetid.",
-                        reason: "Bydelen har registrert gjentatte klager på stedet om "
-                            + "\(NorwegianFormat.list(orderCategories)).")
-            )
+                Condition(
+                    subject: .guards,
+                    text: "Stedet har godkjente ordensvakter fredag og lørdag fra kl. 22.00 til stengetid.",
+                    reason: "Bydelen har registrert \(NorwegianFormat.count(orderEpisodes, "episode", "episoder", gender: .common)) "
+                        + "med klager på stedet om \(NorwegianFormat.list(orderCategories))."))
+        } else if score >= 2, let noise = byCategory[.noise], noise >= 2 {
+            conditions.append(
+                Condition(
+                    subject: .noise,
+                    text: "Dører og vinduer holdes lukket når det spilles musikk, og musikken skal ikke høres i "
+                        + "boligene rundt.",
+                    reason: "Bydelen har registrert \(NorwegianFormat.count(noise, "episode", "episoder", gender: .common)) "
+                        + "med klager på støy fra stedet."))
         }
+        let summary =
+            episodes == 0
+            ? nil
+            : "Bydelen har registrert \(NorwegianFormat.count(episodes, "episode", "episoder", gender: .common)) med "
+                + "klager på stedet de siste \(months) månedene (\(NorwegianFormat.list(counts)))."
         factors.append(
             Factor(
-                key: "complaints", criterion: .publicOrder, score: score, explanation: explanation, evidence: counts))
+                key: "complaints", criterion: .publicOrder, score: score, explanation: explanation, evidence: counts,
+                summary: summary))
     }
 
     /// Episodes (one episode reported by many counts once, at its latest report), their weighted
@@ -112,9 +123,11 @@ extension AssessmentWork {
     // MARK: Earlier operation
 
     /// Penalty points (alkoholforskriften kapittel 10). A permit for a single occasion is outside
-    /// the points system (§ 10-1): no factor. Points within two years score; at a renewal the whole
-    /// previous permit period (four years, alkoholloven § 1-6) is reported as history. A company
-    /// without permit history is told apart from one that kept clean.
+    /// the points system (§ 10-1): no factor. Twelve points within two years, counted by the dates
+    /// of the breaches, mean withdrawal (§ 10-2): every two-year window is checked. At a renewal the
+    /// whole previous permit period (four years, alkoholloven §§ 1-6 and 1-7a) is weighed; otherwise
+    /// the last two years. A company without permit history is told apart from one that kept clean,
+    /// and only a holder renewing its own permit is credited for having no points.
     mutating func assessPenaltyPoints() {
         guard hearing.applicationType != .singleOccasion else { return }
         guard let register = context.penaltyPoints else {
@@ -123,67 +136,96 @@ extension AssessmentWork {
             return
         }
         let today = context.today
+        let renewal = hearing.applicationType == .renewal
         let twoYears = Self.yearsBack(2, from: today)
-        let fourYears = Self.yearsBack(4, from: today)
+        let periodStart = renewal ? Self.yearsBack(4, from: today) : twoYears
         let holder = hearing.applicant.organisationNumber
         let name = "\(hearing.applicant.name) (org.nr. \(holder.formatted))"
-        let all = (register[holder] ?? []).filter { $0.date <= today }
-        let own = all.filter { $0.date > twoYears }
-        let total = own.reduce(0) { $0 + $1.points }
+        let all = (register[holder] ?? []).filter { $0.date <= today }.sorted { $0.date < $1.date }
+        let considered = all.filter { $0.date > periodStart }
+        let recent = considered.filter { $0.date > twoYears }
+        let recentTotal = recent.reduce(0) { $0 + $1.points }
+        let worst = Self.worstTwoYears(considered)
+        let points = { (n: Int) in NorwegianFormat.count(n, "prikk", "prikker", gender: .common) }
         let line = { (entry: PenaltyPoints) in
-            "\(NorwegianFormat.date(entry.date)): \(NorwegianFormat.count(entry.points, "prikk", "prikker", gender: .common)), "
-                + "\(entry.reason) (\(entry.venueName))"
+            "\(NorwegianFormat.date(entry.date)): \(points(entry.points)), \(entry.reason) (\(entry.venueName))"
         }
-        var evidence = own.map(line)
+        var evidence = recent.map(line)
+        // Scored on the worst two years of the period weighed.
+        let weighed = Double(worst.total)
         let score =
-            Double(total) >= policy.penaltyPoints.high
-            ? 3 : (Double(total) >= policy.penaltyPoints.medium ? 2 : (total > 0 ? 1 : 0))
+            weighed >= policy.penaltyPoints.high ? 3 : (weighed >= policy.penaltyPoints.medium ? 2 : (worst.total > 0 ? 1 : 0))
         var explanation: String
-        if total > 0 {
-            explanation =
-                "\(name) har fått \(NorwegianFormat.count(total, "prikk", "prikker", gender: .common)) de siste to årene."
-            if total >= 12 {
-                explanation +=
-                    " Tolv prikker eller flere innen to år gir inndragning av bevillingen i minst én uke "
-                    + "(alkoholforskriften § 10-2)."
+        if considered.isEmpty {
+            if hearing.earlierPermit == false, all.isEmpty {
+                explanation = "\(name) har ikke hatt bevilling før, og det finnes ingen prikkhistorikk å vurdere."
+            } else {
+                explanation =
+                    "Det er ikke registrert prikker på \(name) "
+                    + (renewal ? "i bevillingsperioden (de siste fire årene)." : "de siste to årene.")
+                if renewal { inFavour.append("Bevillingshaveren har ikke fått prikker i bevillingsperioden.") }
             }
-        } else if hearing.earlierPermit == false, all.isEmpty {
-            explanation = "\(name) har ikke hatt bevilling før, og det finnes ingen prikkhistorikk å vurdere."
         } else {
-            explanation = "\(name) har ikke fått prikker de siste to årene."
-            if hearing.applicationType == .renewal || hearing.earlierPermit == true {
-                inFavour.append("Bevillingshaveren har ikke fått prikker de siste to årene.")
+            explanation = "\(name) har fått \(points(recentTotal)) de siste to årene."
+            if renewal {
+                let older = considered.filter { $0.date <= twoYears }
+                if !older.isEmpty {
+                    explanation +=
+                        " I bevillingsperioden (fire år, alkoholloven § 1-6) fikk bevillingshaveren i tillegg "
+                        + "\(points(older.reduce(0) { $0 + $1.points })) som er eldre enn to år; ved fornyelse kan hele "
+                        + "perioden vektlegges (§ 1-7a)."
+                    evidence += older.map { "eldre enn to år: " + line($0) }
+                }
+            }
+            if worst.total >= 12, let first = worst.first, let last = worst.last {
+                explanation +=
+                    " Mellom \(NorwegianFormat.date(first)) og \(NorwegianFormat.date(last)) fikk bevillingshaveren "
+                    + "\(points(worst.total)) innenfor to år; tolv prikker innen to år gir inndragning av bevillingen i "
+                    + "én uke, og flere prikker gir lengre inndragning (alkoholforskriften § 10-2)."
             }
         }
-        if hearing.applicationType == .renewal {
-            let older = all.filter { $0.date > fourYears && $0.date <= twoYears }
-            if !older.isEmpty {
-                let sum = older.reduce(0) { $0 + $1.points }
-                explanation +=
-                    " I den forrige bevillingsperioden (fire år, alkoholloven § 1-6) fikk bevillingshaveren i tillegg "
-                    + "\(NorwegianFormat.count(sum, "prikk", "prikker", gender: .common)) som er eldre enn to år; de "
-                    + "inngår i historikken, men ikke i prikkberegningen."
-                evidence += older.map { "eldre enn to år: " + line($0) }
-            }
+        if renewal {
+            uncertainties.append(
+                "Prikklisten fra Næringsetaten viser prikker som er lagt inn; eldre prikker fra bevillingsperioden "
+                    + "kan mangle.")
         }
         if hearing.applicationType == .changeOfOwner {
             let earlier = (context.penaltyPointsByVenue[hearing.venue.name.lowercased()] ?? []).filter {
                 $0.organisationNumber != holder && $0.date > twoYears
             }
-            let earlierTotal = earlier.reduce(0) { $0 + $1.points }
-            if earlierTotal > 0 {
+            if !earlier.isEmpty {
                 explanation +=
-                    " Den tidligere bevillingshaveren fikk \(NorwegianFormat.count(earlierTotal, "prikk", "prikker", gender: .common)) "
-                    + "på stedet; ved eierskifte starter prikkberegningen på nytt, så de teller ikke for ny eier."
-                evidence += earlier.map {
-                    "tidligere bevillingshaver \($0.organisationNumber.formatted), \(NorwegianFormat.date($0.date)): "
-                        + NorwegianFormat.count($0.points, "prikk", "prikker", gender: .common)
-                }
+                    " Prikker som den tidligere bevillingshaveren fikk på stedet, teller ikke for ny eier; ved "
+                    + "eierskifte starter prikkberegningen på nytt."
             }
         }
+        let summary =
+            score >= 2
+            ? "Bevillingshaveren har fått \(points(worst.total)) innenfor to år"
+                + (renewal ? " i bevillingsperioden." : ".") : nil
         factors.append(
             Factor(
-                key: "points", criterion: .earlierOperation, score: score, explanation: explanation, evidence: evidence))
+                key: "points", criterion: .earlierOperation, score: score, explanation: explanation, evidence: evidence,
+                summary: summary))
+    }
+
+    /// The most points within any two years of `entries` (sorted by date), and the dates of the
+    /// first and last breach in that window.
+    static func worstTwoYears(_ entries: [PenaltyPoints]) -> (total: Int, first: LocalDate?, last: LocalDate?) {
+        var best: (total: Int, first: LocalDate?, last: LocalDate?) = (0, nil, nil)
+        for (start, entry) in entries.enumerated() {
+            // A window from this breach to the same day two years on.
+            let end = (try? LocalDate(year: entry.date.year + 2, month: entry.date.month, day: entry.date.day))
+                ?? entry.date.adding(days: 730)
+            var total = 0
+            var last = entry.date
+            for later in entries[start...] where later.date < end {
+                total += later.points
+                last = later.date
+            }
+            if total > best.total { best = (total, entry.date, last) }
+        }
+        return best
     }
 
     /// The same day `years` years back (from 29 February, back to 28 February).

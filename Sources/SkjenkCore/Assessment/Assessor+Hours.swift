@@ -26,13 +26,14 @@ extension AssessmentWork {
             if let sentence { sentences.append(sentence) }
         }
         if refusals.isEmpty {
-            let indoor = limits(.indoor)
-            let outdoor = limits(.outdoor)
+            let areas = [ServingArea.indoor, .outdoor].filter { area in
+                hearing.servingPeriods.contains { $0.area == area }
+            }
+            let stops = areas.map { "\(NorwegianFormat.time(limits($0).servingStop)) \($0.label)" }
             let within =
                 "De omsøkte skjenketidene holder seg innenfor det som gjelder i \(zone.label): skjenkingen "
-                + "opphører senest \(NorwegianFormat.time(indoor.servingStop)) inne og "
-                + "\(NorwegianFormat.time(outdoor.servingStop)) ute, en halv time før stedet skal holde lukket, og "
-                + "innenfor alkohollovens rammer (§ 4-4)."
+                + "opphører senest \(NorwegianFormat.list(stops)), før stedet skal holde lukket, og innenfor "
+                + "alkohollovens rammer (§ 4-4)."
             sentences.append(within)
             inFavour.append("De omsøkte skjenketidene holder seg innenfor sonens skjenketid og alkohollovens rammer.")
         } else {
@@ -159,12 +160,20 @@ extension AssessmentWork {
                 part: "skjenking \(area.label) etter \(NorwegianFormat.time(limit.servingStop))\(daysNote(over))",
                 reason: reason, alternative: "skjenking \(area.label) til \(NorwegianFormat.time(limit.servingStop))",
                 area: area, limit: limit.servingStop))
-        let sentence =
+        var sentence =
             pastLaw
             ? nil
             : "Omsøkt skjenking \(area.label) til \(NorwegianFormat.time(latest)) er "
                 + "\(NorwegianFormat.duration(minutes: excess)) etter skjenkestopp "
                 + "\(NorwegianFormat.time(limit.servingStop))."
+        // A requested end equal to the closing time is most likely the opening hours written as
+        // serving hours: said so, so the applicant sees the half hour, not a cut in the hours.
+        if latest == limit.closing {
+            sentence? +=
+                " \(NorwegianFormat.capitalized(NorwegianFormat.time(latest))) er stedets stengetid \(area.label); "
+                + "bydelen legger til grunn at søknaden oppgir åpningstiden, og at skjenkingen opphører "
+                + "\(NorwegianFormat.time(limit.servingStop))."
+        }
         return (pastLaw || excess > 60 ? 2 : 1, sentence)
     }
 

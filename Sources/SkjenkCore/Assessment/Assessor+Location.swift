@@ -17,7 +17,9 @@ extension AssessmentWork {
 
     /// A factor for how close sites of `categories` are, against each category's bands
     /// (policy `avstander`). A site that is closed during all the requested hours (its register
-    /// hours, else the policy's `aapningstider` for its kind) weighs one step less.
+    /// hours, else the policy's `aapningstider_steder` for its kind, said to be assumed) weighs two
+    /// steps less, so it never weighs against the application on its own. At a renewal or a change
+    /// of owner the place and its surroundings are as before: nearness is noted, not weighed.
     mutating func proximityFactor(key: String, categories: Set<SiteCategory>, subject: String, noneText: String) {
         guard let sites = spatial?.nearbySites else {
             notAssessed(
@@ -40,30 +42,40 @@ extension AssessmentWork {
                 continue
             }
             var closedNote: String?
-            if let hours = site.openingHours ?? policy.siteHours[site.category],
-                !hearing.servingPeriods.isEmpty, !ServingHours.overlaps(hearing.servingPeriods, hours)
+            let known = site.openingHours
+            if let hours = known ?? policy.siteHours[site.category], !hearing.servingPeriods.isEmpty,
+                !ServingHours.overlaps(hearing.servingPeriods, hours)
             {
-                score -= 1
-                closedNote = "normalt åpent \(hours.description)"
+                score = max(0, score - 2)
+                closedNote =
+                    known == nil
+                    ? "etter bydelens antakelse for \(site.category.label) åpent \(hours.description)"
+                    : "åpent \(hours.description)"
             }
             evidence.append(
                 "\(site.category.label): \(site.name), \(metres(site.distanceMeters))"
                     + (closedNote.map { " (\($0), stengt i de omsøkte tidene)" } ?? ""))
             if best == nil || score > best!.score { best = (site, score, band, closedNote) }
         }
+        var score = best?.score ?? 0
         let explanation: String
-        let score = best?.score ?? 0
+        var summary: String?
         if let best {
             let site = best.site
-            var text =
+            let near =
                 "\(site.name) (\(site.category.label)) ligger \(metres(site.distanceMeters)) fra stedet, \(best.band), "
                 + "som bydelen regner som nært for \(site.category.label)."
+            var text = near
             if let note = best.closedNote {
+                text += " Stedet er \(note) og er stengt i hele den omsøkte \(timeWord); nærheten veier derfor lite."
+            } else if existingPlace, score >= 2 {
+                score = 1
                 text +=
-                    " Stedet er \(note) og er stengt i hele den omsøkte \(timeWord); nærheten veier derfor mindre"
-                    + (score >= 2 ? ", men taler fortsatt for varsomhet." : ".")
+                    " \(hearing.applicationType == .renewal ? "Ved fornyelse" : "Ved eierskifte") er stedet og "
+                    + "omgivelsene de samme som før; bydelen merker seg nærheten, men den endres ikke av søknaden."
             } else {
                 text += " Nærhet til \(subject) taler for varsomhet."
+                summary = String(near.dropLast()) + ", og nærhet til \(subject) taler for varsomhet."
             }
             explanation = text
         } else {
@@ -71,8 +83,13 @@ extension AssessmentWork {
             inFavour.append(explanation)
         }
         factors.append(
-            Factor(key: key, criterion: .location, score: score, explanation: explanation, evidence: evidence))
+            Factor(
+                key: key, criterion: .location, score: score, explanation: explanation, evidence: evidence,
+                summary: summary))
     }
+
+    /// A renewal or a change of owner: the place and its surroundings stay as they are.
+    var existingPlace: Bool { hearing.applicationType == .renewal || hearing.applicationType == .changeOfOwner }
 
     /// "skjenketiden" or "salgstiden".
     var timeWord: String { hearing.permitType == .retailSale ? "salgstiden" : "skjenketiden" }
@@ -134,7 +151,8 @@ extension AssessmentWork {
             ServingHours.lateness(indoorEnd) > ServingHours.lateness(policy.lateIndoorServing),
             concept.isBar || (hearing.venue.capacity?.indoor ?? 0) >= policy.largeCapacity
         {
-            score = max(score, 2)
+            // At a renewal or change of owner the night-time traffic is as before: noted.
+            score = max(score, existingPlace ? 1 : 2)
             let kind = concept.isBar ? "en bar" : "et stort sted"
             sentences.append(
                 "Stedet ligger i et boligområde og søker skjenking inne til \(NorwegianFormat.time(indoorEnd)). For "

@@ -159,7 +159,7 @@ struct AssessmentWork {
         let recommendation = Recommendation.derive(
             factors: finished, level: overall, levelWithoutRefusedHours: withoutRefused, refusals: refusals,
             conditions: conditions, inFavour: inFavour,
-            kind: Recommendation.ApplicationKind(hearing))
+            isRenewal: hearing.applicationType == .renewal)
         return Assessment(
             caseNumber: hearing.caseNumber.text, level: overall, totalScore: total, factors: finished,
             nearbySites: spatial?.nearbySites ?? [],
@@ -174,6 +174,9 @@ struct AssessmentWork {
 
     // MARK: Density
 
+    /// Antall salgs- og skjenkesteder: licensed venues within the policy's radius. Only a new place
+    /// (or a change that widens one) adds to the number: at a renewal, a change of owner or a single
+    /// occasion the count is described, not weighed.
     mutating func assessDensity() {
         guard let count = spatial?.venueCount else {
             notAssessed(
@@ -186,32 +189,56 @@ struct AssessmentWork {
         let places = "\(NorwegianFormat.count(count, "sted", "steder")) med bevilling innenfor \(radius)"
         var score = 0
         var explanation = "Det er \(places)."
+        var dense = false
+        var reason = ""
         switch policy.density {
         case .absolute(let thresholds):
             score = Double(count) >= thresholds.high ? 3 : (Double(count) >= thresholds.medium ? 2 : 0)
-            explanation +=
-                score >= 2
-                ? " Bydelen regner \(NorwegianFormat.number(Int(thresholds.medium))) eller flere som høy tetthet, "
-                    + "der et nytt sted øker belastningen i nærmiljøet."
+            dense = score >= 2
+            reason =
+                dense
+                ? " Bydelen regner \(NorwegianFormat.number(Int(thresholds.medium))) eller flere som høy tetthet."
                 : " Det er under bydelens grense på \(NorwegianFormat.number(Int(thresholds.medium)))."
         case .relative(let mediumPercentile, _):
             if let cut = context.densityCutoffs {
                 score = count >= cut.high ? 3 : (count >= cut.medium ? 2 : 0)
+                dense = score >= 2
                 let share = NorwegianFormat.number(Int((100 - mediumPercentile).rounded()))
-                explanation +=
-                    score >= 2
+                reason =
+                    dense
                     ? " Det plasserer stedet blant de \(share) prosentene av bydelens steder med flest andre steder "
-                        + "rundt seg (\(NorwegianFormat.number(cut.medium)) eller flere), der et nytt sted øker "
-                        + "belastningen i nærmiljøet."
+                        + "rundt seg (\(NorwegianFormat.number(cut.medium)) eller flere)."
                     : " Blant bydelens steder har de \(share) prosentene med tettest nabolag "
                         + "\(NorwegianFormat.number(cut.medium)) eller flere; stedet ligger under dette."
             } else {
-                explanation += " Registeret har for få steder til å sammenligne med bydelens øvrige steder."
+                reason = " Registeret har for få steder til å sammenligne med bydelens øvrige steder."
             }
         }
-        if score == 0 { inFavour.append("Tettheten av steder med bevilling rundt stedet er ikke høy (\(places)).") }
+        explanation += reason
+        var summary: String?
+        switch hearing.applicationType {
+        case .new, .change:
+            if dense {
+                let effect =
+                    hearing.applicationType == .new
+                    ? "et nytt sted øker belastningen i nærmiljøet" : "utvidet drift øker belastningen i nærmiljøet"
+                explanation += " I et slikt område \(effect)."
+                summary = "Det er \(places), en høy tetthet der \(effect)."
+            }
+        case .renewal, .changeOfOwner, .singleOccasion:
+            score = 0
+            if dense {
+                explanation +=
+                    hearing.applicationType == .singleOccasion
+                    ? " En enkelt anledning endrer ikke antallet steder i området."
+                    : " Søknaden endrer ikke antallet steder i området."
+            }
+        }
+        if !dense { inFavour.append("Tettheten av steder med bevilling rundt stedet er ikke høy (\(places)).") }
         factors.append(
-            Factor(key: "density", criterion: .numberOfVenues, score: score, explanation: explanation, evidence: [places]))
+            Factor(
+                key: "density", criterion: .numberOfVenues, score: score, explanation: explanation, evidence: [places],
+                summary: summary))
     }
 
     /// A factor that cannot be weighed, saying why (the reason also goes under uncertainties

@@ -95,12 +95,16 @@ public struct Recommendation: Sendable, Hashable, Codable {
     public let weighing: Weighing
 
     /// Derives the recommendation. `level` is the overall level, `levelWithoutRefusedHours` the
-    /// level the application would have if the refused parts were taken out of it.
+    /// level the application would have if the refused parts were taken out of it. `conductWeighs`
+    /// tells whether complaints or penalty points weigh: a renewal is opposed only on the holder's
+    /// conduct (alkoholloven § 1-7a: how the holder ran the place).
     static func derive(
         factors: [Factor], level: RiskLevel, levelWithoutRefusedHours: RiskLevel, refusals: [PartRefusal],
-        conditions proposed: [Condition], inFavour: [String], kind: ApplicationKind
+        conditions proposed: [Condition], inFavour: [String], isRenewal: Bool
     ) -> Recommendation {
         let weighsAgainst = factors.filter { $0.score >= 2 }
+        let conductWeighs = weighsAgainst.contains { $0.criterion == .publicOrder || $0.criterion == .earlierOperation }
+        let mayOppose = !isRenewal || conductWeighs
         var conditions = Self.consistent(proposed)
         var refusals = refusals
         // No group 3 outdoors at all: a refused hour of group 3 outdoors has no lawful alternative
@@ -118,46 +122,43 @@ public struct Recommendation: Sendable, Hashable, Codable {
         }
         let outcome: StatementOutcome
         if !refusals.isEmpty {
-            outcome = levelWithoutRefusedHours == .high ? .against : .partialRefusal
-        } else if level == .high {
+            outcome = levelWithoutRefusedHours == .high && mayOppose ? .against : .partialRefusal
+        } else if level == .high && mayOppose {
             outcome = .against
         } else if !conditions.isEmpty {
             outcome = .grantWithConditions
-        } else if level == .medium || !weighsAgainst.isEmpty {
-            // Something weighs and nothing narrower answers it: keep the place as described
-            // (DOMAIN.md: "the concept continues unchanged").
-            let reasons = Array(Set(weighsAgainst.map(\.criterion.label))).sorted()
-            conditions.append(
-                Condition(
-                    subject: .concept, text: kind.unchangedText,
-                    reason: "Bydelens vurdering bygger på søknadens beskrivelse, og "
-                        + (reasons.isEmpty
-                            ? "den samlede vurderingen gir grunn til varsomhet."
-                            : "\(NorwegianFormat.list(reasons)) taler for varsomhet.")))
-            outcome = .grantWithConditions
+        } else if level != .low || !weighsAgainst.isEmpty {
+            // Something weighs and no condition tied to the facts answers it: the district says so.
+            outcome = .remarks
         } else {
             outcome = .noRemarks
         }
         if outcome == .against {
             for index in conditions.indices { conditions[index].subsidiary = true }
         }
-        // Refused hours speak for themselves below; their factor is not repeated.
-        let against =
-            weighsAgainst.filter { refusals.isEmpty || ($0.key != "hours" && $0.key != "saleHours") }
+        // The discretionary weighing: what the law forbids is in the refusals, not weighed here.
+        let against = weighsAgainst.filter { $0.key != "hours" && $0.key != "saleHours" }
             .map { $0.summary ?? Self.firstSentence($0.explanation) }
-            + refusals.map { "Søknaden omfatter \($0.part), og \($0.reason)." }
         let conclusion: String
         switch outcome {
         case .noRemarks:
             conclusion = "Ingenting i vurderingen taler mot søknaden, og bydelen har ingen merknader."
+        case .remarks:
+            conclusion =
+                "Det som taler for varsomhet, er ikke tungt nok til at bydelen går imot søknaden, og bydelen ser "
+                + "ikke et vilkår som kan avhjelpe det; bydelen har derfor ingen innvendinger, men ber "
+                + "Næringsetaten merke seg dette."
         case .grantWithConditions:
             conclusion =
                 "Det som taler mot søknaden, kan etter bydelens vurdering avhjelpes med vilkår, og bydelen tilrår "
                 + "at bevillingen gis med \(conditions.count == 1 ? "vilkåret" : "vilkårene") nedenfor."
         case .partialRefusal:
             conclusion =
-                "Bydelen tilrår avslag på \(NorwegianFormat.list(refusals.map(\.part))) og har ellers "
-                + (conditions.isEmpty ? "ingen merknader." : "forslag til vilkår.")
+                "Bydelen tilrår avslag på \(NorwegianFormat.list(refusals.map(\.part))), som ligger utenfor "
+                + "alkohollovens og forskriftens tider, og har ellers "
+                + (conditions.isEmpty
+                    ? (against.isEmpty ? "ingen merknader." : "ingen innvendinger.")
+                    : "forslag til vilkår.")
         case .against:
             conclusion =
                 "Samlet taler forholdene mot søknaden, og bydelen går imot at bevilling gis"
@@ -166,27 +167,6 @@ public struct Recommendation: Sendable, Hashable, Codable {
         return Recommendation(
             outcome: outcome, refusals: refusals, conditions: conditions,
             weighing: Weighing(against: against, inFavour: inFavour, conclusion: conclusion))
-    }
-
-    /// What is applied for, for the wording of the general condition.
-    enum ApplicationKind {
-        case serving, singleOccasion, retailSale
-
-        init(_ hearing: Hearing) {
-            self =
-                hearing.permitType == .retailSale
-                ? .retailSale : (hearing.applicationType == .singleOccasion ? .singleOccasion : .serving)
-        }
-
-        /// The condition that keeps the place or event as the application describes it.
-        var unchangedText: String {
-            switch self {
-            case .serving: "Stedet drives med det konseptet og den målgruppen som er beskrevet i søknaden."
-            case .singleOccasion: "Arrangementet gjennomføres slik søknaden beskriver det, innenfor det omsøkte "
-                + "tidsrommet og området."
-            case .retailSale: "Salget drives som en del av butikkens vanlige vareutvalg, slik søknaden beskriver."
-            }
-        }
     }
 
     /// One condition per subject; for closing conditions the stricter (earlier) one, with its reason.

@@ -2,11 +2,16 @@ import Foundation
 
 /// Konklusjon: what the district recommends (DOMAIN.md, "What a statement says").
 public enum StatementOutcome: String, ExchangeCoded {
-    case noRemarks, grantWithConditions, partialRefusal, against
+    /// Nothing weighs against the application.
+    case noRemarks
+    /// No objection, but the district points to what weighs (no condition would answer it).
+    case remarks
+    case grantWithConditions, partialRefusal, against
 
     public var code: String {
         switch self {
         case .noRemarks: "ingen-merknader"
+        case .remarks: "merknader"
         case .grantWithConditions: "vilkaar"
         case .partialRefusal: "delvis-avslag"
         case .against: "gaar-imot"
@@ -16,6 +21,7 @@ public enum StatementOutcome: String, ExchangeCoded {
     public var label: String {
         switch self {
         case .noRemarks: "ingen merknader"
+        case .remarks: "ingen innvendinger, med merknader"
         case .grantWithConditions: "tilrår innvilget med vilkår"
         case .partialRefusal: "tilrår avslag for del av søknaden"
         case .against: "går imot"

@@ -148,7 +148,7 @@ import Testing
             [Self.inside([.group1, .group2], "08:00", "00:30"), Self.outside([.group1, .group2], "11:00", "21:30")])
         let hours = try #require(a.factors.first { $0.key == "hours" })
         #expect(hours.score == 0)
-        #expect(hours.explanation.contains("opphører senest kl. 00.30 inne og kl. 21.30 ute, en halv time før stedet"))
+        #expect(hours.explanation.contains("opphører senest kl. 00.30 inne og kl. 21.30 ute, før stedet skal holde lukket"))
     }
 
     @Test func theNightHoursAreOutsideTheLawWhateverTheZone() throws {
