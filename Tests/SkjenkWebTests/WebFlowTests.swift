@@ -19,6 +19,15 @@ import Testing
             let page = try await kari.get("/saker/2026/10003")
             #expect(page.text.contains("Risikovurdering"))
             #expect(page.text.contains("<svg"))
+            // The recommendation as the assessment derives it: the refused hours (Fixtures.hearing asks
+            // 03.00 inside in a residential zone) with their reason and lawful alternative, and the weighing.
+            #expect(page.text.contains("<h3>Forslag til konklusjon: "))
+            #expect(page.text.contains("<h3>Samlet vurdering</h3>"))
+            #expect(
+                page.text.contains(
+                    "<li>skjenking inne etter kl. 00.30: skjenkingen må opphøre kl. 00.30 fordi stedet skal holde "
+                        + "lukket inne fra kl. 01.00 i boligområde utenfor sentrum. Det kan gis skjenking inne til "
+                        + "kl. 00.30.</li>"), "\(page.text)")
             let drafted = try await kari.post(
                 "/saker/2026/10003/utkast", [("konklusjon", "vilkaar"), ("vei", "direktor")])
             #expect(drafted.text.contains("Utkast versjon 1 er lagret."), "\(drafted.text.prefix(300))")

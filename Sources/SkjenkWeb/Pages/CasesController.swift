@@ -266,6 +266,18 @@ struct CasesController {
         let factors: [FactorRow]
         let uncertainties: [String]
         let hasUncertainties: Bool
+        /// The recommendation: outcome, refused parts and conditions with their reasons, the weighing.
+        let recommendation: String
+        let refusals: [String]
+        let hasRefusals: Bool
+        let conditions: [String]
+        let hasConditions: Bool
+        let subsidiary: Bool
+        let weighingAgainst: [String]
+        let hasWeighingAgainst: Bool
+        let weighingFor: [String]
+        let hasWeighingFor: Bool
+        let weighingConclusion: String
         let complaints: String
         let mapSVG: String
         let hasMap: Bool
@@ -340,6 +352,14 @@ struct CasesController {
                         evidence: $0.evidence, hasEvidence: !$0.evidence.isEmpty)
                 },
                 uncertainties: assessment.uncertainties, hasUncertainties: !assessment.uncertainties.isEmpty,
+                recommendation: assessment.outcome.label,
+                refusals: assessment.refusals.map { "\($0.part): \($0.reason). Det kan gis \($0.alternative)." },
+                hasRefusals: !assessment.refusals.isEmpty,
+                conditions: assessment.conditions.map { "\($0.text) Begrunnelse: \($0.reason)" },
+                hasConditions: !assessment.conditions.isEmpty, subsidiary: assessment.outcome == .against,
+                weighingAgainst: assessment.weighing.against, hasWeighingAgainst: !assessment.weighing.against.isEmpty,
+                weighingFor: assessment.weighing.inFavour, hasWeighingFor: !assessment.weighing.inFavour.isEmpty,
+                weighingConclusion: assessment.weighing.conclusion,
                 complaints: complaints, mapSVG: prepared.mapSVG ?? "", hasMap: prepared.mapSVG != nil,
                 hasDraft: draft != nil, draftVersion: draft?.version ?? 0, draftOrigin: draft?.origin.label ?? "",
                 draftAuthor: draft?.author ?? "", draftTime: draft.map { NorwegianFormat.dateTime($0.createdAt) } ?? "",
