@@ -120,7 +120,7 @@ import Testing
         #expect(text.contains("| støy | 1 |\n| mindreårige | 1 |"))
         // Hours against the zone's serving stop, the weighing, the action-plan goals, numbered
         // conditions with their reasons.
-        #expect(text.contains("Omsøkt skjenking inne til kl. 03.00 er to timer og 30 minutter etter skjenkestopp kl. 00.30."))
+        #expect(text.contains("Omsøkt skjenking inne til kl. 03.00 er to timer og 30 minutter etter skjenkestopp kl. 00.30, og kan ikke tilrås"))
         #expect(text.contains("### Samlet vurdering\n\nMot søknaden taler:\n\n- Ila skole (skole) ligger 80 m fra stedet"))
         #expect(text.contains("Begrunnelse: Ila skole (skole) ligger 80 m fra stedet, og bydelen vil ikke ha skjenking"))
         #expect(text.contains("*Bydelens handlingsplan: Forebyggende arbeid rettet mot barn og unge"))

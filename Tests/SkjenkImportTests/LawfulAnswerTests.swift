@@ -46,7 +46,9 @@ import Testing
         #expect(refusal.part == "skjenking inne etter kl. 00.30")
         #expect(refusal.alternative == "skjenking inne til kl. 00.30")
         #expect(refusal.reason.contains("stedet skal holde lukket inne fra kl. 01.00"))
-        #expect(a.factors.first { $0.key == "hours" }?.explanation.contains("30 minutter etter skjenkestopp") == true)
+        #expect(
+            a.factors.first { $0.key == "hours" }?.explanation.contains(
+                "skjenkingen må opphøre en halv time før, kl. 00.30") == true)
     }
 
     /// Group 3 outdoors from 11.00: § 4-4 allows group 3 from 13.00 only.

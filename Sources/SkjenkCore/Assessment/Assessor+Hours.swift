@@ -37,7 +37,8 @@ extension AssessmentWork {
             sentences.append(within)
             inFavour.append("De omsøkte skjenketidene holder seg innenfor sonens skjenketid og alkohollovens rammer.")
         } else {
-            for refusal in refusals {
+            // The serving-stop sentences above already give their reason; the rest are said here.
+            for refusal in refusals where refusal.rule != .servingStop && refusal.rule != .courtyard {
                 sentences.append("\(NorwegianFormat.capitalized(refusal.part)) kan ikke tilrås: \(refusal.reason).")
             }
         }
@@ -154,25 +155,29 @@ extension AssessmentWork {
             : "skjenkingen må opphøre \(NorwegianFormat.time(limit.servingStop)) fordi stedet skal holde lukket "
                 + "\(area.label) fra \(NorwegianFormat.time(limit.closing)) i \(zone.label)"
         if pastLaw { reason += ", og alkoholloven § 4-4 tillater ikke skjenking mellom kl. 03.00 og kl. 06.00" }
-        refusals.append(
-            PartRefusal(
-                rule: limit.courtyard ? .courtyard : .servingStop,
-                part: "skjenking \(area.label) etter \(NorwegianFormat.time(limit.servingStop))\(daysNote(over))",
-                reason: reason, alternative: "skjenking \(area.label) til \(NorwegianFormat.time(limit.servingStop))",
-                area: area, limit: limit.servingStop))
-        var sentence =
-            pastLaw
-            ? nil
-            : "Omsøkt skjenking \(area.label) til \(NorwegianFormat.time(latest)) er "
-                + "\(NorwegianFormat.duration(minutes: excess)) etter skjenkestopp "
-                + "\(NorwegianFormat.time(limit.servingStop))."
+        let refused = PartRefusal(
+            rule: limit.courtyard ? .courtyard : .servingStop,
+            part: "skjenking \(area.label) etter \(NorwegianFormat.time(limit.servingStop))\(daysNote(over))",
+            reason: reason, alternative: "skjenking \(area.label) til \(NorwegianFormat.time(limit.servingStop))",
+            area: area, limit: limit.servingStop)
+        refusals.append(refused)
+        let gap = ServingHours.lateness(limit.closing) - stop
         // A requested end equal to the closing time is most likely the opening hours written as
         // serving hours: said so, so the applicant sees the half hour, not a cut in the hours.
-        if latest == limit.closing {
-            sentence? +=
-                " \(NorwegianFormat.capitalized(NorwegianFormat.time(latest))) er stedets stengetid \(area.label); "
-                + "bydelen legger til grunn at søknaden oppgir åpningstiden, og at skjenkingen opphører "
+        let sentence: String
+        if pastLaw {
+            sentence = "\(NorwegianFormat.capitalized(refused.part)) kan ikke tilrås: \(reason)."
+        } else if latest == limit.closing {
+            sentence =
+                "Søknaden oppgir skjenking \(area.label) til \(NorwegianFormat.time(latest)), som er stedets stengetid "
+                + "\(area.label)\(limit.courtyard ? " i bakgården" : ""); bydelen legger til grunn at dette er "
+                + "åpningstiden, og skjenkingen må opphøre \(NorwegianFormat.duration(minutes: gap)) før, "
                 + "\(NorwegianFormat.time(limit.servingStop))."
+        } else {
+            sentence =
+                "Omsøkt skjenking \(area.label) til \(NorwegianFormat.time(latest)) er "
+                + "\(NorwegianFormat.duration(minutes: excess)) etter skjenkestopp "
+                + "\(NorwegianFormat.time(limit.servingStop)), og kan ikke tilrås: \(reason)."
         }
         return (pastLaw || excess > 60 ? 2 : 1, sentence)
     }

@@ -219,11 +219,9 @@ struct AssessmentWork {
         switch hearing.applicationType {
         case .new, .change:
             if dense {
-                let effect =
-                    hearing.applicationType == .new
-                    ? "et nytt sted øker belastningen i nærmiljøet" : "utvidet drift øker belastningen i nærmiljøet"
-                explanation += " I et slikt område \(effect)."
-                summary = "Det er \(places), en høy tetthet der \(effect)."
+                let what = hearing.applicationType == .new ? "et nytt sted" : "utvidet drift"
+                explanation += " I et slikt område øker \(what) belastningen i nærmiljøet."
+                summary = "Det er \(places), en høy tetthet der \(what) øker belastningen i nærmiljøet."
             }
         case .renewal, .changeOfOwner, .singleOccasion:
             score = 0

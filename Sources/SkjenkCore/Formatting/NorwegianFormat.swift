@@ -97,10 +97,12 @@ extension NorwegianFormat {
         return "\(number(value, gender: gender)) \(value == 1 ? singular : plural)"
     }
 
-    /// A span of minutes in words: "30 minutter", "én time", "halvannen time", "to timer og 15 minutter".
+    /// A span of minutes in words: "en halv time", "45 minutter", "én time", "halvannen time", "to timer og 15
+    /// minutter".
     public static func duration(minutes: Int) -> String {
         let hours = minutes / 60
         let rest = minutes % 60
+        if hours == 0 && rest == 30 { return "en halv time" }
         if hours == 1 && rest == 30 { return "halvannen time" }
         let hourText = hours == 1 ? "én time" : "\(number(hours)) timer"
         switch (hours, rest) {

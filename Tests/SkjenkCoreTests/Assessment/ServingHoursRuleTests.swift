@@ -124,7 +124,10 @@ import Testing
         #expect(hours?.explanation.contains("norm") == false, "\(hours?.explanation ?? "")")
         for refusal in a.refusals {
             #expect(!refusal.reason.isEmpty)
-            #expect(hours?.explanation.contains(refusal.reason) == true)
+            // The explanation gives each refusal's lawful limit (and, past the closing time, its reason).
+            if let limit = refusal.limit {
+                #expect(hours?.explanation.contains(NorwegianFormat.time(limit)) == true)
+            }
         }
     }
 
@@ -136,7 +139,17 @@ import Testing
                 == "skjenkingen må opphøre kl. 00.30 fordi stedet skal holde lukket inne fra kl. 01.00 i boligområde "
                 + "utenfor sentrum")
         let hours = try #require(a.factors.first { $0.key == "hours" })
-        #expect(hours.explanation.contains("Omsøkt skjenking inne til kl. 01.00 er 30 minutter etter skjenkestopp kl. 00.30."))
+        // 01.00 is the closing time itself: read as the opening hours, with the serving stop half an hour before.
+        #expect(
+            hours.explanation.contains(
+                "Søknaden oppgir skjenking inne til kl. 01.00, som er stedets stengetid inne; bydelen legger til grunn "
+                    + "at dette er åpningstiden, og skjenkingen må opphøre en halv time før, kl. 00.30."))
+        // Past the closing time it is an excess, said in words.
+        let later = assess(.residential, [Self.inside([.group1, .group2], "08:00", "02:00")])
+        #expect(
+            later.factors.first { $0.key == "hours" }?.explanation.hasPrefix(
+                "Omsøkt skjenking inne til kl. 02.00 er halvannen time etter skjenkestopp kl. 00.30, og kan ikke tilrås: "
+            ) == true)
         #expect(hours.score == 1)
         // Thirty minutes over: the level stays low; the refusal alone decides the outcome.
         #expect(a.level == .low)
