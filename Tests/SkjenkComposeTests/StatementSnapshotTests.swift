@@ -94,7 +94,7 @@ import Testing
                     + "ellers innvilges med vilkårene nedenfor.**"))
         #expect(
             partial.contains(
-                "- Bydelen tilrår avslag på skjenking inne etter kl. 00.30: skjenkingen må opphøre kl. 00.30 fordi "
+                "Avslaget gjelder:\n\n- Skjenking inne etter kl. 00.30: skjenkingen må opphøre kl. 00.30 fordi "
                     + "stedet skal holde lukket inne fra kl. 01.00 i boligområde utenfor sentrum. Det kan gis "
                     + "skjenking inne til kl. 00.30."))
         #expect(!partial.contains("sonens norm"))
@@ -102,6 +102,7 @@ import Testing
         let against = try Self.markdown(.new, .serving, .against, route: "direktor")
         #expect(against.contains("Om Næringsetaten likevel gir bevilling, foreslår bydelen subsidiært vilkårene nedenfor."))
         #expect(against.contains("Bydelen foreslår subsidiært disse vilkårene:"))
+        #expect(against.contains("Om Næringsetaten likevel gir bevilling, kan den ikke omfatte:\n\n- Skjenking inne etter"))
         // A change of owner is a new permit for the new owner (alkoholloven § 1-10), never a takeover.
         #expect(owner.contains("søker om ny bevilling (alkoholloven § 1-10)"))
         #expect(!owner.contains("overta"))

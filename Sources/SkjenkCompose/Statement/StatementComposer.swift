@@ -139,9 +139,11 @@ public enum StatementComposer {
             conditions: conditions.enumerated().map {
                 StatementView.Numbered(number: $0.offset + 1, text: $0.element.text, reason: $0.element.reason)
             },
-            hasConditions: !conditions.isEmpty, subsidiary: options.outcome == .against && !conditions.isEmpty,
+            hasConditions: !conditions.isEmpty, subsidiary: options.outcome == .against,
             refusals: refusals.map {
-                StatementView.Refusal(part: $0.part, reason: $0.reason, alternative: $0.alternative)
+                StatementView.Refusal(
+                    heading: NorwegianFormat.capitalized($0.part), part: $0.part, reason: $0.reason,
+                    alternative: $0.alternative)
             },
             hasRefusals: !refusals.isEmpty,
             refusalParts: refusals.isEmpty

@@ -64,6 +64,8 @@ public struct StatementView: Sendable, Encodable {
 
     /// A part of the application the district advises against, why, and the lawful alternative.
     public struct Refusal: Sendable, Encodable {
+        /// The part with a capital first letter, to begin a list item.
+        public let heading: String
         public let part: String
         public let reason: String
         public let alternative: String
@@ -139,7 +141,7 @@ public struct StatementView: Sendable, Encodable {
     public let against: Bool
     public let conditions: [Numbered]
     public let hasConditions: Bool
-    /// The conditions are proposed subsidiarily (the district opposes the application).
+    /// The district opposes the application: conditions and refused parts are subsidiary.
     public let subsidiary: Bool
     public let refusals: [Refusal]
     public let hasRefusals: Bool
