@@ -16,6 +16,12 @@ extension AssessmentWork {
         var score = 0
         var sentences: [String] = []
         let evidence = hearing.servingPeriods.map { "\($0.area.label) \(NorwegianFormat.period($0))" }
+        if hearing.applicationType == .change {
+            // The hearing gives every period, changed or not; the change is described in words only.
+            uncertainties.append(
+                "Søknaden gjelder endring (\(hearing.change ?? "ikke beskrevet")); alle tidene i høringen er vurdert, "
+                    + "også de som eventuelt gjelder i dag og ikke endres.")
+        }
         for area in [ServingArea.indoor, .outdoor] {
             let periods = hearing.servingPeriods.filter { $0.area == area }
             guard !periods.isEmpty else { continue }

@@ -187,11 +187,13 @@ public struct Recommendation: Sendable, Hashable, Codable {
     }
 
     /// The first sentence of an explanation, for the weighing: up to a full stop followed by a
-    /// capital letter ("kl. 01.00" and "org.nr. 123" do not end a sentence).
-    static func firstSentence(_ text: String) -> String {
+    /// capital letter, unless it ends an abbreviation ("kl. 01.00", "org.nr. 123", "St. Hanshaugen").
+    public static func firstSentence(_ text: String) -> String {
+        let abbreviations: Set<String> = ["st", "kl", "nr", "org.nr", "ca", "jf", "bl.a", "dvs", "f.eks", "pkt"]
         var search = text.startIndex..<text.endIndex
         while let stop = text.range(of: ". ", range: search) {
-            if let next = text[stop.upperBound...].first, next.isUppercase {
+            let word = text[..<stop.lowerBound].split(separator: " ").last.map { $0.lowercased() } ?? ""
+            if let next = text[stop.upperBound...].first, next.isUppercase, !abbreviations.contains(word) {
                 return String(text[..<stop.lowerBound]) + "."
             }
             search = stop.upperBound..<text.endIndex

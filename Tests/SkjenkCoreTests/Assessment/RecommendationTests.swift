@@ -117,6 +117,16 @@ import Testing
         #expect(Set(outcomes.keys) == Set(StatementOutcome.allCases), "\(outcomes)")
     }
 
+    @Test(arguments: [
+        ("St. Hanshaugen ungdomshus ligger 40 m unna. Det taler for varsomhet.", "St. Hanshaugen ungdomshus ligger 40 m unna."),
+        ("Skjenking til kl. 01.00 er sent. Det veier.", "Skjenking til kl. 01.00 er sent."),
+        ("Bar AS (org.nr. 974 760 673) har fått åtte prikker. Tolv gir inndragning.", "Bar AS (org.nr. 974 760 673) har fått åtte prikker."),
+        ("Én setning uten mer.", "Én setning uten mer."),
+    ])
+    func theFirstSentenceEndsAtASentenceNotAnAbbreviation(text: String, first: String) {
+        #expect(Recommendation.firstSentence(text) == first)
+    }
+
     @Test func theStricterClosingConditionIsKept() throws {
         let late = Condition(
             subject: .closingOutdoor, text: "Ute til kl. 22.00.", reason: "sonen",
