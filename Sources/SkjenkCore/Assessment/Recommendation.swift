@@ -6,7 +6,7 @@ public struct Condition: Sendable, Hashable, Codable {
     /// What the condition is about, so two conditions on one subject never stand side by side
     /// (one closing condition per area: the stricter).
     public enum Subject: String, Sendable, Hashable, Codable {
-        case closingIndoor, closingOutdoor, outdoorGroup3, ageLimit, concept, guards, noise, courtyard, saleHours
+        case closingIndoor, closingOutdoor, outdoorGroup3, ageLimit, guards, noise, courtyard
     }
 
     public let subject: Subject
