@@ -80,7 +80,10 @@ import Testing
         }
         let byCase = Dictionary(uniqueKeysWithValues: actual.map { ($0.caseNumber, $0) })
         for row in expected {
-            #expect(byCase[row.caseNumber] == row, "\(row.caseNumber): the table says \(row), the assessment \(byCase[row.caseNumber].map(\.description) ?? "nothing")")
+            #expect(
+                byCase[row.caseNumber] == row,
+                "\(row.caseNumber): the table says \(row), the assessment \(byCase[row.caseNumber].map(\.description) ?? "nothing")"
+            )
         }
         #expect(Set(actual.map(\.level)) == ["lav", "middels", "høy"])
     }

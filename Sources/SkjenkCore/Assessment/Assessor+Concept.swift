@@ -64,7 +64,8 @@ extension AssessmentWork {
                 Condition(
                     subject: .outdoorGroup3, text: "Det skjenkes ikke alkoholgruppe 3 ute.",
                     reason: "\(site.name) (\(site.category.label)) ligger \(metres(site.distanceMeters)) fra "
-                        + "stedet, og bydelen vil ikke ha skjenking av brennevin ute så nær et sted for barn og unge."))
+                        + "stedet, og bydelen vil ikke ha skjenking av brennevin ute så nær et sted for barn og "
+                        + "unge."))
         }
         let score = flags.count >= 4 ? 3 : (flags.count >= 2 ? 2 : flags.count)
         let described = hearing.venue.concept.map { "«\($0)»" } ?? "ikke oppgitt"

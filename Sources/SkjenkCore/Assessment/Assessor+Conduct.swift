@@ -47,8 +47,8 @@ extension AssessmentWork {
             inFavour.append("Bydelen har ikke registrert klager på stedet.")
         } else {
             explanation =
-                "Bydelen har registrert \(NorwegianFormat.count(ownComplaints.count, "klage", "klager", gender: .common))"
-                + " om \(NorwegianFormat.count(episodes, "episode", "episoder", gender: .common)) på stedet eller "
+                "Bydelen har registrert \(Self.complaintsText(ownComplaints.count))"
+                + " om \(Self.episodesText(episodes)) på stedet eller "
                 + "adressen de siste \(months) månedene: " + NorwegianFormat.list(counts) + "."
             if recent > 0 {
                 explanation +=
@@ -62,7 +62,7 @@ extension AssessmentWork {
         if areaEpisodes > 0 {
             explanation +=
                 " I området rundt (innenfor \(metres(policy.complaintRadius))) har bydelen registrert "
-                + "\(NorwegianFormat.count(areaEpisodes, "episode", "episoder", gender: .common)) med klager på andre "
+                + "\(Self.episodesText(areaEpisodes)) med klager på andre "
                 + "steder; de beskriver situasjonen i området og regnes ikke mot søkeren."
         }
         // A condition answers repeated episodes of one kind (two or more), never a single one:
@@ -75,7 +75,8 @@ extension AssessmentWork {
                 Condition(
                     subject: .guards,
                     text: "Stedet har godkjente ordensvakter fredag og lørdag fra kl. 22.00 til stengetid.",
-                    reason: "Bydelen har registrert \(NorwegianFormat.count(orderEpisodes, "episode", "episoder", gender: .common)) "
+                    reason:
+                        "Bydelen har registrert \(Self.episodesText(orderEpisodes)) "
                         + "med klager på stedet om \(NorwegianFormat.list(orderCategories))."))
         } else if score >= 2, let noise = byCategory[.noise], noise >= 2 {
             conditions.append(
@@ -83,13 +84,14 @@ extension AssessmentWork {
                     subject: .noise,
                     text: "Dører og vinduer holdes lukket når det spilles musikk, og musikken skal ikke høres i "
                         + "boligene rundt.",
-                    reason: "Bydelen har registrert \(NorwegianFormat.count(noise, "episode", "episoder", gender: .common)) "
+                    reason:
+                        "Bydelen har registrert \(Self.episodesText(noise)) "
                         + "med klager på støy fra stedet."))
         }
         let summary =
             episodes == 0
             ? nil
-            : "Bydelen har registrert \(NorwegianFormat.count(episodes, "episode", "episoder", gender: .common)) med "
+            : "Bydelen har registrert \(Self.episodesText(episodes)) med "
                 + "klager på stedet de siste \(months) månedene (\(NorwegianFormat.list(counts)))."
         factors.append(
             Factor(
@@ -99,7 +101,9 @@ extension AssessmentWork {
 
     /// Episodes (one episode reported by many counts once, at its latest report), their weighted
     /// count, how many are recent, and episodes per category.
-    func episodeCounts(_ complaints: [Complaint]) -> (
+    func episodeCounts(
+        _ complaints: [Complaint]
+    ) -> (
         episodes: Int, weighted: Double, recent: Int, byCategory: [ComplaintCategory: Int]
     ) {
         let recentStart = context.today.adding(months: -policy.recentMonths)
@@ -154,7 +158,8 @@ extension AssessmentWork {
         // Scored on the worst two years of the period weighed.
         let weighed = Double(worst.total)
         let score =
-            weighed >= policy.penaltyPoints.high ? 3 : (weighed >= policy.penaltyPoints.medium ? 2 : (worst.total > 0 ? 1 : 0))
+            weighed >= policy.penaltyPoints.high
+            ? 3 : (weighed >= policy.penaltyPoints.medium ? 2 : (worst.total > 0 ? 1 : 0))
         var explanation: String
         if considered.isEmpty {
             if hearing.earlierPermit == false, all.isEmpty {
@@ -172,7 +177,8 @@ extension AssessmentWork {
                 if !older.isEmpty {
                     explanation +=
                         " I bevillingsperioden (fire år, alkoholloven § 1-6) fikk bevillingshaveren i tillegg "
-                        + "\(points(older.reduce(0) { $0 + $1.points })) som er eldre enn to år; ved fornyelse kan hele "
+                        + "\(points(older.reduce(0) { $0 + $1.points })) som er eldre enn to år; ved fornyelse kan "
+                        + "hele "
                         + "perioden vektlegges (§ 1-7a)."
                     evidence += older.map { "eldre enn to år: " + line($0) }
                 }
@@ -180,7 +186,8 @@ extension AssessmentWork {
             if worst.total >= 12, let first = worst.first, let last = worst.last {
                 explanation +=
                     " Mellom \(NorwegianFormat.date(first)) og \(NorwegianFormat.date(last)) fikk bevillingshaveren "
-                    + "\(points(worst.total)) innenfor to år; tolv prikker innen to år gir inndragning av bevillingen i "
+                    + "\(points(worst.total)) innenfor to år; tolv prikker innen to år gir inndragning av "
+                    + "bevillingen i "
                     + "én uke, og flere prikker gir lengre inndragning (alkoholforskriften § 10-2)."
             }
         }
@@ -215,7 +222,8 @@ extension AssessmentWork {
         var best: (total: Int, first: LocalDate?, last: LocalDate?) = (0, nil, nil)
         for (start, entry) in entries.enumerated() {
             // A window from this breach to the same day two years on.
-            let end = (try? LocalDate(year: entry.date.year + 2, month: entry.date.month, day: entry.date.day))
+            let end =
+                (try? LocalDate(year: entry.date.year + 2, month: entry.date.month, day: entry.date.day))
                 ?? entry.date.adding(days: 730)
             var total = 0
             var last = entry.date
@@ -226,6 +234,16 @@ extension AssessmentWork {
             if total > best.total { best = (total, entry.date, last) }
         }
         return best
+    }
+
+    /// "tre klager", "én klage".
+    static func complaintsText(_ count: Int) -> String {
+        NorwegianFormat.count(count, "klage", "klager", gender: .common)
+    }
+
+    /// "to episoder", "én episode".
+    static func episodesText(_ count: Int) -> String {
+        NorwegianFormat.count(count, "episode", "episoder", gender: .common)
     }
 
     /// The same day `years` years back (from 29 February, back to 28 February).

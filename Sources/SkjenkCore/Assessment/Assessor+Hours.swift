@@ -19,7 +19,8 @@ extension AssessmentWork {
         if hearing.applicationType == .change {
             // The hearing gives every period, changed or not; the change is described in words only.
             uncertainties.append(
-                "Søknaden gjelder endring (\(hearing.change ?? "ikke beskrevet")); alle tidene i høringen er vurdert, "
+                "Søknaden gjelder endring (\(hearing.change ?? "ikke beskrevet")); alle tidene i høringen er "
+                    + "vurdert, "
                     + "også de som eventuelt gjelder i dag og ikke endres.")
         }
         for area in [ServingArea.indoor, .outdoor] {
@@ -138,7 +139,8 @@ extension AssessmentWork {
                         rule: .group3AfterGroups12,
                         part: "skjenking av alkoholgruppe 3 \(area.label) etter \(NorwegianFormat.time(end))\(note)",
                         reason: reason,
-                        alternative: "alkoholgruppe 3 \(area.label) til \(NorwegianFormat.time(end)), som gruppe 1 og 2",
+                        alternative:
+                            "alkoholgruppe 3 \(area.label) til \(NorwegianFormat.time(end)), som gruppe 1 og 2",
                         area: area, limit: end))
             }
         }
@@ -175,7 +177,8 @@ extension AssessmentWork {
             sentence = "\(NorwegianFormat.capitalized(refused.part)) kan ikke tilrås: \(reason)."
         } else if latest == limit.closing {
             sentence =
-                "Søknaden oppgir skjenking \(area.label) til \(NorwegianFormat.time(latest)), som er stedets stengetid "
+                "Søknaden oppgir skjenking \(area.label) til \(NorwegianFormat.time(latest)), som er stedets "
+                + "stengetid "
                 + "\(area.label)\(limit.courtyard ? " i bakgården" : ""); bydelen legger til grunn at dette er "
                 + "åpningstiden, og skjenkingen må opphøre \(NorwegianFormat.duration(minutes: gap)) før, "
                 + "\(NorwegianFormat.time(limit.servingStop))."
@@ -257,9 +260,10 @@ extension AssessmentWork {
             from: context.today, days: 60, weekdayClosing: weekdayClosing, eveClosing: eveClosing)
         let upcoming = special.prefix(4).map { day -> String in
             switch day.rule {
-            case .closed(let reason): "\(NorwegianFormat.dayMonth(day.date)) (\(reason), stengt)"
+            case .closed(let reason): return "\(NorwegianFormat.dayMonth(day.date)) (\(reason), stengt)"
             case .open(let until, let reason):
-                "\(NorwegianFormat.dayMonth(day.date)) (\(reason.map { "\($0), " } ?? "")til \(NorwegianFormat.time(until)))"
+                let why = reason.map { "\($0), " } ?? ""
+                return "\(NorwegianFormat.dayMonth(day.date)) (\(why)til \(NorwegianFormat.time(until)))"
             }
         }
         if !upcoming.isEmpty {

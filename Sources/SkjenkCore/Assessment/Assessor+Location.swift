@@ -139,7 +139,9 @@ extension AssessmentWork {
                     }
                 } else if area.facesHomes == false, area.placement == .backyard {
                     sentences.append(
-                        "Uteserveringen ligger i en bakgård uten boliger mot arealet (hotellrom regnes ikke som boliger).")
+                        "Uteserveringen ligger i en bakgård uten boliger mot arealet (hotellrom regnes ikke som "
+                            + "boliger)."
+                    )
                 }
             }
         } else {
@@ -175,7 +177,8 @@ extension AssessmentWork {
     /// rule, never later than the zone's outdoor hours.
     var courtyardLimits: (closing: TimeOfDay, servingStop: TimeOfDay) {
         let hours = policy.zoneHours[zone]
-        let outdoor = hours?.limits(.outdoor)
+        let outdoor =
+            hours?.limits(.outdoor)
             ?? (closing: ServingHours.latestLegalEnd, servingStop: ServingHours.latestLegalEnd)
         guard let closing = hours?.courtyardClosing, let stop = hours?.courtyardServingStop,
             ServingHours.lateness(stop) < ServingHours.lateness(outdoor.servingStop)

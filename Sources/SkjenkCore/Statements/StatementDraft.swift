@@ -56,7 +56,9 @@ extension Assessment {
     public var digest: String {
         var text = "\(level.rawValue)|\(totalScore)|\(zone.rawValue)|\(outcome.rawValue)"
         for factor in factors { text += "|\(factor.key):\(factor.score)" }
-        for site in nearbySites { text += "|s:\(site.category.rawValue):\(site.name):\(Int(site.distanceMeters.rounded()))" }
+        for site in nearbySites {
+            text += "|s:\(site.category.rawValue):\(site.name):\(Int(site.distanceMeters.rounded()))"
+        }
         if let venueDensity { text += "|d:\(venueDensity.count)" }
         if let complaints {
             text += "|c:\(complaints.total):\(complaints.episodes):\(complaints.nearbyEpisodes)"

@@ -324,7 +324,9 @@ struct PolicyNodeReader {
     /// `soner`: each zone's closing times indoors, outdoors and in a courtyard facing homes, and
     /// its serving stops (given, or `servingStopMinutes` before closing). A serving stop after
     /// closing, or after 03.00 (alkoholloven § 4-4), is refused.
-    private mutating func zoneTable(_ top: [String: Node], _ root: Node, servingStopMinutes: Int) -> [Zone: Policy
+    private mutating func zoneTable(
+        _ top: [String: Node], _ root: Node, servingStopMinutes: Int
+    ) -> [Zone: Policy
         .ZoneHours]
     {
         var result: [Zone: Policy.ZoneHours] = [:]
@@ -380,7 +382,9 @@ struct PolicyNodeReader {
     }
 
     /// `salg`: opening and closing of retail sale; never later than alkoholloven § 3-7 allows.
-    private mutating func saleHours(_ top: [String: Node], _ root: Node) -> (
+    private mutating func saleHours(
+        _ top: [String: Node], _ root: Node
+    ) -> (
         opening: TimeOfDay, weekdays: TimeOfDay, eve: TimeOfDay
     )? {
         guard let node = required(top, "salg", in: root),
@@ -394,7 +398,9 @@ struct PolicyNodeReader {
             })
         else { return nil }
         if weekdays > RetailSaleCalendar.lawWeekdayClosing {
-            report(fields["hverdager"]!, "salg.hverdager: alkoholloven § 3-7 tillater salg til kl. 20.00; fant «\(weekdays)»")
+            report(
+                fields["hverdager"]!,
+                "salg.hverdager: alkoholloven § 3-7 tillater salg til kl. 20.00; fant «\(weekdays)»")
         }
         if eve > RetailSaleCalendar.lawEveClosing {
             report(

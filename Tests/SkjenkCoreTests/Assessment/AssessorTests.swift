@@ -51,7 +51,8 @@ import Testing
             let p = Fixtures.offset(
                 centre, north: metres * 0.9 * cos(Double(i)), east: metres * 0.9 * sin(Double(i)))
             return LicensedVenue(
-                name: "Sted \(centre.latitude) \(i)", position: try! .wgs84(latitude: p.latitude, longitude: p.longitude),
+                name: "Sted \(centre.latitude) \(i)",
+                position: try! .wgs84(latitude: p.latitude, longitude: p.longitude),
                 source: "test")
         }
     }
@@ -87,15 +88,16 @@ import Testing
 
     /// Policy `aapningstider_steder` and the register's `aapningstid`: a site closed during all the
     /// requested serving hours weighs one step less, and the explanation says so.
-    @Test(arguments: [
-        // (site kind, register hours, serving from–to, expected score)
-        (SiteCategory.kindergarten, nil, "18:00", "00:30", 1),  // policy default man-fre 07–17: closed → 3 − 2
-        (.kindergarten, nil, "12:00", "00:30", 3),  // open at lunch
-        (.school, "man-fre 08:00-15:30", "16:00", "00:30", 1),  // the register's hours: closed
-        (.school, "man-fre 08:00-15:30", "15:00", "00:30", 3),
-        (.treatment, nil, "18:00", "00:30", 3),  // no default: always open (housing, low-threshold)
-        (.youth, "fre 20:00-02:00", "12:00", "01:00", 3),  // open after midnight into Saturday
-    ] as [(SiteCategory, String?, String, String, Int)])
+    @Test(
+        arguments: [
+            // (site kind, register hours, serving from–to, expected score)
+            (SiteCategory.kindergarten, nil, "18:00", "00:30", 1),  // policy default man-fre 07–17: closed → 3 − 2
+            (.kindergarten, nil, "12:00", "00:30", 3),  // open at lunch
+            (.school, "man-fre 08:00-15:30", "16:00", "00:30", 1),  // the register's hours: closed
+            (.school, "man-fre 08:00-15:30", "15:00", "00:30", 3),
+            (.treatment, nil, "18:00", "00:30", 3),  // no default: always open (housing, low-threshold)
+            (.youth, "fre 20:00-02:00", "12:00", "01:00", 3),  // open after midnight into Saturday
+        ] as [(SiteCategory, String?, String, String, Int)])
     func aSiteClosedDuringServingWeighsLess(
         category: SiteCategory, hours: String?, from: String, to: String, score: Int
     ) throws {
@@ -115,7 +117,9 @@ import Testing
     }
 
     @Test func treatmentPlacesWeighAsVulnerableGroupsAlsoForRetailSale() throws {
-        let sites = [site(.treatment, "Ila lavterskeltilbud", north: 40), site(.kindergarten, "Ila barnehage", north: -120)]
+        let sites = [
+            site(.treatment, "Ila lavterskeltilbud", north: 40), site(.kindergarten, "Ila barnehage", north: -120),
+        ]
         let a = assess(base(), sites: sites)
         #expect(try factor("vulnerable", a).score == 3)
         #expect(try factor("children", a).score == 2)
@@ -145,13 +149,14 @@ import Testing
 
     /// FOR-2006-05-03-490: a courtyard that homes face closes at 20.00 outside the centre (serving
     /// stops 19.30), at 24.00 in the centre (policy `bakgaard_med_boliger`); hotels are not homes.
-    @Test(arguments: [
-        (Zone.residential, true as Bool?, "23:30", "skjenking ute etter kl. 19.30"),
-        (.outsideCentre, true, "21:00", "skjenking ute etter kl. 19.30"),
-        (.centre, true, "23:30", nil),  // the centre's courtyard rule is 24.00: within
-        (.residential, false, "21:30", nil),  // no homes face it (a hotel): the zone's 21.30
-        (.residential, false, "22:00", "skjenking ute etter kl. 21.30"),
-    ] as [(Zone, Bool?, String, String?)])
+    @Test(
+        arguments: [
+            (Zone.residential, true as Bool?, "23:30", "skjenking ute etter kl. 19.30"),
+            (.outsideCentre, true, "21:00", "skjenking ute etter kl. 19.30"),
+            (.centre, true, "23:30", nil),  // the centre's courtyard rule is 24.00: within
+            (.residential, false, "21:30", nil),  // no homes face it (a hotel): the zone's 21.30
+            (.residential, false, "22:00", "skjenking ute etter kl. 21.30"),
+        ] as [(Zone, Bool?, String, String?)])
     func courtyardsByZone(zone: Zone, facesHomes: Bool?, until: String, refused: String?) throws {
         let a = assess(
             hearing {
@@ -187,7 +192,9 @@ import Testing
         ("Cocktailbar", 60, .residential, "23:30", 0),
         ("Cocktailbar", 60, .centre, "02:00", 0),
     ])
-    func indoorNightServingInAResidentialZone(concept: String, capacity: Int, zone: Zone, until: String, score: Int)
+    func indoorNightServingInAResidentialZone(
+        concept: String, capacity: Int, zone: Zone, until: String, score: Int
+    )
         throws
     {
         let a = assess(
@@ -318,7 +325,8 @@ import Testing
             $0.venue.concept = "Dagligvarebutikk"
             $0.servingPeriods =
                 periods ?? [
-                    period(.indoor, [.group1], "08:00", "20:00", days: [.monday, .tuesday, .wednesday, .thursday, .friday]),
+                    period(
+                        .indoor, [.group1], "08:00", "20:00", days: [.monday, .tuesday, .wednesday, .thursday, .friday]),
                     period(.indoor, [.group1], "08:00", "18:00", days: [.saturday]),
                 ]
         }
@@ -326,7 +334,8 @@ import Testing
 
     @Test func retailSaleWithinTheLawHasNoRefusals() throws {
         let a = assess(
-            retail(), sites: [site(.school, "Fagerborg skole", north: 150), site(.kindergarten, "Barnehage", north: 20)])
+            retail(),
+            sites: [site(.school, "Fagerborg skole", north: 150), site(.kindergarten, "Barnehage", north: 20)])
         #expect(a.factors.map(\.key) == ["children", "vulnerable", "saleHours", "density", "complaints", "points"])
         #expect(try factor("saleHours", a).score == 0)
         // Sale is weighed against schools and youth services, not kindergartens.
@@ -437,7 +446,9 @@ enum AnySale: Sendable, CustomTestStringConvertible {
         let register = [points("2025-11-20", "911223341", "Hegdehaugen Brasserie", 4)]
         let factor = try assess(change, register)
         #expect(factor.score == 0)
-        #expect(factor.explanation.contains("Prikker som den tidligere bevillingshaveren fikk på stedet, teller ikke for ny eier"))
+        #expect(
+            factor.explanation.contains(
+                "Prikker som den tidligere bevillingshaveren fikk på stedet, teller ikke for ny eier"))
         // The earlier holder is not named in a public letter.
         #expect(!factor.explanation.contains("911") && !factor.evidence.joined().contains("911"))
     }
@@ -474,7 +485,8 @@ enum AnySale: Sendable, CustomTestStringConvertible {
         new.earlierPermit = false
         let factor = try assess(new, [])
         #expect(factor.score == 0)
-        #expect(factor.explanation.hasSuffix("har ikke hatt bevilling før, og det finnes ingen prikkhistorikk å vurdere."))
+        #expect(
+            factor.explanation.hasSuffix("har ikke hatt bevilling før, og det finnes ingen prikkhistorikk å vurdere."))
         let assessment = Assessor.assess(
             new,
             context: AssessmentContext(

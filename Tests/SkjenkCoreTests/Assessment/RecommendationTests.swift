@@ -19,11 +19,17 @@ import Testing
     func variations() -> [(Hearing, AssessmentContext)] {
         let concepts = ["Restaurant med norsk mat", "Cocktailbar", "Nattklubb for studenter"]
         let hours: [[ServingPeriod]] = [
-            [period(.indoor, [.group1, .group2], "12:00", "00:30"), period(.outdoor, [.group1, .group2], "12:00", "21:30")],
+            [
+                period(.indoor, [.group1, .group2], "12:00", "00:30"),
+                period(.outdoor, [.group1, .group2], "12:00", "21:30"),
+            ],
             [period(.indoor, [.group1, .group2], "12:00", "01:00")],
             [period(.indoor, [.group1, .group2, .group3], "13:00", "03:00")],
             [period(.indoor, [.group1, .group2], "12:00", "00:00"), period(.indoor, [.group3], "13:00", "00:30")],
-            [period(.indoor, [.group1, .group2], "12:00", "00:30"), period(.outdoor, [.group1, .group2, .group3], "11:00", "21:00")],
+            [
+                period(.indoor, [.group1, .group2], "12:00", "00:30"),
+                period(.outdoor, [.group1, .group2, .group3], "11:00", "21:00"),
+            ],
         ]
         let outdoor: [OutdoorArea?] = [
             nil, OutdoorArea(placement: .pavement), OutdoorArea(placement: .backyard, facesHomes: true),
@@ -118,9 +124,15 @@ import Testing
     }
 
     @Test(arguments: [
-        ("St. Hanshaugen ungdomshus ligger 40 m unna. Det taler for varsomhet.", "St. Hanshaugen ungdomshus ligger 40 m unna."),
+        (
+            "St. Hanshaugen ungdomshus ligger 40 m unna. Det taler for varsomhet.",
+            "St. Hanshaugen ungdomshus ligger 40 m unna."
+        ),
         ("Skjenking til kl. 01.00 er sent. Det veier.", "Skjenking til kl. 01.00 er sent."),
-        ("Bar AS (org.nr. 974 760 673) har fått åtte prikker. Tolv gir inndragning.", "Bar AS (org.nr. 974 760 673) har fått åtte prikker."),
+        (
+            "Bar AS (org.nr. 974 760 673) har fått åtte prikker. Tolv gir inndragning.",
+            "Bar AS (org.nr. 974 760 673) har fått åtte prikker."
+        ),
         ("Én setning uten mer.", "Én setning uten mer."),
     ])
     func theFirstSentenceEndsAtASentenceNotAnAbbreviation(text: String, first: String) {

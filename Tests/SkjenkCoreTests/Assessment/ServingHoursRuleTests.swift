@@ -51,7 +51,10 @@ import Testing
     /// (zone, requested periods, refused parts with their lawful alternatives, rule)
     static let table: [(Zone, [Request], [String], [PartRefusal.Rule])] = [
         // Residential zone: closed 01.00 inside and 22.00 outside, so serving stops 00.30 and 21.30.
-        (.residential, [inside([.group1, .group2], "08:00", "00:30"), outside([.group1, .group2], "11:00", "21:30")], [], []),
+        (
+            .residential,
+            [inside([.group1, .group2], "08:00", "00:30"), outside([.group1, .group2], "11:00", "21:30")], [], []
+        ),
         (
             .residential, [inside([.group1, .group2], "08:00", "01:00")],
             ["skjenking inne etter kl. 00.30 → skjenking inne til kl. 00.30"], [.servingStop]
@@ -61,7 +64,10 @@ import Testing
             ["skjenking ute etter kl. 21.30 → skjenking ute til kl. 21.30"], [.servingStop]
         ),
         // Centre: closed 03.30 inside and 24.00 outside.
-        (.centre, [inside([.group1, .group2], "11:00", "03:00"), outside([.group1, .group2], "11:00", "23:30")], [], []),
+        (
+            .centre, [inside([.group1, .group2], "11:00", "03:00"), outside([.group1, .group2], "11:00", "23:30")], [],
+            []
+        ),
         (
             .centre, [outside([.group1, .group2], "11:00", "00:00")],
             ["skjenking ute etter kl. 23.30 → skjenking ute til kl. 23.30"], [.servingStop]
@@ -80,14 +86,17 @@ import Testing
         // § 4-4: group 3 never later than groups 1 and 2, compared per day and area.
         (
             .residential, [inside([.group1, .group2], "12:00", "00:00"), inside([.group3], "13:00", "00:30")],
-            ["skjenking av alkoholgruppe 3 inne etter kl. 00.00 → alkoholgruppe 3 inne til kl. 00.00, som gruppe 1 og 2"],
+            [
+                "skjenking av alkoholgruppe 3 inne etter kl. 00.00 → alkoholgruppe 3 inne til kl. 00.00, som gruppe 1 og 2"
+            ],
             [.group3AfterGroups12]
         ),
         (
             .centre,
             [
                 inside([.group1, .group2], "12:00", "02:00", days: [.friday, .saturday]),
-                inside([.group1, .group2], "12:00", "23:00", days: [.monday, .tuesday, .wednesday, .thursday, .sunday]),
+                inside(
+                    [.group1, .group2], "12:00", "23:00", days: [.monday, .tuesday, .wednesday, .thursday, .sunday]),
                 inside([.group3], "13:00", "02:00"),
             ],
             [
@@ -161,12 +170,14 @@ import Testing
             [Self.inside([.group1, .group2], "08:00", "00:30"), Self.outside([.group1, .group2], "11:00", "21:30")])
         let hours = try #require(a.factors.first { $0.key == "hours" })
         #expect(hours.score == 0)
-        #expect(hours.explanation.contains("opphører senest kl. 00.30 inne og kl. 21.30 ute, før stedet skal holde lukket"))
+        #expect(
+            hours.explanation.contains("opphører senest kl. 00.30 inne og kl. 21.30 ute, før stedet skal holde lukket"))
     }
 
     @Test func theNightHoursAreOutsideTheLawWhateverTheZone() throws {
         let a = assess(.innerCentre, [Self.inside([.group1, .group2], "05:00", "12:00")])
         #expect(
-            a.refusals.map(\.reason).contains("alkoholloven § 4-4 tillater ikke skjenking mellom kl. 03.00 og kl. 06.00"))
+            a.refusals.map(\.reason).contains(
+                "alkoholloven § 4-4 tillater ikke skjenking mellom kl. 03.00 og kl. 06.00"))
     }
 }
