@@ -8,6 +8,8 @@ public struct WebUser: Sendable, Hashable {
     public let role: Role
     public let disabled: Bool
     public let createdAt: Date
+    /// Full name, title and contact, for the statements this user writes (nil until given).
+    public let profile: OfficerContact?
 }
 
 /// A signed-in session: the user, the form token that guards every change, and when it ends.
@@ -22,12 +24,14 @@ public enum UserStoreError: Error, Sendable, Equatable, CustomStringConvertible 
     case duplicate(String)
     case notFound(String)
     case invalidName
+    case invalidProfile(OfficerContact.Problem)
 
     public var description: String {
         switch self {
         case .duplicate(let name): "brukeren «\(name)» finnes allerede"
         case .notFound(let name): "fant ingen bruker «\(name)»"
         case .invalidName: "brukernavnet skal være 2–64 tegn: bokstaver, tall, punktum, bindestrek eller understrek"
+        case .invalidProfile(let problem): problem.description
         }
     }
 }
@@ -35,13 +39,25 @@ public enum UserStoreError: Error, Sendable, Equatable, CustomStringConvertible 
 /// Users and their sessions. Passwords arrive hashed (bcrypt) and session tokens hashed (SHA-256):
 /// the store never holds a secret a copy of the database could replay.
 public protocol UserStore: Sendable {
-    func addUser(name: String, role: Role, passwordHash: String, actor: Actor) async throws -> WebUser
+    /// Adds a user, with the full name and contact the statements show when given (validated), in
+    /// one transaction.
+    func addUser(name: String, role: Role, passwordHash: String, profile: OfficerContact?, actor: Actor) async throws
+        -> WebUser
     func users() async throws -> [WebUser]
     /// The user and their password hash, for signing in.
     func credentials(name: String) async throws -> (user: WebUser, passwordHash: String)?
     func setDisabled(_ disabled: Bool, name: String, actor: Actor) async throws
+    /// Sets the user's full name, title and contact (validated), audited.
+    func setProfile(_ profile: OfficerContact, name: String, actor: Actor) async throws
     func createSession(tokenHash: String, userId: Int64, csrfToken: String, expiresAt: Date) async throws
     /// The session with this token hash, when it exists, has not expired and its user is enabled.
     func session(tokenHash: String) async throws -> WebSession?
     func deleteSession(tokenHash: String) async throws
+}
+
+extension UserStore {
+    /// Adds a user without a profile.
+    public func addUser(name: String, role: Role, passwordHash: String, actor: Actor) async throws -> WebUser {
+        try await addUser(name: name, role: role, passwordHash: passwordHash, profile: nil, actor: actor)
+    }
 }

@@ -148,6 +148,14 @@ import ZIPFoundation
         #expect(approve.stdout.contains("er nå vedtatt"), "\(approve.stderr)")
         let status = try cli.run("review", "2026/05110").stdout
         #expect(status.contains("Uttalelsen i sak 26/5110-1: vedtatt."))
+        // The approved letter: no draft mark, and what the council decided, with date and item.
+        let letter = cli.folder.appendingPathComponent("vedtatt.md")
+        #expect(try cli.run(["draft", "2026/05110", "--export", "md", "--output", letter.path] + Self.policy).status == 0)
+        let approvedText = try String(contentsOf: letter, encoding: .utf8)
+        #expect(!approvedText.contains("UTKAST"))
+        #expect(
+            approvedText.contains(
+                "Bydelsutvalget behandlet saken i møte 3. desember 2026, sak 45/26, og vedtok denne uttalelsen."))
         #expect(status.contains("statement.return"))
         #expect(status.contains("kommentar: Nevn barnehagen"))
 
@@ -174,6 +182,39 @@ import ZIPFoundation
         }
         #expect(try cli.run("review", "2026/05110", "sent").stdout.contains("er nå sendt"))
         #expect(try cli.run(["draft", "2026/05110"] + Self.policy).stderr.contains("uttalelsen er sendt"))
+    }
+
+    /// The letter names the officer by the user's full name and title, never a login or the
+    /// operating system's account; without one it says so and the command warns.
+    @Test func theOfficerComesFromTheUserRecordOrIsSaidToBeMissing() throws {
+        let cli = try loaded()
+        defer { cli.remove() }
+        let added = try cli.child.run(
+            [
+                "users", "add", "kari", "--role", "saksbehandler", "--full-name", "Kari Nordmann", "--title",
+                "rådgiver", "--phone", "23 47 00 00", "--email", "kari.nordmann@bsh.oslo.kommune.no",
+            ], stdin: "et-langt-passord\n")
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(try cli.run(["draft", "2026/05110", "--officer", "kari"] + Self.policy).status == 0)
+        let out = cli.folder.appendingPathComponent("o.md")
+        try cli.run(["draft", "2026/05110", "--export", "md", "--output", out.path] + Self.policy)
+        let text = try String(contentsOf: out, encoding: .utf8)
+        #expect(
+            text.contains(
+                "Saksbehandler: Kari Nordmann, rådgiver (tlf. 23 47 00 00, e-post kari.nordmann@bsh.oslo.kommune.no)"))
+        let account = ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
+        #expect(!text.contains("Saksbehandler: \(account)") && !text.contains("Saksbehandler: kari"))
+
+        let nobody = try cli.run(["draft", "2026/05110"] + Self.policy)
+        #expect(nobody.stderr.contains("uttalelsen nevner ingen saksbehandler"))
+        try cli.run(["draft", "2026/05110", "--export", "md", "--output", out.path] + Self.policy)
+        #expect(try String(contentsOf: out, encoding: .utf8).contains("Saksbehandler: (ikke oppgitt)"))
+        let unknown = try cli.run(["draft", "2026/05110", "--officer", "per"] + Self.policy)
+        #expect(unknown.status == 1 && unknown.stderr.contains("fant ingen bruker «per»"))
+        // A profile is checked: a bad e-mail is refused and nothing changes.
+        let bad = try cli.run("users", "profile", "kari", "--full-name", "Kari Nordmann", "--email", "ikke en adresse")
+        #expect(bad.status != 0 && bad.stderr.contains("e-postadressen er ikke gyldig"))
+        #expect(try cli.run("users", "list").stdout.contains("Kari Nordmann, rådgiver"))
     }
 
     @Test func aDistrictsTemplatesFolderTakesOverAndItsErrorsArePointedOut() throws {

@@ -25,12 +25,18 @@ import Testing
         }
     }
 
+    static let officer = OfficerContact(
+        fullName: "Ola Saksbehandler", title: "rådgiver", phone: "23 47 00 00",
+        email: "ola.saksbehandler@bsh.oslo.kommune.no")
+
     /// The statement for one combination, as Markdown.
     static func markdown(
-        _ kind: ApplicationType, _ permit: PermitType, _ outcome: StatementOutcome, route: String
+        _ kind: ApplicationType, _ permit: PermitType, _ outcome: StatementOutcome, route: String,
+        date: String = "2026-11-22", officer: OfficerContact? = officer, change: (inout Hearing) -> Void = { _ in }
     ) throws -> String {
         let policy = try Fixtures.policy()
-        let hearing = Fixtures.statementHearing(kind, permit)
+        var hearing = Fixtures.statementHearing(kind, permit)
+        change(&hearing)
         let context = Fixtures.statementContext(
             policy: policy,
             complaints: [
@@ -48,7 +54,7 @@ import Testing
         let assessment = Assessor.assess(hearing, context: context)
         let options = StatementOptions(
             outcome: outcome, route: routes.first { $0.0 == route }!.1, ourReference: "26/1234",
-            date: try LocalDate(iso: "2026-11-22"), officer: "Ola Saksbehandler")
+            date: try LocalDate(iso: date), officer: officer)
         let map = StatementMap.gather(hearing: hearing, context: context)
         let view = StatementComposer.view(
             hearing: hearing, assessment: assessment, policy: policy, options: options, mapSVG: map?.svg())
@@ -72,15 +78,15 @@ import Testing
         let change = try Self.markdown(.change, .serving, .grantWithConditions, route: "direktor")
         #expect(change.contains("Søknaden gjelder endring av bevillingen: Utvidet skjenketid ute til kl. 01.00."))
         #expect(change.contains("Bydelen tilrår at søknaden innvilges med vilkårene nedenfor."))
-        #expect(change.contains("Uttalelsen er gitt av bydelsdirektøren etter delegert myndighet."))
+        #expect(change.contains("Uttalelsen gis av bydelsdirektøren etter delegert myndighet."))
         #expect(change.contains("Kari Direktør, bydelsdirektør"))
         let owner = try Self.markdown(.changeOfOwner, .retailSale, .against, route: "bu")
         #expect(owner.contains("Søknaden gjelder eierskifte:"))
         #expect(owner.contains("søknad om salgsbevilling"))
         #expect(owner.contains("Salgstidene følger alkoholloven § 3-7"))
         #expect(owner.contains("**Bydelen går imot at søknaden innvilges."))
-        #expect(
-            owner.contains("Bydelsutvalget behandlet saken i møte 3. desember 2026, sak 45/26, og vedtok uttalelsen."))
+        #expect(owner.contains("## Behandling\n\nSaken legges fram for bydelsutvalget i møte 3. desember 2026, sak 45/26."))
+        #expect(!owner.contains("behandlet saken") && !owner.contains("## Vedtak"))
         #expect(!owner.contains("foreslår disse vilkårene"))
         let none = try Self.markdown(.renewal, .serving, .noRemarks, route: "direktor")
         #expect(none.contains("**Bydelen har ingen merknader til søknaden.**"))
@@ -106,6 +112,70 @@ import Testing
         // A change of owner is a new permit for the new owner (alkoholloven § 1-10), never a takeover.
         #expect(owner.contains("søker om ny bevilling (alkoholloven § 1-10)"))
         #expect(!owner.contains("overta"))
+    }
+
+    /// Before approval the letter is marked UTKAST and says the case will be put before the council;
+    /// the approved letter has no mark and says what the council decided, with date and item.
+    @Test func routeTextsBeforeAndAfterApproval() throws {
+        let route = DecisionRoute.council(
+            body: "bydelsutvalget", meetingDate: try LocalDate(iso: "2026-12-03"), itemNumber: "45/26")
+        let draft = try Self.markdown(.new, .serving, .grantWithConditions, route: "bu")
+        #expect(draft.hasPrefix("# Bydel St. Hanshaugen – høringsuttalelse"))
+        #expect(draft.contains("\n\n\(StatementText.draftMark)\n\n"))
+        let approved = StatementText.finalised(draft, route: route)
+        #expect(!approved.contains("UTKAST"))
+        #expect(
+            approved.contains(
+                "## Behandling\n\nBydelsutvalget behandlet saken i møte 3. desember 2026, sak 45/26, og vedtok denne "
+                    + "uttalelsen."))
+        #expect(!approved.contains("legges fram"))
+        // Delegated: the director's sentence in the past tense once approved.
+        let delegated = try Self.markdown(.new, .serving, .grantWithConditions, route: "direktor")
+        let signed = StatementText.finalised(delegated, route: .delegated(signatory: "Kari Direktør"))
+        #expect(signed.contains("Uttalelsen er gitt av bydelsdirektøren etter delegert myndighet."))
+        #expect(!signed.contains("UTKAST"))
+        // Every format carries the mark until approval.
+        let renderer = StatementRenderer(templates: try TemplateSet.bundledStatement())
+        #expect(try renderer.html(markdown: draft, mapSVG: nil).contains("UTKAST"))
+        #expect(try !renderer.html(markdown: approved, mapSVG: nil).contains("UTKAST"))
+        // The .docx is written from the same blocks.
+        #expect(StatementDocument(markdown: draft).blocks.contains { "\($0)".contains("UTKAST") })
+        #expect(!StatementDocument(markdown: approved).blocks.contains { "\($0)".contains("UTKAST") })
+    }
+
+    @Test func aLateAnswerApologisesAndTheAgencysNoteIsQuoted() throws {
+        let late = try Self.markdown(
+            .singleOccasion, .serving, .noRemarks, route: "direktor", date: "2026-12-18",
+            change: { $0.remark = "Arrangementet holdes 19. og 20. desember 2026 kl. 18.00–23.00." })
+        #expect(late.contains("Bydelen beklager at uttalelsen kommer etter høringsfristen 15. desember 2026."))
+        #expect(
+            late.contains(
+                "Næringsetatens merknad i høringsbrevet: «Arrangementet holdes 19. og 20. desember 2026 kl. 18.00–23.00.»"))
+        let onTime = try Self.markdown(.singleOccasion, .serving, .noRemarks, route: "direktor")
+        #expect(!onTime.contains("beklager"))
+    }
+
+    /// The officer by full name and title with how to reach them; never a login; "(ikke oppgitt)"
+    /// when nobody is named.
+    @Test func theOfficerIsNamedByFullNameOrSaidToBeMissing() throws {
+        let named = try Self.markdown(.new, .serving, .noRemarks, route: "direktor")
+        #expect(
+            named.contains(
+                "Saksbehandler: Ola Saksbehandler, rådgiver (tlf. 23 47 00 00, e-post "
+                    + "ola.saksbehandler@bsh.oslo.kommune.no)"))
+        let nobody = try Self.markdown(.new, .serving, .noRemarks, route: "direktor", officer: nil)
+        #expect(nobody.contains("Saksbehandler: (ikke oppgitt)"))
+    }
+
+    /// Names with `&`, `"` and `'` come out as written in Markdown and HTML (once escaped).
+    @Test func namesWithMarkupCharactersComeOutRight() throws {
+        let name = "Bar & «Co» \"Den\" O'Hara"
+        let text = try Self.markdown(.new, .serving, .noRemarks, route: "direktor", change: { $0.venue.name = name })
+        #expect(text.contains("for \(name), Thereses gate 10"))
+        #expect(!text.contains("&amp;") && !text.contains("&quot;") && !text.contains("&#39;"))
+        let html = try StatementRenderer(templates: try TemplateSet.bundledStatement()).html(markdown: text, mapSVG: nil)
+        #expect(html.contains("Bar &amp; «Co» &quot;Den&quot; O&#39;Hara") || html.contains("Bar &amp; «Co» &quot;Den&quot; O'Hara"))
+        #expect(!html.contains("&amp;amp;") && !html.contains("&amp;quot;"))
     }
 
     @Test func theTextCitesTheEvidence() throws {

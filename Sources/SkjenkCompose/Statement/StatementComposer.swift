@@ -112,8 +112,9 @@ public enum StatementComposer {
             agencyCaseNumber: h.caseNumber.text, agencyOfficer: h.agencyOfficer?.name ?? "",
             hasAgencyOfficer: h.agencyOfficer != nil, ourReference: options.ourReference ?? "",
             hasOurReference: options.ourReference != nil, date: NorwegianFormat.longDate(options.date),
-            deadline: NorwegianFormat.longDate(h.deadline), officer: options.officer ?? "",
-            hasOfficer: options.officer != nil,
+            deadline: NorwegianFormat.longDate(h.deadline), officer: options.officer?.nameAndTitle ?? "(ikke oppgitt)",
+            hasOfficer: options.officer != nil, officerReach: options.officer?.reach ?? "",
+            hasOfficerReach: options.officer?.reach != nil,
             applicationKind: applicationKind, permitKind: permitKind, isServing: serving, isSale: !serving,
             isNew: h.applicationType == .new, isChange: h.applicationType == .change,
             isChangeOfOwner: h.applicationType == .changeOfOwner, isRenewal: h.applicationType == .renewal,
@@ -154,7 +155,9 @@ public enum StatementComposer {
             signatory: route.signatory,
             hasSignatory: !route.signatory.isEmpty, councilBody: route.body,
             councilBodyTitle: route.body.prefix(1).uppercased() + route.body.dropFirst(), meetingDate: route.meeting,
-            itemNumber: route.item, mapSVG: mapSVG, hasMap: !mapSVG.isEmpty, attachments: attachments,
+            itemNumber: route.item, routeText: StatementText.routeBeforeApproval(options.route),
+            draftMark: StatementText.draftMark, late: options.date > h.deadline, agencyRemark: h.remark ?? "",
+            hasAgencyRemark: h.remark != nil, mapSVG: mapSVG, hasMap: !mapSVG.isEmpty, attachments: attachments,
             hasAttachments: !attachments.isEmpty)
     }
 

@@ -83,8 +83,12 @@ public struct StatementView: Sendable, Encodable {
     public let hasOurReference: Bool
     public let date: String
     public let deadline: String
+    /// "Kari Nordmann, rådgiver", or "(ikke oppgitt)" when nobody is named.
     public let officer: String
     public let hasOfficer: Bool
+    /// "tlf. …, e-post …", empty when unknown.
+    public let officerReach: String
+    public let hasOfficerReach: Bool
 
     // The case
     public let applicationKind: String
@@ -163,6 +167,15 @@ public struct StatementView: Sendable, Encodable {
     public let councilBodyTitle: String
     public let meetingDate: String
     public let itemNumber: String
+    /// The closing section's sentence (before approval; `StatementText.finalised` swaps it).
+    public let routeText: String
+    /// The draft mark until approval (`StatementText.draftMark`).
+    public let draftMark: String
+    /// The statement is dated after the deadline: it apologises.
+    public let late: Bool
+    /// The agency's note (merknad), quoted; empty when there is none.
+    public let agencyRemark: String
+    public let hasAgencyRemark: Bool
 
     // Attachments
     /// The map as inline SVG, drawn by skjenk (its text escaped): empty when the venue has no position.

@@ -73,11 +73,11 @@ public struct StatementOptions: Sendable, Hashable {
     /// The date the statement carries.
     public var date: LocalDate
     /// The officer who wrote it (saksbehandler).
-    public var officer: String?
+    public var officer: OfficerContact?
 
     public init(
         outcome: StatementOutcome, route: DecisionRoute = .delegated(signatory: nil), ourReference: String? = nil,
-        date: LocalDate, officer: String? = nil
+        date: LocalDate, officer: OfficerContact? = nil
     ) {
         self.outcome = outcome
         self.route = route

@@ -341,6 +341,16 @@ enum Migrations {
                     ALTER TABLE site ADD COLUMN openingHours TEXT;
                     """)
         }
+        migrator.registerMigration("Add profile to webUser") { db in
+            try db.execute(
+                sql: """
+                    -- How a statement names the officer: full name, title, phone and e-mail (never the login).
+                    ALTER TABLE webUser ADD COLUMN fullName TEXT;
+                    ALTER TABLE webUser ADD COLUMN title TEXT;
+                    ALTER TABLE webUser ADD COLUMN phone TEXT;
+                    ALTER TABLE webUser ADD COLUMN email TEXT;
+                    """)
+        }
         return migrator
     }
 }

@@ -3,7 +3,18 @@ import GRDB
 import SkjenkCore
 
 extension SQLiteStore: UserStore {
-    public func addUser(name: String, role: Role, passwordHash: String, actor: Actor) async throws -> WebUser {
+    public func addUser(
+        name: String, role: Role, passwordHash: String, profile: OfficerContact?, actor: Actor
+    ) async throws -> WebUser {
+        var checked: OfficerContact?
+        if let profile {
+            do {
+                checked = try profile.validated()
+            } catch {
+                throw UserStoreError.invalidProfile(error)
+            }
+        }
+        let profile = checked
         guard (2...64).contains(name.count),
             name.unicodeScalars.allSatisfy({
                 CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)
@@ -15,14 +26,20 @@ extension SQLiteStore: UserStore {
                 throw UserStoreError.duplicate(name)
             }
             try db.execute(
-                sql: "INSERT INTO webUser (name, role, passwordHash, createdAt) VALUES (?, ?, ?, ?)",
-                arguments: [name, role.rawValue, passwordHash, Timestamp.format(now)])
+                sql: """
+                    INSERT INTO webUser (name, role, passwordHash, createdAt, fullName, title, phone, email)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    name, role.rawValue, passwordHash, Timestamp.format(now), profile?.fullName, profile?.title,
+                    profile?.phone, profile?.email,
+                ])
             let id = db.lastInsertedRowID
             try AuditRecord(
                 at: Timestamp.format(now), actor: actor, action: "user.created", entity: "user", entityId: name,
                 detail: "rolle: \(role.code)"
             ).insert(db)
-            return WebUser(id: id, name: name, role: role, disabled: false, createdAt: now)
+            return WebUser(id: id, name: name, role: role, disabled: false, createdAt: now, profile: profile)
         }
     }
 
@@ -55,6 +72,26 @@ extension SQLiteStore: UserStore {
             try AuditRecord(
                 at: Timestamp.format(now), actor: actor, action: disabled ? "user.disabled" : "user.enabled",
                 entity: "user", entityId: name, detail: ""
+            ).insert(db)
+        }
+    }
+
+    public func setProfile(_ profile: OfficerContact, name: String, actor: Actor) async throws {
+        let valid: OfficerContact
+        do {
+            valid = try profile.validated()
+        } catch {
+            throw UserStoreError.invalidProfile(error)
+        }
+        let now = now()
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE webUser SET fullName = ?, title = ?, phone = ?, email = ? WHERE name = ?",
+                arguments: [valid.fullName, valid.title, valid.phone, valid.email, name])
+            guard db.changesCount == 1 else { throw UserStoreError.notFound(name) }
+            try AuditRecord(
+                at: Timestamp.format(now), actor: actor, action: "user.profile", entity: "user", entityId: name,
+                detail: valid.nameAndTitle
             ).insert(db)
         }
     }
@@ -94,8 +131,12 @@ extension SQLiteStore: UserStore {
 
     private static func user(_ row: Row) throws -> WebUser {
         guard let role = Role(rawValue: row["role"]) else { throw StoreError(description: "ukjent rolle i databasen") }
+        let fullName: String? = row["fullName"]
         return WebUser(
             id: row["id"], name: row["name"], role: role, disabled: row["disabled"],
-            createdAt: try Timestamp.parse(row["createdAt"]))
+            createdAt: try Timestamp.parse(row["createdAt"]),
+            profile: fullName.map {
+                OfficerContact(fullName: $0, title: row["title"], phone: row["phone"], email: row["email"])
+            })
     }
 }

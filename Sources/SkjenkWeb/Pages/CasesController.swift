@@ -86,7 +86,7 @@ struct CasesController {
                 let draft = try await StatementDesk.compose(
                     prepared[0], outcome: form["konklusjon"].flatMap { StatementOutcome(code: $0) }, route: route,
                     reference: nil, today: services.today, templates: services.statementTemplates,
-                    store: services.store, actor: services.actor(session))
+                    store: services.store, actor: services.actor(session), officer: session.user.profile)
                 return try await casePage(
                     request, context, session: session, message: "Utkast versjon \(draft.version) er lagret.",
                     error: nil)
@@ -135,7 +135,10 @@ struct CasesController {
             if format == .archive {
                 return try await archive(draft, stored: stored)
             }
-            let data = try StatementDesk.render(draft, as: format, templates: services.statementTemplates)
+            let review = try await services.store.review(of: draft.caseNumber)
+            let data = try StatementDesk.render(
+                draft, as: format, templates: services.statementTemplates,
+                approved: review.state == .approved || review.state == .sent)
             let types: [StatementFormat: String] = [
                 .html: "text/html; charset=utf-8", .markdown: "text/markdown; charset=utf-8",
                 .docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -32,16 +32,18 @@ public enum StatementDesk {
     }
 
     /// Composes a new version from the templates and stores it. Without `outcome` the assessment's
-    /// suggestion is used; without `route`, the previous version's (or the director's).
+    /// suggestion is used; without `route`, the previous version's (or the director's). `officer` is
+    /// the person the letter names (never the actor's login); without one the letter says
+    /// "(ikke oppgitt)".
     public static func compose(
         _ prepared: PreparedCase, outcome: StatementOutcome?, route: DecisionRoute?, reference: String?,
-        today: LocalDate, templates: TemplateSet, store: SQLiteStore, actor: Actor
+        today: LocalDate, templates: TemplateSet, store: SQLiteStore, actor: Actor, officer: OfficerContact?
     ) async throws -> StatementDraft {
         let previous = try await store.drafts(of: prepared.stored.hearing.caseNumber).last
         let options = StatementOptions(
             outcome: outcome ?? StatementOutcome.suggested(by: prepared.assessment),
             route: route ?? previous?.route ?? .delegated(signatory: nil), ourReference: reference, date: today,
-            officer: actor.name)
+            officer: officer)
         let view = StatementComposer.view(
             hearing: prepared.hearing, assessment: prepared.assessment, policy: prepared.policy, options: options,
             mapSVG: prepared.mapSVG)
@@ -68,17 +70,19 @@ public enum StatementDesk {
         return try await store.addDraft(draft, actor: actor)
     }
 
-    /// The bytes of `draft` in `format` (not the archive message, which is a package).
+    /// The bytes of `draft` in `format` (not the archive message, which is a package). An approved
+    /// statement is the finished letter: no draft mark, and the route sentence after approval.
     public static func render(
-        _ draft: StatementDraft, as format: StatementFormat, templates: TemplateSet
+        _ draft: StatementDraft, as format: StatementFormat, templates: TemplateSet, approved: Bool
     ) throws -> Data {
+        let markdown = approved ? StatementText.finalised(draft.markdown, route: draft.route) : draft.markdown
         switch format {
-        case .markdown: return Data(draft.markdown.utf8)
+        case .markdown: return Data(markdown.utf8)
         case .html:
             return Data(
-                try StatementRenderer(templates: templates).html(markdown: draft.markdown, mapSVG: draft.mapSVG).utf8)
+                try StatementRenderer(templates: templates).html(markdown: markdown, mapSVG: draft.mapSVG).utf8)
         case .docx:
-            let document = StatementDocument(markdown: draft.markdown)
+            let document = StatementDocument(markdown: markdown)
             return try DocxWriter.docx(
                 document, title: StatementRenderer.title(document), author: draft.author, created: draft.createdAt)
         case .archive:
@@ -99,9 +103,9 @@ public enum StatementDesk {
     public static func archiveParts(
         _ draft: StatementDraft, review: ReviewStatus, agencyOfficer: String?, templates: TemplateSet, created: Date
     ) throws -> (xml: String, pdf: Data) {
-        let docx = try render(draft, as: .docx, templates: templates)
+        let docx = try render(draft, as: .docx, templates: templates, approved: true)
         let pdf = try PDFConverter().pdfA(fromDocx: docx)
-        let document = StatementDocument(markdown: draft.markdown)
+        let document = StatementDocument(markdown: StatementText.finalised(draft.markdown, route: draft.route))
         let message = ArchiveMessage(
             title: StatementRenderer.title(document), author: draft.author, created: created,
             documentDate: OsloTime.today(at: draft.createdAt), sent: review.sentDate, recipientOfficer: agencyOfficer,

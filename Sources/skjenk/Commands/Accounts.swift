@@ -9,7 +9,31 @@ extension Skjenk {
     /// `skjenk users …`: accounts for the web application.
     struct Users: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Brukere av webapplikasjonen.", subcommands: [Add.self, List.self, Disable.self, Enable.self])
+            abstract: "Brukere av webapplikasjonen.",
+            subcommands: [Add.self, List.self, Profile.self, Disable.self, Enable.self])
+
+        /// Full name, title and contact: how a statement names its officer.
+        struct ProfileOptions: ParsableArguments {
+            @Option(name: .long, help: ArgumentHelp("Fullt navn, slik uttalelsene viser det.", valueName: "NAME"))
+            var fullName: String?
+            @Option(name: .long, help: ArgumentHelp("Tittel, som rådgiver.", valueName: "TITLE"))
+            var title: String?
+            @Option(name: .long, help: ArgumentHelp("Telefon.", valueName: "PHONE"))
+            var phone: String?
+            @Option(name: .long, help: ArgumentHelp("E-post.", valueName: "EMAIL"))
+            var email: String?
+
+            func validate() throws {
+                if fullName == nil, title != nil || phone != nil || email != nil {
+                    throw ValidationError("--title, --phone og --email trenger --full-name")
+                }
+                if let profile { _ = try profile.validated() }
+            }
+
+            var profile: OfficerContact? {
+                fullName.map { OfficerContact(fullName: $0, title: title, phone: phone, email: email) }
+            }
+        }
 
         struct Add: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
@@ -23,6 +47,7 @@ extension Skjenk {
                 name: .long,
                 help: ArgumentHelp("Rolle: saksbehandler, klagebehandler, bu eller admin.", valueName: "ROLE"))
             var role: Role
+            @OptionGroup var profile: ProfileOptions
 
             func run() async throws {
                 let password = try Password.read(prompt: "Passord for \(name): ")
@@ -34,7 +59,8 @@ extension Skjenk {
                 }
                 do {
                     let user = try await store.openStore().addUser(
-                        name: name, role: role, passwordHash: Bcrypt.hash(password), actor: .commandLine)
+                        name: name, role: role, passwordHash: Bcrypt.hash(password), profile: profile.profile,
+                        actor: .commandLine)
                     print("Brukeren \(user.name) (\(user.role.label)) er lagt inn.")
                 } catch let error as UserStoreError {
                     throw CommandFailure(message: error.description)
@@ -47,11 +73,11 @@ extension Skjenk {
             @OptionGroup var store: StoreOptions
 
             func run() async throws {
-                var table = TextTable(headers: ["Bruker", "Rolle", "Status", "Lagt inn"])
+                var table = TextTable(headers: ["Bruker", "Navn", "Rolle", "Status", "Lagt inn"])
                 for user in try await store.openStore().users() {
                     table.add([
-                        user.name, user.role.label, user.disabled ? "sperret" : "aktiv",
-                        NorwegianFormat.dateTime(user.createdAt),
+                        user.name, user.profile?.nameAndTitle ?? "–", user.role.label,
+                        user.disabled ? "sperret" : "aktiv", NorwegianFormat.dateTime(user.createdAt),
                     ])
                 }
                 print(table.render())
@@ -65,6 +91,28 @@ extension Skjenk {
                 print("Brukeren \(name) er \(disabled ? "sperret" : "åpnet").")
             } catch let error as UserStoreError {
                 throw CommandFailure(message: error.description)
+            }
+        }
+
+        struct Profile: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Sett fullt navn, tittel, telefon og e-post for en bruker (det uttalelsene viser).")
+            @OptionGroup var store: StoreOptions
+            @Argument(help: ArgumentHelp("Brukernavn.", valueName: "NAME"))
+            var name: String
+            @OptionGroup var profile: ProfileOptions
+
+            func validate() throws {
+                if profile.fullName == nil { throw ValidationError("oppgi minst --full-name") }
+            }
+
+            func run() async throws {
+                do {
+                    try await store.openStore().setProfile(profile.profile!, name: name, actor: .commandLine)
+                    print("Brukeren \(name) vises som «\(profile.profile!.nameAndTitle)» i uttalelsene.")
+                } catch let error as UserStoreError {
+                    throw CommandFailure(message: error.description)
+                }
             }
         }
 

@@ -80,6 +80,12 @@ extension Skjenk {
         @Option(name: .long, help: ArgumentHelp("Bydelens referanse.", valueName: "TEXT"))
         var reference: String?
         @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Saksbehandleren uttalelsen nevner: et brukernavn med fullt navn (skjenk users profile), eller fullt "
+                    + "navn. Standard $SKJENK_OFFICER.", valueName: "NAME"))
+        var officer: String?
+        @Option(
             name: .long, help: ArgumentHelp("Lagre en redigert tekst (Markdown) som ny versjon.", valueName: "FILE"))
         var edit: String?
         @Option(
@@ -138,23 +144,54 @@ extension Skjenk {
                 let templates = try templateOptions.load()
                 let prepared = try await StatementWork.prepare(
                     [stored], policy: try policyOptions.load(), database: database, today: today.date)
-                let draft = try await compose(prepared[0], templates: templates, database: database)
+                let draft = try await compose(
+                    prepared[0], templates: templates, database: database,
+                    officer: try await officerContact(database))
                 print(
                     "Utkast versjon \(draft.version) er lagret for sak \(stored.hearing.caseNumber.text): "
                         + "\(draft.outcome.label), \(draft.route.label).")
             }
         }
 
+        /// The officer the letter names: a user's profile by login name, or a full name as given; a
+        /// login without a full name is refused, and without any the letter says "(ikke oppgitt)".
+        func officerContact(_ database: SQLiteStore) async throws -> OfficerContact? {
+            guard let given = (officer ?? ProcessInfo.processInfo.environment["SKJENK_OFFICER"])?
+                .trimmingCharacters(in: .whitespaces), !given.isEmpty
+            else {
+                Terminal.error(
+                    "skjenk: merk: uttalelsen nevner ingen saksbehandler («Saksbehandler: (ikke oppgitt)»); "
+                        + "oppgi --officer BRUKER eller fullt navn")
+                return nil
+            }
+            if let user = try await database.users().first(where: { $0.name == given }) {
+                guard let profile = user.profile else {
+                    throw CommandFailure(
+                        message: "brukeren «\(given)» har ikke fullt navn; sett det med «skjenk users profile \(given) "
+                            + "--full-name NAVN --title TITTEL»")
+                }
+                return profile
+            }
+            guard given.contains(" ") else {
+                throw CommandFailure(message: "fant ingen bruker «\(given)»; oppgi brukernavnet eller fullt navn")
+            }
+            do {
+                return try OfficerContact(fullName: given).validated()
+            } catch {
+                throw CommandFailure(message: "--officer: \(error)")
+            }
+        }
+
         /// Composes a new version from the templates and stores it.
         func compose(
-            _ prepared: PreparedCase, templates: TemplateSet, database: SQLiteStore
+            _ prepared: PreparedCase, templates: TemplateSet, database: SQLiteStore, officer: OfficerContact?
         ) async throws
             -> StatementDraft
         {
             do {
                 return try await StatementDesk.compose(
                     prepared, outcome: outcome, route: decision.decision, reference: reference, today: today.date,
-                    templates: templates, store: database, actor: .commandLine)
+                    templates: templates, store: database, actor: .commandLine, officer: officer)
             } catch let error as StatementStoreError {
                 throw CommandFailure(message: error.description)
             } catch let problem as TemplateSet.Problem {
@@ -174,8 +211,9 @@ extension Skjenk {
             let cases = try await database.cases(status: [.open])
             let prepared = try await StatementWork.prepare(
                 cases, policy: try policyOptions.load(), database: database, today: today.date)
+            let officer = try await officerContact(database)
             for item in prepared {
-                let draft = try await compose(item, templates: templates, database: database)
+                let draft = try await compose(item, templates: templates, database: database, officer: officer)
                 for format in formats {
                     let path = folder.appendingPathComponent(
                         "\(StatementWork.fileStem(draft.caseNumber)).\(format.fileExtension)"
@@ -227,7 +265,10 @@ extension Skjenk {
                 try await writeArchive(draft, stored: stored, database: database, templates: templates)
                 return
             }
-            try StatementWork.write(try StatementWork.render(draft, as: format, templates: templates), to: output!)
+            let review = try await database.review(of: number)
+            let approved = review.state == .approved || review.state == .sent
+            try StatementWork.write(
+                try StatementWork.render(draft, as: format, templates: templates, approved: approved), to: output!)
             print(
                 "Versjon \(draft.version) av uttalelsen i sak \(number.text) er skrevet til \(output!) (\(format.label))."
             )
@@ -244,28 +285,25 @@ extension Skjenk {
                     message: "bare en vedtatt uttalelse kan arkiveres; uttalelsen er \(review.state.label) "
                         + "(se «skjenk review \(draft.caseNumber.text)»)")
             }
-            let docx = try StatementWork.render(draft, as: .docx, templates: templates)
-            let pdf: Data
+            // The same parts as the web's package: the finished letter as PDF/A and its archive message.
+            let parts: (xml: String, pdf: Data)
             do {
-                pdf = try PDFConverter().pdfA(fromDocx: docx)
+                parts = try StatementDesk.archiveParts(
+                    draft, review: review, agencyOfficer: stored.hearing.agencyOfficer?.name, templates: templates,
+                    created: Date())
+            } catch let problem as TemplateSet.Problem {
+                throw CommandFailure(message: "malene kan ikke brukes: \(problem)")
             } catch {
                 throw CommandFailure(message: "\(error)")
             }
-            let document = StatementDocument(markdown: draft.markdown)
-            let message = ArchiveMessage(
-                title: StatementRenderer.title(document), author: draft.author, created: Date(),
-                documentDate: OsloTime.today(at: draft.createdAt), sent: review.sentDate,
-                recipientOfficer: stored.hearing.agencyOfficer?.name, agencyReference: draft.caseNumber.text,
-                fileName: "uttalelse.pdf", file: pdf)
             let folder = URL(fileURLWithPath: output!)
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
                 throw CommandFailure(message: "kan ikke lage mappen \(output!)")
             }
-            try StatementWork.write(pdf, to: folder.appendingPathComponent("uttalelse.pdf").path)
-            try StatementWork.write(
-                Data(message.xml().utf8), to: folder.appendingPathComponent("arkivmelding.xml").path)
+            try StatementWork.write(parts.pdf, to: folder.appendingPathComponent("uttalelse.pdf").path)
+            try StatementWork.write(Data(parts.xml.utf8), to: folder.appendingPathComponent("arkivmelding.xml").path)
             print("Arkivmeldingen (arkivmelding.xml og uttalelse.pdf, PDF/A) er skrevet til \(output!).")
         }
 

@@ -66,9 +66,11 @@ enum StatementWork {
     static func fileStem(_ number: CaseNumber) -> String { number.key.replacingOccurrences(of: "/", with: "-") }
 
     /// The bytes of `draft` in `format`, or a failure the user can act on.
-    static func render(_ draft: StatementDraft, as format: StatementFormat, templates: TemplateSet) throws -> Data {
+    static func render(
+        _ draft: StatementDraft, as format: StatementFormat, templates: TemplateSet, approved: Bool = false
+    ) throws -> Data {
         do {
-            return try StatementDesk.render(draft, as: format, templates: templates)
+            return try StatementDesk.render(draft, as: format, templates: templates, approved: approved)
         } catch is StatementDesk.ArchivePackageRequired {
             throw CommandFailure(
                 message: "arkivmeldingen skrives som en pakke; bruk --export arkivmelding --output MAPPE")

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Sentences of a statement that change when it is approved: the draft mark, and for a council
+/// route the meeting sentence ("Saken legges fram for …" before, "… behandlet saken …" after). The
+/// composer writes the draft sentences; `finalised` turns a stored text into the approved letter.
+public enum StatementText {
+    /// The mark every format carries until the statement is approved.
+    public static let draftMark = "**UTKAST – ikke vedtatt**"
+
+    /// The closing section's sentence before approval.
+    public static func routeBeforeApproval(_ route: DecisionRoute) -> String {
+        switch route {
+        case .delegated: "Uttalelsen gis av bydelsdirektøren etter delegert myndighet."
+        case .council(let body, let date, let item):
+            "Saken legges fram for \(body) i møte \(NorwegianFormat.longDate(date)), sak \(item)."
+        }
+    }
+
+    /// The closing section's sentence once the statement is approved.
+    public static func routeAfterApproval(_ route: DecisionRoute) -> String {
+        switch route {
+        case .delegated: "Uttalelsen er gitt av bydelsdirektøren etter delegert myndighet."
+        case .council(let body, let date, let item):
+            "\(NorwegianFormat.capitalized(body)) behandlet saken i møte \(NorwegianFormat.longDate(date)), sak "
+                + "\(item), og vedtok denne uttalelsen."
+        }
+    }
+
+    /// `markdown` as the approved letter: without the draft mark, and with the route sentence
+    /// after approval in place of the one before. Text an officer rewrote is left as written.
+    public static func finalised(_ markdown: String, route: DecisionRoute) -> String {
+        var lines = markdown.components(separatedBy: "\n")
+        if let mark = lines.firstIndex(of: draftMark) {
+            lines.remove(at: mark)
+            // The blank line that followed the mark.
+            if mark < lines.count, lines[mark].isEmpty { lines.remove(at: mark) }
+        }
+        return lines.joined(separator: "\n").replacingOccurrences(
+            of: routeBeforeApproval(route), with: routeAfterApproval(route))
+    }
+}
