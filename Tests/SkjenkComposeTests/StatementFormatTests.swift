@@ -51,7 +51,7 @@ import ZIPFoundation
                 "<h1>Bydel St. Hanshaugen – høringsuttalelse til søknad om skjenkebevilling, Bar &lt;Boble&gt; &amp; «Co»"
             ))
         #expect(!html.contains("<Boble>"))
-        #expect(html.contains("<ol>\n<li>Det skjenkes ikke alkoholgruppe 3 ute. Begrunnelse: Ila skole (skole) ligger 80 m"))
+        #expect(html.contains("<ol>\n<li>Det skjenkes ikke alkoholgruppe 3 ute. Begrunnelse: Ila skole ligger 80 m"))
         #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(!html.contains("http://") || !html.contains("<link"))  // nothing fetched from elsewhere
         #expect(!html.contains("<script"))

@@ -87,7 +87,7 @@ public enum StatementComposer {
         }
 
         let density = assessment.venueDensity.map {
-            "\($0.count == 1 ? "1 sted" : "\($0.count) steder") med bevilling innenfor "
+            "\(NorwegianFormat.count($0.count, "sted", "steder")) med bevilling innenfor "
                 + "\(NorwegianFormat.decimal($0.radiusMeters)) m"
         }
         let conditions = [.noRemarks, .remarks].contains(options.outcome) ? [] : assessment.conditions
@@ -189,8 +189,12 @@ public enum StatementComposer {
 
     private static func rank(_ time: TimeOfDay) -> Int { time.minutes < 6 * 60 ? time.minutes + 24 * 60 : time.minutes }
 
-    static func episodes(_ count: Int) -> String { count == 1 ? "1 episode" : "\(count) episoder" }
-    static func reports(_ count: Int) -> String { count == 1 ? "1 klage" : "\(count) klager" }
+    /// "én episode", "to episoder": numbers to twelve in words in running text.
+    static func episodes(_ count: Int) -> String {
+        NorwegianFormat.count(count, "episode", "episoder", gender: .common)
+    }
+
+    static func reports(_ count: Int) -> String { NorwegianFormat.count(count, "klage", "klager", gender: .common) }
 }
 
 /// Norwegian alphabetical order: æ, ø and å after z, case ignored.

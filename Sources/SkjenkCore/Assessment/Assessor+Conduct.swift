@@ -9,8 +9,8 @@ extension AssessmentWork {
     /// the policy's radius describe the area and are never charged to the applicant.
     mutating func assessComplaints() {
         guard let index = context.complaintIndex else {
-            uncertainties.append("Klager på stedet er ikke vurdert: klageloggen er ikke tilgjengelig.")
-            notAssessed("complaints", .publicOrder, because: "klageloggen er ikke tilgjengelig")
+            uncertainties.append("Klager på stedet er ikke vurdert: bydelens klageoversikt er ikke lest.")
+            notAssessed("complaints", .publicOrder, because: "bydelens klageoversikt er ikke lest")
             return
         }
         let today = context.today
@@ -135,8 +135,9 @@ extension AssessmentWork {
     mutating func assessPenaltyPoints() {
         guard hearing.applicationType != .singleOccasion else { return }
         guard let register = context.penaltyPoints else {
-            uncertainties.append("Prikker fra Næringsetaten er ikke vurdert: prikklisten er ikke lagt inn.")
-            notAssessed("points", .earlierOperation, because: "prikklisten fra Næringsetaten er ikke lagt inn")
+            uncertainties.append(
+                "Bydelen har ikke Næringsetatens oversikt over prikker; tidligere drift er ikke vurdert.")
+            notAssessed("points", .earlierOperation, because: "bydelen har ikke Næringsetatens oversikt over prikker")
             return
         }
         let today = context.today
@@ -193,8 +194,8 @@ extension AssessmentWork {
         }
         if renewal {
             uncertainties.append(
-                "Prikklisten fra Næringsetaten viser prikker som er lagt inn; eldre prikker fra bevillingsperioden "
-                    + "kan mangle.")
+                "Næringsetatens oversikt over prikker viser de siste to årene; eldre prikker fra "
+                    + "bevillingsperioden kan mangle.")
         }
         if hearing.applicationType == .changeOfOwner {
             let earlier = (context.penaltyPointsByVenue[hearing.venue.name.lowercased()] ?? []).filter {

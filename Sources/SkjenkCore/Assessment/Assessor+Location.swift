@@ -23,7 +23,9 @@ extension AssessmentWork {
     mutating func proximityFactor(key: String, categories: Set<SiteCategory>, subject: String, noneText: String) {
         guard let sites = spatial?.nearbySites else {
             notAssessed(
-                key, .location, because: context.sites == nil ? "stedsregisteret mangler" : "stedet har ingen posisjon")
+                key, .location,
+                because: context.sites == nil
+                    ? "bydelen har ikke oversikt over slike steder" : "stedets posisjon er ikke kjent")
             return
         }
         var best: (site: NearbySite, score: Int, band: String, closedNote: String?)?
@@ -63,8 +65,8 @@ extension AssessmentWork {
         if let best {
             let site = best.site
             let near =
-                "\(site.name) (\(site.category.label)) ligger \(metres(site.distanceMeters)) fra stedet, \(best.band), "
-                + "som bydelen regner som nært for \(site.category.label)."
+                "\(Self.named(site)) ligger \(metres(site.distanceMeters)) fra stedet, \(best.band), som bydelen regner "
+                + "som nært for \(site.category.label)."
             var text = near
             if let note = best.closedNote {
                 text += " Stedet er \(note) og er stengt i hele den omsøkte \(timeWord); nærheten veier derfor lite."
@@ -86,6 +88,14 @@ extension AssessmentWork {
             Factor(
                 key: key, criterion: .location, score: score, explanation: explanation, evidence: evidence,
                 summary: summary))
+    }
+
+    /// "Ila skole", "Fagerborg fritidsklubb (fritidsklubb/ungdomstilbud)": the kind in brackets
+    /// only when the name does not already say it.
+    static func named(_ site: NearbySite) -> String {
+        let name = site.name.lowercased()
+        let kinds = site.category.label.lowercased().split(separator: "/").map(String.init) + [site.category.code]
+        return kinds.contains { name.contains($0) } ? site.name : "\(site.name) (\(site.category.label))"
     }
 
     /// A renewal or a change of owner: the place and its surroundings stay as they are.

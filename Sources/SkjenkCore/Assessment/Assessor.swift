@@ -101,14 +101,14 @@ struct AssessmentWork {
         {
             zone = area.zone
             uncertainties.append(
-                "Høringen oppgir ikke sone; etter soneregisteret ligger stedet i «\(zone.label)»"
-                    + (area.name.map { " (\($0))" } ?? "") + ".")
+                "Næringsetaten har ikke oppgitt sone; etter kommunens soneinndeling ligger stedet i "
+                    + "\(zone.label)" + (area.name.map { " (\($0))" } ?? "") + ".")
         } else {
             zone = policy.defaultZone
             uncertainties.append(
-                "Høringen oppgir ikke sone"
-                    + (context.zones == nil ? "" : ", og stedet ligger ikke i noe område i soneregisteret")
-                    + "; bydelens standardsone «\(zone.label)» er lagt til grunn.")
+                "Næringsetaten har ikke oppgitt sone"
+                    + (context.zones == nil ? "" : ", og stedet ligger ikke i noe område i kommunens soneinndeling")
+                    + "; bydelen har lagt \(zone.label) til grunn.")
         }
     }
 
@@ -117,29 +117,29 @@ struct AssessmentWork {
             spatial = SpatialEvidence.gather(at: point, ownName: hearing.venue.name, context: context)
             if context.sites == nil {
                 uncertainties.append(
-                    "Ingen register over skoler, barnehager og andre sårbare steder er lagt inn; "
+                    "Bydelen har ikke oversikt over skoler, barnehager og andre sårbare steder rundt stedet; "
                         + "avstanden til slike steder er ikke vurdert.")
             }
             if context.venues == nil {
                 uncertainties.append(
-                    "Ingen register over steder med bevilling er lagt inn; tettheten av steder er ikke vurdert.")
+                    "Bydelen har ikke oversikt over andre steder med bevilling i området; tettheten er ikke vurdert.")
             }
         } else {
             let address = "«\(hearing.venue.address.street), \(hearing.venue.address.postalCode)»"
             let reason: String
             switch context.positionLookups[hearing.caseNumber.key] {
-            case .notFound: reason = ", og adressen \(address) finnes ikke i adresseregisteret"
-            case .noRegister: reason = ", og adresseregisteret er ikke lagt inn"
+            case .notFound: reason = ", og adressen \(address) er ikke funnet i kartgrunnlaget"
+            case .noRegister: reason = ", og bydelen har ikke kartgrunnlag for adressen"
             default: reason = ""
             }
             uncertainties.append(
-                "Stedet har ingen posisjon i høringen\(reason); avstand til sårbare steder og tetthet av "
-                    + "skjenkesteder er derfor ikke vurdert.")
+                "Næringsetaten har ikke oppgitt stedets posisjon\(reason); avstand til sårbare steder og tetthet "
+                    + "av skjenkesteder er derfor ikke vurdert.")
         }
         if case .found(let address) = context.positionLookups[hearing.caseNumber.key] {
             uncertainties.append(
-                "Høringen oppgir ingen posisjon; stedet er plassert etter adresseregisteret (\(address.street), "
-                    + "\(address.postalCode)).")
+                "Næringsetaten har ikke oppgitt stedets posisjon; bydelen har plassert stedet etter adressen "
+                    + "(\(address.street), \(address.postalCode)).")
         }
     }
 
@@ -182,7 +182,7 @@ struct AssessmentWork {
             notAssessed(
                 "density", .numberOfVenues,
                 because: context.venues == nil
-                    ? "registeret over steder med bevilling mangler" : "stedet har ingen posisjon")
+                    ? "bydelen har ikke oversikt over steder med bevilling" : "stedets posisjon er ikke kjent")
             return
         }
         let radius = metres(policy.densityRadius)
@@ -211,7 +211,7 @@ struct AssessmentWork {
                     : " Blant bydelens steder har de \(share) prosentene med tettest nabolag "
                         + "\(NorwegianFormat.number(cut.medium)) eller flere; stedet ligger under dette."
             } else {
-                reason = " Registeret har for få steder til å sammenligne med bydelens øvrige steder."
+                reason = " Bydelen har for få steder i oversikten til å sammenligne med bydelens øvrige steder."
             }
         }
         explanation += reason

@@ -79,7 +79,7 @@ import Testing
         #expect(children.score == score)
         #expect(children.criterion == .location)
         if score > 0 {
-            #expect(children.explanation.hasPrefix("Bolteløkka skole (skole) ligger \(Int(distance)) m fra stedet"))
+            #expect(children.explanation.hasPrefix("Bolteløkka skole ligger \(Int(distance)) m fra stedet"))
             #expect(children.evidence == ["skole: Bolteløkka skole, \(Int(distance)) m"])
         } else {
             #expect(a.weighing.inFavour.contains { $0.hasPrefix("Ingen skoler, barnehager") })
@@ -132,17 +132,17 @@ import Testing
         let a = assess(
             hearing { $0.venue.position = nil }, sites: [site(.school, "Skole", north: 10)],
             venues: venues(20, within: 100))
-        #expect(try factor("children", a).explanation == "Ikke vurdert: stedet har ingen posisjon.")
-        #expect(try factor("density", a).explanation == "Ikke vurdert: stedet har ingen posisjon.")
+        #expect(try factor("children", a).explanation == "Ikke vurdert: stedets posisjon er ikke kjent.")
+        #expect(try factor("density", a).explanation == "Ikke vurdert: stedets posisjon er ikke kjent.")
         #expect(a.venueDensity == nil && a.nearbySites.isEmpty)
-        #expect(a.uncertainties.contains { $0.hasPrefix("Stedet har ingen posisjon i høringen") })
+        #expect(a.uncertainties.contains { $0.hasPrefix("Næringsetaten har ikke oppgitt stedets posisjon") })
     }
 
     @Test func missingRegistersAreStatedUncertainties() throws {
         let a = assess(base(), sites: nil, venues: nil)
-        #expect(try factor("children", a).explanation == "Ikke vurdert: stedsregisteret mangler.")
+        #expect(try factor("children", a).explanation == "Ikke vurdert: bydelen har ikke oversikt over slike steder.")
         #expect(a.uncertainties.contains { $0.contains("avstanden til slike steder er ikke vurdert") })
-        #expect(a.uncertainties.contains { $0.contains("tettheten av steder er ikke vurdert") })
+        #expect(a.uncertainties.contains { $0.contains("tettheten er ikke vurdert") })
     }
 
     // MARK: Neighbours (§ 1-7a beliggenhet; the zone's courtyard rule; policy `naboer`)
@@ -538,7 +538,7 @@ enum AnySale: Sendable, CustomTestStringConvertible {
             policy: policy, sites: [], venues: [], penaltyPoints: nil,
             today: try LocalDate(iso: "2026-11-22"))
         let assessment = Assessor.assess(Fixtures.hearing(4), context: context)
-        #expect(assessment.uncertainties.contains { $0.contains("prikklisten er ikke lagt inn") })
+        #expect(assessment.uncertainties.contains { $0.contains("Bydelen har ikke Næringsetatens oversikt over prikker") })
     }
 }
 
@@ -674,12 +674,12 @@ enum AnySale: Sendable, CustomTestStringConvertible {
         #expect(assessment.venueDensity?.count == 0)
         #expect(
             assessment.uncertainties.contains(
-                "Høringen oppgir ingen posisjon; stedet er plassert etter adresseregisteret (Pilestredet 105, 0358)."))
+                "Næringsetaten har ikke oppgitt stedets posisjon; bydelen har plassert stedet etter adressen (Pilestredet 105, 0358)."))
         let missing = AssessmentContext(
             policy: try Fixtures.policy(), sites: [], venues: [],
             positionLookups: [hearing.caseNumber.key: .notFound], today: FixedClock().today)
         let unplaced = Assessor.assess(hearing, context: missing)
-        #expect(unplaced.uncertainties.contains { $0.contains("finnes ikke i adresseregisteret") })
+        #expect(unplaced.uncertainties.contains { $0.contains("er ikke funnet i kartgrunnlaget") })
         #expect(unplaced.venueDensity == nil)
     }
 }
@@ -719,10 +719,10 @@ enum AnySale: Sendable, CustomTestStringConvertible {
         #expect(registered.factors.first { $0.key == "hours" }?.score == 0)
         #expect(
             registered.uncertainties.contains(
-                "Høringen oppgir ikke sone; etter soneregisteret ligger stedet i «sentrum» (Bislett)."))
+                "Næringsetaten har ikke oppgitt sone; etter kommunens soneinndeling ligger stedet i sentrum (Bislett)."))
         // Outside every area: the policy's default (residential), said plainly.
         let outside = try assess(zone: nil, at: GeoPoint(latitude: 59.935, longitude: 10.75), zones: [centre])
         #expect(outside.factors.first { $0.key == "hours" }?.score == 2)
-        #expect(outside.uncertainties.contains { $0.contains("ligger ikke i noe område i soneregisteret") })
+        #expect(outside.uncertainties.contains { $0.contains("ligger ikke i noe område i kommunens soneinndeling") })
     }
 }
