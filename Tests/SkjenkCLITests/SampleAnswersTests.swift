@@ -32,12 +32,9 @@ import Testing
         }
     }
 
-    @Test func theSampleHearingsGiveTheReviewedAnswers() throws {
-        let expected = try Self.table()
-        #expect(expected.count == 14)
+    /// A database with the whole sample job loaded: the steps of Samples/run.sh.
+    static func loaded() throws -> CLIHarness {
         let cli = try CLIHarness()
-        defer { cli.remove() }
-        // The steps of Samples/run.sh.
         try cli.run(["import"] + Fixtures.sampleFiles(in: "hearings").map(\.path))
         for file in ["skoler.csv", "barnehager.geojson", "ungdom-og-behandling.csv", "idrett.geojson"] {
             #expect(try cli.run("sites", "import", "Samples/registers/\(file)").status == 0)
@@ -50,6 +47,34 @@ import Testing
         #expect(
             try cli.run("complaints", "import", "Samples/complaints/klager-2026.csv", "--policy", "Samples/policy.yaml")
                 .status == 0)
+        return cli
+    }
+
+    /// Every statement the sample job writes reads as a letter (`LetterLanguage`): no sentence
+    /// starting with a digit, no internal word, no login or account name.
+    @Test func theSampleStatementsReadAsLetters() throws {
+        let cli = try Self.loaded()
+        defer { cli.remove() }
+        let folder = cli.folder.appendingPathComponent("uttalelser")
+        let result = try cli.run(
+            "draft", "--all", "--output-dir", folder.path, "--formats", "md", "--policy", "Samples/policy.yaml",
+            "--today", "2026-11-27")
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        #expect(files.count == 14)
+        let account = ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let problems = LetterLanguage.problems(in: text, accounts: ["root", "cli", account])
+            #expect(problems.isEmpty, "\(file.lastPathComponent): \(problems.prefix(5))")
+        }
+    }
+
+    @Test func theSampleHearingsGiveTheReviewedAnswers() throws {
+        let expected = try Self.table()
+        #expect(expected.count == 14)
+        let cli = try Self.loaded()
+        defer { cli.remove() }
         let result = try cli.run(
             "assess", "--all", "--json", "--policy", "Samples/policy.yaml", "--today", "2026-11-27")
         #expect(result.status == 0, "\(result.stderr)")
