@@ -110,8 +110,27 @@ import Testing
         #expect(against.contains("Bydelen foreslår subsidiært disse vilkårene:"))
         #expect(against.contains("Om Næringsetaten likevel gir bevilling, kan den ikke omfatte:\n\n- Skjenking inne etter"))
         // A change of owner is a new permit for the new owner (alkoholloven § 1-10), never a takeover.
-        #expect(owner.contains("søker om ny bevilling (alkoholloven § 1-10)"))
+        #expect(owner.contains("søker som ny eier om ny bevilling for stedet (alkoholloven § 1-10)"))
         #expect(!owner.contains("overta"))
+    }
+
+    /// The letter: letterhead, addressee with the agency's officer, their reference and the date of
+    /// their letter, our reference from the district's pattern, the director's signature on the
+    /// delegated route and the district's contact at the foot (policy `bydel`).
+    @Test func theLetterHasItsHeadAddresseeReferencesAndSignature() throws {
+        let text = try Self.markdown(.renewal, .serving, .noRemarks, route: "direktor")
+        #expect(text.contains("Oslo kommune, Bydel St. Hanshaugen\n\nTil Næringsetaten, v/ Ola Hansen\n"))
+        #expect(text.contains("| Deres referanse | 2026/10003, brev av 2. november 2026 |"))
+        #expect(text.contains("| Vår referanse | 26/1234 |"))
+        #expect(text.contains("Med vennlig hilsen\n\nKari Direktør, bydelsdirektør, Bydel St. Hanshaugen"))
+        #expect(text.contains("Bydel St. Hanshaugen: Postboks 2100 Grünerløkka, 0505 Oslo"))
+        #expect(text.contains("org.nr. 921 345 674"))
+        // Without a reference given, the district's pattern makes one from the agency's case number.
+        let policy = try Fixtures.policy()
+        #expect(policy.district?.reference(for: try CaseNumber("26/5110-2")) == "BSH 2026/5110")
+        // A council's statement is sent in the district's name, without a personal signature.
+        let council = try Self.markdown(.renewal, .serving, .noRemarks, route: "bu")
+        #expect(council.contains("Med vennlig hilsen\n\nBydel St. Hanshaugen\n"))
     }
 
     /// Before approval the letter is marked UTKAST and says the case will be put before the council;
@@ -182,7 +201,10 @@ import Testing
         let text = try Self.markdown(.new, .serving, .grantWithConditions, route: "direktor")
         // Sites with category, name and distance, nearest first.
         #expect(text.contains("| 1 | Ila skole | skole | 80 m |"))
-        #expect(text.contains("| 2 | Sporveisgata behandlingssenter | rus- og behandlingstilbud | 140 m |"))
+        // A treatment service is described by its kind (policy `bydel.saarbare_steder_i_brev: type`).
+        #expect(text.contains("| 2 | (navn utelatt) | rus- og behandlingstilbud | 140 m |"))
+        #expect(text.contains("Et rus- og behandlingstilbud ligger 140 m fra stedet"))
+        #expect(!text.contains("Sporveisgata"))
         #expect(text.contains("| 3 | Åsen barnehage | barnehage | 150 m |"))
         // Each fact once: the density is said in its section, not again under the table.
         #expect(text.contains("Det er tre steder med bevilling innenfor 250 m."))

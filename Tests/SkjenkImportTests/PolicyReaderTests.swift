@@ -40,6 +40,31 @@ import Testing
         #expect(policy.goals[.location]?.contains("barn og unge") == true)
         #expect(policy.largestSiteRadius == 200)
         #expect(policy.levels == Policy.Thresholds(medium: 5, high: 12))
+        let district = try #require(policy.district)
+        #expect(district.name == "Bydel St. Hanshaugen" && district.directorTitle == "bydelsdirektør")
+        #expect(district.organisationNumber.digits == "921345674" && !district.namesVulnerableSites)
+        #expect(district.reference(for: try CaseNumber("2026/05101")) == "BSH 2026/5101")
+    }
+
+    /// The `bydel` section is checked like the rest: a bad organisation number, a reference pattern
+    /// without `{nr}`, an unknown choice for vulnerable sites, a missing name.
+    @Test(arguments: [
+        ("  organisasjonsnummer: \"921345674\"", "  organisasjonsnummer: \"921345675\"",
+         "bydel.organisasjonsnummer: «921345675» er ikke et gyldig organisasjonsnummer"),
+        ("  referanse: \"BSH {aar}/{nr}\"", "  referanse: \"BSH\"", "bydel.referanse: mønsteret må inneholde {nr}"),
+        ("  saarbare_steder_i_brev: type", "  saarbare_steder_i_brev: kanskje",
+         "bydel.saarbare_steder_i_brev: ventet «navn» eller «type», fant «kanskje»"),
+        ("  navn: Bydel St. Hanshaugen\n", "", "bydel.navn mangler"),
+    ])
+    func refusesBadDistrictSettings(original: String, replacement: String, message: String) throws {
+        let sample = try String(contentsOf: Fixtures.sample("policy.yaml"), encoding: .utf8)
+        #expect(sample.contains(original))
+        let text = sample.replacingOccurrences(of: original, with: replacement)
+        guard case .failure(let errors) = PolicyReader().read(data: Data(text.utf8), fileName: "p.yaml") else {
+            Issue.record("accepted: \(replacement)")
+            return
+        }
+        #expect(errors.diagnostics.count == 1 && errors.diagnostics[0].message.hasPrefix(message), "\(errors)")
     }
 
     @Test func reportsEveryProblemWithItsPosition() throws {

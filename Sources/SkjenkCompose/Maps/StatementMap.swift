@@ -35,7 +35,12 @@ public struct StatementMap: Sendable {
         let policy = context.policy
         let largest = max(policy.largestSiteRadius, policy.densityRadius)
         let sites = (context.sites?.within(policy.largestSiteRadius, of: center) ?? [])
-            .map { Place(name: $0.element.name, category: $0.element.category, point: $0.point, distance: $0.distance) }
+            .map {
+                // Vulnerable services by kind when the district's policy says so, as in the text.
+                let shown = NearbySite(category: $0.element.category, name: $0.element.name, distanceMeters: $0.distance)
+                    .publicName(policy)
+                return Place(name: shown, category: $0.element.category, point: $0.point, distance: $0.distance)
+            }
             .sorted(by: nearestFirst)
         let venues = (context.venues?.within(largest, of: center) ?? [])
             .filter {
@@ -107,7 +112,10 @@ public struct StatementMap: Sendable {
             let colour = Self.colours[site.category ?? .other] ?? "#666666"
             out += """
                 <circle cx="\(n(x))" cy="\(n(y))" r="9" fill="\(colour)" stroke="#ffffff"><title>\(
-                    escape("\(index + 1). \(site.name) (\(site.category?.label ?? "")), \(metres(site.distance))"))</title></circle>
+                    escape(
+                        site.name == site.category?.label
+                            ? "\(index + 1). \(site.name), \(metres(site.distance))"
+                            : "\(index + 1). \(site.name) (\(site.category?.label ?? "")), \(metres(site.distance))"))</title></circle>
                 <text x="\(n(x))" y="\(n(y + 4))" text-anchor="middle" font-size="10" font-weight="bold" fill="#ffffff">\(index + 1)</text>
 
                 """

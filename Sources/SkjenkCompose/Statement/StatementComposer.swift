@@ -50,7 +50,8 @@ public enum StatementComposer {
         }
         let sites = sortedSites.enumerated().map { index, site in
             StatementView.Site(
-                number: index + 1, category: site.category.label, name: site.name,
+                number: index + 1, category: site.category.label,
+                name: site.publicName(policy) == site.category.label ? "(navn utelatt)" : site.name,
                 distance: "\(NorwegianFormat.decimal(site.distanceMeters.rounded(), maximumFractionDigits: 0)) m")
         }
 
@@ -105,13 +106,28 @@ public enum StatementComposer {
         if complaints.map({ $0.total > 0 }) == true { attachments.append("Oversikt over klager") }
 
         let mapSVG = mapSVG ?? ""
+        let district = policy.district
+        let districtName = district?.name ?? "Bydel \(h.district)"
+        let reference = options.ourReference ?? district?.reference(for: h.caseNumber)
+        // The director signs a delegated statement (the route may name someone else); a council's
+        // statement is sent with the district's name.
+        let signer = route.delegated ? (route.signatory.isEmpty ? district?.directorName : route.signatory) : nil
+        let contact = district.map { d in
+            [
+                d.postalAddress, d.visitingAddress.map { "besøksadresse \($0)" }, d.phone.map { "telefon \($0)" },
+                d.email, d.web, "org.nr. \(d.organisationNumber.formatted)",
+            ].compactMap { $0 }.joined(separator: " · ")
+        }
         return StatementView(
-            title:
-                "Bydel \(h.district) – høringsuttalelse til søknad om \(permitKind), \(h.venue.name), \(h.venue.address.street)",
+            title: "\(districtName) – høringsuttalelse til søknad om \(permitKind), \(h.venue.name), "
+                + h.venue.address.street,
+            districtName: districtName, agencyLetterDate: NorwegianFormat.longDate(h.sent),
+            signerName: signer ?? "", signerTitle: district?.directorTitle ?? "bydelsdirektør", hasSigner: signer != nil,
+            districtContact: contact ?? "", hasDistrictContact: contact != nil,
             district: h.district, venueName: h.venue.name, address: h.venue.address.singleLine,
             agencyCaseNumber: h.caseNumber.text, agencyOfficer: h.agencyOfficer?.name ?? "",
-            hasAgencyOfficer: h.agencyOfficer != nil, ourReference: options.ourReference ?? "",
-            hasOurReference: options.ourReference != nil, date: NorwegianFormat.longDate(options.date),
+            hasAgencyOfficer: h.agencyOfficer != nil, ourReference: reference ?? "(ikke oppgitt)",
+            hasOurReference: reference != nil, date: NorwegianFormat.longDate(options.date),
             deadline: NorwegianFormat.longDate(h.deadline), officer: options.officer?.nameAndTitle ?? "(ikke oppgitt)",
             hasOfficer: options.officer != nil, officerReach: options.officer?.reach ?? "",
             hasOfficerReach: options.officer?.reach != nil,

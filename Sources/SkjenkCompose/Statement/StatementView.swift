@@ -73,6 +73,17 @@ public struct StatementView: Sendable, Encodable {
 
     // Heading and reference
     public let title: String
+    /// The district as the letterhead names it ("Bydel St. Hanshaugen", from the policy's `bydel`).
+    public let districtName: String
+    /// The date of the agency's letter (`sendt`).
+    public let agencyLetterDate: String
+    /// Who signs: the director for a delegated statement (or the one the route names).
+    public let signerName: String
+    public let signerTitle: String
+    public let hasSigner: Bool
+    /// The district's addresses, phone, e-mail, web and organisation number, for the foot.
+    public let districtContact: String
+    public let hasDistrictContact: Bool
     public let district: String
     public let venueName: String
     public let address: String

@@ -27,6 +27,14 @@ public struct NearbySite: Sendable, Hashable, Codable {
     }
 }
 
+extension NearbySite {
+    /// How a letter names the site: its name, or for treatment, low-threshold and housing services
+    /// its kind alone when the district's policy says so (`bydel.saarbare_steder_i_brev: type`).
+    public func publicName(_ policy: Policy) -> String {
+        category == .treatment && !(policy.district?.namesVulnerableSites ?? false) ? category.label : name
+    }
+}
+
 /// One factor of the assessment: a score, the evidence behind it and a plain Norwegian explanation.
 public struct Factor: Sendable, Hashable, Codable {
     /// A stable key for the factor (`children`, `vulnerable`, `hours`, …).

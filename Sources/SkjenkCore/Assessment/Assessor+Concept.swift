@@ -63,7 +63,7 @@ extension AssessmentWork {
             conditions.append(
                 Condition(
                     subject: .outdoorGroup3, text: "Det skjenkes ikke alkoholgruppe 3 ute.",
-                    reason: "\(Self.named(site)) ligger \(metres(site.distanceMeters)) fra "
+                    reason: "\(named(site)) ligger \(metres(site.distanceMeters)) fra "
                         + "stedet, og bydelen vil ikke ha skjenking av brennevin ute så nær et sted for barn og "
                         + "unge."))
         }

@@ -54,8 +54,11 @@ extension AssessmentWork {
                     ? "etter bydelens antakelse for \(site.category.label) åpent \(hours.description)"
                     : "åpent \(hours.description)"
             }
+            let shown = site.publicName(policy)
             evidence.append(
-                "\(site.category.label): \(site.name), \(metres(site.distanceMeters))"
+                (shown == site.category.label
+                    ? "\(shown), \(metres(site.distanceMeters))"
+                    : "\(site.category.label): \(shown), \(metres(site.distanceMeters))")
                     + (closedNote.map { " (\($0), stengt i de omsøkte tidene)" } ?? ""))
             if best == nil || score > best!.score { best = (site, score, band, closedNote) }
         }
@@ -65,7 +68,7 @@ extension AssessmentWork {
         if let best {
             let site = best.site
             let near =
-                "\(Self.named(site)) ligger \(metres(site.distanceMeters)) fra stedet, \(best.band), som bydelen regner "
+                "\(named(site)) ligger \(metres(site.distanceMeters)) fra stedet, \(best.band), som bydelen regner "
                 + "som nært for \(site.category.label)."
             var text = near
             if let note = best.closedNote {
@@ -91,11 +94,14 @@ extension AssessmentWork {
     }
 
     /// "Ila skole", "Fagerborg fritidsklubb (fritidsklubb/ungdomstilbud)": the kind in brackets
-    /// only when the name does not already say it.
-    static func named(_ site: NearbySite) -> String {
-        let name = site.name.lowercased()
+    /// only when the name does not already say it; "Et rus- og behandlingstilbud" when the policy
+    /// describes vulnerable services by kind.
+    func named(_ site: NearbySite) -> String {
+        let shown = site.publicName(policy)
+        if shown == site.category.label { return "Et \(shown)" }
+        let name = shown.lowercased()
         let kinds = site.category.label.lowercased().split(separator: "/").map(String.init) + [site.category.code]
-        return kinds.contains { name.contains($0) } ? site.name : "\(site.name) (\(site.category.label))"
+        return kinds.contains { name.contains($0) } ? shown : "\(shown) (\(site.category.label))"
     }
 
     /// A renewal or a change of owner: the place and its surroundings stay as they are.

@@ -89,6 +89,56 @@ public struct Policy: Sendable, Hashable {
         }
     }
 
+    /// The district as its letters present it (`bydel`).
+    public struct District: Sendable, Hashable {
+        /// "Bydel St. Hanshaugen".
+        public var name: String
+        public var postalAddress: String
+        public var visitingAddress: String?
+        public var organisationNumber: OrganisationNumber
+        public var phone: String?
+        public var email: String?
+        public var web: String?
+        /// Who signs delegated statements, and as what ("bydelsdirektør").
+        public var directorName: String
+        public var directorTitle: String
+        /// "Vår referanse" from the agency's case number: `{aar}` and `{nr}` are replaced
+        /// ("BSH {aar}/{nr}" gives "BSH 2026/5110"); nil when the district gives it by hand.
+        public var referencePattern: String?
+        /// Whether treatment, low-threshold and housing services are named in letters, or only
+        /// described by their kind and distance (so the letter does not point at who lives there).
+        public var namesVulnerableSites: Bool
+
+        public init(
+            name: String, postalAddress: String, visitingAddress: String? = nil,
+            organisationNumber: OrganisationNumber, phone: String? = nil, email: String? = nil, web: String? = nil,
+            directorName: String, directorTitle: String = "bydelsdirektør", referencePattern: String? = nil,
+            namesVulnerableSites: Bool = false
+        ) {
+            self.name = name
+            self.postalAddress = postalAddress
+            self.visitingAddress = visitingAddress
+            self.organisationNumber = organisationNumber
+            self.phone = phone
+            self.email = email
+            self.web = web
+            self.directorName = directorName
+            self.directorTitle = directorTitle
+            self.referencePattern = referencePattern
+            self.namesVulnerableSites = namesVulnerableSites
+        }
+
+        /// "Vår referanse" for `caseNumber`, by the pattern.
+        public func reference(for caseNumber: CaseNumber) -> String? {
+            guard let referencePattern else { return nil }
+            let parts = caseNumber.key.split(separator: "/")
+            return referencePattern.replacingOccurrences(of: "{aar}", with: parts.first.map(String.init) ?? "")
+                .replacingOccurrences(of: "{nr}", with: parts.count > 1 ? String(parts[1]) : "")
+        }
+    }
+
+    /// The district's name, addresses, director and letter choices; nil in a policy without them.
+    public var district: District?
     /// Distance bands per site category.
     public var distances: [SiteCategory: DistanceBands]
     /// The ordinary opening hours per site category when the register gives none (kindergarten
