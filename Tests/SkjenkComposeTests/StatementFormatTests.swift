@@ -118,6 +118,29 @@ import ZIPFoundation
                 created: Fixtures.oslo("2026-11-22 10:00")) == data)
     }
 
+    /// The map goes into the .docx as a picture (`word/media/kart.svg`), referenced from the body.
+    @Test func theDocxEmbedsTheMap() throws {
+        let (markdown, map) = try statement()
+        let data = try DocxWriter.docx(
+            StatementDocument(markdown: markdown), title: "Høringsuttalelse", author: "Ola",
+            created: Fixtures.oslo("2026-11-22 10:00"), mapSVG: map)
+        let archive = try Archive(data: data, accessMode: .read)
+        func part(_ name: String) throws -> String {
+            var bytes = Data()
+            _ = try archive.extract(try #require(archive[name])) { bytes.append($0) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        #expect(try part("word/media/kart.svg") == map)
+        #expect(try part("word/_rels/document.xml.rels").contains(#"Id="rIdKart""#))
+        #expect(try part("word/_rels/document.xml.rels").contains(#"Target="media/kart.svg""#))
+        #expect(try part("[Content_Types].xml").contains(#"Extension="svg" ContentType="image/svg+xml""#))
+        let document = try part("word/document.xml")
+        #expect(document.contains(#"<a:blip r:embed="rIdKart"/>"#))
+        #expect(XMLParser(data: Data(document.utf8)).parse())
+        // 15 cm wide, in proportion.
+        #expect(document.contains(#"<wp:extent cx="5400000""#))
+    }
+
     @Test func libreOfficeConvertsTheDocxToPDFA() throws {
         guard PDFConverter.locate() != nil else {
             #expect(!Self.toolsRequired, "LibreOffice (soffice) is required here: \(PDFConverter.installHint)")
@@ -130,6 +153,39 @@ import ZIPFoundation
         let pdf = try PDFConverter().pdfA(fromDocx: docx)
         #expect(pdf.starts(with: Array("%PDF-".utf8)))
         #expect(String(decoding: pdf, as: UTF8.self).contains("pdfaid:part"))
+        // With the map embedded, the PDF/A draws it: LibreOffice keeps the SVG as vector drawing, so
+        // the map's own labels (rings, legend) are text in the PDF (poppler's pdftotext reads them).
+        let (_, map) = try statement()
+        let withMap = try PDFConverter().pdfA(
+            fromDocx: try DocxWriter.docx(
+                StatementDocument(markdown: markdown), title: "Høringsuttalelse", author: "Ola",
+                created: Fixtures.oslo("2026-11-22 10:00"), mapSVG: map))
+        guard let text = Self.pdfText(withMap) else {
+            #expect(!Self.toolsRequired, "pdftotext (poppler-utils) is required here")
+            return
+        }
+        #expect(text.contains("stedet søknaden gjelder"), "\(text.suffix(400))")
+        #expect(text.contains("250 m"))
+        #expect(!(Self.pdfText(pdf) ?? "").contains("stedet søknaden gjelder"))
+    }
+
+    /// The text of a PDF by poppler's pdftotext, or nil where it is not installed.
+    static func pdfText(_ pdf: Data) -> String? {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pdftekst-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("u.pdf")
+        guard (try? pdf.write(to: file)) != nil,
+            let tool = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first(where: {
+                FileManager.default.isExecutableFile(atPath: $0)
+            })
+        else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = [file.path, folder.appendingPathComponent("u.txt").path]
+        guard (try? process.run()) != nil else { return nil }
+        process.waitUntilExit()
+        return try? String(contentsOf: folder.appendingPathComponent("u.txt"), encoding: .utf8)
     }
 
     @Test func theArchiveMessageValidatesAgainstFiksArkiv() throws {

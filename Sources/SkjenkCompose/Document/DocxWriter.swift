@@ -12,22 +12,30 @@ public enum DocxWriter {
     }
 
     /// The .docx bytes. `created` dates the document (and every zip entry, so the bytes are repeatable).
-    public static func docx(_ document: StatementDocument, title: String, author: String, created: Date) throws -> Data
-    {
+    /// `mapSVG`, when given, is embedded as an image (`word/media/kart.svg`) at the end, under "Kart".
+    public static func docx(
+        _ document: StatementDocument, title: String, author: String, created: Date, mapSVG: String? = nil
+    ) throws -> Data {
         var numbering = NumberingParts()
-        let body = bodyXML(document, numbering: &numbering)
-        let parts: [(String, String)] = [
+        var body = bodyXML(document, numbering: &numbering)
+        if let mapSVG {
+            body +=
+                paragraph(style: "Heading2", lines: [[StatementDocument.Run(text: "Kart", bold: false, italic: false)]])
+                + drawing(size: svgSize(mapSVG))
+        }
+        var parts: [(String, Data)] = [
             ("[Content_Types].xml", contentTypes),
             ("_rels/.rels", packageRelationships),
             ("docProps/core.xml", coreProperties(title: title, author: author, created: created)),
             ("docProps/app.xml", appProperties),
-            ("word/_rels/document.xml.rels", documentRelationships),
+            ("word/_rels/document.xml.rels", documentRelationships(withMap: mapSVG != nil)),
             ("word/document.xml", documentXML(body)),
             ("word/styles.xml", styles),
             ("word/numbering.xml", numbering.xml()),
-        ]
+        ].map { ($0.0, Data($0.1.utf8)) }
+        if let mapSVG { parts.append(("word/media/kart.svg", Data(mapSVG.utf8))) }
         do {
-            return try ZipPackage.make(parts.map { ($0.0, Data($0.1.utf8)) }, modified: created)
+            return try ZipPackage.make(parts, modified: created)
         } catch let problem as Problem {
             throw problem
         } catch {
@@ -133,12 +141,42 @@ public enum DocxWriter {
 
     static func escape(_ text: String) -> String { MarkupText.escape(text) }
 
+    // MARK: The map
+
+    /// The SVG's width and height in pixels (its `width` and `height` attributes), 600 × 700 if absent.
+    static func svgSize(_ svg: String) -> (width: Double, height: Double) {
+        func attribute(_ name: String) -> Double? {
+            guard let range = svg.range(of: #"\#(name)="([0-9.]+)""#, options: .regularExpression) else { return nil }
+            return Double(svg[range].split(separator: "\"")[1])
+        }
+        return (attribute("width") ?? 600, attribute("height") ?? 700)
+    }
+
+    /// The map as an inline picture, 15 cm wide (EMU: 360 000 a centimetre).
+    static func drawing(size: (width: Double, height: Double)) -> String {
+        let width = 15 * 360_000
+        let height = Int(Double(width) * size.height / max(1, size.width))
+        return """
+            <w:p><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">\
+            <wp:extent cx="\(width)" cy="\(height)"/><wp:docPr id="1" name="Kart" descr="Kart over stedet med avstander"/>\
+            <a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">\
+            <a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">\
+            <pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">\
+            <pic:nvPicPr><pic:cNvPr id="1" name="kart.svg"/><pic:cNvPicPr/></pic:nvPicPr>\
+            <pic:blipFill><a:blip r:embed="rIdKart"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>\
+            <pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="\(width)" cy="\(height)"/></a:xfrm>\
+            <a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>\
+            </wp:inline></w:drawing></w:r></w:p>
+            """
+    }
+
     // MARK: Parts
 
     static let xmlHeader = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
     static let wordNamespaces =
         #"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" "#
-        + #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#
+        + #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" "#
+        + #"xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing""#
 
     static func documentXML(_ body: String) -> String {
         xmlHeader + "<w:document \(wordNamespaces)><w:body>" + body
@@ -151,6 +189,7 @@ public enum DocxWriter {
         + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
         + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
         + #"<Default Extension="xml" ContentType="application/xml"/>"#
+        + #"<Default Extension="svg" ContentType="image/svg+xml"/>"#
         + #"<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"#
         + #"<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>"#
         + #"<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>"#
@@ -166,12 +205,16 @@ public enum DocxWriter {
         + #"<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>"#
         + "</Relationships>"
 
-    static let documentRelationships =
+    static func documentRelationships(withMap: Bool) -> String {
         xmlHeader
-        + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
-        + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
-        + #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>"#
-        + "</Relationships>"
+            + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+            + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
+            + #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>"#
+            + (withMap
+                ? #"<Relationship Id="rIdKart" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/kart.svg"/>"#
+                : "")
+            + "</Relationships>"
+    }
 
     static let appProperties =
         xmlHeader

@@ -84,7 +84,8 @@ public enum StatementDesk {
         case .docx:
             let document = StatementDocument(markdown: markdown)
             return try DocxWriter.docx(
-                document, title: StatementRenderer.title(document), author: draft.author, created: draft.createdAt)
+                document, title: StatementRenderer.title(document), author: draft.author, created: draft.createdAt,
+                mapSVG: draft.mapSVG)
         case .archive:
             throw ArchivePackageRequired()
         }
