@@ -32,7 +32,8 @@ import Testing
     /// The statement for one combination, as Markdown.
     static func markdown(
         _ kind: ApplicationType, _ permit: PermitType, _ outcome: StatementOutcome, route: String,
-        date: String = "2026-11-22", officer: OfficerContact? = officer, change: (inout Hearing) -> Void = { _ in }
+        date: String = "2026-11-22", officer: OfficerContact? = officer, length: StatementLength = .automatic,
+        change: (inout Hearing) -> Void = { _ in }
     ) throws -> String {
         let policy = try Fixtures.policy()
         var hearing = Fixtures.statementHearing(kind, permit)
@@ -54,7 +55,7 @@ import Testing
         let assessment = Assessor.assess(hearing, context: context)
         let options = StatementOptions(
             outcome: outcome, route: routes.first { $0.0 == route }!.1, ourReference: "26/1234",
-            date: try LocalDate(iso: date), officer: officer)
+            date: try LocalDate(iso: date), officer: officer, length: length)
         let map = StatementMap.gather(hearing: hearing, context: context)
         let view = StatementComposer.view(
             hearing: hearing, assessment: assessment, policy: policy, options: options, mapSVG: map?.svg())
@@ -160,6 +161,30 @@ import Testing
         // The .docx is written from the same blocks.
         #expect(StatementDocument(markdown: draft).blocks.contains { "\($0)".contains("UTKAST") })
         #expect(!StatementDocument(markdown: approved).blocks.contains { "\($0)".contains("UTKAST") })
+    }
+
+    /// A single occasion, a renewal with nothing against it and a change of owner with nothing
+    /// against it get the one-page standard statement (policy `kort_uttalelse`); the officer may
+    /// choose the full one, or a short one for anything else.
+    @Test func shortStatementsForTheKindsThePolicyNames() throws {
+        let event = try Self.markdown(
+            .singleOccasion, .serving, .grantWithConditions, route: "direktor",
+            change: { $0.remark = "Arrangementet holdes lørdag 12. desember 2026 kl. 18.00–22.00." })
+        #expect(event.contains("## Uttalelse") && !event.contains("## Bydelens vurdering"))
+        #expect(event.contains("Næringsetatens merknad i høringsbrevet: «Arrangementet holdes lørdag 12. desember 2026"))
+        #expect(event.contains("Bydelen har vurdert søknaden etter alkoholloven § 1-7a og bydelens skjenkepolitikk."))
+        #expect(event.contains("\n1. ") && event.contains("Begrunnelse:"))
+        #expect(event.contains("## Behandling") && event.contains("Saksbehandler: Ola Saksbehandler"))
+        // Renewal and change of owner: short only when nothing weighs against.
+        #expect(try Self.markdown(.renewal, .serving, .noRemarks, route: "direktor").contains("## Uttalelse"))
+        #expect(try Self.markdown(.renewal, .serving, .grantWithConditions, route: "direktor").contains("## Bydelens vurdering"))
+        #expect(try Self.markdown(.changeOfOwner, .serving, .noRemarks, route: "direktor").contains("## Uttalelse"))
+        #expect(try Self.markdown(.new, .serving, .noRemarks, route: "direktor").contains("## Bydelens vurdering"))
+        // The officer's choice wins.
+        #expect(
+            try Self.markdown(.singleOccasion, .serving, .noRemarks, route: "direktor", length: .full).contains(
+                "## Bydelens vurdering"))
+        #expect(try Self.markdown(.new, .serving, .noRemarks, route: "direktor", length: .short).contains("## Uttalelse"))
     }
 
     @Test func aLateAnswerApologisesAndTheAgencysNoteIsQuoted() throws {

@@ -119,6 +119,8 @@ public enum StatementComposer {
             ].compactMap { $0 }.joined(separator: " · ")
         }
         return StatementView(
+            short: options.length.isShort(
+                h.applicationType, outcome: options.outcome, shortKinds: policy.shortStatementKinds),
             title: "\(districtName) – høringsuttalelse til søknad om \(permitKind), \(h.venue.name), "
                 + h.venue.address.street,
             districtName: districtName, agencyLetterDate: NorwegianFormat.longDate(h.sent),

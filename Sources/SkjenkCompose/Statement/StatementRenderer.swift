@@ -17,9 +17,11 @@ public struct StatementRenderer: Sendable {
         self.templates = templates
     }
 
-    /// The statement's text, as Markdown, from `md/dokument`.
+    /// The statement's text, as Markdown, from `md/dokument`, or for a short statement `md/kort`
+    /// (when the template folder has it).
     public func markdown(_ view: StatementView) throws(TemplateSet.Problem) -> String {
-        Self.tidy(try templates.render(view, template: "md/dokument"))
+        let template = view.short && templates.has("md/kort") ? "md/kort" : "md/dokument"
+        return Self.tidy(try templates.render(view, template: template))
     }
 
     /// A self-contained HTML document of `markdown`, with the map inline when given.

@@ -71,6 +71,9 @@ public struct StatementView: Sendable, Encodable {
         public let alternative: String
     }
 
+    /// The one-page standard statement (`md/kort`) rather than the full one.
+    public let short: Bool
+
     // Heading and reference
     public let title: String
     /// The district as the letterhead names it ("Bydel St. Hanshaugen", from the policy's `bydel`).

@@ -139,6 +139,9 @@ public struct Policy: Sendable, Hashable {
 
     /// The district's name, addresses, director and letter choices; nil in a policy without them.
     public var district: District?
+    /// The kinds of application that get the short standard statement by default
+    /// (`kort_uttalelse`): a single occasion always, the others when nothing weighs against.
+    public var shortStatementKinds: Set<ApplicationType> = [.singleOccasion, .renewal, .changeOfOwner]
     /// Distance bands per site category.
     public var distances: [SiteCategory: DistanceBands]
     /// The ordinary opening hours per site category when the register gives none (kindergarten

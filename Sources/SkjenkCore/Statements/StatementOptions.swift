@@ -64,6 +64,43 @@ public enum DecisionRoute: Sendable, Hashable {
     }
 }
 
+/// Kort eller full uttalelse: the one-page standard statement or the full one.
+public enum StatementLength: String, ExchangeCoded {
+    /// As the policy says for the kind of application and the outcome.
+    case automatic
+    case short
+    case full
+
+    public var code: String {
+        switch self {
+        case .automatic: "auto"
+        case .short: "kort"
+        case .full: "full"
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .automatic: "etter bydelens policy"
+        case .short: "kort standarduttalelse"
+        case .full: "full uttalelse"
+        }
+    }
+
+    /// Whether the statement is short: by the officer's choice, else by the policy's kinds of
+    /// application (`kort_uttalelse`): a single occasion always, a renewal or a change of owner when
+    /// nothing weighs against it (DOMAIN.md, "Short statements").
+    public func isShort(_ kind: ApplicationType, outcome: StatementOutcome, shortKinds: Set<ApplicationType>) -> Bool {
+        switch self {
+        case .short: return true
+        case .full: return false
+        case .automatic:
+            guard shortKinds.contains(kind) else { return false }
+            return kind == .singleOccasion || outcome == .noRemarks
+        }
+    }
+}
+
 /// What the officer decides about a statement beyond the assessment.
 public struct StatementOptions: Sendable, Hashable {
     public var outcome: StatementOutcome
@@ -74,11 +111,14 @@ public struct StatementOptions: Sendable, Hashable {
     public var date: LocalDate
     /// The officer who wrote it (saksbehandler).
     public var officer: OfficerContact?
+    /// Short standard statement or the full one.
+    public var length: StatementLength
 
     public init(
         outcome: StatementOutcome, route: DecisionRoute = .delegated(signatory: nil), ourReference: String? = nil,
-        date: LocalDate, officer: OfficerContact? = nil
+        date: LocalDate, officer: OfficerContact? = nil, length: StatementLength = .automatic
     ) {
+        self.length = length
         self.outcome = outcome
         self.route = route
         self.ourReference = ourReference

@@ -96,7 +96,7 @@ struct PolicyNodeReader {
             let top = mapping(
                 root, "policyfilen",
                 keys: [
-                    "versjon", "bydel", "standardsone", "avstander", "aapningstider_steder", "skjenkestopp_minutter", "soner",
+                    "versjon", "bydel", "kort_uttalelse", "standardsone", "avstander", "aapningstider_steder", "skjenkestopp_minutter", "soner",
                     "tidligste_skjenkestart", "naboer", "salg", "tetthet", "klager", "prikker", "konsept", "vekter",
                     "nivaa", "maal",
                 ])
@@ -275,6 +275,7 @@ struct PolicyNodeReader {
             lateIndoorServing: lateIndoor, weights: weights, levels: levels, goals: goals,
             firstResponseDays: firstResponseDays, followUpDays: followUpDays)
         policy.district = district
+        if let node = top["kort_uttalelse"] { policy.shortStatementKinds = applicationKinds(node, "kort_uttalelse") }
         if let duplicateDistance { policy.duplicates.distance = duplicateDistance }
         if let duplicateDays { policy.duplicates.windowDays = duplicateDays }
         if let venueLinkDistance { policy.venueLinkDistance = venueLinkDistance }
@@ -496,6 +497,24 @@ struct PolicyNodeReader {
             report(fields["maate"]!, "tetthet.maate: ventet «relativ» eller «absolutt», fant «\(mode)»")
             return nil
         }
+    }
+
+    /// A list of application kinds by their codes (`[enkeltanledning, fornyelse]`).
+    private mutating func applicationKinds(_ node: Node, _ path: String) -> Set<ApplicationType> {
+        guard case .sequence(let sequence) = node else {
+            report(node, "\(path): ventet en liste av søknadstyper, som [enkeltanledning, fornyelse, eierskifte]")
+            return []
+        }
+        var kinds: Set<ApplicationType> = []
+        for item in sequence {
+            guard let code = scalar(item, path) else { continue }
+            guard let kind = ApplicationType(code: code) else {
+                report(item, "\(path): ukjent søknadstype «\(code)»; bruk \(ApplicationType.codes.joined(separator: ", "))")
+                continue
+            }
+            kinds.insert(kind)
+        }
+        return kinds
     }
 
     /// A list of words (`[bar, "cocktail*"]`).

@@ -86,7 +86,8 @@ struct CasesController {
                 let draft = try await StatementDesk.compose(
                     prepared[0], outcome: form["konklusjon"].flatMap { StatementOutcome(code: $0) }, route: route,
                     reference: nil, today: services.today, templates: services.statementTemplates,
-                    store: services.store, actor: services.actor(session), officer: session.user.profile)
+                    store: services.store, actor: services.actor(session), officer: session.user.profile,
+                    length: form["lengde"].flatMap { StatementLength(code: $0) } ?? .automatic)
                 return try await casePage(
                     request, context, session: session, message: "Utkast versjon \(draft.version) er lagret.",
                     error: nil)
@@ -296,6 +297,7 @@ struct CasesController {
         let maySubmit: Bool
         let mayArchive: Bool
         let outcomes: [Option]
+        let lengths: [Option]
         let diff: [TextDiff.Line]
         let hasDiff: Bool
     }
@@ -374,6 +376,9 @@ struct CasesController {
                 mayArchive: review.state == .approved || review.state == .sent,
                 outcomes: StatementOutcome.allCases.map {
                     Option(code: $0.code, label: $0.label, selected: $0 == suggested)
+                },
+                lengths: StatementLength.allCases.map {
+                    Option(code: $0.code, label: $0.label, selected: $0 == .automatic)
                 }, diff: diff, hasDiff: !diff.isEmpty
             ), session: session, path: request.uri.path, message: message, error: error)
     }

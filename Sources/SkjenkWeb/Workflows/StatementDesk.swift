@@ -37,13 +37,14 @@ public enum StatementDesk {
     /// "(ikke oppgitt)".
     public static func compose(
         _ prepared: PreparedCase, outcome: StatementOutcome?, route: DecisionRoute?, reference: String?,
-        today: LocalDate, templates: TemplateSet, store: SQLiteStore, actor: Actor, officer: OfficerContact?
+        today: LocalDate, templates: TemplateSet, store: SQLiteStore, actor: Actor, officer: OfficerContact?,
+        length: StatementLength = .automatic
     ) async throws -> StatementDraft {
         let previous = try await store.drafts(of: prepared.stored.hearing.caseNumber).last
         let options = StatementOptions(
             outcome: outcome ?? StatementOutcome.suggested(by: prepared.assessment),
             route: route ?? previous?.route ?? .delegated(signatory: nil), ourReference: reference, date: today,
-            officer: officer)
+            officer: officer, length: length)
         let view = StatementComposer.view(
             hearing: prepared.hearing, assessment: prepared.assessment, policy: prepared.policy, options: options,
             mapSVG: prepared.mapSVG)

@@ -85,6 +85,10 @@ extension Skjenk {
                 "Saksbehandleren uttalelsen nevner: et brukernavn med fullt navn (skjenk users profile), eller fullt "
                     + "navn. Standard $SKJENK_OFFICER.", valueName: "NAME"))
         var officer: String?
+        @Flag(name: .long, help: "Kort standarduttalelse (én side), uansett søknadstype.")
+        var kort = false
+        @Flag(name: .long, help: "Full uttalelse, også der policyen gir kort.")
+        var full = false
         @Option(
             name: .long, help: ArgumentHelp("Lagre en redigert tekst (Markdown) som ny versjon.", valueName: "FILE"))
         var edit: String?
@@ -114,6 +118,7 @@ extension Skjenk {
                 }
                 _ = try allFormats()
             }
+            if kort && full { throw ValidationError("velg enten --kort eller --full") }
             if [edit != nil, export != nil, versions].filter({ $0 }).count > 1 {
                 throw ValidationError("velg én av --edit, --export og --versions")
             }
@@ -191,7 +196,8 @@ extension Skjenk {
             do {
                 return try await StatementDesk.compose(
                     prepared, outcome: outcome, route: decision.decision, reference: reference, today: today.date,
-                    templates: templates, store: database, actor: .commandLine, officer: officer)
+                    templates: templates, store: database, actor: .commandLine, officer: officer,
+                    length: kort ? .short : (full ? .full : .automatic))
             } catch let error as StatementStoreError {
                 throw CommandFailure(message: error.description)
             } catch let problem as TemplateSet.Problem {
