@@ -176,6 +176,12 @@ import ZIPFoundation
             #expect(xml.contains("<deresReferanse>26/5110-1</deresReferanse>"))
             #expect(
                 try Data(contentsOf: package.appendingPathComponent("uttalelse.pdf")).starts(with: Array("%PDF".utf8)))
+            // The map and the complaint summary travel as attachments, listed as vedlegg.
+            for name in ["vedlegg-kart.pdf", "vedlegg-klager.pdf"] {
+                #expect(try Data(contentsOf: package.appendingPathComponent(name)).starts(with: Array("%PDF".utf8)))
+                #expect(xml.contains("<filnavn>\(name)</filnavn>"))
+            }
+            #expect(xml.contains("<antallFiler>3</antallFiler>"))
             for marker in Self.markers { #expect(!xml.contains(marker)) }
         } else {
             #expect(!Self.toolsRequired, "LibreOffice is required here")

@@ -203,9 +203,18 @@ import ZIPFoundation
             title: "Bydel St. Hanshaugen – høringsuttalelse, Bar <Boble> & Co", author: "Ola Saksbehandler",
             created: Fixtures.oslo("2026-11-22 10:00"), documentDate: try LocalDate(iso: "2026-11-22"),
             sent: try LocalDate(iso: "2026-11-23"), recipientOfficer: "Per Etat", agencyReference: "2026/05231",
-            fileName: "uttalelse.pdf", file: Data("%PDF-1.7 test".utf8))
+            fileName: "uttalelse.pdf", file: Data("%PDF-1.7 test".utf8),
+            attachments: [
+                .init(title: "Kart med avstander", fileName: "vedlegg-kart.pdf", file: Data("%PDF-1.7 kart".utf8)),
+                .init(title: "Oversikt over klager", fileName: "vedlegg-klager.pdf", file: Data("%PDF-1.7 k".utf8)),
+            ])
         let xml = message.xml()
         #expect(xml.contains("<deresReferanse>2026/05231</deresReferanse>"))
+        // The attachments are documents of their own, listed as vedlegg after the main document.
+        #expect(xml.contains("<antallFiler>3</antallFiler>"))
+        #expect(xml.components(separatedBy: "<n5mdk:kode>V</n5mdk:kode>").count == 3)
+        #expect(xml.contains("<dokumentnummer>3</dokumentnummer>"))
+        #expect(xml.contains("<filnavn>vedlegg-kart.pdf</filnavn>"))
         #expect(xml.contains("<sjekksum>\(SHA256.hex(Data("%PDF-1.7 test".utf8)))</sjekksum>"))
         let file = FileManager.default.temporaryDirectory.appendingPathComponent(
             "arkivmelding-\(UUID().uuidString).xml")

@@ -6,6 +6,19 @@ import SkjenkCore
 /// main document (H) in archival format (variant A, PDF/A), the agency as recipient (EM) and its
 /// case number as the recipient's reference (`deresReferanse`).
 public struct ArchiveMessage: Sendable {
+    /// An attachment (vedlegg) in the package: its title, file name and bytes (PDF/A).
+    public struct Attachment: Sendable {
+        public let title: String
+        public let fileName: String
+        public let file: Data
+
+        public init(title: String, fileName: String, file: Data) {
+            self.title = title
+            self.fileName = fileName
+            self.file = file
+        }
+    }
+
     public let title: String
     /// The district's officer (saksbehandler) or the user making the package.
     public let author: String
@@ -20,12 +33,15 @@ public struct ArchiveMessage: Sendable {
     /// The main document's file name in the package, and its bytes (for size and checksum).
     public let fileName: String
     public let file: Data
+    /// The map and the complaint summary, each its own document (V, vedlegg).
+    public let attachments: [Attachment]
 
     public init(
         title: String, author: String, created: Date, documentDate: LocalDate, sent: LocalDate?,
         recipient: String = "Oslo kommune, Næringsetaten", recipientOfficer: String?, agencyReference: String,
-        fileName: String, file: Data
+        fileName: String, file: Data, attachments: [Attachment] = []
     ) {
+        self.attachments = attachments
         self.title = title
         self.author = author
         self.created = created
@@ -48,23 +64,18 @@ public struct ArchiveMessage: Sendable {
         func code(_ element: String, _ value: String, _ description: String) -> String {
             "<\(element)><n5mdk:kode>\(value)</n5mdk:kode><n5mdk:beskrivelse>\(e(description))</n5mdk:beskrivelse></\(element)>"
         }
-        var out = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <arkivmelding xmlns="\(Self.namespace)" xmlns:n5mdk="\(Self.catalogue)" \
-            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-              <system>skjenk</system>
-              <antallFiler>1</antallFiler>
-              <registrering xsi:type="journalpost">
-                <opprettetDato>\(stamp)</opprettetDato>
-                <opprettetAv>\(e(author))</opprettetAv>
+        func description(
+            number: Int, role: (String, String), title: String, fileName: String, file: Data
+        ) -> String {
+            """
                 <dokumentbeskrivelse>
                   \(code("dokumenttype", "BREV", "Brev"))
                   \(code("dokumentstatus", "F", "Dokumentet er ferdigstilt"))
                   <tittel>\(e(title))</tittel>
                   <opprettetDato>\(stamp)</opprettetDato>
                   <opprettetAv>\(e(author))</opprettetAv>
-                  \(code("tilknyttetRegistreringSom", "H", "Hoveddokument"))
-                  <dokumentnummer>1</dokumentnummer>
+                  \(code("tilknyttetRegistreringSom", role.0, role.1))
+                  <dokumentnummer>\(number)</dokumentnummer>
                   <dokumentobjekt>
                     <versjonsnummer>1</versjonsnummer>
                     \(code("variantformat", "A", "Arkivformat"))
@@ -77,6 +88,28 @@ public struct ArchiveMessage: Sendable {
                     <filstoerrelse>\(file.count)</filstoerrelse>
                   </dokumentobjekt>
                 </dokumentbeskrivelse>
+
+            """
+        }
+        var out = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <arkivmelding xmlns="\(Self.namespace)" xmlns:n5mdk="\(Self.catalogue)" \
+            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+              <system>skjenk</system>
+              <antallFiler>\(1 + attachments.count)</antallFiler>
+              <registrering xsi:type="journalpost">
+                <opprettetDato>\(stamp)</opprettetDato>
+                <opprettetAv>\(e(author))</opprettetAv>
+
+            """
+        out += description(
+            number: 1, role: ("H", "Hoveddokument"), title: title, fileName: fileName, file: file)
+        for (index, attachment) in attachments.enumerated() {
+            out += description(
+                number: index + 2, role: ("V", "Vedlegg"), title: attachment.title, fileName: attachment.fileName,
+                file: attachment.file)
+        }
+        out += """
                 <tittel>\(e(title))</tittel>
                 <korrespondansepart>
                   \(code("korrespondanseparttype", "EM", "Mottaker"))

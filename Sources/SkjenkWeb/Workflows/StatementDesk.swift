@@ -92,27 +92,60 @@ public enum StatementDesk {
         }
     }
 
-    /// The archive package as a zip: `arkivmelding.xml` and `uttalelse.pdf` (PDF/A from LibreOffice).
+    /// The archive package as a zip: `arkivmelding.xml`, `uttalelse.pdf` (PDF/A from LibreOffice) and
+    /// the attachments (the map, the complaint summary) as PDF/A.
     public static func archivePackage(
         _ draft: StatementDraft, review: ReviewStatus, agencyOfficer: String?, templates: TemplateSet, created: Date
     ) throws -> Data {
-        let (xml, pdf) = try archiveParts(
+        let parts = try archiveParts(
             draft, review: review, agencyOfficer: agencyOfficer, templates: templates, created: created)
-        return try ZipPackage.make([("arkivmelding.xml", Data(xml.utf8)), ("uttalelse.pdf", pdf)], modified: created)
+        return try ZipPackage.make(
+            [("arkivmelding.xml", Data(parts.xml.utf8)), ("uttalelse.pdf", parts.pdf)]
+                + parts.attachments.map { ($0.fileName, $0.file) }, modified: created)
     }
 
-    /// The archive message and its PDF/A.
+    /// The archive message, the statement as PDF/A and its attachments as PDF/A.
     public static func archiveParts(
         _ draft: StatementDraft, review: ReviewStatus, agencyOfficer: String?, templates: TemplateSet, created: Date
-    ) throws -> (xml: String, pdf: Data) {
+    ) throws -> (xml: String, pdf: Data, attachments: [ArchiveMessage.Attachment]) {
         let docx = try render(draft, as: .docx, templates: templates, approved: true)
-        let pdf = try PDFConverter().pdfA(fromDocx: docx)
-        let document = StatementDocument(markdown: StatementText.finalised(draft.markdown, route: draft.route))
+        let converter = PDFConverter()
+        let pdf = try converter.pdfA(fromDocx: docx)
+        let text = StatementText.finalised(draft.markdown, route: draft.route)
+        let document = StatementDocument(markdown: text)
+        let title = StatementRenderer.title(document)
+        var attachments: [ArchiveMessage.Attachment] = []
+        if let map = draft.mapSVG {
+            let mapDocument = StatementDocument(markdown: "# Vedlegg: kart\n\n\(title)\n")
+            let mapDocx = try DocxWriter.docx(
+                mapDocument, title: "Vedlegg: kart", author: draft.author, created: draft.createdAt, mapSVG: map)
+            attachments.append(
+                .init(title: "Kart med avstander", fileName: "vedlegg-kart.pdf", file: try converter.pdfA(fromDocx: mapDocx)))
+        }
+        if let summary = complaintSummary(text) {
+            let summaryDocx = try DocxWriter.docx(
+                StatementDocument(markdown: "# Vedlegg: oversikt over klager\n\n\(title)\n\n" + summary),
+                title: "Vedlegg: oversikt over klager", author: draft.author, created: draft.createdAt)
+            attachments.append(
+                .init(
+                    title: "Oversikt over klager", fileName: "vedlegg-klager.pdf",
+                    file: try converter.pdfA(fromDocx: summaryDocx)))
+        }
         let message = ArchiveMessage(
-            title: StatementRenderer.title(document), author: draft.author, created: created,
+            title: title, author: draft.author, created: created,
             documentDate: OsloTime.today(at: draft.createdAt), sent: review.sentDate, recipientOfficer: agencyOfficer,
-            agencyReference: draft.caseNumber.text, fileName: "uttalelse.pdf", file: pdf)
-        return (message.xml(), pdf)
+            agencyReference: draft.caseNumber.text, fileName: "uttalelse.pdf", file: pdf, attachments: attachments)
+        return (message.xml(), pdf, attachments)
+    }
+
+    /// The complaint summary the statement carries as its attachment (the section under
+    /// "### Oversikt over klager"), or nil when it has none.
+    static func complaintSummary(_ markdown: String) -> String? {
+        guard let start = markdown.range(of: "### Oversikt over klager\n") else { return nil }
+        let rest = markdown[start.upperBound...]
+        let end = rest.range(of: "\n#")?.lowerBound ?? rest.endIndex
+        let section = rest[..<end].trimmingCharacters(in: .whitespacesAndNewlines)
+        return section.isEmpty ? nil : section
     }
 
     /// The archive message is written as a package (XML and PDF), never as one file.

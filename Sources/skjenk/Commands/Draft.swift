@@ -292,7 +292,7 @@ extension Skjenk {
                         + "(se «skjenk review \(draft.caseNumber.text)»)")
             }
             // The same parts as the web's package: the finished letter as PDF/A and its archive message.
-            let parts: (xml: String, pdf: Data)
+            let parts: (xml: String, pdf: Data, attachments: [ArchiveMessage.Attachment])
             do {
                 parts = try StatementDesk.archiveParts(
                     draft, review: review, agencyOfficer: stored.hearing.agencyOfficer?.name, templates: templates,
@@ -310,7 +310,11 @@ extension Skjenk {
             }
             try StatementWork.write(parts.pdf, to: folder.appendingPathComponent("uttalelse.pdf").path)
             try StatementWork.write(Data(parts.xml.utf8), to: folder.appendingPathComponent("arkivmelding.xml").path)
-            print("Arkivmeldingen (arkivmelding.xml og uttalelse.pdf, PDF/A) er skrevet til \(output!).")
+            for attachment in parts.attachments {
+                try StatementWork.write(attachment.file, to: folder.appendingPathComponent(attachment.fileName).path)
+            }
+            let files = ["arkivmelding.xml", "uttalelse.pdf"] + parts.attachments.map(\.fileName)
+            print("Arkivmeldingen (\(NorwegianFormat.list(files)), PDF/A) er skrevet til \(output!).")
         }
 
         func listVersions(stored: StoredCase, database: SQLiteStore) async throws {
