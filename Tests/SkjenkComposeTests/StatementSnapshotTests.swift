@@ -3,6 +3,11 @@ import SkjenkCompose
 import SkjenkCore
 import SkjenkTestSupport
 import Testing
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Every combination of application kind, permit type, outcome and decision route, rendered with
 /// the bundled templates and compared with the reviewed Markdown in `Golden/statements/`. A
@@ -220,6 +225,17 @@ import Testing
         let html = try StatementRenderer(templates: try TemplateSet.bundledStatement()).html(markdown: text, mapSVG: nil)
         #expect(html.contains("Bar &amp; «Co» &quot;Den&quot; O&#39;Hara") || html.contains("Bar &amp; «Co» &quot;Den&quot; O'Hara"))
         #expect(!html.contains("&amp;amp;") && !html.contains("&amp;quot;"))
+        // In the .docx the name is escaped once for XML and reads back as written.
+        let docx = try DocxWriter.docx(
+            StatementDocument(markdown: text), title: name, author: "Ola", created: Date(timeIntervalSince1970: 0))
+        let archive = try Archive(data: docx, accessMode: .read)
+        var bytes = Data()
+        _ = try archive.extract(try #require(archive["word/document.xml"])) { bytes.append($0) }
+        let collector = TextCollector()
+        let parser = XMLParser(data: bytes)
+        parser.delegate = collector
+        #expect(parser.parse())
+        #expect(collector.text.contains("for \(name), Thereses gate 10"))
     }
 
     @Test func theTextCitesTheEvidence() throws {
@@ -273,5 +289,14 @@ import Testing
     @Test func namesSortInNorwegianOrder() {
         let names = ["Åsen", "Zeta", "Ærlig", "Østre", "alfa", "Bislett"]
         #expect(names.sorted(by: NorwegianOrder.less) == ["alfa", "Bislett", "Zeta", "Ærlig", "Østre", "Åsen"])
+    }
+}
+
+/// The character data of an XML document, in order.
+final class TextCollector: NSObject, XMLParserDelegate {
+    var text = ""
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        text += string
     }
 }
