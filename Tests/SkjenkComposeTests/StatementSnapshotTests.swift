@@ -202,6 +202,13 @@ import ZIPFoundation
                 "Næringsetatens merknad i høringsbrevet: «Arrangementet holdes 19. og 20. desember 2026 kl. 18.00–23.00.»"))
         let onTime = try Self.markdown(.singleOccasion, .serving, .noRemarks, route: "direktor")
         #expect(!onTime.contains("beklager"))
+        // A council that meets after the deadline makes the answer late, and the letter says why.
+        let council = try Self.markdown(
+            .new, .serving, .noRemarks, route: "bu", change: { $0.deadline = try! LocalDate(iso: "2026-11-30") })
+        #expect(
+            council.contains(
+                "Bydelen beklager at uttalelsen kommer etter høringsfristen 30. november 2026, fordi saken behandles "
+                    + "i møte i bydelsutvalget 3. desember 2026."))
     }
 
     /// The officer by full name and title with how to reach them; never a login; "(ikke oppgitt)"

@@ -106,6 +106,15 @@ public enum StatementComposer {
         if complaints.map({ $0.total > 0 }) == true { attachments.append("Oversikt over klager") }
 
         let mapSVG = mapSVG ?? ""
+        // A council decides in its meeting: the answer leaves then, not when the draft is written.
+        var answerDate = options.date
+        var lateReason = ""
+        if case .council(let body, let meeting, _) = options.route, meeting > answerDate {
+            answerDate = meeting
+            if meeting > h.deadline {
+                lateReason = ", fordi saken behandles i møte i \(body) \(NorwegianFormat.longDate(meeting))"
+            }
+        }
         let district = policy.district
         let districtName = district?.name ?? "Bydel \(h.district)"
         let reference = options.ourReference ?? district?.reference(for: h.caseNumber)
@@ -174,7 +183,7 @@ public enum StatementComposer {
             hasSignatory: !route.signatory.isEmpty, councilBody: route.body,
             councilBodyTitle: route.body.prefix(1).uppercased() + route.body.dropFirst(), meetingDate: route.meeting,
             itemNumber: route.item, routeText: StatementText.routeBeforeApproval(options.route),
-            draftMark: StatementText.draftMark, late: options.date > h.deadline, agencyRemark: h.remark ?? "",
+            draftMark: StatementText.draftMark, late: answerDate > h.deadline, lateReason: lateReason, agencyRemark: h.remark ?? "",
             hasAgencyRemark: h.remark != nil, mapSVG: mapSVG, hasMap: !mapSVG.isEmpty, attachments: attachments,
             hasAttachments: !attachments.isEmpty)
     }

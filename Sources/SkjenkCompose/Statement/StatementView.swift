@@ -185,8 +185,10 @@ public struct StatementView: Sendable, Encodable {
     public let routeText: String
     /// The draft mark until approval (`StatementText.draftMark`).
     public let draftMark: String
-    /// The statement is dated after the deadline: it apologises.
+    /// The statement is dated after the deadline (or its council meets after it): it apologises.
     public let late: Bool
+    /// Why it is late, when a council's meeting is the reason (", fordi saken behandles i møte …").
+    public let lateReason: String
     /// The agency's note (merknad), quoted; empty when there is none.
     public let agencyRemark: String
     public let hasAgencyRemark: Bool

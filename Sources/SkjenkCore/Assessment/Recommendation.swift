@@ -154,8 +154,7 @@ public struct Recommendation: Sendable, Hashable, Codable {
                 + "at bevillingen gis med \(conditions.count == 1 ? "vilkåret" : "vilkårene") nedenfor."
         case .partialRefusal:
             conclusion =
-                "Bydelen tilrår avslag på \(NorwegianFormat.list(refusals.map(\.part))), som ligger utenfor "
-                + "alkohollovens og forskriftens tider, og har ellers "
+                "Det som ligger utenfor alkohollovens og forskriftens tider, kan ikke tilrås; utover dette har bydelen "
                 + (conditions.isEmpty
                     ? (against.isEmpty ? "ingen merknader." : "ingen innvendinger.")
                     : "forslag til vilkår.")
