@@ -135,10 +135,48 @@ import ZIPFoundation
         #expect(try part("word/_rels/document.xml.rels").contains(#"Target="media/kart.svg""#))
         #expect(try part("[Content_Types].xml").contains(#"Extension="svg" ContentType="image/svg+xml""#))
         let document = try part("word/document.xml")
-        #expect(document.contains(#"<a:blip r:embed="rIdKart"/>"#))
+        #expect(document.contains(#"<a:blip r:embed="rIdKart"></a:blip>"#))
         #expect(XMLParser(data: Data(document.utf8)).parse())
         // 15 cm wide, in proportion.
         #expect(document.contains(#"<wp:extent cx="5400000""#))
+
+        // With a PNG beside the SVG (as Word writes it), both parts are there and referenced.
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        let both = try Archive(
+            data: try DocxWriter.docx(
+                StatementDocument(markdown: markdown), title: "H", author: "Ola", created: Fixtures.oslo("2026-11-22 10:00"),
+                map: .pngWithSVG(png, svg: map)), accessMode: .read)
+        func bothPart(_ name: String) throws -> Data {
+            var bytes = Data()
+            _ = try both.extract(try #require(both[name])) { bytes.append($0) }
+            return bytes
+        }
+        #expect(try bothPart("word/media/kart.png") == png)
+        #expect(String(decoding: try bothPart("word/media/kart.svg"), as: UTF8.self) == map)
+        let pictureXML = String(decoding: try bothPart("word/document.xml"), as: UTF8.self)
+        #expect(pictureXML.contains(#"<a:blip r:embed="rIdKartPng"><a:extLst>"#))
+        #expect(pictureXML.contains(#"<asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="rIdKart"/>"#))
+        #expect(XMLParser(data: Data(pictureXML.utf8)).parse())
+        let rels = String(decoding: try bothPart("word/_rels/document.xml.rels"), as: UTF8.self)
+        #expect(rels.contains(#"Id="rIdKartPng""#) && rels.contains(#"Target="media/kart.png""#))
+    }
+
+    /// For the archive the map is rasterised (rsvg-convert) and embedded as a PNG, so the PDF/A
+    /// LibreOffice makes carries it as an image XObject.
+    @Test func theArchivePDFCarriesTheMapAsAnImage() throws {
+        guard PDFConverter.locate() != nil, MapRasterizer.locate() != nil else {
+            #expect(!Self.toolsRequired, "LibreOffice and rsvg-convert (librsvg2-bin) are required here")
+            return
+        }
+        let (markdown, map) = try statement()
+        let png = try #require(try MapRasterizer().png(fromSVG: map))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        let docx = try DocxWriter.docx(
+            StatementDocument(markdown: markdown), title: "H", author: "Ola", created: Fixtures.oslo("2026-11-22 10:00"),
+            map: .png(png, size: DocxWriter.svgSize(map)))
+        let pdf = try PDFConverter().pdfA(fromDocx: docx)
+        let raw = String(decoding: pdf, as: UTF8.self)
+        #expect(raw.contains("/Subtype/Image") || raw.contains("/Subtype /Image"), "no image XObject in the PDF")
     }
 
     @Test func libreOfficeConvertsTheDocxToPDFA() throws {

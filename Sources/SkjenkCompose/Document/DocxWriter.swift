@@ -11,29 +11,61 @@ public enum DocxWriter {
         public let description: String
     }
 
+    /// How the map goes into the document: as SVG, as PNG, or as PNG with the SVG beside it (what
+    /// Word writes: the PNG for readers without SVG, the SVG for those with it).
+    public enum MapPicture: Sendable {
+        case svg(String)
+        case png(Data, size: (width: Double, height: Double))
+        case pngWithSVG(Data, svg: String)
+    }
+
     /// The .docx bytes. `created` dates the document (and every zip entry, so the bytes are repeatable).
     /// `mapSVG`, when given, is embedded as an image (`word/media/kart.svg`) at the end, under "Kart".
     public static func docx(
         _ document: StatementDocument, title: String, author: String, created: Date, mapSVG: String? = nil
     ) throws -> Data {
+        try docx(document, title: title, author: author, created: created, map: mapSVG.map { .svg($0) })
+    }
+
+    /// The .docx bytes with the map as `map` (PNG in `word/media/kart.png`, SVG in `kart.svg`).
+    public static func docx(
+        _ document: StatementDocument, title: String, author: String, created: Date, map: MapPicture?
+    ) throws -> Data {
         var numbering = NumberingParts()
         var body = bodyXML(document, numbering: &numbering)
-        if let mapSVG {
+        var media: [(String, Data)] = []
+        if let map {
+            let size: (width: Double, height: Double)
+            let embed: (primary: String, svgExtension: Bool)
+            switch map {
+            case .svg(let svg):
+                size = svgSize(svg)
+                media = [("word/media/kart.svg", Data(svg.utf8))]
+                embed = ("rIdKart", false)
+            case .png(let png, let pngSize):
+                size = pngSize
+                media = [("word/media/kart.png", png)]
+                embed = ("rIdKartPng", false)
+            case .pngWithSVG(let png, let svg):
+                size = svgSize(svg)
+                media = [("word/media/kart.png", png), ("word/media/kart.svg", Data(svg.utf8))]
+                embed = ("rIdKartPng", true)
+            }
             body +=
                 paragraph(style: "Heading2", lines: [[StatementDocument.Run(text: "Kart", bold: false, italic: false)]])
-                + drawing(size: svgSize(mapSVG))
+                + drawing(size: size, embed: embed.primary, svgExtension: embed.svgExtension)
         }
         var parts: [(String, Data)] = [
             ("[Content_Types].xml", contentTypes),
             ("_rels/.rels", packageRelationships),
             ("docProps/core.xml", coreProperties(title: title, author: author, created: created)),
             ("docProps/app.xml", appProperties),
-            ("word/_rels/document.xml.rels", documentRelationships(withMap: mapSVG != nil)),
+            ("word/_rels/document.xml.rels", documentRelationships(media: media.map(\.0))),
             ("word/document.xml", documentXML(body)),
             ("word/styles.xml", styles),
             ("word/numbering.xml", numbering.xml()),
         ].map { ($0.0, Data($0.1.utf8)) }
-        if let mapSVG { parts.append(("word/media/kart.svg", Data(mapSVG.utf8))) }
+        parts += media
         do {
             return try ZipPackage.make(parts, modified: created)
         } catch let problem as Problem {
@@ -144,7 +176,7 @@ public enum DocxWriter {
     // MARK: The map
 
     /// The SVG's width and height in pixels (its `width` and `height` attributes), 600 × 700 if absent.
-    static func svgSize(_ svg: String) -> (width: Double, height: Double) {
+    public static func svgSize(_ svg: String) -> (width: Double, height: Double) {
         func attribute(_ name: String) -> Double? {
             guard let range = svg.range(of: #"\#(name)="([0-9.]+)""#, options: .regularExpression) else { return nil }
             return Double(svg[range].split(separator: "\"")[1])
@@ -152,8 +184,9 @@ public enum DocxWriter {
         return (attribute("width") ?? 600, attribute("height") ?? 700)
     }
 
-    /// The map as an inline picture, 15 cm wide (EMU: 360 000 a centimetre).
-    static func drawing(size: (width: Double, height: Double)) -> String {
+    /// The map as an inline picture, 15 cm wide (EMU: 360 000 a centimetre). With `svgExtension` the
+    /// SVG stands beside the PNG the way Word 2016 and later write it.
+    static func drawing(size: (width: Double, height: Double), embed: String, svgExtension: Bool) -> String {
         let width = 15 * 360_000
         let height = Int(Double(width) * size.height / max(1, size.width))
         return """
@@ -163,7 +196,8 @@ public enum DocxWriter {
             <a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">\
             <pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">\
             <pic:nvPicPr><pic:cNvPr id="1" name="kart.svg"/><pic:cNvPicPr/></pic:nvPicPr>\
-            <pic:blipFill><a:blip r:embed="rIdKart"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>\
+            <pic:blipFill><a:blip r:embed="\(embed)">\(svgExtension ? svgBlip : "")</a:blip>\
+            <a:stretch><a:fillRect/></a:stretch></pic:blipFill>\
             <pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="\(width)" cy="\(height)"/></a:xfrm>\
             <a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>\
             </wp:inline></w:drawing></w:r></w:p>
@@ -190,6 +224,7 @@ public enum DocxWriter {
         + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
         + #"<Default Extension="xml" ContentType="application/xml"/>"#
         + #"<Default Extension="svg" ContentType="image/svg+xml"/>"#
+        + #"<Default Extension="png" ContentType="image/png"/>"#
         + #"<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"#
         + #"<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>"#
         + #"<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>"#
@@ -205,15 +240,24 @@ public enum DocxWriter {
         + #"<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>"#
         + "</Relationships>"
 
-    static func documentRelationships(withMap: Bool) -> String {
-        xmlHeader
+    /// The SVG beside a PNG picture (Office's svgBlip extension).
+    static let svgBlip =
+        #"<a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}">"#
+        + #"<asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="rIdKart"/>"#
+        + "</a:ext></a:extLst>"
+
+    static func documentRelationships(media: [String]) -> String {
+        let image = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+        var out =
+            xmlHeader
             + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
             + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
             + #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>"#
-            + (withMap
-                ? #"<Relationship Id="rIdKart" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/kart.svg"/>"#
-                : "")
-            + "</Relationships>"
+        for path in media {
+            let id = path.hasSuffix(".png") ? "rIdKartPng" : "rIdKart"
+            out += #"<Relationship Id="\#(id)" Type="\#(image)" Target="\#(path.dropFirst("word/".count))"/>"#
+        }
+        return out + "</Relationships>"
     }
 
     static let appProperties =

@@ -91,3 +91,47 @@ public struct PDFConverter: Sendable {
         return data
     }
 }
+
+/// The map as a picture (PNG) by `rsvg-convert` (Debian's librsvg2-bin): Word wants a PNG beside an
+/// SVG, and a PDF/A for the archive gets the map as an image rather than as drawing commands.
+public struct MapRasterizer: Sendable {
+    public struct Problem: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// `rsvg-convert` on PATH, if installed.
+    public static func locate() -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent("rsvg-convert") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    public init() {}
+
+    /// PNG bytes of `svg`, `width` pixels wide; nil when `rsvg-convert` is not installed.
+    public func png(fromSVG svg: String, width: Int = 1200) throws -> Data? {
+        guard let tool = Self.locate() else { return nil }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("skjenk-kart-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("kart.svg")
+        let output = folder.appendingPathComponent("kart.png")
+        try Data(svg.utf8).write(to: input)
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = ["--width", String(width), "--output", output.path, input.path]
+        let log = Pipe()
+        process.standardError = log
+        process.standardOutput = log
+        try process.run()
+        let message = log.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let data = try? Data(contentsOf: output),
+            data.starts(with: [0x89, 0x50, 0x4E, 0x47])
+        else {
+            throw Problem(
+                description: "kartet kunne ikke gjøres om til PNG: " + String(decoding: message.prefix(300), as: UTF8.self))
+        }
+        return data
+    }
+}

@@ -86,7 +86,7 @@ public enum StatementDesk {
             let document = StatementDocument(markdown: markdown)
             return try DocxWriter.docx(
                 document, title: StatementRenderer.title(document), author: draft.author, created: draft.createdAt,
-                mapSVG: draft.mapSVG)
+                map: try mapPicture(draft.mapSVG, archive: false))
         case .archive:
             throw ArchivePackageRequired()
         }
@@ -108,17 +108,20 @@ public enum StatementDesk {
     public static func archiveParts(
         _ draft: StatementDraft, review: ReviewStatus, agencyOfficer: String?, templates: TemplateSet, created: Date
     ) throws -> (xml: String, pdf: Data, attachments: [ArchiveMessage.Attachment]) {
-        let docx = try render(draft, as: .docx, templates: templates, approved: true)
-        let converter = PDFConverter()
-        let pdf = try converter.pdfA(fromDocx: docx)
         let text = StatementText.finalised(draft.markdown, route: draft.route)
         let document = StatementDocument(markdown: text)
         let title = StatementRenderer.title(document)
+        // For the archive the map is a picture (PNG), so the PDF/A carries it as an image.
+        let picture = try mapPicture(draft.mapSVG, archive: true)
+        let docx = try DocxWriter.docx(
+            document, title: title, author: draft.author, created: draft.createdAt, map: picture)
+        let converter = PDFConverter()
+        let pdf = try converter.pdfA(fromDocx: docx)
         var attachments: [ArchiveMessage.Attachment] = []
-        if let map = draft.mapSVG {
+        if let picture {
             let mapDocument = StatementDocument(markdown: "# Vedlegg: kart\n\n\(title)\n")
             let mapDocx = try DocxWriter.docx(
-                mapDocument, title: "Vedlegg: kart", author: draft.author, created: draft.createdAt, mapSVG: map)
+                mapDocument, title: "Vedlegg: kart", author: draft.author, created: draft.createdAt, map: picture)
             attachments.append(
                 .init(title: "Kart med avstander", fileName: "vedlegg-kart.pdf", file: try converter.pdfA(fromDocx: mapDocx)))
         }
@@ -136,6 +139,14 @@ public enum StatementDesk {
             documentDate: OsloTime.today(at: draft.createdAt), sent: review.sentDate, recipientOfficer: agencyOfficer,
             agencyReference: draft.caseNumber.text, fileName: "uttalelse.pdf", file: pdf, attachments: attachments)
         return (message.xml(), pdf, attachments)
+    }
+
+    /// The map for a .docx: PNG with the SVG beside it where `rsvg-convert` is installed (PNG alone
+    /// for the archive, so its PDF/A has the map as an image), else the SVG.
+    static func mapPicture(_ svg: String?, archive: Bool) throws -> DocxWriter.MapPicture? {
+        guard let svg else { return nil }
+        guard let png = try MapRasterizer().png(fromSVG: svg) else { return .svg(svg) }
+        return archive ? .png(png, size: DocxWriter.svgSize(svg)) : .pngWithSVG(png, svg: svg)
     }
 
     /// The complaint summary the statement carries as its attachment (the section under
