@@ -96,6 +96,10 @@ import Testing
         Route(method: .get, template: "/oppfolging", path: "/oppfolging", kind: .page(staff)),
         Route(method: .get, template: "/registre", path: "/registre", kind: .page(admins)),
         Route(method: .post, template: "/registre/{kind}", path: "/registre/sites", kind: .page(admins)),
+        Route(method: .get, template: "/brukere", path: "/brukere", kind: .page(admins)),
+        Route(
+            method: .post, template: "/brukere/{name}/profil", path: "/brukere/kari/profil", kind: .page(admins),
+            fields: [("navn", "Kari Nordmann")]),
         Route(method: .get, template: "/revisjon", path: "/revisjon", kind: .page(admins)),
         Route(method: .post, template: "/api/v1/sesjoner", path: "/api/v1/sesjoner", kind: .open),
         Route(method: .get, template: "/api/v1/saker", path: "/api/v1/saker", kind: .api(reviewers)),

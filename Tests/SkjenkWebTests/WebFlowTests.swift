@@ -161,6 +161,34 @@ import Testing
         }
     }
 
+    /// An administrator sets how the letters name a user; the user's next draft names them so,
+    /// never by the login.
+    @Test func anAdministratorSetsTheNameTheLettersUse() async throws {
+        let harness = try await WebHarness()
+        try await harness.application().test(.router) { client in
+            let admin = Browser(client)
+            try await admin.signIn("admin1")
+            let page = try await admin.get("/brukere")
+            #expect(page.text.contains("<h2>kari"))
+            let bad = try await admin.post("/brukere/kari/profil", [("navn", "Kari Nordmann"), ("epost", "ikke-epost")])
+            #expect(bad.status == .unprocessableContent && bad.text.contains("e-postadressen er ikke gyldig"))
+            let saved = try await admin.post(
+                "/brukere/kari/profil",
+                [("navn", "Kari Nordmann"), ("tittel", "rådgiver"), ("telefon", "21 80 21 80"), ("epost", "kari@example.no")])
+            #expect(saved.text.contains("kari vises nå som «Kari Nordmann, rådgiver» i uttalelsene."))
+            let kari = Browser(client)
+            try await kari.signIn("kari")
+            try await kari.get("/saker/2026/10003")
+            let drafted = try await kari.post(
+                "/saker/2026/10003/utkast", [("konklusjon", "vilkaar"), ("vei", "direktor")])
+            #expect(drafted.text.contains("Utkast versjon 1 er lagret."))
+            let markdown = try await kari.get("/saker/2026/10003/eksport/md")
+            #expect(
+                markdown.text.contains("Saksbehandler: Kari Nordmann, rådgiver (tlf. 21 80 21 80, e-post kari@example.no)"))
+            #expect(!markdown.text.contains("Saksbehandler: kari"))
+        }
+    }
+
     @Test func anAdministratorUploadsRegistersAndReadsTheAuditTrail() async throws {
         let harness = try await WebHarness()
         try await harness.application().test(.router) { client in

@@ -47,6 +47,21 @@ struct AdminController {
         let limit: Int
     }
 
+    /// A user as the users page shows it, with the profile the letters use.
+    struct UserRow: Encodable {
+        let name: String
+        let role: String
+        let status: String
+        let fullName: String
+        let title: String
+        let phone: String
+        let email: String
+    }
+
+    struct UsersContent: Encodable {
+        let users: [UserRow]
+    }
+
     /// Events shown at most; a narrower search finds older ones.
     static let auditLimit = 500
 
@@ -64,6 +79,31 @@ struct AdminController {
             let (message, problems) = try await RegisterUpload(services: services).store(
                 kind: context.parameters.get("kind") ?? "", file: file, actor: services.actor(session))
             return try await registers(request, session: session, message: message, problems: problems)
+        }
+        router.get("/brukere") { request, context -> Response in
+            let session = try Access.require(Access.admins, request, context)
+            return try await users(request, session: session, message: nil, error: nil)
+        }
+        router.post("/brukere/:name/profil") { request, context -> Response in
+            let session = try Access.require(Access.admins, request, context)
+            let name = context.parameters.get("name") ?? ""
+            let form = context.form ?? FormFields()
+            func field(_ key: String) -> String? {
+                form[key].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+            }
+            guard let fullName = field("navn") else {
+                return try await users(request, session: session, message: nil, error: "Oppgi fullt navn.")
+            }
+            let profile = OfficerContact(
+                fullName: fullName, title: field("tittel"), phone: field("telefon"), email: field("epost"))
+            do {
+                try await services.store.setProfile(profile, name: name, actor: services.actor(session))
+            } catch let error as UserStoreError {
+                return try await users(request, session: session, message: nil, error: error.description)
+            }
+            return try await users(
+                request, session: session, message: "\(name) vises nå som «\(profile.nameAndTitle)» i uttalelsene.",
+                error: nil)
         }
         router.get("/revisjon") { request, context -> Response in
             let session = try Access.require(Access.admins, request, context)
@@ -95,6 +135,20 @@ struct AdminController {
                 session: session, path: request.uri.path, error: problem,
                 status: problem == nil ? .ok : .unprocessableContent)
         }
+    }
+
+    /// The users with the full name, title and contact the letters show, each editable.
+    func users(_ request: Request, session: WebSession, message: String?, error: String?) async throws -> Response {
+        let rows = try await services.store.users().map {
+            UserRow(
+                name: $0.name, role: $0.role.label, status: $0.disabled ? "sperret" : "aktiv",
+                fullName: $0.profile?.fullName ?? "", title: $0.profile?.title ?? "", phone: $0.profile?.phone ?? "",
+                email: $0.profile?.email ?? "")
+        }
+        return try services.pages.page(
+            "brukere", title: "Brukere", content: UsersContent(users: rows), session: session,
+            path: request.uri.path, message: message, error: error,
+            status: error == nil ? .ok : .unprocessableContent)
     }
 
     func registers(

@@ -39,7 +39,7 @@ struct PageRenderer: Sendable {
                 ("/oppfolging", "Min oppfølging"),
             ]
         case .councilMember?: items = [("/behandling", "Til behandling")]
-        case .admin?: items = [("/registre", "Registre"), ("/revisjon", "Revisjonsspor")]
+        case .admin?: items = [("/registre", "Registre"), ("/brukere", "Brukere"), ("/revisjon", "Revisjonsspor")]
         case nil: items = []
         }
         return items.map { NavItem(href: $0.0, label: $0.1, current: path.hasPrefix($0.0)) }
