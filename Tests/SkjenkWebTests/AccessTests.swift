@@ -156,14 +156,24 @@ import Testing
         }
     }
 
-    @Test func aSignInNeverSendsTheUserElsewhere() async throws {
+    /// Issue 15, finding 3: only a path on this site; a tab, a second slash or backslash (also
+    /// percent-encoded), whitespace or a scheme sends the user to the start page instead.
+    @Test(arguments: [
+        ("//evil.example/", "/"), ("/\t/evil.example/x", "/"), ("/\\evil.example", "/"), ("/%2F/evil.example", "/"),
+        ("/%5Cevil.example", "/"), ("/ /evil.example", "/"), ("https://evil.example/", "/"), ("evil.example", "/"),
+        ("/\n/evil.example", "/"), ("/saker/2026/10003", "/saker/2026/10003"), ("/klager?sted=Bar", "/klager?sted=Bar"),
+    ])
+    func aSignInNeverSendsTheUserElsewhere(next: String, location: String) async throws {
         let harness = try await WebHarness()
         try await harness.application().test(.router) { client in
             let browser = Browser(client)
             try await browser.get("/logg-inn")
             let response = try await browser.post(
-                "/logg-inn", [("navn", "kari"), ("passord", WebHarness.password), ("neste", "//evil.example/")])
-            #expect(response.headers[.location] == "/")
+                "/logg-inn", [("navn", "kari"), ("passord", WebHarness.password), ("neste", next)])
+            #expect(response.headers[.location] == location, "\(next)")
+            // The sign-in page carries only the safe value forward, too.
+            let page = try await Browser(client).get("/logg-inn?neste=\(Browser.encode(next))")
+            #expect(!page.text.contains("evil.example"), "\(next)")
         }
     }
 }

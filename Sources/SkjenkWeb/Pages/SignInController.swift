@@ -89,8 +89,20 @@ struct SignInController {
     }
 
     /// Only paths on this site: never an address elsewhere.
+    /// Where to go after signing in: only a path on this site. One `/` followed by neither `/` nor
+    /// `\`, no control characters or whitespace anywhere (a browser drops a tab and would read
+    /// `/\t/evil.example` as `//evil.example`), and it must parse as a URL with no scheme or host.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+        guard let next, next.count <= 2_000, next.hasPrefix("/"), !next.hasPrefix("//"),
+            !next.contains("\\"),
+            !next.unicodeScalars.contains(where: {
+                CharacterSet.controlCharacters.contains($0) || CharacterSet.whitespacesAndNewlines.contains($0)
+            }),
+            let url = URLComponents(string: next), url.scheme == nil, url.host == nil
+        else { return "/" }
+        // A percent-encoded slash or backslash right after the first one is the same trick.
+        let lowered = next.lowercased()
+        if lowered.hasPrefix("/%2f") || lowered.hasPrefix("/%5c") || lowered.hasPrefix("/%09") { return "/" }
         return next
     }
 }
