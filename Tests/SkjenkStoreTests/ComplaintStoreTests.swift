@@ -170,6 +170,28 @@ import Testing
         #expect(try await store.complaintLog(ComplaintFilter()).allSatisfy { $0.episodeId == nil })
     }
 
+    /// Issue 15: `%` and `_` in a venue search are the characters themselves, not wildcards, and
+    /// case is ignored in every alphabet.
+    @Test func aVenueSearchTakesPercentAndUnderscoreLiterally() async throws {
+        let store = try store()
+        func log(_ name: String) async throws -> Int64 {
+            try await store.logComplaint(
+                Fixtures.complaintEntry(venue: ComplaintVenue(name: name, street: "Ullevålsveien 5")), actor: actor)
+        }
+        let percent = try await log("Bar 100%")
+        let plain = try await log("Bar 1000")
+        let underscore = try await log("Øl_huset")
+        let other = try await log("Ølhuset")
+        func ids(_ text: String) async throws -> Set<Int64> {
+            Set(try await store.complaintLog(ComplaintFilter(venue: text)).compactMap(\.id))
+        }
+        #expect(try await ids("100%") == [percent])
+        #expect(try await ids("%") == [percent])
+        #expect(try await ids("l_h") == [underscore])
+        #expect(try await ids("øL") == [underscore, other])
+        #expect(try await ids("100") == [percent, plain])
+    }
+
     @Test func theHistoryFollowsTheAddressWhenTheOwnerChanges() async throws {
         let store = try store()
         // Logged against the former holder, at the venue's address.

@@ -217,7 +217,8 @@ extension SQLiteStore: ComplaintStore {
             } else if StreetAddress(venue) != nil {
                 request = request.filter(C.streetKey == StreetKey.make(venue))
             } else {
-                request = request.filter(C.venueName.like("%\(venue)%"))
+                // Part of the name, ignoring case in every alphabet; `%` and `_` are plain characters.
+                request = request.filter(SQLiteStore.containsIgnoringCase(C.venueName, venue))
             }
         }
         if let statuses = filter.statuses { request = request.filter(statuses.map(\.rawValue).contains(C.status)) }
