@@ -189,6 +189,31 @@ import Testing
         }
     }
 
+    /// Issue 15: an edit from a browser arrives with CRLF line ends; it is stored with LF, so the
+    /// difference from the generated text is the one changed line, and the export carries no CR.
+    @Test func anEditFromABrowserShowsOnlyWhatChanged() async throws {
+        let harness = try await WebHarness()
+        try await harness.application().test(.router) { client in
+            let kari = Browser(client)
+            try await kari.signIn("kari")
+            try await kari.get("/saker/2026/10003")
+            try await kari.post("/saker/2026/10003/utkast", [("konklusjon", "vilkaar"), ("vei", "direktor")])
+            let generated = try await kari.get("/saker/2026/10003/eksport/md").text
+            let lines = generated.components(separatedBy: "\n")
+            #expect(lines.count > 40)
+            let edited = generated.replacingOccurrences(of: "Seneste omsøkte skjenketid", with: "Seneste skjenketid")
+                .replacingOccurrences(of: "\n", with: "\r\n")
+            let page = try await kari.post("/saker/2026/10003/rediger", [("tekst", edited)])
+            #expect(page.text.contains("lagret som versjon 2"))
+            #expect(page.text.components(separatedBy: "+ Seneste skjenketid").count == 2)
+            #expect(page.text.components(separatedBy: "− Seneste omsøkte skjenketid").count == 2)
+            #expect(!page.text.contains("− ## Saken"), "an unchanged line is shown as removed")
+            let stored = try await kari.get("/saker/2026/10003/eksport/md").text
+            #expect(!stored.contains("\r"))
+            #expect(stored.contains("Seneste skjenketid"))
+        }
+    }
+
     @Test func anAdministratorUploadsRegistersAndReadsTheAuditTrail() async throws {
         let harness = try await WebHarness()
         try await harness.application().test(.router) { client in

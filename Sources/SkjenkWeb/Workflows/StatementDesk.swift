@@ -65,6 +65,8 @@ public enum StatementDesk {
     {
         guard var draft = try await store.drafts(of: number).last else { return nil }
         draft.origin = .edited
+        // Stored with LF line ends, whatever the browser or editor sent (CRLF from a form).
+        let text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         draft.markdown = text.hasSuffix("\n") ? text : text + "\n"
         draft.author = actor.name
         draft.createdAt = Date()
