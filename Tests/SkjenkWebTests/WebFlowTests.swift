@@ -214,6 +214,28 @@ import Testing
         }
     }
 
+    /// Issue 15: a new draft on the web keeps the council route and meeting of the previous one; the
+    /// form shows them, and a form without a route keeps it too.
+    @Test func reDraftingKeepsTheRouteAndMeeting() async throws {
+        let harness = try await WebHarness()
+        try await harness.application().test(.router) { client in
+            let kari = Browser(client)
+            try await kari.signIn("kari")
+            try await kari.get("/saker/2026/10003")
+            try await kari.post(
+                "/saker/2026/10003/utkast",
+                [("konklusjon", "vilkaar"), ("vei", "bu"), ("mote", "2026-12-10"), ("sak", "52/26")])
+            let page = try await kari.get("/saker/2026/10003")
+            #expect(page.text.contains(#"<option value="bu" selected>Bydelsutvalget</option>"#))
+            #expect(page.text.contains(#"name="mote" value="2026-12-10""#))
+            #expect(page.text.contains(#"name="sak" value="52/26""#))
+            let again = try await kari.post("/saker/2026/10003/utkast", [("konklusjon", "vilkaar")])
+            #expect(again.text.contains("Utkast versjon 2 er lagret."))
+            let text = try await kari.get("/saker/2026/10003/eksport/md").text
+            #expect(text.contains("Saken legges fram for bydelsutvalget i møte 10. desember 2026, sak 52/26."))
+        }
+    }
+
     @Test func anAdministratorUploadsRegistersAndReadsTheAuditTrail() async throws {
         let harness = try await WebHarness()
         try await harness.application().test(.router) { client in

@@ -71,7 +71,8 @@ struct CasesController {
             let session = try Access.require(Access.staff, request, context)
             let stored = try await storedCase(context)
             let form = context.form ?? FormFields()
-            var route: DecisionRoute = .delegated(signatory: nil)
+            // Without a route in the form the previous draft's route stands (StatementDesk.compose).
+            var route: DecisionRoute? = form["vei"] == nil ? nil : .delegated(signatory: nil)
             if form["vei"] == "bu" {
                 guard let meeting = form["mote"].flatMap({ try? LocalDate(iso: $0) }), let item = form["sak"] else {
                     return try await casePage(
@@ -298,6 +299,10 @@ struct CasesController {
         let mayArchive: Bool
         let outcomes: [Option]
         let lengths: [Option]
+        /// The route of the latest draft, so a new draft keeps it unless the officer changes it.
+        let routeIsCouncil: Bool
+        let routeMeeting: String
+        let routeItem: String
         let diff: [TextDiff.Line]
         let hasDiff: Bool
     }
@@ -342,6 +347,8 @@ struct CasesController {
                     ? "Ingen klager registrert." : "\(summary.total) klager om \(summary.episodes) episoder."
             } ?? "Klageloggen er ikke lest."
         let suggested = StatementOutcome.suggested(by: assessment)
+        var councilRoute: (meeting: LocalDate, item: String)?
+        if case .council(_, let meeting, let item)? = draft?.route { councilRoute = (meeting, item) }
         return try services.pages.page(
             "sak", title: "\(h.venue.name) – \(h.caseNumber.text)",
             content: CaseContent(
@@ -379,7 +386,8 @@ struct CasesController {
                 },
                 lengths: StatementLength.allCases.map {
                     Option(code: $0.code, label: $0.label, selected: $0 == .automatic)
-                }, diff: diff, hasDiff: !diff.isEmpty
+                }, routeIsCouncil: councilRoute != nil, routeMeeting: councilRoute?.meeting.iso ?? "",
+                routeItem: councilRoute?.item ?? "", diff: diff, hasDiff: !diff.isEmpty
             ), session: session, path: request.uri.path, message: message, error: error)
     }
 
