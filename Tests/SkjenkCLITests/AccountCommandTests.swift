@@ -44,7 +44,17 @@ import Testing
         defer { cli.remove() }
         let short = try cli.child.run(["users", "add", "kari", "--role", "saksbehandler"], stdin: "kort\n")
         #expect(short.status == 1)
-        #expect(short.stderr.contains("passordet skal ha minst 10 tegn"))
+        #expect(short.stderr.contains("passordet skal ha minst 12 tegn"))
+        // Issue 15: common passwords, the user name and more than bcrypt's 72 bytes are refused.
+        for (password, message) in [
+            ("Passord12345", "passordet er for vanlig"), ("sommer2026!!", "passordet er for vanlig"),
+            ("kari-er-best-1", "passordet kan ikke inneholde brukernavnet"),
+            (String(repeating: "æ", count: 40), "passordet kan ha høyst 72 byte"),
+            ("aaaaaaaaaaaaaaa", "passordet er for vanlig"),
+        ] {
+            let refused = try cli.child.run(["users", "add", "kari", "--role", "saksbehandler"], stdin: password + "\n")
+            #expect(refused.status == 1 && refused.stderr.contains(message), "\(password): \(refused.stderr)")
+        }
         let added = try cli.child.run(
             ["users", "add", "kari", "--role", "saksbehandler"], stdin: "riktig-hest-batteri\n")
         #expect(added.stdout.contains("Brukeren kari (saksbehandler) er lagt inn."), "\(added.stderr)")

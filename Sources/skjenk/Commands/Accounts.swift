@@ -51,8 +51,8 @@ extension Skjenk {
 
             func run() async throws {
                 let password = try Password.read(prompt: "Passord for \(name): ")
-                guard password.count >= 10 else {
-                    throw CommandFailure(message: "passordet skal ha minst 10 tegn")
+                if let problem = PasswordRules.problem(password, userName: name) {
+                    throw CommandFailure(message: problem)
                 }
                 if Password.isInteractive, try Password.read(prompt: "Gjenta passordet: ") != password {
                     throw CommandFailure(message: "passordene er ikke like; ingen bruker er lagt inn")
