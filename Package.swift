@@ -25,6 +25,9 @@ let package = Package(
         // The web application: HTTP server, routing, testing; bcrypt for passwords.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        // SHA-256 for session tokens, API keys and the archive checksum: swift-crypto (BoringSSL),
+        // already in the graph through hummingbird-auth, rather than a hand-written digest.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         // Hummingbird's logging API; the tests read what the server logs (InMemoryLogging).
         .package(url: "https://github.com/apple/swift-log.git", from: "1.14.0"),
     ],
@@ -59,6 +62,7 @@ let package = Package(
             dependencies: [
                 "SkjenkCore", "SkjenkTemplates", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The bundled templates (`Templates/`), shipped as resources; `--templates DIR` overrides them.

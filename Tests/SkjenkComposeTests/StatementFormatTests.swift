@@ -253,7 +253,7 @@ import ZIPFoundation
         #expect(xml.components(separatedBy: "<n5mdk:kode>V</n5mdk:kode>").count == 3)
         #expect(xml.contains("<dokumentnummer>3</dokumentnummer>"))
         #expect(xml.contains("<filnavn>vedlegg-kart.pdf</filnavn>"))
-        #expect(xml.contains("<sjekksum>\(SHA256.hex(Data("%PDF-1.7 test".utf8)))</sjekksum>"))
+        #expect(xml.contains("<sjekksum>\(Checksum.sha256Hex(Data("%PDF-1.7 test".utf8)))</sjekksum>"))
         let file = FileManager.default.temporaryDirectory.appendingPathComponent(
             "arkivmelding-\(UUID().uuidString).xml")
         try Data(xml.utf8).write(to: file)
@@ -273,7 +273,7 @@ import ZIPFoundation
         ),
     ])
     func sha256MatchesTheStandardVectors(input: String, digest: String) {
-        #expect(SHA256.hex(Data(input.utf8)) == digest)
+        #expect(Checksum.sha256Hex(Data(input.utf8)) == digest)
     }
 
     @Test func theMarkdownReaderKeepsTheTemplatesBlocks() {

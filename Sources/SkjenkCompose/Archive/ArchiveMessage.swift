@@ -83,7 +83,7 @@ public struct ArchiveMessage: Sendable {
                     <mimeType>application/pdf</mimeType>
                     <filnavn>\(e(fileName))</filnavn>
                     <referanseDokumentfil>\(e(fileName))</referanseDokumentfil>
-                    <sjekksum>\(SHA256.hex(file))</sjekksum>
+                    <sjekksum>\(Checksum.sha256Hex(file))</sjekksum>
                     <sjekksumAlgoritme>SHA256</sjekksumAlgoritme>
                     <filstoerrelse>\(file.count)</filstoerrelse>
                   </dokumentobjekt>

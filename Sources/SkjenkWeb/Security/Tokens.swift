@@ -13,7 +13,7 @@ public enum Tokens {
     }
 
     /// What the store keeps for a session token.
-    public static func hash(_ token: String) -> String { SHA256.hex(Data(token.utf8)) }
+    public static func hash(_ token: String) -> String { Checksum.sha256Hex(Data(token.utf8)) }
 
     /// Compares secrets in time independent of where they differ.
     static func equal(_ a: String, _ b: String) -> Bool {
