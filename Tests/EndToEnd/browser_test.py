@@ -101,12 +101,29 @@ try:
     wait_for("sendt til behandling", "sent for review")
     sign_out()
 
-    # The council: read and approve.
+    # The council returns the draft with a comment; the caseworker reads it and sends it again.
     sign_in("bu1")
     driver.get(BASE + "/behandling")
     page("til-behandling")
     driver.find_element(By.LINK_TEXT, "2026/05350").click()
     page("behandling")
+    driver.find_element(By.ID, "kommentar").send_keys("Nevn idrettsanlegget i vurderingen.")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/returner'] button").click()
+    wait_for("sendt tilbake til saksbehandleren", "the draft was returned")
+    page("sendt-tilbake")
+    sign_out()
+    sign_in("kari")
+    driver.get(BASE + "/saker/2026/5350")
+    wait_for("Nevn idrettsanlegget i vurderingen.", "the caseworker reads the council's comment")
+    page("kommentar-fra-behandlingen")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/send-til-behandling'] button").click()
+    wait_for("sendt til behandling", "sent for review again")
+    sign_out()
+
+    # The council: read and approve.
+    sign_in("bu1")
+    driver.get(BASE + "/behandling")
+    driver.find_element(By.LINK_TEXT, "2026/05350").click()
     driver.find_element(By.CSS_SELECTOR, "form[action$='/vedta'] button").click()
     wait_for("Uttalelsen er vedtatt", "approved")
     sign_out()

@@ -214,6 +214,30 @@ import Testing
         }
     }
 
+    /// Issue 15: the council returns a draft and gets its receipt (not a 403); the caseworker reads
+    /// the comment on the case page.
+    @Test func theCouncilReturnsADraftAndTheCaseworkerReadsTheComment() async throws {
+        let harness = try await WebHarness()
+        try await harness.application().test(.router) { client in
+            let kari = Browser(client)
+            try await kari.signIn("kari")
+            try await kari.get("/saker/2026/10003")
+            try await kari.post("/saker/2026/10003/utkast", [("konklusjon", "vilkaar"), ("vei", "direktor")])
+            try await kari.post("/saker/2026/10003/send-til-behandling", [])
+            let bu = Browser(client)
+            try await bu.signIn("bu1")
+            try await bu.get("/behandling/2026/10003")
+            let returned = try await bu.post(
+                "/behandling/2026/10003/returner", [("kommentar", "Nevn barnehagen i vurderingen.")])
+            #expect(returned.status == .ok, "\(returned.text.prefix(300))")
+            #expect(returned.text.contains("er sendt tilbake til saksbehandleren."))
+            #expect(!returned.text.contains("/behandling/2026/10003\""))
+            #expect(try await harness.store.review(of: harness.caseNumber).state == .draft)
+            let page = try await kari.get("/saker/2026/10003")
+            #expect(page.text.contains("Sendt tilbake fra behandlingen med kommentar: «Nevn barnehagen i vurderingen.»"))
+        }
+    }
+
     /// Issue 15: a new draft on the web keeps the council route and meeting of the previous one; the
     /// form shows them, and a form without a route keeps it too.
     @Test func reDraftingKeepsTheRouteAndMeeting() async throws {

@@ -266,6 +266,9 @@ struct CasesController {
         let deadlineLabel: String
         let isOverdue: Bool
         let reviewState: String
+        /// The comment the draft came back with from the review, when it was returned.
+        let reviewComment: String
+        let hasReviewComment: Bool
         let facts: [Fact]
         let level: String
         let factors: [FactorRow]
@@ -355,9 +358,15 @@ struct CasesController {
                 path: h.caseNumber.key, caseNumber: h.caseNumber.text, venue: h.venue.name,
                 application: "\(h.applicationType.label), \(h.permitType.label)",
                 deadline: NorwegianFormat.longDate(h.deadline), deadlineLabel: deadline.label,
-                isOverdue: deadline.isOverdue, reviewState: review.state.label, facts: facts,
+                isOverdue: deadline.isOverdue, reviewState: review.state.label,
+                reviewComment: review.comment ?? "",
+                hasReviewComment: review.state == .draft && !(review.comment ?? "").isEmpty, facts: facts,
                 level: assessment.level.rawValue,
-                factors: assessment.factors.map {
+                // Grouped by § 1-7a criterion, in the law's order, as the letter has them.
+                factors: Criterion.allCases.flatMap { criterion in
+                    assessment.factors.filter { $0.criterion == criterion }
+                }
+                .map {
                     FactorRow(
                         criterion: $0.criterion.label.prefix(1).uppercased() + $0.criterion.label.dropFirst(),
                         score: $0.score, explanation: $0.explanation,

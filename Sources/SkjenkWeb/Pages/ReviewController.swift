@@ -40,14 +40,7 @@ struct ReviewController {
     func register(_ router: Router<WebContext>) {
         router.get("/behandling") { request, context -> Response in
             let session = try Access.require(Access.reviewers, request, context)
-            let items = try await services.store.reviewQueue(.submitted).map {
-                Item(
-                    path: $0.caseNumber.key, caseNumber: $0.caseNumber.text, venue: $0.venueName,
-                    outcome: $0.outcome.label, route: $0.route.label, deadline: NorwegianFormat.date($0.deadline))
-            }
-            return try services.pages.page(
-                "behandling", title: "Til behandling", content: ListContent(items: items, hasItems: !items.isEmpty),
-                session: session, path: request.uri.path)
+            return try await queue(request, session: session, message: nil)
         }
         router.get("/behandling/:year/:seq") { request, context -> Response in
             let session = try Access.require(Access.reviewers, request, context)
@@ -89,12 +82,26 @@ struct ReviewController {
                 _ = try await services.store.applyReview(
                     .returnToDraft(comment: context.form?["kommentar"] ?? ""), to: stored.hearing.caseNumber,
                     actor: services.actor(session))
-                return try await page(
-                    request, context, session: session, message: "Utkastet er sendt tilbake.", error: nil)
+                // The draft is no longer the council's to read: back to the list, with the receipt.
+                return try await queue(
+                    request, session: session,
+                    message: "Utkastet i sak \(stored.hearing.caseNumber.text) er sendt tilbake til saksbehandleren.")
             } catch let error as StatementStoreError {
                 return try await page(request, context, session: session, message: nil, error: error.description)
             }
         }
+    }
+
+    /// The drafts waiting for review.
+    func queue(_ request: Request, session: WebSession, message: String?) async throws -> Response {
+        let items = try await services.store.reviewQueue(.submitted).map {
+            Item(
+                path: $0.caseNumber.key, caseNumber: $0.caseNumber.text, venue: $0.venueName,
+                outcome: $0.outcome.label, route: $0.route.label, deadline: NorwegianFormat.date($0.deadline))
+        }
+        return try services.pages.page(
+            "behandling", title: "Til behandling", content: ListContent(items: items, hasItems: !items.isEmpty),
+            session: session, path: "/behandling", message: message)
     }
 
     func load(_ context: WebContext) async throws -> (StoredCase, StatementDraft, ReviewStatus) {
