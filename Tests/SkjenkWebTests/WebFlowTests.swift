@@ -235,6 +235,12 @@ import Testing
             #expect(try await harness.store.review(of: harness.caseNumber).state == .draft)
             let page = try await kari.get("/saker/2026/10003")
             #expect(page.text.contains("Sendt tilbake fra behandlingen med kommentar: «Nevn barnehagen i vurderingen.»"))
+            // A return without a comment is refused in the web's words, not the command line's.
+            try await kari.post("/saker/2026/10003/send-til-behandling", [])
+            try await bu.get("/behandling/2026/10003")
+            let empty = try await bu.post("/behandling/2026/10003/returner", [("kommentar", " ")])
+            #expect(empty.text.contains("oppgi hvorfor utkastet sendes tilbake"))
+            #expect(!empty.text.contains("--comment"))
         }
     }
 

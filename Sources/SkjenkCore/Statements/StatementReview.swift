@@ -73,10 +73,10 @@ public enum ReviewFlow {
 
         public var description: String {
             switch self {
-            case .noDraft: "saken har ikke noe utkast ennå; lag et med «skjenk draft»"
+            case .noDraft: "saken har ikke noe utkast ennå; lag et først"
             case .wrongState(let action, let state):
                 "uttalelsen er \(state.label) og kan ikke \(action)"
-            case .missingComment: "oppgi hvorfor utkastet sendes tilbake (--comment)"
+            case .missingComment: "oppgi hvorfor utkastet sendes tilbake"
             case .decisionDiffersFromDraft(let draft):
                 "utkastet er skrevet for \(draft); lag nytt utkast med riktig vedtaksvei før det vedtas"
             case .sentInTheFuture: "sendt-datoen kan ikke være frem i tid"

@@ -86,7 +86,13 @@ extension Skjenk {
                 let status = try await database.applyReview(action, to: number, actor: .commandLine)
                 print("Uttalelsen i sak \(number.text) er nå \(status.state.label).")
             } catch let error as StatementStoreError {
-                throw CommandFailure(message: error.description)
+                // The store's words are for every channel; the command line adds its own flags.
+                switch error {
+                case .review(.missingComment): throw CommandFailure(message: error.description + " (--comment)")
+                case .review(.noDraft):
+                    throw CommandFailure(message: error.description + " med «skjenk draft \(number.text)»")
+                default: throw CommandFailure(message: error.description)
+                }
             }
         }
     }
