@@ -36,6 +36,31 @@ import Testing
         #expect(audit.first?.detail == "2 fjernet, 1 lagt inn")
     }
 
+    /// Issue 15: a whole-list register (points, addresses, zones) reports how many entries it
+    /// replaced, not how many import records it cleared.
+    @Test func aWholeListImportCountsTheEntriesItReplaced() async throws {
+        let store = try Fixtures.store()
+        let actor = Fixtures.actor
+        func points(_ n: Int) throws -> [PenaltyPoints] {
+            try (0..<n).map {
+                PenaltyPoints(
+                    date: try LocalDate(iso: "2026-0\($0 % 9 + 1)-01"), organisationNumber: Fixtures.organisationNumber($0),
+                    venueName: "Sted \($0)", points: 2, reason: "Brudd")
+            }
+        }
+        _ = try await store.replacePenaltyPoints(try points(3), source: "prikker-mars.csv", actor: actor)
+        let second = try await store.replacePenaltyPoints(try points(5), source: "prikker-mai.csv", actor: actor)
+        #expect(second == RegisterSummary(removed: 3, added: 5))
+        let zone = ZoneArea(
+            zone: .centre,
+            rings: [[
+                GeoPoint(latitude: 59.92, longitude: 10.72), GeoPoint(latitude: 59.92, longitude: 10.74),
+                GeoPoint(latitude: 59.93, longitude: 10.74),
+            ]])
+        _ = try await store.replaceZones([zone, zone], source: "soner-1.geojson", actor: actor)
+        #expect(try await store.replaceZones([zone], source: "soner-2.geojson", actor: actor) == RegisterSummary(removed: 2, added: 1))
+    }
+
     @Test func sitesKeepTheirOpeningHours() async throws {
         let store = try Fixtures.store()
         var kindergarten = try site("Barnehage A", .kindergarten, source: "barnehager")

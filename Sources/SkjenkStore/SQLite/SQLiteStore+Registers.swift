@@ -106,21 +106,30 @@ extension SQLiteStore: RegisterStore {
     ) async throws -> RegisterSummary {
         let timestamp = Timestamp.format(now())
         return try await writer.write { db in
+            // What the register held before: counted from the first delete, before the import's own
+            // bookkeeping is cleared (points, addresses and zones replace every earlier import).
+            let removed: Int
             switch kind {
-            case .sites: try db.execute(sql: "DELETE FROM site WHERE source = ?", arguments: [source])
-            case .venues: try db.execute(sql: "DELETE FROM licensedVenue WHERE source = ?", arguments: [source])
+            case .sites:
+                try db.execute(sql: "DELETE FROM site WHERE source = ?", arguments: [source])
+                removed = db.changesCount
+            case .venues:
+                try db.execute(sql: "DELETE FROM licensedVenue WHERE source = ?", arguments: [source])
+                removed = db.changesCount
             // Each publication of points is the whole list: it replaces every earlier one.
             case .points:
                 try db.execute(sql: "DELETE FROM penaltyPoints")
+                removed = db.changesCount
                 try db.execute(sql: "DELETE FROM registerImport WHERE kind = 'points'")
             case .addresses:
                 try db.execute(sql: "DELETE FROM address")
+                removed = db.changesCount
                 try db.execute(sql: "DELETE FROM registerImport WHERE kind = 'addresses'")
             case .zones:
                 try db.execute(sql: "DELETE FROM zoneArea")
+                removed = db.changesCount
                 try db.execute(sql: "DELETE FROM registerImport WHERE kind = 'zones'")
             }
-            let removed = db.changesCount
             try insert(db)
             try db.execute(
                 sql: """
