@@ -156,6 +156,50 @@ import Testing
         }
     }
 
+    /// Issue 15, finding 2: forty parallel wrong passwords for one user verify at most five; the
+    /// rest are refused before bcrypt runs. An unknown user costs a verification too (no timing
+    /// difference), and a right password afterwards is still refused while the limit holds.
+    @Test func parallelGuessesAreCountedBeforeTheyAreVerified() async throws {
+        let harness = try await WebHarness()
+        try await harness.application().test(.router) { client in
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        try await client.executeRequest(
+                            uri: "/api/v1/sesjoner", method: .post, headers: [.contentType: "application/json"],
+                            body: ByteBuffer(string: #"{"navn": "kari", "passord": "feil-passord-\#(index)"}"#)
+                        ).status
+                    }
+                }
+                var all: [HTTPResponse.Status] = []
+                for try await status in group { all.append(status) }
+                return all
+            }
+            #expect(statuses.filter { $0 == .unauthorized }.count == 5, "\(statuses)")
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 35)
+            #expect(await harness.services.signInVerifications() == 5)
+            let right = try await client.executeRequest(
+                uri: "/api/v1/sesjoner", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"navn": "kari", "passord": "\#(WebHarness.password)"}"#))
+            #expect(right.status == .tooManyRequests)
+            // The address is at its limit too: another user name from it is refused before bcrypt.
+            let other = try await client.executeRequest(
+                uri: "/api/v1/sesjoner", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"navn": "finnes-ikke", "passord": "et-eller-annet-passord"}"#))
+            #expect(other.status == .tooManyRequests)
+            #expect(await harness.services.signInVerifications() == 5)
+        }
+        // An unknown user is verified against a dummy hash, like a known one.
+        let fresh = try await WebHarness()
+        try await fresh.application().test(.router) { client in
+            let unknown = try await client.executeRequest(
+                uri: "/api/v1/sesjoner", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"navn": "finnes-ikke", "passord": "et-eller-annet-passord"}"#))
+            #expect(unknown.status == .unauthorized)
+            #expect(await fresh.services.signInVerifications() == 1)
+        }
+    }
+
     /// Issue 15, finding 3: only a path on this site; a tab, a second slash or backslash (also
     /// percent-encoded), whitespace or a scheme sends the user to the start page instead.
     @Test(arguments: [

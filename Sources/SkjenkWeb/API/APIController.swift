@@ -59,24 +59,21 @@ struct APIController {
                 throw HTTPError(.badRequest, message: "Send JSON med «navn» og «passord».")
             }
             let address = services.clientAddress(request, context)
-            let keys = ["bruker:" + body.navn.lowercased(), "adresse:" + address]
             let now = services.now()
-            guard await services.throttle.allows(keys, now: now) else {
-                throw HTTPError(.tooManyRequests, message: "For mange mislykkede forsøk; vent et kvarter.")
+            let user: WebUser
+            switch try await services.signIn.check(
+                name: body.navn, password: body.passord, address: address, store: services.store, now: now)
+            {
+            case .throttled: throw HTTPError(.tooManyRequests, message: "For mange mislykkede forsøk; vent et kvarter.")
+            case .refused: throw HTTPError(.unauthorized, message: "Feil brukernavn eller passord.")
+            case .signedIn(let found): user = found
             }
-            guard let found = try await services.store.credentials(name: body.navn), !found.user.disabled,
-                Bcrypt.verify(body.passord, hash: found.passwordHash)
-            else {
-                await services.throttle.record(keys, now: now)
-                throw HTTPError(.unauthorized, message: "Feil brukernavn eller passord.")
-            }
-            await services.throttle.recordSuccess(keys)
             let token = Tokens.random()
             let expires = now.addingTimeInterval(services.configuration.sessionLifetime)
             try await services.store.createSession(
-                tokenHash: Tokens.hash(token), userId: found.user.id, csrfToken: Tokens.random(), expiresAt: expires)
+                tokenHash: Tokens.hash(token), userId: user.id, csrfToken: Tokens.random(), expiresAt: expires)
             return try APIResponse.json(
-                Token(token: token, utloper: expires, rolle: found.user.role.code), status: .created)
+                Token(token: token, utloper: expires, rolle: user.role.code), status: .created)
         }
         api.get("/saker") { request, context -> Response in
             _ = try Access.require(Access.reviewers, request, context)

@@ -13,6 +13,8 @@ public struct WebServices: Sendable {
     let statementTemplates: TemplateSet
     let replies: ComplaintReplyComposer
     let throttle: RateLimiter
+    /// Sign-in for the web and the API: counted before bcrypt, bcrypt off the event loop.
+    let signIn: SignInCheck
     /// Requests per Open311 key per minute.
     let keyLimiter: RateLimiter
     let now: @Sendable () -> Date
@@ -31,8 +33,12 @@ public struct WebServices: Sendable {
             try configuration.replyTemplates.map { ComplaintReplyComposer(templates: try TemplateSet(folder: $0)) }
             ?? ComplaintReplyComposer.bundled()
         throttle = RateLimiter()
+        signIn = SignInCheck(throttle: throttle)
         keyLimiter = RateLimiter(limit: configuration.keyRequestsPerMinute, window: 60)
     }
+
+    /// How many passwords the sign-in has verified (the throttle's effect, for tests and monitoring).
+    public func signInVerifications() async -> Int { await signIn.verifications }
 
     /// The policy, read for each use so the district's edits apply at once.
     func policy() throws -> Policy {

@@ -31,25 +31,24 @@ struct SignInController {
             let name = form["navn"] ?? ""
             let next = Self.safeNext(form["neste"])
             let address = services.clientAddress(request, context)
-            let keys = ["bruker:" + name.lowercased(), "adresse:" + address]
             let now = services.now()
-            guard await services.throttle.allows(keys, now: now) else {
+            let user: WebUser
+            switch try await services.signIn.check(
+                name: name, password: form["passord"], address: address, store: services.store, now: now)
+            {
+            case .throttled:
                 return try signInPage(
                     request, context, next: next, name: name,
                     error: "For mange mislykkede forsøk. Vent et kvarter og prøv igjen.", status: .tooManyRequests)
-            }
-            guard let password = form["passord"], let found = try await services.store.credentials(name: name),
-                !found.user.disabled, Bcrypt.verify(password, hash: found.passwordHash)
-            else {
-                await services.throttle.record(keys, now: now)
+            case .refused:
                 return try signInPage(
                     request, context, next: next, name: name, error: "Feil brukernavn eller passord.",
                     status: .unauthorized)
+            case .signedIn(let found): user = found
             }
-            await services.throttle.recordSuccess(keys)
             let token = Tokens.random()
             try await services.store.createSession(
-                tokenHash: Tokens.hash(token), userId: found.user.id, csrfToken: Tokens.random(),
+                tokenHash: Tokens.hash(token), userId: user.id, csrfToken: Tokens.random(),
                 expiresAt: now.addingTimeInterval(services.configuration.sessionLifetime))
             var response = PageRenderer.redirect(next)
             response.setCookie(

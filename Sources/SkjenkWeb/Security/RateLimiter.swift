@@ -36,4 +36,19 @@ actor RateLimiter {
     func recordSuccess(_ keys: [String]) {
         for key in keys { events[key] = nil }
     }
+
+    /// Counts an attempt for every key at once if all allow it (true), else counts nothing (false):
+    /// the check and the count cannot be split by a parallel attempt.
+    func attempt(_ keys: [String], now: Date) -> Bool {
+        guard allows(keys, now: now) else { return false }
+        record(keys, now: now)
+        return true
+    }
+
+    /// After a successful sign-in: the user's count is cleared; the address keeps its other
+    /// attempts and loses only this one.
+    func forgive(user: String, address: String, attemptAt now: Date) {
+        events[user] = nil
+        if let index = events[address]?.lastIndex(of: now) { events[address]?.remove(at: index) }
+    }
 }
