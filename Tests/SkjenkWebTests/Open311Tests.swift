@@ -125,6 +125,23 @@ import Testing
             let long = try await Self.post(
                 client, Self.report(Self.origin) + [("description", String(repeating: "x", count: 4_001))])
             #expect(long.status == .badRequest)
+            // Issue 15, finding 4: references and free text have limits; positions must be finite
+            // and in Norway. Each refusal is in the specification's error format and stores nothing.
+            for fields in [
+                [("service_request_id", String(repeating: "a", count: 101))],
+                [("service_request_id", "ref med mellomrom")],
+                [("address_string", String(repeating: "x", count: 201))],
+                [("attribute[sted]", String(repeating: "x", count: 201))],
+            ] {
+                let refused = try await Self.post(client, Self.report(Self.origin) + fields)
+                #expect(refused.status == .badRequest, "\(fields[0].0)")
+                #expect((try Self.json(refused) as? [[String: Any]])?.first?["code"] as? Int == 400)
+            }
+            for (lat, long) in [("nan", "10.7"), ("inf", "10.7"), ("48.85", "2.35")] {
+                let refused = try await Self.post(
+                    client, [("service_code", "stoey"), ("lat", lat), ("long", long), ("description", "Musikk")])
+                #expect(refused.status == .badRequest, "\(lat),\(long)")
+            }
             let wide = try await Self.get(
                 client,
                 "/open311/v2/requests.json?api_key=\(Self.key)&start_date=2026-01-01T00:00:00Z&end_date=2026-11-01T00:00:00Z"

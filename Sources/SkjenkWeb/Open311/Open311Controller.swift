@@ -137,9 +137,31 @@ struct Open311Controller {
         var position: GeoPoint?
         if form["lat"] != nil || form["long"] != nil {
             guard let lat = form["lat"].flatMap(Double.init), let long = form["long"].flatMap(Double.init),
-                (-90...90).contains(lat), (-180...180).contains(long)
+                lat.isFinite, long.isFinite, (-90...90).contains(lat), (-180...180).contains(long)
             else { throw Open311Error(.badRequest, "lat og long skal begge være tall i WGS84.") }
+            // The registers' check: a report about a venue in the district lies in Norway.
+            guard NorwayExtent.contains(GeoPoint(latitude: lat, longitude: long)) else {
+                throw Open311Error(.badRequest, "lat og long ligger utenfor Norge.")
+            }
             position = GeoPoint(latitude: lat, longitude: long)
+        }
+        // Free-text fields have limits of their own (the description's is the specification's).
+        for (field, limit) in [
+            ("address_string", 200), ("attribute[sted]", 200), ("first_name", 100), ("last_name", 100),
+            ("phone", 40), ("email", 200),
+        ] where (form[field]?.count ?? 0) > limit {
+            throw Open311Error(.badRequest, "\(field) er lengre enn \(limit) tegn.")
+        }
+        // A reference of the client's own: at most 100 characters of A–Z, a–z, 0–9, «.», «_» and «-».
+        if let reference = form["service_request_id"],
+            reference.count > 100
+                || !reference.unicodeScalars.allSatisfy({
+                    ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0)
+                        || $0 == "." || $0 == "_" || $0 == "-"
+                })
+        {
+            throw Open311Error(
+                .badRequest, "service_request_id kan ha høyst 100 tegn: bokstavene A–Z, tall, punktum, _ og -.")
         }
         let address = form["address_string"]
         guard position != nil || address != nil else {
