@@ -149,6 +149,15 @@ import Testing
             let bad = try await browser.get("/klager/eksport.csv?fra=1.10.2026")
             #expect(bad.status == .badRequest)
             #expect(bad.text.contains("er ikke en dato"))
+            // Issue 15, finding 6: personal data only by the form's POST with its token, never a link.
+            let linked = try await browser.get("/klager/eksport.csv?alle=1&personopplysninger=1")
+            #expect(linked.status == .badRequest && linked.text.contains("lastes ned med skjemaet"))
+            let forged = try await browser.post(
+                "/klager/eksport.csv", [("alle", "1"), ("personopplysninger", "1")], csrf: .some(nil))
+            #expect(forged.status == .forbidden)
+            try await browser.get("/klager")
+            let posted = try await browser.post("/klager/eksport.csv", [("alle", "1"), ("personopplysninger", "1")])
+            #expect(posted.status == .ok && posted.text.hasPrefix("\u{FEFF}"))
         }
     }
 }

@@ -81,6 +81,7 @@ import Testing
             fields: [("hendelse", "2026-11-20"), ("sted", "Bar Boble"), ("kategori", "stoey")]),
         Route(method: .get, template: "/klager/{id}", path: "/klager/1", kind: .page(staff)),
         Route(method: .get, template: "/klager/eksport.csv", path: "/klager/eksport.csv", kind: .page(staff)),
+        Route(method: .post, template: "/klager/eksport.csv", path: "/klager/eksport.csv", kind: .page(staff)),
         Route(
             method: .post, template: "/klager/{id}/steg", path: "/klager/1/steg", kind: .page(staff),
             fields: [("tiltak", "kontaktet-stedet")]),

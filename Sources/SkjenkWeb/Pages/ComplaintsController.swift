@@ -143,7 +143,17 @@ struct ComplaintsController {
         }
         router.get("/klager/eksport.csv") { request, context -> Response in
             let session = try Access.require(Access.staff, request, context)
-            return try await export(request, session: session)
+            // Personal data only through the form (POST, CSRF): a link on another site cannot start it.
+            if request.queryForm.get("personopplysninger") == "1" {
+                throw HTTPError(
+                    .badRequest,
+                    message: "Opplysninger om klagerne lastes ned med skjemaet på klagesiden, ikke med en lenke.")
+            }
+            return try await export(request, session: session, fields: request.queryForm)
+        }
+        router.post("/klager/eksport.csv") { request, context -> Response in
+            let session = try Access.require(Access.staff, request, context)
+            return try await export(request, session: session, fields: context.form ?? FormFields())
         }
         router.get("/klager/ny") { request, context -> Response in
             let session = try Access.require(Access.staff, request, context)
@@ -238,8 +248,7 @@ struct ComplaintsController {
     /// The log as CSV (`ComplaintExport`): the list's filter (`sted`, `alle`) and the received dates
     /// `fra`/`til`; complainants' details, descriptions and notes only with `personopplysninger=1`,
     /// for the roles that may export them. Audited by the store.
-    func export(_ request: Request, session: WebSession) async throws -> Response {
-        let query = request.queryForm
+    func export(_ request: Request, session: WebSession, fields query: FormFields) async throws -> Response {
         let personal = query.get("personopplysninger") == "1"
         if personal, !session.user.role.mayExportComplainants {
             throw HTTPError(.forbidden, message: "Bare en saksbehandler kan eksportere opplysninger om klagerne.")
