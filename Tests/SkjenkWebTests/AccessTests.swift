@@ -156,6 +156,41 @@ import Testing
         }
     }
 
+    /// Issue 15, finding 1: a body is read only when the request may be served, and only as much
+    /// as its kind needs; a larger one is 413 in the caller's language, never a 500.
+    @Test func requestBodiesAreLimitedBeforeTheyAreRead() async throws {
+        let harness = try await WebHarness()
+        try await harness.application().test(.router) { client in
+            let big = String(repeating: "a=a&", count: 330_000)  // about 1.3 MB
+            let multipart = "--x\r\nContent-Disposition: form-data; name=\"navn\"\r\n\r\n"
+                + String(repeating: "a", count: 1_300_000) + "\r\n--x--\r\n"
+            // Unauthenticated: the sign-in form takes 16 kB at most.
+            let signIn = try await client.executeRequest(
+                uri: "/logg-inn", method: .post, headers: [.contentType: "multipart/form-data; boundary=x"],
+                body: ByteBuffer(string: multipart))
+            #expect(signIn.status == .contentTooLarge)
+            #expect(String(buffer: signIn.body).contains("høyst 16 kB"))
+            // Any other page without a session: sent to sign in, the body never read.
+            let upload = try await client.executeRequest(
+                uri: "/saker/import", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: big))
+            #expect(upload.status == .seeOther || upload.status == .found)
+            #expect(upload.headers[.location]?.hasPrefix("/logg-inn") == true)
+            // Open311: 64 kB, answered in the specification's error format.
+            let report = try await client.executeRequest(
+                uri: "/open311/v2/requests.json", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: big))
+            #expect(report.status == .contentTooLarge)
+            #expect(String(buffer: report.body).hasPrefix("[{\"code\":413"))
+            // Signed in: a form takes 1 MB, an upload the import limit.
+            let kari = Browser(client)
+            try await kari.signIn("kari")
+            let form = try await kari.post("/klager", [("beskrivelse", String(repeating: "x", count: 1_100_000))])
+            #expect(form.status == .contentTooLarge)
+            #expect(form.text.contains("høyst 1 MB"))
+        }
+    }
+
     /// Issue 15, finding 2: forty parallel wrong passwords for one user verify at most five; the
     /// rest are refused before bcrypt runs. An unknown user costs a verification too (no timing
     /// difference), and a right password afterwards is still refused while the limit holds.

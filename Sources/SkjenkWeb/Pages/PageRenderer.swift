@@ -112,6 +112,7 @@ struct ErrorMiddleware: RouterMiddleware {
         case 401: "Logg inn først."
         case 403: "Du har ikke tilgang til dette."
         case 404: "Siden finnes ikke."
+        case 413: "Forespørselen er for stor."
         default: "Noe gikk galt hos oss. Prøv igjen, og si fra til administratoren hvis det gjentar seg."
         }
     }
@@ -123,6 +124,10 @@ struct ErrorMiddleware: RouterMiddleware {
     {
         if request.uri.path.hasPrefix("/api/") {
             return APIResponse.error(status, message)
+        }
+        // Open311 clients get the specification's error list, in the format they asked for.
+        if request.uri.path.hasPrefix("/open311/") {
+            return (request.uri.path.hasSuffix(".xml") ? Open311Format.xml : .json).error(status, message)
         }
         struct ErrorContent: Encodable {
             let status: Int
