@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SkjenkCompose
 import SkjenkCore
 import SkjenkStore
 
@@ -20,7 +21,14 @@ struct AdminController {
         let label: String
     }
 
+    /// A tool the server runs for the archive, and whether it is there.
+    struct Tool: Encodable {
+        let name: String
+        let state: String
+    }
+
     struct RegistersContent: Encodable {
+        let tools: [Tool]
         let sources: [Source]
         let kinds: [Kind]
         let problems: [String]
@@ -169,6 +177,15 @@ struct AdminController {
         return try services.pages.page(
             "registre", title: "Registre",
             content: RegistersContent(
+                tools: [
+                    Tool(
+                        name: "LibreOffice (PDF/A til arkivet)",
+                        state: PDFConverter.locate().map { "funnet: \($0.path)" } ?? PDFConverter.installHint),
+                    Tool(
+                        name: "rsvg-convert (kartet som bilde)",
+                        state: MapRasterizer.locate().map { "funnet: \($0.path)" }
+                            ?? "mangler: installer librsvg2-bin; kartet legges da inn som SVG"),
+                ],
                 sources: sources, kinds: kinds, problems: problems, hasProblems: !problems.isEmpty),
             session: session, path: request.uri.path, message: message,
             status: message == nil && !problems.isEmpty ? .unprocessableContent : .ok)

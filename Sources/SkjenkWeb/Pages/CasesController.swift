@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import SkjenkCompose
 import SkjenkCore
 import SkjenkImport
@@ -135,7 +136,7 @@ struct CasesController {
                 throw HTTPError(.notFound, message: "Saken har ikke noe utkast.")
             }
             if format == .archive {
-                return try await archive(draft, stored: stored)
+                return try await archive(draft, stored: stored, logger: context.logger)
             }
             let review = try await services.store.review(of: draft.caseNumber)
             let data = try StatementDesk.render(
@@ -157,7 +158,7 @@ struct CasesController {
     }
 
     /// The archive package (arkivmelding.xml and the statement as PDF/A) as a zip, once approved.
-    func archive(_ draft: StatementDraft, stored: StoredCase) async throws -> Response {
+    func archive(_ draft: StatementDraft, stored: StoredCase, logger: Logger) async throws -> Response {
         let review = try await services.store.review(of: draft.caseNumber)
         guard review.state == .approved || review.state == .sent else {
             throw HTTPError(
@@ -169,7 +170,15 @@ struct CasesController {
                 draft, review: review, agencyOfficer: stored.hearing.agencyOfficer?.name,
                 templates: services.statementTemplates, created: services.now())
         } catch let problem as PDFConverter.Problem {
-            throw HTTPError(.serviceUnavailable, message: problem.description)
+            // The tool's own words (its log, install hints) are for the log and the administrator.
+            logger.error("PDF/A conversion failed", metadata: ["problem": "\(problem.description)"])
+            throw HTTPError(
+                .serviceUnavailable,
+                message: "Arkivpakken kan ikke lages akkurat nå: serveren får ikke laget PDF/A. Administratoren ser "
+                    + "verktøyenes tilstand på registersiden.")
+        } catch let problem as MapRasterizer.Problem {
+            logger.error("map rasterising failed", metadata: ["problem": "\(problem.description)"])
+            throw HTTPError(.serviceUnavailable, message: "Arkivpakken kan ikke lages akkurat nå: kartet kunne ikke tegnes.")
         }
         let stem = draft.caseNumber.key.replacingOccurrences(of: "/", with: "-")
         return Response(
