@@ -5,10 +5,14 @@ import SkjenkCore
 public enum StatementStoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case caseNotFound(String)
     case review(ReviewFlow.Problem)
+    /// A new version was stored between reading the draft and recording the review step.
+    case draftChangedMeanwhile
 
     public var description: String {
         switch self {
         case .caseNotFound(let number): "fant ingen sak med saksnummer \(number)"
+        case .draftChangedMeanwhile:
+            "et nytt utkast ble lagret mens du arbeidet; se på den nye versjonen og prøv igjen"
         case .review(let problem): problem.description
         }
     }

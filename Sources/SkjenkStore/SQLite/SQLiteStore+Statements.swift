@@ -98,7 +98,7 @@ extension SQLiteStore: StatementStore {
             let latest = try Int.fetchOne(
                 db, sql: "SELECT MAX(version) FROM statementDraft WHERE caseKey = ?", arguments: [key])
             guard latest == current?.version else {
-                throw StoreError(description: "et nytt utkast ble lagret samtidig; prøv igjen")
+                throw StatementStoreError.draftChangedMeanwhile
             }
             let after: ReviewStatus
             do throws(ReviewFlow.Problem) {
