@@ -68,23 +68,30 @@ public struct FormFields: Sendable {
         return form
     }
 
+    /// At most this many parts, and this many bytes of headers in each (issue 15, finding 1): the
+    /// parser's work stays linear in the body, whatever its shape.
+    static let maximumParts = 100
+    static let maximumHeaderBytes = 4 * 1024
+
     static func multipart(_ body: Data, boundary: String) -> FormFields? {
-        guard !boundary.isEmpty else { return nil }
+        guard !boundary.isEmpty, boundary.utf8.count <= 200 else { return nil }
         var form = FormFields()
         let delimiter = Data("--\(boundary)".utf8)
         let bytes = body
         var parts: [Data] = []
         var search = bytes.startIndex
         var previous: Data.Index?
-        while let range = bytes.range(of: delimiter, in: search..<bytes.endIndex) {
+        while parts.count < maximumParts, let range = bytes.range(of: delimiter, in: search..<bytes.endIndex) {
             if let previous { parts.append(bytes[previous..<range.lowerBound]) }
             previous = range.upperBound
             search = range.upperBound
         }
         for var part in parts {
-            // Each part: CRLF, headers, CRLF CRLF, content, CRLF.
+            // Each part: CRLF, headers, CRLF CRLF, content, CRLF. The headers end within 4 kB.
             if part.starts(with: [0x0D, 0x0A]) { part = part.dropFirst(2) }
-            guard let split = part.range(of: Data([0x0D, 0x0A, 0x0D, 0x0A])) else { continue }
+            let headerEnd = part.index(part.startIndex, offsetBy: min(part.count, maximumHeaderBytes))
+            guard let split = part.range(of: Data([0x0D, 0x0A, 0x0D, 0x0A]), in: part.startIndex..<headerEnd)
+            else { continue }
             let headers = String(decoding: part[part.startIndex..<split.lowerBound], as: UTF8.self)
             var content = part[split.upperBound...]
             if content.suffix(2) == Data([0x0D, 0x0A]) { content = content.dropLast(2) }
