@@ -372,6 +372,29 @@ import Testing
         }
     }
 
+    /// Issue 15: the council reads through the API only what has been sent to it for review, with
+    /// `alle=1` too.
+    @Test func theCouncilSeesOnlySubmittedCasesInTheAPI() async throws {
+        let harness = try await WebHarness()
+        try await harness.application().test(.router) { client in
+            let token = try await Self.apiToken(client, "bu1")
+            let auth: HTTPFields = [.authorization: "Bearer \(token)"]
+            func listed(_ uri: String) async throws -> [String] {
+                let response = try await client.executeRequest(uri: uri, method: .get, headers: auth, body: nil)
+                let list = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]]
+                return (list ?? []).compactMap { $0["saksnummer"] as? String }
+            }
+            #expect(try await listed("/api/v1/saker?alle=1").isEmpty)
+            let kari = Browser(client)
+            try await kari.signIn("kari")
+            try await kari.get("/saker/2026/10003")
+            try await kari.post("/saker/2026/10003/utkast", [("konklusjon", "vilkaar"), ("vei", "direktor")])
+            try await kari.post("/saker/2026/10003/send-til-behandling", [])
+            #expect(try await listed("/api/v1/saker?alle=1") == [harness.caseNumber.text])
+            #expect(try await listed("/api/v1/saker") == [harness.caseNumber.text])
+        }
+    }
+
     @Test func theAPISignsInReadsDeadlinesAndTakesComplaints() async throws {
         let harness = try await WebHarness()
         try await harness.application().test(.router) { client in

@@ -76,7 +76,7 @@ struct APIController {
                 Token(token: token, utloper: expires, rolle: user.role.code), status: .created)
         }
         api.get("/saker") { request, context -> Response in
-            _ = try Access.require(Access.reviewers, request, context)
+            let session = try Access.require(Access.reviewers, request, context)
             let parameters = request.queryForm
             let all = parameters.get("alle") == "1"
             guard let page = Self.positive(parameters.get("side"), default: 1, max: 1_000_000),
@@ -85,10 +85,22 @@ struct APIController {
                 throw HTTPError(.badRequest, message: "«side» og «antall» er positive heltall (antall høyst 1000).")
             }
             let today = services.today
-            let list = try await services.store.caseList(
-                CaseListQuery(
-                    statuses: all ? nil : [.open], text: parameters.get("sok") ?? "", offset: (page - 1) * size,
-                    limit: size, today: today))
+            var list: CaseList
+            if session.user.role == .councilMember {
+                // The council sees only what has been sent to it for review (issue 15), with or without `alle`.
+                let submitted = Set(try await services.store.reviewQueue(.submitted).map(\.caseNumber.key))
+                let everything = try await services.store.caseList(
+                    CaseListQuery(
+                        statuses: nil, text: parameters.get("sok") ?? "", offset: 0, limit: 1_000_000, today: today))
+                let theirs = everything.cases.filter { submitted.contains($0.caseNumber.key) }
+                list = CaseList(
+                    cases: Array(theirs.dropFirst((page - 1) * size).prefix(size)), total: theirs.count, overdue: 0)
+            } else {
+                list = try await services.store.caseList(
+                    CaseListQuery(
+                        statuses: all ? nil : [.open], text: parameters.get("sok") ?? "", offset: (page - 1) * size,
+                        limit: size, today: today))
+            }
             let cases = list.cases.map { summary in
                 CaseJSON(
                     saksnummer: summary.caseNumber.text, sted: summary.venueName, adresse: summary.address.singleLine,
