@@ -120,12 +120,22 @@ try:
     wait_for("sendt til behandling", "sent for review again")
     sign_out()
 
-    # The council: read and approve.
+    # The council may read but not approve a draft on the director's route (four eyes).
     sign_in("bu1")
     driver.get(BASE + "/behandling")
     driver.find_element(By.LINK_TEXT, "2026/05350").click()
     driver.find_element(By.CSS_SELECTOR, "form[action$='/vedta'] button").click()
+    wait_for("vedtas av en bruker med rollen leder", "the council is refused the director's approval")
+    expect("Uttalelsen er vedtatt" not in driver.page_source, "the council did not approve the director's draft")
+    sign_out()
+
+    # The district director's delegate approves.
+    sign_in("leder1")
+    driver.get(BASE + "/behandling")
+    driver.find_element(By.LINK_TEXT, "2026/05350").click()
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/vedta'] button").click()
     wait_for("Uttalelsen er vedtatt", "approved")
+    page("vedtatt-av-leder")
     sign_out()
 
     # Staff again: export the approved statement as .docx.

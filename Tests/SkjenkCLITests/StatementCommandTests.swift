@@ -35,6 +35,11 @@ import ZIPFoundation
                 ] + Self.policy)
             #expect(added.status == 0, "\(added.stderr)")
         }
+        // Who approves (four eyes): a leader for the director's route, the council's secretary for its own.
+        for (name, role) in [("leder1", "leder"), ("sekretaer", "bu")] {
+            let user = try cli.child.run(["users", "add", name, "--role", role], stdin: "et-langt-hemmelig-ord\n")
+            #expect(user.status == 0, "\(user.stderr)")
+        }
         return cli
     }
 
@@ -117,7 +122,8 @@ import ZIPFoundation
         let stale = try cli.run(["draft", "2026/05110", "--export", "md", "--output", exported.path] + Self.policy)
         #expect(stale.stderr.contains("versjon 2 er utdatert"))
         #expect(try cli.run("review", "2026/05110", "submit").status == 0)
-        let approve = try cli.run(["review", "2026/05110", "approve", "--route", "direktor"] + Self.policy)
+        let approve = try cli.run(
+            ["review", "2026/05110", "approve", "--route", "direktor", "--by", "leder1"] + Self.policy)
         #expect(approve.status == 1)
         #expect(approve.stderr.contains("versjon 2 er utdatert"))
         #expect(try cli.run("draft", "2026/05110", "--edit", "/finnes/ikke.md").status == 1)
@@ -140,11 +146,20 @@ import ZIPFoundation
         let returned = try cli.run("review", "2026/05110", "return", "--comment", "Nevn barnehagen")
         #expect(returned.stdout.contains("er nå utkast"))
         #expect(try cli.run("review", "2026/05110", "submit").status == 0)
-        let wrong = try cli.run(["review", "2026/05110", "approve", "--route", "direktor"] + Self.policy)
+        // Four eyes on the command line: --by names the approver, who needs the route's role.
+        let unnamed = try cli.run(["review", "2026/05110", "approve", "--route", "bu", "--meeting", "2026-12-03",
+            "--item", "45/26"] + Self.policy)
+        #expect(unnamed.status == 2 && unnamed.stderr.contains("approve trenger --by BRUKER"))
+        let leaderForCouncil = try cli.run(
+            ["review", "2026/05110", "approve", "--route", "bu", "--meeting", "2026-12-03", "--item", "45/26", "--by",
+             "leder1"] + Self.policy)
+        #expect(leaderForCouncil.stderr.contains("vedtas av en bruker med rollen bu"))
+        let wrong = try cli.run(
+            ["review", "2026/05110", "approve", "--route", "direktor", "--by", "leder1"] + Self.policy)
         #expect(wrong.stderr.contains("utkastet er skrevet for vedtak i bydelsutvalget 3. desember 2026, sak 45/26"))
         let approve = try cli.run(
-            ["review", "2026/05110", "approve", "--route", "bu", "--meeting", "2026-12-03", "--item", "45/26"]
-                + Self.policy)
+            ["review", "2026/05110", "approve", "--route", "bu", "--meeting", "2026-12-03", "--item", "45/26", "--by",
+             "sekretaer"] + Self.policy)
         #expect(approve.stdout.contains("er nå vedtatt"), "\(approve.stderr)")
         let status = try cli.run("review", "2026/05110").stdout
         #expect(status.contains("Uttalelsen i sak 26/5110-1: vedtatt."))

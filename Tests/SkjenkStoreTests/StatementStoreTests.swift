@@ -12,7 +12,17 @@ import Testing
         let store = try Fixtures.store()
         let hearing = Fixtures.hearing(1)
         _ = try await store.storeHearings([hearing], source: "test.xml", actor: actor, progress: nil)
+        try await addApprovers(store)
         return (store, hearing.caseNumber)
+    }
+
+    /// The council's secretary and a leader, who approve (four eyes: never the author).
+    static let secretary = Actor(name: "sekretaer", channel: "web")
+    static let leader = Actor(name: "leder", channel: "web")
+
+    func addApprovers(_ store: SQLiteStore) async throws {
+        _ = try await store.addUser(name: "sekretaer", role: .councilMember, passwordHash: "x", actor: actor)
+        _ = try await store.addUser(name: "leder", role: .manager, passwordHash: "x", actor: actor)
     }
 
     func draft(_ number: CaseNumber, _ text: String, origin: StatementDraft.Origin = .generated) -> StatementDraft {
@@ -47,15 +57,14 @@ import Testing
         }
         let stored = try await store.addDraft(draft(number, "# Utkast\n"), actor: actor)
         _ = try await store.applyReview(.submit, to: number, actor: actor)
-        let approved = try await store.applyReview(
-            .approve(stored.route), to: number, actor: Actor(name: "leder", channel: "web"))
+        let approved = try await store.applyReview(.approve(stored.route), to: number, actor: Self.secretary)
         #expect(approved.state == .approved)
         #expect(try await store.review(of: number) == approved)
         // A new version sends it back to utkast, to be reviewed again.
         _ = try await store.addDraft(draft(number, "# Endret\n"), actor: actor)
         #expect(try await store.review(of: number).state == .draft)
         _ = try await store.applyReview(.submit, to: number, actor: actor)
-        _ = try await store.applyReview(.approve(stored.route), to: number, actor: actor)
+        _ = try await store.applyReview(.approve(stored.route), to: number, actor: Self.secretary)
         _ = try await store.applyReview(.markSent(Fixtures.day("2026-11-22")), to: number, actor: actor)
         await #expect(throws: StatementStoreError.review(.alreadySent)) {
             try await store.addDraft(self.draft(number, "# For sent\n"), actor: self.actor)
@@ -66,15 +75,45 @@ import Testing
                 "statement.draft", "statement.submit", "statement.approve", "statement.draft", "statement.submit",
                 "statement.approve", "statement.sent",
             ])
-        #expect(audit[2].actor == "leder")
+        #expect(audit[2].actor == "sekretaer")
         #expect(audit[2].detail.contains("vedtak i bydelsutvalget 3. desember 2026, sak 45/26"))
         #expect(audit[3].detail.contains("tilbake til utkast fra vedtatt"))
+    }
+
+    /// Issue 15, four eyes: the council's route is approved by the council (its secretary), the
+    /// director's by a leader; never by the draft's author or the one who sent it for review.
+    @Test func fourEyesApproveAStatement() async throws {
+        let (store, number) = try await storeWithCase()
+        _ = try await store.addUser(name: "ola", role: .councilMember, passwordHash: "x", actor: actor)
+        let stored = try await store.addDraft(draft(number, "# Utkast\n"), actor: actor)
+        #expect(stored.author == "ola")
+        _ = try await store.applyReview(.submit, to: number, actor: Self.secretary)
+        await #expect(throws: StatementStoreError.review(.approverIsAuthor)) {
+            try await store.applyReview(.approve(stored.route), to: number, actor: Actor(name: "ola", channel: "web"))
+        }
+        await #expect(throws: StatementStoreError.review(.approverSubmitted)) {
+            try await store.applyReview(.approve(stored.route), to: number, actor: Self.secretary)
+        }
+        await #expect(
+            throws: StatementStoreError.review(.approverLacksAuthority(route: "et politisk organ", needed: "bu"))
+        ) {
+            try await store.applyReview(.approve(stored.route), to: number, actor: Self.leader)
+        }
+        await #expect(throws: StatementStoreError.review(.approverLacksAuthority(route: "et politisk organ", needed: "bu"))) {
+            try await store.applyReview(.approve(stored.route), to: number, actor: Actor(name: "ukjent", channel: "cli"))
+        }
+        #expect(try await store.review(of: number).state == .submitted)
+        _ = try await store.addUser(name: "sekretaer2", role: .councilMember, passwordHash: "x", actor: actor)
+        let approved = try await store.applyReview(
+            .approve(stored.route), to: number, actor: Actor(name: "sekretaer2", channel: "web"))
+        #expect(approved.state == .approved)
     }
 
     @Test func theReviewQueueGivesEachSubmittedCaseWithItsLatestDraft() async throws {
         let store = try Fixtures.store()
         let hearings = (1...3).map { Fixtures.hearing($0) }
         _ = try await store.storeHearings(hearings, source: "test.xml", actor: actor, progress: nil)
+        try await addApprovers(store)
         for hearing in hearings {
             _ = try await store.addDraft(draft(hearing.caseNumber, "# 1\n"), actor: actor)
         }
@@ -95,7 +134,7 @@ import Testing
         #expect(first.venueName == hearings[0].venue.name)
         #expect(first.deadline == hearings[0].deadline)
         #expect(try await store.reviewQueue(.approved).isEmpty)
-        _ = try await store.applyReview(.approve(first.route), to: first.caseNumber, actor: actor)
+        _ = try await store.applyReview(.approve(first.route), to: first.caseNumber, actor: Self.leader)
         #expect(try await store.reviewQueue(.approved).map(\.caseNumber) == [first.caseNumber])
         #expect(try await store.reviewQueue(.submitted).count == 1)
     }

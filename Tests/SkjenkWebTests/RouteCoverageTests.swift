@@ -37,12 +37,12 @@ import Testing
     }
 
     static let staff: Set<String> = ["kari"]
-    static let reviewers: Set<String> = ["kari", "bu1"]
+    static let reviewers: Set<String> = ["kari", "bu1", "leder1"]
     static let admins: Set<String> = ["admin1"]
-    static let everyone: Set<String> = ["kari", "bu1", "admin1"]
-    static let users = ["kari", "bu1", "admin1"]
+    static let everyone: Set<String> = ["kari", "bu1", "admin1", "leder1"]
+    static let users = ["kari", "bu1", "admin1", "leder1"]
     /// A page each user may see, which carries the session's form token.
-    static let home = ["kari": "/saker", "bu1": "/behandling", "admin1": "/registre"]
+    static let home = ["kari": "/saker", "bu1": "/behandling", "admin1": "/registre", "leder1": "/behandling"]
 
     static let routes: [Route] = [
         Route(method: .get, template: "/healthz", path: "/healthz", kind: .open),

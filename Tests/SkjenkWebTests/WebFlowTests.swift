@@ -50,7 +50,18 @@ import Testing
             #expect(list.text.contains("/behandling/2026/10003"))
             let read = try await bu.get("/behandling/2026/10003")
             #expect(read.text.contains("Redigert av Kari."))
-            let approved = try await bu.post("/behandling/2026/10003/vedta", [])
+            // Four eyes (issue 15): the council does not approve a statement routed to the director,
+            // nor does the caseworker who wrote and sent it; a leader does.
+            let notTheirs = try await bu.post("/behandling/2026/10003/vedta", [])
+            #expect(notTheirs.text.contains("vedtas av en bruker med rollen leder"), "\(notTheirs.text.prefix(400))")
+            try await kari.get("/behandling/2026/10003")
+            let own = try await kari.post("/behandling/2026/10003/vedta", [])
+            #expect(own.text.contains("vedtas av en bruker med rollen leder"))
+            #expect(try await harness.store.review(of: harness.caseNumber).state == .submitted)
+            let leader = Browser(client)
+            try await leader.signIn("leder1")
+            try await leader.get("/behandling/2026/10003")
+            let approved = try await leader.post("/behandling/2026/10003/vedta", [])
             #expect(approved.text.contains("Uttalelsen er vedtatt."))
             #expect(try await harness.store.review(of: harness.caseNumber).state == .approved)
             // Once approved, the archive package can be downloaded (LibreOffice makes the PDF/A).
@@ -64,7 +75,7 @@ import Testing
                 #expect(!archive.text.contains("apt-get"))
             }
             let audit = try await harness.store.statementAuditTrail(harness.caseNumber)
-            #expect(audit.last?.actor == "bu1")
+            #expect(audit.last?.actor == "leder1")
             #expect(audit.last?.channel == "web")
         }
     }

@@ -30,7 +30,9 @@ struct WebHarness {
         var configuration = WebConfiguration(policyPath: Fixtures.sample("policy.yaml").path)
         configure(&configuration)
         services = try WebServices(store: store, configuration: configuration, now: FixedClock().function)
-        for (name, role) in [("kari", Role.caseworker), ("bu1", .councilMember), ("admin1", .admin)] {
+        for (name, role) in [
+            ("kari", Role.caseworker), ("bu1", .councilMember), ("admin1", .admin), ("leder1", .manager),
+        ] {
             // Cost 4 keeps the tests fast; the CLI uses bcrypt's default cost.
             _ = try await store.addUser(
                 name: name, role: role, passwordHash: Bcrypt.hash(Self.password, cost: 4), actor: Fixtures.actor)

@@ -150,10 +150,13 @@ public enum Role: String, ExchangeCoded {
     case caseworker
     /// Staff logging and following up complaints.
     case complaintOfficer
-    /// Members of the district council reviewing drafts.
+    /// Members of the district council reviewing drafts (the council's secretary records its decisions).
     case councilMember
     /// Administrators: users, registers, policy and templates.
     case admin
+    /// The district director or a manager with delegated authority: approves statements routed to
+    /// the director.
+    case manager
 
     public var code: String {
         switch self {
@@ -161,6 +164,7 @@ public enum Role: String, ExchangeCoded {
         case .complaintOfficer: "klagebehandler"
         case .councilMember: "bu"
         case .admin: "admin"
+        case .manager: "leder"
         }
     }
 
@@ -170,6 +174,7 @@ public enum Role: String, ExchangeCoded {
         case .complaintOfficer: "klagebehandler"
         case .councilMember: "medlem av bydelsutvalget"
         case .admin: "administrator"
+        case .manager: "leder (bydelsdirektør)"
         }
     }
 

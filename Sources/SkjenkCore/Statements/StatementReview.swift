@@ -63,6 +63,21 @@ public enum ReviewAction: Sendable, Hashable {
 
 /// The review's rules, as a pure function of the status, the action and the current draft.
 public enum ReviewFlow {
+    /// Who may approve a statement on `route` (issue 15, four eyes): a leader for the director's
+    /// route, the council (its secretary records the decision) for a council's; never the one who
+    /// wrote the draft or sent it for review.
+    public static func checkApprover(
+        name: String, role: Role?, route: DecisionRoute, author: String, submitter: String?
+    ) throws(Problem) {
+        let needed: Role = route.isDelegated ? .manager : .councilMember
+        guard role == needed else {
+            throw .approverLacksAuthority(
+                route: route.isDelegated ? "bydelsdirektøren" : "et politisk organ", needed: needed.code)
+        }
+        guard name != author else { throw .approverIsAuthor }
+        guard name != submitter else { throw .approverSubmitted }
+    }
+
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
         case noDraft
         case wrongState(action: String, state: ReviewState)
@@ -70,6 +85,12 @@ public enum ReviewFlow {
         case decisionDiffersFromDraft(draft: String)
         case sentInTheFuture
         case alreadySent
+        /// Four eyes: the approver wrote the draft or sent it for review.
+        case approverIsAuthor
+        case approverSubmitted
+        /// The approver lacks the route's authority (a leader for the director's route, the council
+        /// for a council's).
+        case approverLacksAuthority(route: String, needed: String)
 
         public var description: String {
             switch self {
@@ -81,6 +102,11 @@ public enum ReviewFlow {
                 "utkastet er skrevet for \(draft); lag nytt utkast med riktig vedtaksvei før det vedtas"
             case .sentInTheFuture: "sendt-datoen kan ikke være frem i tid"
             case .alreadySent: "uttalelsen er sendt; et nytt utkast kan ikke lages"
+            case .approverIsAuthor: "den som skrev utkastet, kan ikke vedta det selv (to personer skal se uttalelsen)"
+            case .approverSubmitted:
+                "den som sendte utkastet til behandling, kan ikke vedta det selv (to personer skal se uttalelsen)"
+            case .approverLacksAuthority(let route, let needed):
+                "utkastet er til \(route) og vedtas av en bruker med rollen \(needed)"
             }
         }
     }

@@ -351,6 +351,30 @@ enum Migrations {
                     ALTER TABLE webUser ADD COLUMN email TEXT;
                     """)
         }
+        migrator.registerMigration("Allow the role manager in webUser") { db in
+            // SQLite cannot change a CHECK constraint: the table is rebuilt with its rows and ids
+            // (sessions keep pointing at them; GRDB defers foreign-key checks during a migration).
+            try db.execute(
+                sql: """
+                    CREATE TABLE webUser_new (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                        role TEXT NOT NULL
+                            CHECK (role IN ('caseworker', 'complaintOfficer', 'councilMember', 'admin', 'manager')),
+                        passwordHash TEXT NOT NULL,
+                        disabled INTEGER NOT NULL DEFAULT 0,
+                        createdAt TEXT NOT NULL,
+                        fullName TEXT,
+                        title TEXT,
+                        phone TEXT,
+                        email TEXT
+                    );
+                    INSERT INTO webUser_new (id, name, role, passwordHash, disabled, createdAt, fullName, title, phone, email)
+                        SELECT id, name, role, passwordHash, disabled, createdAt, fullName, title, phone, email FROM webUser;
+                    DROP TABLE webUser;
+                    ALTER TABLE webUser_new RENAME TO webUser;
+                    """)
+        }
         return migrator
     }
 }

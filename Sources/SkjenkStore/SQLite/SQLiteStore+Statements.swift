@@ -100,8 +100,28 @@ extension SQLiteStore: StatementStore {
             guard latest == current?.version else {
                 throw StatementStoreError.draftChangedMeanwhile
             }
+            // Four eyes, checked here so every channel keeps them: the approver is a user with the
+            // route's role, neither the draft's author nor the one who submitted it.
+            var approver: (role: Role?, submitter: String?)?
+            if case .approve = action {
+                let role = try String.fetchOne(
+                    db, sql: "SELECT role FROM webUser WHERE name = ? AND disabled = 0", arguments: [actor.name]
+                ).flatMap(Role.init(rawValue:))
+                let submitter = try String.fetchOne(
+                    db,
+                    sql: """
+                        SELECT actor FROM auditEvent WHERE entity = 'statement' AND entityId = ?
+                        AND action = 'statement.submit' ORDER BY id DESC LIMIT 1
+                        """, arguments: [key])
+                approver = (role, submitter)
+            }
             let after: ReviewStatus
             do throws(ReviewFlow.Problem) {
+                if case .approve(let route) = action, let current, let approver {
+                    try ReviewFlow.checkApprover(
+                        name: actor.name, role: approver.role, route: route, author: current.author,
+                        submitter: approver.submitter)
+                }
                 after = try ReviewFlow.apply(action, to: before, draft: current, now: now)
             } catch {
                 throw StatementStoreError.review(error)

@@ -86,7 +86,7 @@ struct APIController {
             }
             let today = services.today
             var list: CaseList
-            if session.user.role == .councilMember {
+            if session.user.role == .councilMember || session.user.role == .manager {
                 // The council sees only what has been sent to it for review (issue 15), with or without `alle`.
                 let submitted = Set(try await services.store.reviewQueue(.submitted).map(\.caseNumber.key))
                 let everything = try await services.store.caseList(

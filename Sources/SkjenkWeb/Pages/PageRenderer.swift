@@ -38,7 +38,7 @@ struct PageRenderer: Sendable {
                 ("/saker", "Høringer"), ("/behandling", "Til behandling"), ("/klager", "Klager"),
                 ("/oppfolging", "Min oppfølging"),
             ]
-        case .councilMember?: items = [("/behandling", "Til behandling")]
+        case .councilMember?, .manager?: items = [("/behandling", "Til behandling")]
         case .admin?: items = [("/registre", "Registre"), ("/brukere", "Brukere"), ("/revisjon", "Revisjonsspor")]
         case nil: items = []
         }

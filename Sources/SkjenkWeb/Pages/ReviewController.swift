@@ -111,7 +111,7 @@ struct ReviewController {
         else { throw HTTPError(.notFound, message: "Fant ingen uttalelse for saken.") }
         let review = try await services.store.review(of: number)
         // Council members read only what has been sent to them.
-        if context.session?.user.role == .councilMember && review.state == .draft {
+        if [.councilMember, .manager].contains(context.session?.user.role) && review.state == .draft {
             throw HTTPError(.forbidden, message: "Utkastet er ikke sendt til behandling.")
         }
         return (stored, draft, review)

@@ -18,7 +18,7 @@ struct SignInController {
             guard let session = context.session else { return PageRenderer.redirect("/logg-inn") }
             switch session.user.role {
             case .caseworker, .complaintOfficer: return PageRenderer.redirect("/saker")
-            case .councilMember: return PageRenderer.redirect("/behandling")
+            case .councilMember, .manager: return PageRenderer.redirect("/behandling")
             case .admin: return PageRenderer.redirect("/registre")
             }
         }

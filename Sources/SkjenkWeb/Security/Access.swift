@@ -11,7 +11,7 @@ struct SignInRequired: Error {
 /// Who may use what. Every route calls one of these first.
 enum Access {
     static let staff: Set<Role> = [.caseworker, .complaintOfficer]
-    static let reviewers: Set<Role> = [.caseworker, .complaintOfficer, .councilMember]
+    static let reviewers: Set<Role> = [.caseworker, .complaintOfficer, .councilMember, .manager]
     static let admins: Set<Role> = [.admin]
 
     /// The session of a user with one of `roles`; otherwise sign-in (no session) or 403.

@@ -32,6 +32,12 @@ extension Skjenk {
         var comment: String?
         @Option(name: .long, help: ArgumentHelp("Dato uttalelsen ble sendt (sent; standard i dag).", valueName: "DATE"))
         var date: LocalDate?
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Hvem som vedtar (approve): en bruker med rollen leder (direktør) eller bu (bydelsutvalg, komité); "
+                    + "aldri den som skrev eller sendte utkastet.", valueName: "USER"))
+        var by: String?
 
         func validate() throws {
             if (try? CaseNumber(caseNumber)) == nil {
@@ -41,6 +47,9 @@ extension Skjenk {
                 throw ValidationError("approve trenger --route direktor, bu eller komite (med --meeting og --item)")
             }
             if step == .return && comment == nil { throw ValidationError("return trenger --comment") }
+            if step == .approve && by == nil {
+                throw ValidationError("approve trenger --by BRUKER: den som vedtar (leder eller bu), ikke den som skrev")
+            }
         }
 
         func run() async throws {
@@ -83,7 +92,9 @@ extension Skjenk {
                 action = .approve(decision.decision!)
             }
             do {
-                let status = try await database.applyReview(action, to: number, actor: .commandLine)
+                // The approver is named: the store holds the four-eyes rule for every channel.
+                let actor = step == .approve ? Actor(name: by!, channel: "cli") : .commandLine
+                let status = try await database.applyReview(action, to: number, actor: actor)
                 print("Uttalelsen i sak \(number.text) er nå \(status.state.label).")
             } catch let error as StatementStoreError {
                 // The store's words are for every channel; the command line adds its own flags.
