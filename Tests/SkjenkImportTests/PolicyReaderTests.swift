@@ -44,7 +44,12 @@ import Testing
         #expect(district.name == "Bydel St. Hanshaugen" && district.directorTitle == "bydelsdirektør")
         #expect(district.organisationNumber.digits == "921345674" && !district.namesVulnerableSites)
         #expect(district.reference(for: try CaseNumber("2026/05101")) == "BSH 2026/5101")
+        #expect(policy.open311ReadWithoutKey)
+        let closed = sampleText().replacingOccurrences(of: "les_uten_noekkel: true", with: "les_uten_noekkel: false")
+        #expect(try PolicyReader().read(data: Data(closed.utf8), fileName: "p.yaml").get().open311ReadWithoutKey == false)
     }
+
+    func sampleText() -> String { (try? String(contentsOf: Fixtures.sample("policy.yaml"), encoding: .utf8)) ?? "" }
 
     /// The `bydel` section is checked like the rest: a bad organisation number, a reference pattern
     /// without `{nr}`, an unknown choice for vulnerable sites, a missing name.
@@ -55,6 +60,7 @@ import Testing
         ("  saarbare_steder_i_brev: type", "  saarbare_steder_i_brev: kanskje",
          "bydel.saarbare_steder_i_brev: ventet «navn» eller «type», fant «kanskje»"),
         ("  navn: Bydel St. Hanshaugen\n", "", "bydel.navn mangler"),
+        ("  les_uten_noekkel: true", "  les_uten_noekkel: kanskje", "open311.les_uten_noekkel skal være true eller false"),
     ])
     func refusesBadDistrictSettings(original: String, replacement: String, message: String) throws {
         let sample = try String(contentsOf: Fixtures.sample("policy.yaml"), encoding: .utf8)

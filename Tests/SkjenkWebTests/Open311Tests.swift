@@ -147,7 +147,7 @@ import Testing
                 "/open311/v2/requests.json?api_key=\(Self.key)&start_date=2026-01-01T00:00:00Z&end_date=2026-11-01T00:00:00Z"
             )
             #expect(wide.status == .badRequest)
-            #expect(try await Self.get(client, "/open311/v2/requests/1.json").status == .forbidden)
+            #expect(try await Self.get(client, "/open311/v2/requests/1.json?api_key=feil").status == .forbidden)
             // Nothing refused was stored: only the harness's complaint.
             #expect(try await harness.store.complaintLog(ComplaintFilter()).count == 1)
         }
@@ -297,6 +297,59 @@ import Testing
             try await browser.get("/klager")
             let personal = try await browser.post("/klager/eksport.csv", [("alle", "1"), ("personopplysninger", "1")])
             for detail in Self.person { #expect(personal.text.contains(detail), "\(detail) with personopplysninger") }
+        }
+    }
+
+    /// Issue 15, finding 4: GeoReport v2 reads need no key (a real client sends none). Such an answer
+    /// has no personal data, description or status notes; a key sees the notes; the district can
+    /// turn keyless reads off in its policy.
+    @Test func keylessReadsCarryNoPersonalDataAndThePolicyCanTurnThemOff() async throws {
+        let harness = try await Self.harness()
+        try await harness.application().test(.router) { client in
+            let created = try await Self.post(client, Self.report(Self.origin, personal: true))
+            let id = try #require(
+                ((try Self.json(created) as? [[String: Any]])?.first?["service_request_id"] as? String)
+                    .flatMap { Int64($0) })
+            var keyless = [String]()
+            for uri in [
+                "/open311/v2/requests.json", "/open311/v2/requests.xml", "/open311/v2/requests/\(id).json",
+                "/open311/v2/requests/\(id).xml", "/open311/v2/requests.json?service_request_id=\(id)",
+            ] {
+                let response = try await Self.get(client, uri)
+                #expect(response.status == .ok, "\(uri): \(response.text.prefix(200))")
+                #expect(response.text.contains("\(id)"), "\(uri) lists the request")
+                keyless.append(response.text)
+            }
+            for text in keyless {
+                for detail in Self.person + ["Høy musikk"] {
+                    #expect(!text.contains(detail), "\(detail) in a keyless answer")
+                }
+            }
+            let openAnswer = try await Self.get(client, "/open311/v2/requests/\(id).json")
+            let open = try #require((try Self.json(openAnswer) as? [[String: Any]])?.first)
+            #expect(open["status"] as? String == "open")
+            #expect(open["status_notes"] is NSNull)
+            let keyedAnswer = try await Self.get(client, "/open311/v2/requests/\(id).json?api_key=\(Self.key)")
+            let keyed = try #require((try Self.json(keyedAnswer) as? [[String: Any]])?.first)
+            #expect((keyed["status_notes"] as? String)?.isEmpty == false)
+            try Self.validate(keyless.enumerated().filter { $0.offset != 1 && $0.offset != 3 }.map {
+                (schema: "requests.json", body: $0.element)
+            })
+        }
+        // The district turns keyless reads off: the same reads are refused in the specification's format.
+        let policy = try String(contentsOf: Fixtures.sample("policy.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "les_uten_noekkel: true", with: "les_uten_noekkel: false")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("policy-\(UUID().uuidString).yaml")
+        try policy.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let closed = try await Self.harness { $0.policyPath = file.path }
+        try await closed.application().test(.router) { client in
+            for uri in ["/open311/v2/requests.json", "/open311/v2/requests/1.json"] {
+                let refused = try await Self.get(client, uri)
+                #expect(refused.status == .forbidden, "\(uri)")
+                #expect((try Self.json(refused) as? [[String: Any]])?.first?["code"] as? Int == 403)
+            }
+            #expect(try await Self.get(client, "/open311/v2/requests.json?api_key=\(Self.key)").status == .ok)
         }
     }
 

@@ -113,12 +113,12 @@ import Testing
         Route(method: .get, template: "/open311/v2/services.xml", path: "/open311/v2/services.xml", kind: .open),
         Route(
             method: .get, template: "/open311/v2/services/{file}", path: "/open311/v2/services/stoey.json", kind: .open),
-        Route(method: .get, template: "/open311/v2/requests.json", path: "/open311/v2/requests.json", kind: .apiKey),
-        Route(method: .get, template: "/open311/v2/requests.xml", path: "/open311/v2/requests.xml", kind: .apiKey),
+        Route(method: .get, template: "/open311/v2/requests.json", path: "/open311/v2/requests.json", kind: .open),
+        Route(method: .get, template: "/open311/v2/requests.xml", path: "/open311/v2/requests.xml", kind: .open),
         Route(method: .post, template: "/open311/v2/requests.json", path: "/open311/v2/requests.json", kind: .apiKey),
         Route(method: .post, template: "/open311/v2/requests.xml", path: "/open311/v2/requests.xml", kind: .apiKey),
         Route(
-            method: .get, template: "/open311/v2/requests/{file}", path: "/open311/v2/requests/1.json", kind: .apiKey),
+            method: .get, template: "/open311/v2/requests/{file}", path: "/open311/v2/requests/1.json", kind: .open),
     ]
 
     @Test func theTableNamesEveryRoute() throws {

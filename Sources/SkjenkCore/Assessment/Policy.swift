@@ -199,6 +199,9 @@ public struct Policy: Sendable, Hashable {
     /// A complaint given by position is linked to the nearest licensed venue within this many
     /// metres (`klager.kobling_avstand`).
     public var venueLinkDistance: Double = 50
+    /// Whether Open311's `GET requests` answers without an api_key (`open311.les_uten_noekkel`;
+    /// GeoReport v2 asks for none there). Such reads never carry personal data or descriptions.
+    public var open311ReadWithoutKey = true
 
     public init(
         distances: [SiteCategory: DistanceBands], siteHours: [SiteCategory: WeeklyHours] = [:], defaultZone: Zone,

@@ -98,7 +98,7 @@ struct PolicyNodeReader {
                 keys: [
                     "versjon", "bydel", "kort_uttalelse", "standardsone", "avstander", "aapningstider_steder", "skjenkestopp_minutter", "soner",
                     "tidligste_skjenkestart", "naboer", "salg", "tetthet", "klager", "prikker", "konsept", "vekter",
-                    "nivaa", "maal",
+                    "nivaa", "maal", "open311",
                 ])
         else { return nil }
         if let version = top["versjon"], let text = scalar(version, "versjon"), text != "2" {
@@ -279,6 +279,15 @@ struct PolicyNodeReader {
         if let duplicateDistance { policy.duplicates.distance = duplicateDistance }
         if let duplicateDays { policy.duplicates.windowDays = duplicateDays }
         if let venueLinkDistance { policy.venueLinkDistance = venueLinkDistance }
+        if let node = top["open311"], let fields = mapping(node, "open311", keys: ["les_uten_noekkel"]),
+            let flag = fields["les_uten_noekkel"], let text = scalar(flag, "open311.les_uten_noekkel")
+        {
+            switch text {
+            case "true", "ja": policy.open311ReadWithoutKey = true
+            case "false", "nei": policy.open311ReadWithoutKey = false
+            default: report(flag, "open311.les_uten_noekkel skal være true eller false (fant «\(text)»)")
+            }
+        }
         return policy
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import SkjenkCore
 import SkjenkStore
 
@@ -22,13 +23,13 @@ struct Open311Controller {
                 format.response(.list(item: "service", ComplaintService.all.map(Self.service)), root: "services")
             }
             group.get("/requests.\(format.rawValue)") { request, context -> Response in
-                try await answer(format) {
-                    _ = try await client(request, context: context)
-                    return try await list(request, format: format)
+                try await answer(format, logger: context.logger) {
+                    let key = try await reader(request, context: context)
+                    return try await list(request, format: format, detailed: key != nil)
                 }
             }
             group.post("/requests.\(format.rawValue)") { request, context -> Response in
-                try await answer(format) { try await create(request, context, format: format) }
+                try await answer(format, logger: context.logger) { try await create(request, context, format: format) }
             }
         }
         group.get("/services/:file") { _, context -> Response in
@@ -44,12 +45,13 @@ struct Open311Controller {
             guard let (id, format) = context.parameters.get("file").flatMap(Open311Format.split) else {
                 throw HTTPError(.notFound)
             }
-            return try await answer(format) {
-                _ = try await client(request, context: context)
+            return try await answer(format, logger: context.logger) {
+                let key = try await reader(request, context: context)
                 guard let number = Int64(id),
                     let entry = try await services.store.complaint(id: number, includingComplainant: false)
                 else { throw Open311Error(.notFound, "Fant ingen henvendelse med id «\(id)».") }
-                return format.response(.list(item: "request", [request311(entry)]), root: "service_requests")
+                return format.response(
+                    .list(item: "request", [request311(entry, detailed: key != nil)]), root: "service_requests")
             }
         }
     }
@@ -65,14 +67,37 @@ struct Open311Controller {
         }
     }
 
-    func answer(_ format: Open311Format, _ body: () async throws -> Response) async throws -> Response {
+    func answer(
+        _ format: Open311Format, logger: Logger, _ body: () async throws -> Response
+    ) async throws -> Response {
         do {
             return try await body()
         } catch let error as Open311Error {
             return format.error(error.status, error.description)
         } catch let error as ComplaintLogError {
             return format.error(.badRequest, error.description)
+        } catch let error as HTTPError {
+            throw error
+        } catch {
+            // A busy or failing database answers in the specification's format, without its details.
+            logger.error("Open311 request failed", metadata: ["problem": "\(String(describing: error))"])
+            return format.error(.serviceUnavailable, "Tjenesten er midlertidig utilgjengelig; prøv igjen om litt.")
         }
+    }
+
+    /// Who reads requests: a key when one is given (an invalid key is refused), otherwise nobody
+    /// when the district's policy allows keyless reads (`open311.les_uten_noekkel`, GeoReport v2's
+    /// default), limited per address like the keys.
+    func reader(_ request: Request, context: WebContext) async throws -> APIKey? {
+        let given = context.form?["api_key"] ?? request.uri.queryParameters.get("api_key")
+        if given != nil { return try await client(request, context: context) }
+        guard try services.policy().open311ReadWithoutKey else {
+            throw Open311Error(.forbidden, "Gyldig api_key mangler.")
+        }
+        guard await services.keyLimiter.take("adresse:\(services.clientAddress(request, context))", now: services.now()) else {
+            throw Open311Error(.tooManyRequests, "For mange forespørsler; vent et minutt.")
+        }
+        return nil
     }
 
     /// The client's key, from `api_key` in the query or the form; 403 without a valid one.
@@ -210,7 +235,7 @@ struct Open311Controller {
                 ]), root: "service_requests", status: .ok)
     }
 
-    func list(_ request: Request, format: Open311Format) async throws -> Response {
+    func list(_ request: Request, format: Open311Format, detailed: Bool) async throws -> Response {
         // Hummingbird's own query reading, not the web forms' (`+` stays `+`): clients send times
         // such as `2026-11-21T23:30:00+01:00` without escaping the offset's plus.
         let parameters = request.uri.queryParameters
@@ -262,11 +287,12 @@ struct Open311Controller {
             // The store filters by Oslo dates; the specification's period is exact to the second.
             entries = entries.filter { $0.receivedAt >= from && $0.receivedAt <= until }
         }
-        return format.response(.list(item: "request", entries.prefix(1_000).map(request311)), root: "service_requests")
+        return format.response(.list(item: "request", entries.prefix(1_000).map { request311($0, detailed: detailed) }), root: "service_requests")
     }
 
     /// One complaint as an Open311 request: never the complainant, nor the free text they wrote.
-    func request311(_ entry: ComplaintLogEntry) -> Open311Value {
+    /// `detailed` (a client with a key) adds the status notes: the step and why it was closed.
+    func request311(_ entry: ComplaintLogEntry, detailed: Bool) -> Open311Value {
         let category = ComplaintCategory.allCases.first(where: entry.categories.contains) ?? .other
         let service = ComplaintService.named(category.code)
         let routing = ComplaintRouting.suggestions(for: entry.categories, at: entry.incident.time)
@@ -275,7 +301,8 @@ struct Open311Controller {
         if let reason = entry.closingReason { notes += ": \(reason.label)" }
         return .object([
             ("service_request_id", .string(String(entry.id ?? 0))),
-            ("status", .string(entry.status.isOpen ? "open" : "closed")), ("status_notes", .string(notes)),
+            ("status", .string(entry.status.isOpen ? "open" : "closed")),
+            ("status_notes", detailed ? .string(notes) : .null),
             ("service_name", .optional(service?.name)), ("service_code", .string(category.code)),
             ("description", .null), ("agency_responsible", .optional(routing.first?.recipient)),
             ("service_notice", .null), ("requested_datetime", .string(Self.format(entry.receivedAt))),
