@@ -78,6 +78,7 @@ let package = Package(
             dependencies: [
                 "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkCompose",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import SkjenkCompose
 import SkjenkCore
 import SkjenkImport
@@ -94,8 +95,15 @@ public func buildRouter(services: WebServices) -> Router<WebContext> {
 
 /// The application `skjenk serve` runs.
 public func buildApplication(services: WebServices) -> some ApplicationProtocol {
-    Application(
-        router: buildRouter(services: services),
-        configuration: .init(
-            address: .hostname(services.configuration.host, port: services.configuration.port), serverName: "skjenk"))
+    let configuration = services.configuration
+    // Idle connections are closed and header lines are bounded, so slow or silent clients cannot
+    // hold the server's connections (issue 15, finding 6).
+    let http = HTTP1Channel.Configuration(
+        idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1_000)),
+        httpDecoderConfiguration: .init(
+            maxHeaderFieldSize: configuration.maxHeaderBytes, maxHeaderListSize: configuration.maxHeaderBytes,
+            maxHeaderFieldCount: 100))
+    return Application(
+        router: buildRouter(services: services), server: .http1(configuration: http),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "skjenk"))
 }

@@ -22,6 +22,11 @@ public struct WebConfiguration: Sendable {
     /// front added). Only behind a proxy that sets it: otherwise a client could name any address
     /// and slip past the per-address sign-in limit.
     public var trustForwardedFor = false
+    /// Seconds a connection may sit without sending a request part before the server closes it
+    /// (a client that opens connections and sends nothing, or its headers a byte at a time).
+    public var idleTimeout: TimeInterval = 30
+    /// The most a request's header lines may hold together (sessions and forms need a few kB).
+    public var maxHeaderBytes = 32 * 1024
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, statementTemplates: URL? = nil, webTemplates: URL? = nil,

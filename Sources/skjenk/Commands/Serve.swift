@@ -29,9 +29,16 @@ extension Skjenk {
             name: .long,
             help: "Les klientens adresse fra X-Forwarded-For (bare bak en proxy som setter den, som bydelens).")
         var trustProxy = false
+        @Option(
+            name: .long,
+            help: ArgumentHelp("Sekunder en forbindelse kan stå uten å sende noe før serveren lukker den.", valueName: "SEKUNDER"))
+        var idleTimeout: Double = 30
 
         func validate() throws {
             guard (1...65_535).contains(port) else { throw ValidationError("--port skal være 1–65535") }
+            guard idleTimeout.isFinite, (1...3_600).contains(idleTimeout) else {
+                throw ValidationError("--idle-timeout skal være 1–3600 sekunder")
+            }
         }
 
         func run() async throws {
@@ -43,6 +50,7 @@ extension Skjenk {
                 webTemplates: webTemplates.map(URL.init(fileURLWithPath:)), policyPath: policyOptions.path,
                 secureCookies: secureCookies)
             configuration.trustForwardedFor = trustProxy
+            configuration.idleTimeout = idleTimeout
             configuration.replyTemplates = replyTemplates.replyTemplates.map(URL.init(fileURLWithPath:))
             do {
                 services = try WebServices(store: database, configuration: configuration)
