@@ -100,7 +100,10 @@ let package = Package(
         // `swift run -c release skjenk-bench`: import throughput against a raw libxml2 parse.
         .executableTarget(
             name: "SkjenkBenchmarks",
-            dependencies: ["SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkCompose", "SkjenkTestSupport", "CLibXML2"]
+            dependencies: [
+                "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkCompose", "SkjenkWeb", "SkjenkTestSupport", "CLibXML2",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         // Runs a program and reports its own peak memory, for the tests of hostile input.
         .executableTarget(name: "SkjenkProbe"),

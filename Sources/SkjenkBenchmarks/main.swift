@@ -2,7 +2,7 @@ import Foundation
 import SkjenkImport
 import SkjenkTestSupport
 
-// `swift run -c release skjenk-bench import [COUNT]`, `… assess [HEARINGS]` or `… compose [STATEMENTS]`: see each benchmark.
+// `swift run -c release skjenk-bench import [COUNT]`, `… assess [HEARINGS]` or `… compose [STATEMENTS]`, `… refuse [ROUNDS]`: see each benchmark.
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "import", nil:
@@ -17,9 +17,11 @@ case "hearings":
     }
     try HearingXMLWriter.document((1...count).map { Fixtures.hearing($0) }).write(
         to: URL(fileURLWithPath: arguments[2]))
+case "refuse":
+    try await RefusalBenchmark.run(rounds: arguments.dropFirst().first.flatMap(Int.init) ?? 50)
 case "compose":
     try ComposeBenchmark.run(count: arguments.dropFirst().first.flatMap(Int.init) ?? 1_000)
 default:
-    print("usage: skjenk-bench [import [COUNT] | assess [HEARINGS] | compose [STATEMENTS]]")
+    print("usage: skjenk-bench [import [COUNT] | assess [HEARINGS] | compose [STATEMENTS] | refuse [ROUNDS]]")
     exit(2)
 }

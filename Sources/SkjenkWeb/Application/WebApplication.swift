@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdCore
+import Logging
 import SkjenkCompose
 import SkjenkCore
 import SkjenkImport
@@ -94,7 +95,7 @@ public func buildRouter(services: WebServices) -> Router<WebContext> {
 }
 
 /// The application `skjenk serve` runs.
-public func buildApplication(services: WebServices) -> some ApplicationProtocol {
+public func buildApplication(services: WebServices, logger: Logger? = nil) -> some ApplicationProtocol {
     let configuration = services.configuration
     // Idle connections are closed and header lines are bounded, so slow or silent clients cannot
     // hold the server's connections (issue 15, finding 6).
@@ -105,5 +106,6 @@ public func buildApplication(services: WebServices) -> some ApplicationProtocol 
             maxHeaderFieldCount: 100))
     return Application(
         router: buildRouter(services: services), server: .http1(configuration: http),
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "skjenk"))
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "skjenk"),
+        logger: logger)
 }
