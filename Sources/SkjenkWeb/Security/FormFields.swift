@@ -74,7 +74,8 @@ public struct FormFields: Sendable {
     static let maximumHeaderBytes = 4 * 1024
 
     static func multipart(_ body: Data, boundary: String) -> FormFields? {
-        guard !boundary.isEmpty, boundary.utf8.count <= 200 else { return nil }
+        // RFC 2046 § 5.1.1: a boundary has 1–70 characters (a longer one would also slow the search).
+        guard !boundary.isEmpty, boundary.utf8.count <= 70 else { return nil }
         var form = FormFields()
         let delimiter = Data("--\(boundary)".utf8)
         let bytes = body
