@@ -111,6 +111,9 @@ public protocol ComplaintStore: Sendable {
     func purgePersonalData(closedBefore: Date, actor: Actor) async throws -> Int
     /// The audit trail of one complaint, oldest first.
     func complaintAuditTrail(_ id: Int64) async throws -> [AuditEvent]
+    /// Of `ids`, those logged by `actorName` (an Open311 client is `open311:KEYNAME`), from the
+    /// audit trail: a client sees the status notes of its own reports.
+    func complaints(_ ids: [Int64], loggedBy actorName: String) async throws -> Set<Int64>
     /// Every complaint as the assessment reads it (no complainants, no descriptions), oldest incident first.
     func complaints() async throws -> [Complaint]
 }

@@ -301,8 +301,8 @@ import Testing
     }
 
     /// Issue 15, finding 4: GeoReport v2 reads need no key (a real client sends none). Such an answer
-    /// has no personal data, description or status notes; a key sees the notes; the district can
-    /// turn keyless reads off in its policy.
+    /// has no personal data, description or status notes; the key that posted a request sees its
+    /// notes; the district can turn keyless reads off in its policy.
     @Test func keylessReadsCarryNoPersonalDataAndThePolicyCanTurnThemOff() async throws {
         let harness = try await Self.harness()
         try await harness.application().test(.router) { client in
@@ -332,6 +332,19 @@ import Testing
             let keyedAnswer = try await Self.get(client, "/open311/v2/requests/\(id).json?api_key=\(Self.key)")
             let keyed = try #require((try Self.json(keyedAnswer) as? [[String: Any]])?.first)
             #expect((keyed["status_notes"] as? String)?.isEmpty == false)
+            // Another client's key reads the request as anyone may: the notes are for the one that posted it.
+            let other = "open311-annen-klient-0123456789"
+            _ = try await harness.store.addAPIKey(name: "annen", keyHash: Tokens.hash(other), actor: Fixtures.actor)
+            for uri in ["/open311/v2/requests/\(id).json?api_key=\(other)", "/open311/v2/requests.json?api_key=\(other)"] {
+                let answer = try await Self.get(client, uri)
+                let item = try #require(
+                    (try Self.json(answer) as? [[String: Any]])?.first { $0["service_request_id"] as? String == "\(id)" })
+                #expect(item["status_notes"] is NSNull, "\(uri)")
+            }
+            let ownList = try await Self.get(client, "/open311/v2/requests.json?api_key=\(Self.key)")
+            let ownItem = try #require(
+                (try Self.json(ownList) as? [[String: Any]])?.first { $0["service_request_id"] as? String == "\(id)" })
+            #expect((ownItem["status_notes"] as? String)?.isEmpty == false)
             try Self.validate(keyless.enumerated().filter { $0.offset != 1 && $0.offset != 3 }.map {
                 (schema: "requests.json", body: $0.element)
             })

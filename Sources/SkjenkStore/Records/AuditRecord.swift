@@ -19,6 +19,8 @@ struct AuditRecord: Codable, FetchableRecord, PersistableRecord {
         static let id = Column(CodingKeys.id)
         static let entity = Column(CodingKeys.entity)
         static let entityId = Column(CodingKeys.entityId)
+        static let action = Column(CodingKeys.action)
+        static let actor = Column(CodingKeys.actor)
     }
 
     init(at: String, actor: Actor, action: String, entity: String, entityId: String?, detail: String) {

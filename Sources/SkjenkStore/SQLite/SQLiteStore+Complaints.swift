@@ -404,6 +404,18 @@ extension SQLiteStore: ComplaintStore {
         }
     }
 
+    public func complaints(_ ids: [Int64], loggedBy actorName: String) async throws -> Set<Int64> {
+        guard !ids.isEmpty else { return [] }
+        return try await writer.read { db in
+            Set(
+                try AuditRecord.filter(
+                    AuditRecord.Columns.entity == "complaint" && AuditRecord.Columns.action == "complaint.created"
+                        && AuditRecord.Columns.actor == actorName && ids.map(String.init).contains(AuditRecord.Columns.entityId)
+                )
+                .fetchAll(db).compactMap { $0.entityId.flatMap { Int64($0) } })
+        }
+    }
+
     public func complaints() async throws -> [Complaint] {
         try await writer.read { db in
             try ComplaintRecord.order(Column("incidentDate"), ComplaintRecord.Columns.id).fetchAll(db).map { record in

@@ -25,7 +25,7 @@ struct Open311Controller {
             group.get("/requests.\(format.rawValue)") { request, context -> Response in
                 try await answer(format, logger: context.logger) {
                     let key = try await reader(request, context: context)
-                    return try await list(request, format: format, detailed: key != nil)
+                    return try await list(request, format: format, client: key)
                 }
             }
             group.post("/requests.\(format.rawValue)") { request, context -> Response in
@@ -50,8 +50,10 @@ struct Open311Controller {
                 guard let number = Int64(id),
                     let entry = try await services.store.complaint(id: number, includingComplainant: false)
                 else { throw Open311Error(.notFound, "Fant ingen henvendelse med id «\(id)».") }
+                let own = try await posted(by: key, [entry])
                 return format.response(
-                    .list(item: "request", [request311(entry, detailed: key != nil)]), root: "service_requests")
+                    .list(item: "request", [request311(entry, detailed: own.contains(number))]),
+                    root: "service_requests")
             }
         }
     }
@@ -235,7 +237,13 @@ struct Open311Controller {
                 ]), root: "service_requests", status: .ok)
     }
 
-    func list(_ request: Request, format: Open311Format, detailed: Bool) async throws -> Response {
+    /// The requests among `entries` that `key` posted (none without a key).
+    func posted(by key: APIKey?, _ entries: some Collection<ComplaintLogEntry>) async throws -> Set<Int64> {
+        guard let key else { return [] }
+        return try await services.store.complaints(entries.compactMap(\.id), loggedBy: "open311:\(key.name)")
+    }
+
+    func list(_ request: Request, format: Open311Format, client: APIKey?) async throws -> Response {
         // Hummingbird's own query reading, not the web forms' (`+` stays `+`): clients send times
         // such as `2026-11-21T23:30:00+01:00` without escaping the offset's plus.
         let parameters = request.uri.queryParameters
@@ -287,11 +295,16 @@ struct Open311Controller {
             // The store filters by Oslo dates; the specification's period is exact to the second.
             entries = entries.filter { $0.receivedAt >= from && $0.receivedAt <= until }
         }
-        return format.response(.list(item: "request", entries.prefix(1_000).map { request311($0, detailed: detailed) }), root: "service_requests")
+        let shown = entries.prefix(1_000)
+        let own = try await posted(by: client, shown)
+        return format.response(
+            .list(item: "request", shown.map { request311($0, detailed: own.contains($0.id ?? -1)) }),
+            root: "service_requests")
     }
 
     /// One complaint as an Open311 request: never the complainant, nor the free text they wrote.
-    /// `detailed` (a client with a key) adds the status notes: the step and why it was closed.
+    /// `detailed` (the client that posted it, by its key) adds the status notes: the step and why it
+    /// was closed.
     func request311(_ entry: ComplaintLogEntry, detailed: Bool) -> Open311Value {
         let category = ComplaintCategory.allCases.first(where: entry.categories.contains) ?? .other
         let service = ComplaintService.named(category.code)
