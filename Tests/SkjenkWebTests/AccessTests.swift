@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import InMemoryLogging
 import SkjenkCore
 import SkjenkStore
 import SkjenkTestSupport
@@ -160,7 +161,8 @@ import Testing
     /// as its kind needs; a larger one is 413 in the caller's language, never a 500.
     @Test func requestBodiesAreLimitedBeforeTheyAreRead() async throws {
         let harness = try await WebHarness()
-        try await harness.application().test(.router) { client in
+        let log = InMemoryLogHandler()
+        try await harness.application(logging: log).test(.router) { client in
             let big = String(repeating: "a=a&", count: 330_000)  // about 1.3 MB
             let multipart = "--x\r\nContent-Disposition: form-data; name=\"navn\"\r\n\r\n"
                 + String(repeating: "a", count: 1_300_000) + "\r\n--x--\r\n"
@@ -170,12 +172,22 @@ import Testing
                 body: ByteBuffer(string: multipart))
             #expect(signIn.status == .contentTooLarge)
             #expect(String(buffer: signIn.body).contains("høyst 16 kB"))
+            // What ran: the refusal, and no parse of the body (asserted on the log, not on time).
+            #expect(log.entries.contains { $0.message.description == "body refused" })
+            #expect(!log.entries.contains { $0.message.description == "form parsed" })
+            // A sign-in form within the limit is parsed (so the check above can fail).
+            let small = try await client.executeRequest(
+                uri: "/logg-inn", method: .post, headers: [.contentType: "multipart/form-data; boundary=x"],
+                body: ByteBuffer(string: "--x\r\nContent-Disposition: form-data; name=\"navn\"\r\n\r\nkari\r\n--x--\r\n"))
+            #expect(small.status != .contentTooLarge)
+            #expect(log.entries.filter { $0.message.description == "form parsed" }.count == 1)
             // Any other page without a session: sent to sign in, the body never read.
             let upload = try await client.executeRequest(
                 uri: "/saker/import", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: big))
             #expect(upload.status == .seeOther || upload.status == .found)
             #expect(upload.headers[.location]?.hasPrefix("/logg-inn") == true)
+            #expect(log.entries.filter { $0.message.description == "form parsed" }.count == 1, "the upload was not read")
             // Open311: 64 kB, answered in the specification's error format.
             let report = try await client.executeRequest(
                 uri: "/open311/v2/requests.json", method: .post,

@@ -67,15 +67,19 @@ struct FormMiddleware: RouterMiddleware {
                 return try await next(request, context)
             }
             if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+                context.logger.debug("body refused", metadata: ["limit": "\(limit)", "declared": "\(length)"])
                 throw Self.tooLarge(limit)
             }
             let buffer: ByteBuffer
             do {
                 buffer = try await request.body.collect(upTo: limit)
             } catch {
+                context.logger.debug("body refused", metadata: ["limit": "\(limit)"])
                 throw Self.tooLarge(limit)
             }
             context.form = FormFields.parse(Data(buffer.readableBytesView), contentType: contentType)
+            // What ran, for the operator and the tests of the limits: never the fields themselves.
+            context.logger.trace("form parsed", metadata: ["bytes": "\(buffer.readableBytes)"])
         }
         // Bearer tokens are not sent by browsers on their own: no CSRF token needed.
         if context.sessionFromBearer { return try await next(request, context) }
