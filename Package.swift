@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "SkjenkImport", targets: ["SkjenkImport"]),
         .library(name: "SkjenkStore", targets: ["SkjenkStore"]),
         .library(name: "SkjenkCompose", targets: ["SkjenkCompose"]),
+        .library(name: "SkjenkApp", targets: ["SkjenkApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -73,10 +74,12 @@ let package = Package(
             resources: [.copy("statement"), .copy("web"), .copy("replies")]
         ),
         // The web application for the three roles, on Hummingbird.
+        // The use cases both front ends call (issue 16): drafting, edits, exports, complaint intake, tokens.
+        .target(name: "SkjenkApp", dependencies: ["SkjenkCore", "SkjenkStore", "SkjenkCompose"]),
         .target(
             name: "SkjenkWeb",
             dependencies: [
-                "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkCompose",
+                "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkCompose", "SkjenkApp",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -91,7 +94,7 @@ let package = Package(
         .executableTarget(
             name: "skjenk",
             dependencies: [
-                "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkCompose", "SkjenkWeb",
+                "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkCompose", "SkjenkApp", "SkjenkWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -116,7 +119,7 @@ let package = Package(
         .testTarget(
             name: "SkjenkWebTests",
             dependencies: [
-                "SkjenkWeb", "SkjenkTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "SkjenkWeb", "SkjenkApp", "SkjenkTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import InMemoryLogging
+import SkjenkApp
 import SkjenkCore
 import SkjenkStore
 import SkjenkTestSupport

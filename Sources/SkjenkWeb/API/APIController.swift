@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdBcrypt
+import SkjenkApp
 import SkjenkCore
 import SkjenkImport
 import SkjenkStore

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SkjenkApp
 import SkjenkCompose
 import SkjenkCore
 import SkjenkStore

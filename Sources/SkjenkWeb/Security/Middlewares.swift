@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SkjenkApp
 import SkjenkStore
 
 /// Reads the session: the `skjenk_sesjon` cookie (pages) or `Authorization: Bearer` (the API).

@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdBcrypt
+import SkjenkApp
 import SkjenkStore
 
 /// Checks a user name and password for the web and the API alike (issue 15, finding 2). The attempt

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import HummingbirdBcrypt
+import SkjenkApp
 import SkjenkCore
 import SkjenkStore
-import SkjenkWeb
 
 extension Skjenk {
     /// `skjenk users …`: accounts for the web application.

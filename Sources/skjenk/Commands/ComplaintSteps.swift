@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import SkjenkApp
 import SkjenkCompose
 import SkjenkCore
 import SkjenkStore
-import SkjenkWeb
 
 /// `--due DATE` or `--due-in DAYS` for the next step; the policy's `klager.oppfoelging_dager` otherwise.
 struct NextDueOptions: ParsableArguments {

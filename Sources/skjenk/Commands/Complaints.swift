@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
+import SkjenkApp
 import SkjenkCompose
 import SkjenkCore
 import SkjenkImport
 import SkjenkStore
-import SkjenkWeb
 
 extension Skjenk {
     /// `skjenk complaints …`: the complaint log.

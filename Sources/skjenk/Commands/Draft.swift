@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import SkjenkApp
 import SkjenkCompose
 import SkjenkCore
 import SkjenkStore
-import SkjenkWeb
 
 extension StatementOutcome: ExpressibleByArgument {}
 extension StatementFormat: ExpressibleByArgument {}

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import SkjenkApp
 import SkjenkCompose
 import SkjenkCore
 import SkjenkStore
-import SkjenkWeb
 
 /// `--templates DIR`: a district's own templates instead of the bundled ones.
 /// `--reply-templates DIR`: a district's own answers to complainants (a copy of `Templates/replies`).

@@ -16,7 +16,7 @@ public enum Tokens {
     public static func hash(_ token: String) -> String { Checksum.sha256Hex(Data(token.utf8)) }
 
     /// Compares secrets in time independent of where they differ.
-    static func equal(_ a: String, _ b: String) -> Bool {
+    public static func equal(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8)
         let y = Array(b.utf8)
         guard x.count == y.count else { return false }
