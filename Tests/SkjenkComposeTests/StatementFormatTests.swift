@@ -350,4 +350,25 @@ import ZIPFoundation
             ])
         #expect(TextDiff.lines(from: "x", to: "x").allSatisfy { $0.kind == .same })
     }
+
+    /// Whatever the texts, the diff's same and removed lines are the old text and its same and
+    /// added lines the new one; one changed line in a long letter is two changes, not the letter.
+    @Test func rebuildsBothTextsAndStaysMinimal() {
+        var generator = SystemRandomNumberGenerator()
+        let words = ["a", "b", "c", "d", ""]
+        for _ in 0..<200 {
+            let old = (0..<Int.random(in: 0..<12, using: &generator)).map { _ in words.randomElement(using: &generator)! }
+            let new = (0..<Int.random(in: 0..<12, using: &generator)).map { _ in words.randomElement(using: &generator)! }
+            let diff = TextDiff.lines(from: old.joined(separator: "\n"), to: new.joined(separator: "\n"))
+            let before = diff.filter { $0.kind != .added }.map(\.text).joined(separator: "\n")
+            let after = diff.filter { $0.kind != .removed }.map(\.text).joined(separator: "\n")
+            #expect(before == old.joined(separator: "\n") && after == new.joined(separator: "\n"), "\(old) → \(new)")
+        }
+        let letter = (1...3_000).map { "Linje \($0)" }
+        var edited = letter
+        edited[1_500] = "Endret linje"
+        let changes = TextDiff.lines(from: letter.joined(separator: "\n"), to: edited.joined(separator: "\n"))
+            .filter { $0.kind != .same }
+        #expect(changes.map(\.text) == ["Linje 1501", "Endret linje"])
+    }
 }
