@@ -7,6 +7,10 @@ actor RateLimiter {
     let limit: Int
     let window: TimeInterval
     private var events: [String: [Date]] = [:]
+    /// Events recorded since keys whose window has passed were last dropped.
+    private var sincePrune = 0
+    /// How many keys are tracked (for the tests: stale keys do not pile up).
+    var trackedKeys: Int { events.count }
 
     init(limit: Int = 5, window: TimeInterval = 15 * 60) {
         self.limit = limit
@@ -23,6 +27,13 @@ actor RateLimiter {
         for key in keys {
             events[key, default: []].append(now)
             events[key] = events[key]?.filter { now.timeIntervalSince($0) < window }
+        }
+        // Every key is an address, a user name or an API key: drop those whose window has passed
+        // now and then, so many different addresses cannot grow the table without bound.
+        sincePrune += keys.count
+        if sincePrune >= 1_000 {
+            sincePrune = 0
+            events = events.filter { $0.value.contains { now.timeIntervalSince($0) < window } }
         }
     }
 
