@@ -77,6 +77,17 @@ def sign_in(name):
     wait_for(f"{name} (", f"{name} is signed in")
 
 
+def open_for_review(name, shots=False):
+    """Signs in as `name` and opens the draft of 2026/05350 from the review queue."""
+    sign_in(name)
+    driver.get(BASE + "/behandling")
+    if shots:
+        page("til-behandling")
+    driver.find_element(By.LINK_TEXT, "2026/05350").click()
+    if shots:
+        page("behandling")
+
+
 def sign_out():
     driver.find_element(By.CSS_SELECTOR, "header form button").click()
     wait_for("Brukernavn", "signed out")
@@ -102,11 +113,7 @@ try:
     sign_out()
 
     # The council returns the draft with a comment; the caseworker reads it and sends it again.
-    sign_in("bu1")
-    driver.get(BASE + "/behandling")
-    page("til-behandling")
-    driver.find_element(By.LINK_TEXT, "2026/05350").click()
-    page("behandling")
+    open_for_review("bu1", shots=True)
     driver.find_element(By.ID, "kommentar").send_keys("Nevn idrettsanlegget i vurderingen.")
     driver.find_element(By.CSS_SELECTOR, "form[action$='/returner'] button").click()
     wait_for("sendt tilbake til saksbehandleren", "the draft was returned")
@@ -121,18 +128,14 @@ try:
     sign_out()
 
     # The council may read but not approve a draft on the director's route (four eyes).
-    sign_in("bu1")
-    driver.get(BASE + "/behandling")
-    driver.find_element(By.LINK_TEXT, "2026/05350").click()
+    open_for_review("bu1")
     driver.find_element(By.CSS_SELECTOR, "form[action$='/vedta'] button").click()
     wait_for("vedtas av en bruker med rollen leder", "the council is refused the director's approval")
     expect("Uttalelsen er vedtatt" not in driver.page_source, "the council did not approve the director's draft")
     sign_out()
 
     # The district director's delegate approves.
-    sign_in("leder1")
-    driver.get(BASE + "/behandling")
-    driver.find_element(By.LINK_TEXT, "2026/05350").click()
+    open_for_review("leder1")
     driver.find_element(By.CSS_SELECTOR, "form[action$='/vedta'] button").click()
     wait_for("Uttalelsen er vedtatt", "approved")
     page("vedtatt-av-leder")

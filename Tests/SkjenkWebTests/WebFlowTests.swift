@@ -190,9 +190,7 @@ import Testing
             #expect(saved.text.contains("kari vises nå som «Kari Nordmann, rådgiver» i uttalelsene."))
             let kari = Browser(client)
             try await kari.signIn("kari")
-            try await kari.get("/saker/2026/10003")
-            let drafted = try await kari.post(
-                "/saker/2026/10003/utkast", [("konklusjon", "vilkaar"), ("vei", "direktor")])
+            let drafted = try await kari.draft([("konklusjon", "vilkaar"), ("vei", "direktor")])
             #expect(drafted.text.contains("Utkast versjon 1 er lagret."))
             let markdown = try await kari.get("/saker/2026/10003/eksport/md")
             #expect(
@@ -208,8 +206,7 @@ import Testing
         try await harness.application().test(.router) { client in
             let kari = Browser(client)
             try await kari.signIn("kari")
-            try await kari.get("/saker/2026/10003")
-            try await kari.post("/saker/2026/10003/utkast", [("konklusjon", "vilkaar"), ("vei", "direktor")])
+            try await kari.draft([("konklusjon", "vilkaar"), ("vei", "direktor")])
             let generated = try await kari.get("/saker/2026/10003/eksport/md").text
             let lines = generated.components(separatedBy: "\n")
             #expect(lines.count > 40)
@@ -233,8 +230,7 @@ import Testing
         try await harness.application().test(.router) { client in
             let kari = Browser(client)
             try await kari.signIn("kari")
-            try await kari.get("/saker/2026/10003")
-            try await kari.post("/saker/2026/10003/utkast", [("konklusjon", "vilkaar"), ("vei", "direktor")])
+            try await kari.draft([("konklusjon", "vilkaar"), ("vei", "direktor")])
             try await kari.post("/saker/2026/10003/send-til-behandling", [])
             let bu = Browser(client)
             try await bu.signIn("bu1")
@@ -263,10 +259,7 @@ import Testing
         try await harness.application().test(.router) { client in
             let kari = Browser(client)
             try await kari.signIn("kari")
-            try await kari.get("/saker/2026/10003")
-            try await kari.post(
-                "/saker/2026/10003/utkast",
-                [("konklusjon", "vilkaar"), ("vei", "bu"), ("mote", "2026-12-10"), ("sak", "52/26")])
+            try await kari.draft([("konklusjon", "vilkaar"), ("vei", "bu"), ("mote", "2026-12-10"), ("sak", "52/26")])
             let page = try await kari.get("/saker/2026/10003")
             #expect(page.text.contains(#"<option value="bu" selected>Bydelsutvalget</option>"#))
             #expect(page.text.contains(#"name="mote" value="2026-12-10""#))
@@ -327,8 +320,7 @@ import Testing
             let id = location.split(separator: "/").last.map(String.init) ?? ""
             try await kari.post(
                 "/klager/\(id)/steg", [("tiltak", "annet"), ("notat", script), ("frist", "2026-12-01")])
-            try await kari.get("/saker/2026/10003")
-            try await kari.post("/saker/2026/10003/utkast", [("konklusjon", "vilkaar")])
+            try await kari.draft([("konklusjon", "vilkaar")])
             try await kari.post("/saker/2026/10003/rediger", [("tekst", "# \(script)\n\n\(script)")])
             let invalid = try await kari.post(
                 "/klager", [("sted", script), ("beskrivelse", script), ("kategori", "stoey")])
@@ -352,8 +344,7 @@ import Testing
             // A draft citing the complaint, sent for review.
             let kari = Browser(client)
             try await kari.signIn("kari")
-            try await kari.get("/saker/2026/10003")
-            try await kari.post("/saker/2026/10003/utkast", [("konklusjon", "vilkaar")])
+            try await kari.draft([("konklusjon", "vilkaar")])
             try await kari.post("/saker/2026/10003/send-til-behandling", [])
             #expect(try await kari.get("/klager/\(harness.complaintId)").text.contains(person.email!))
 
@@ -398,8 +389,7 @@ import Testing
             #expect(try await listed("/api/v1/saker?alle=1").isEmpty)
             let kari = Browser(client)
             try await kari.signIn("kari")
-            try await kari.get("/saker/2026/10003")
-            try await kari.post("/saker/2026/10003/utkast", [("konklusjon", "vilkaar"), ("vei", "direktor")])
+            try await kari.draft([("konklusjon", "vilkaar"), ("vei", "direktor")])
             try await kari.post("/saker/2026/10003/send-til-behandling", [])
             #expect(try await listed("/api/v1/saker?alle=1") == [harness.caseNumber.text])
             #expect(try await listed("/api/v1/saker") == [harness.caseNumber.text])

@@ -137,6 +137,13 @@ final class Browser: @unchecked Sendable {
         return try await post("/logg-inn", [("navn", name), ("passord", password), ("neste", "/")])
     }
 
+    /// Opens the case's page (for its CSRF token) and drafts a statement with `fields`.
+    @discardableResult
+    func draft(_ fields: [(String, String)], case path: String = "/saker/2026/10003") async throws -> TestResponse {
+        try await get(path)
+        return try await post(path + "/utkast", fields)
+    }
+
     static func encode(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
     }

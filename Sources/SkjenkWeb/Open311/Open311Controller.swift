@@ -92,8 +92,7 @@ struct Open311Controller {
     /// when the district's policy allows keyless reads (`open311.les_uten_noekkel`, GeoReport v2's
     /// default), limited per address like the keys.
     func reader(_ request: Request, context: WebContext) async throws -> APIKey? {
-        let given = context.form?["api_key"] ?? request.uri.queryParameters.get("api_key")
-        if given != nil { return try await client(request, context: context) }
+        if Self.givenKey(request, context) != nil { return try await client(request, context: context) }
         guard try services.policy().open311ReadWithoutKey else {
             throw Open311Error(.forbidden, "Gyldig api_key mangler.")
         }
@@ -103,9 +102,14 @@ struct Open311Controller {
         return nil
     }
 
+    /// The `api_key` the client sent, in the form or the query.
+    static func givenKey(_ request: Request, _ context: WebContext) -> String? {
+        context.form?["api_key"] ?? request.uri.queryParameters.get("api_key")
+    }
+
     /// The client's key, from `api_key` in the query or the form; 403 without a valid one.
     func client(_ request: Request, context: WebContext) async throws -> APIKey {
-        let given = context.form?["api_key"] ?? request.uri.queryParameters.get("api_key")
+        let given = Self.givenKey(request, context)
         guard let given, !given.isEmpty, let key = try await services.store.apiKey(hash: Tokens.hash(given)) else {
             throw Open311Error(.forbidden, "Gyldig api_key mangler.")
         }
