@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "SkjenkCore", targets: ["SkjenkCore"]),
         .library(name: "SkjenkImport", targets: ["SkjenkImport"]),
         .library(name: "SkjenkStore", targets: ["SkjenkStore"]),
+        .library(name: "SkjenkSQLite", targets: ["SkjenkSQLite"]),
         .library(name: "SkjenkCompose", targets: ["SkjenkCompose"]),
         .library(name: "SkjenkApp", targets: ["SkjenkApp"]),
     ],
@@ -47,11 +48,14 @@ let package = Package(
             dependencies: ["SkjenkCore", "CLibXML2", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/hoering-1.xsd")]
         ),
-        // SQLite through GRDB; GRDB stays behind the `CaseStore` interface.
+        // The store interface (`AppStore` and the protocols it joins), its records and neutral errors:
+        // no database library, so every engine implements it and every caller holds it.
+        .target(name: "SkjenkStore", dependencies: ["SkjenkCore"]),
+        // The embedded engine for one district: SQLite through GRDB, behind the store interface.
         .target(
-            name: "SkjenkStore",
+            name: "SkjenkSQLite",
             dependencies: [
-                "SkjenkCore",
+                "SkjenkCore", "SkjenkStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for binding the import's bulk inserts without per-value boxing.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -88,13 +92,13 @@ let package = Package(
         // Fixtures, an in-memory store and a fixed clock for the test targets.
         .target(
             name: "SkjenkTestSupport",
-            dependencies: ["SkjenkCore", "SkjenkImport", "SkjenkStore"]
+            dependencies: ["SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkSQLite"]
         ),
         // The command-line tool: thin commands over the libraries.
         .executableTarget(
             name: "skjenk",
             dependencies: [
-                "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkCompose", "SkjenkApp", "SkjenkWeb",
+                "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkSQLite", "SkjenkCompose", "SkjenkApp", "SkjenkWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -104,7 +108,8 @@ let package = Package(
         .executableTarget(
             name: "SkjenkBenchmarks",
             dependencies: [
-                "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkCompose", "SkjenkWeb", "SkjenkTestSupport", "CLibXML2",
+                "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkSQLite", "SkjenkCompose", "SkjenkApp", "SkjenkWeb",
+                "SkjenkTestSupport", "CLibXML2",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
@@ -115,11 +120,16 @@ let package = Package(
             name: "SkjenkImportTests",
             dependencies: ["SkjenkImport", "SkjenkTestSupport"]
         ),
-        .testTarget(name: "SkjenkStoreTests", dependencies: ["SkjenkStore", "SkjenkTestSupport"]),
+        .testTarget(
+            name: "SkjenkStoreTests",
+            dependencies: [
+                "SkjenkStore", "SkjenkSQLite", "SkjenkTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(
             name: "SkjenkWebTests",
             dependencies: [
-                "SkjenkWeb", "SkjenkApp", "SkjenkTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "SkjenkWeb", "SkjenkApp", "SkjenkSQLite", "SkjenkTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]

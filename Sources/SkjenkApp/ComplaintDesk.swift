@@ -8,14 +8,14 @@ import SkjenkStore
 public enum ComplaintDesk {
     /// Logs a prepared complaint with the receipt for the complainant, in one transaction.
     public static func log(
-        _ entry: ComplaintLogEntry, store: SQLiteStore, replies: ComplaintReplyComposer, actor: Actor, now: Date
+        _ entry: ComplaintLogEntry, store: any AppStore, replies: ComplaintReplyComposer, actor: Actor, now: Date
     ) async throws -> Int64 {
         try await store.logComplaint(entry, actor: actor, receipt: renderer(.receipt, replies, actor: actor, now: now))
     }
 
     /// Adds a step; when it closes the complaint, the closing answer is stored with it (one transaction).
     public static func addStep(
-        _ step: FollowUpStep, to id: Int64, store: SQLiteStore, replies: ComplaintReplyComposer, actor: Actor, now: Date
+        _ step: FollowUpStep, to id: Int64, store: any AppStore, replies: ComplaintReplyComposer, actor: Actor, now: Date
     ) async throws -> ComplaintLogEntry {
         try await store.addStep(
             step, toComplaint: id, actor: actor,

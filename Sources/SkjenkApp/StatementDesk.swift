@@ -17,7 +17,7 @@ public struct PreparedCase: Sendable {
 public enum StatementDesk {
     /// Assesses `cases` for their statements, as `skjenk assess` does.
     public static func prepare(
-        _ cases: [StoredCase], policy: Policy, store: SQLiteStore, today: LocalDate
+        _ cases: [StoredCase], policy: Policy, store: any AppStore, today: LocalDate
     )
         async throws -> [PreparedCase]
     {
@@ -37,7 +37,7 @@ public enum StatementDesk {
     /// "(ikke oppgitt)".
     public static func compose(
         _ prepared: PreparedCase, outcome: StatementOutcome?, route: DecisionRoute?, reference: String?,
-        today: LocalDate, templates: TemplateSet, store: SQLiteStore, actor: Actor, officer: OfficerContact?,
+        today: LocalDate, templates: TemplateSet, store: any AppStore, actor: Actor, officer: OfficerContact?,
         length: StatementLength = .automatic
     ) async throws -> StatementDraft {
         let previous = try await store.drafts(of: prepared.stored.hearing.caseNumber).last
@@ -59,7 +59,7 @@ public enum StatementDesk {
 
     /// Stores `text` (Markdown) as an edited version of the latest one, standing on the same basis.
     public static func storeEdit(
-        _ text: String, of number: CaseNumber, store: SQLiteStore, actor: Actor
+        _ text: String, of number: CaseNumber, store: any AppStore, actor: Actor
     ) async throws
         -> StatementDraft?
     {

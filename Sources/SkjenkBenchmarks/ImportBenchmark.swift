@@ -2,6 +2,7 @@ import CLibXML2
 import Foundation
 import SkjenkCore
 import SkjenkImport
+import SkjenkSQLite
 import SkjenkStore
 import SkjenkTestSupport
 

@@ -49,6 +49,49 @@ public struct ComplaintImportSummary: Sendable, Hashable {
     public init() {}
 }
 
+/// An answer to a complainant, as stored with the complaint.
+public struct ComplaintReply: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// Kvittering: sent when the complaint is logged.
+        case receipt
+        /// Svar ved avslutning: why it was closed, and who to turn to.
+        case closing
+
+        public var label: String {
+            switch self {
+            case .receipt: "kvittering"
+            case .closing: "svar ved avslutning"
+            }
+        }
+    }
+
+    public let kind: Kind
+    public let text: String
+    public let createdAt: Date
+    public let createdBy: String
+
+    public init(kind: Kind, text: String, createdAt: Date, createdBy: String) {
+        self.kind = kind
+        self.text = text
+        self.createdAt = createdAt
+        self.createdBy = createdBy
+    }
+}
+
+/// Renders an answer to the complainant from the complaint as stored (never with its complainant).
+public typealias ReplyRenderer = @Sendable (ComplaintLogEntry) throws -> ComplaintReply
+
+/// A complaint flagged as a likely duplicate, for the officer's list.
+public struct PendingDuplicate: Sendable, Hashable {
+    public let complaintId: Int64
+    public let flag: DuplicateFlag
+
+    public init(complaintId: Int64, flag: DuplicateFlag) {
+        self.complaintId = complaintId
+        self.flag = flag
+    }
+}
+
 /// Why the complaint log refuses a change. Messages name complaints by id, never complainants.
 public enum ComplaintLogError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(Int64)
@@ -69,13 +112,14 @@ public enum ComplaintLogError: Error, Sendable, Equatable, CustomStringConvertib
     }
 }
 
-/// The complaint log: complaints, their follow-up and their complainants (kept apart and read
-/// only on purpose). Every change is in the audit trail. `SQLiteStore` implements it; no database
-/// types appear here.
+/// The complaint log: complaints, their follow-up, their complainants (kept apart and read only on
+/// purpose), flagged duplicates and the answers sent to complainants. Every change is in the audit
+/// trail. No database types appear here.
 public protocol ComplaintStore: Sendable {
     /// Logs a new complaint: validated, with its first step (`registered`, due the first
-    /// response), in one transaction. Returns the stored complaint's id.
-    func logComplaint(_ entry: ComplaintLogEntry, actor: Actor) async throws -> Int64
+    /// response), in one transaction, and the receipt `receipt` renders from it as stored: both are
+    /// written or neither. Returns the stored complaint's id.
+    func logComplaint(_ entry: ComplaintLogEntry, actor: Actor, receipt: ReplyRenderer?) async throws -> Int64
     /// Logs many complaints from one source in one transaction: all or nothing. Complaints whose
     /// external reference from `source` is already logged are left out and reported. With a
     /// `duplicates` rule, each open complaint is flagged against the open episodes logged before it
@@ -98,8 +142,12 @@ public protocol ComplaintStore: Sendable {
         _ filter: ComplaintFilter, includingComplainants: Bool, actor: Actor
     ) async throws
         -> [ComplaintLogEntry]
-    /// Adds a follow-up step (an ordinary step, a close or a reopening) under the status flow's rules.
-    func addStep(_ step: FollowUpStep, toComplaint id: Int64, actor: Actor) async throws -> ComplaintLogEntry
+    /// Adds a follow-up step (an ordinary step, a close or a reopening) under the status flow's
+    /// rules and, in the same transaction, the answer `reply` renders from the complaint after it
+    /// (the closing answer).
+    func addStep(
+        _ step: FollowUpStep, toComplaint id: Int64, actor: Actor, reply: ReplyRenderer?
+    ) async throws -> ComplaintLogEntry
     /// Makes the complaints one episode (merging episodes they already belong to). Returns its id.
     func linkEpisode(_ ids: [Int64], actor: Actor) async throws -> Int64
     /// Takes a complaint out of its episode.
@@ -116,4 +164,30 @@ public protocol ComplaintStore: Sendable {
     func complaints(_ ids: [Int64], loggedBy actorName: String) async throws -> Set<Int64>
     /// Every complaint as the assessment reads it (no complainants, no descriptions), oldest incident first.
     func complaints() async throws -> [Complaint]
+
+    // Intake: duplicates and answers to complainants.
+    /// Open complaints received in `from ... to`, as the duplicate detector reads them: a complaint
+    /// flagged and not yet decided stands for the episode it is flagged against.
+    func duplicateCandidates(receivedFrom from: Date, to: Date) async throws -> [DuplicateCandidate]
+    /// The officer's decision on a flag: `link` joins the complaint to the episode (in the same
+    /// transaction), otherwise the flag is rejected. Audited.
+    func decideDuplicate(complaint id: Int64, episode: Int64, link: Bool, actor: Actor) async throws
+    /// Every flag still waiting for an officer, newest complaint first.
+    func pendingDuplicates() async throws -> [PendingDuplicate]
+    /// Stores an answer to the complainant with the complaint. Audited (kind only, never the text).
+    func addReply(_ reply: ComplaintReply, toComplaint id: Int64, actor: Actor) async throws
+    /// The answers stored with a complaint, oldest first.
+    func replies(ofComplaint id: Int64) async throws -> [ComplaintReply]
+}
+
+extension ComplaintStore {
+    /// Logs a complaint without a receipt.
+    public func logComplaint(_ entry: ComplaintLogEntry, actor: Actor) async throws -> Int64 {
+        try await logComplaint(entry, actor: actor, receipt: nil)
+    }
+
+    /// Adds a step without an answer to the complainant.
+    public func addStep(_ step: FollowUpStep, toComplaint id: Int64, actor: Actor) async throws -> ComplaintLogEntry {
+        try await addStep(step, toComplaint: id, actor: actor, reply: nil)
+    }
 }

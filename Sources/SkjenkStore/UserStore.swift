@@ -10,6 +10,15 @@ public struct WebUser: Sendable, Hashable {
     public let createdAt: Date
     /// Full name, title and contact, for the statements this user writes (nil until given).
     public let profile: OfficerContact?
+
+    public init(id: Int64, name: String, role: Role, disabled: Bool, createdAt: Date, profile: OfficerContact?) {
+        self.id = id
+        self.name = name
+        self.role = role
+        self.disabled = disabled
+        self.createdAt = createdAt
+        self.profile = profile
+    }
 }
 
 /// A signed-in session: the user, the form token that guards every change, and when it ends.
@@ -17,6 +26,12 @@ public struct WebSession: Sendable, Hashable {
     public let user: WebUser
     public let csrfToken: String
     public let expiresAt: Date
+
+    public init(user: WebUser, csrfToken: String, expiresAt: Date) {
+        self.user = user
+        self.csrfToken = csrfToken
+        self.expiresAt = expiresAt
+    }
 }
 
 /// Why a user cannot be added or changed.
@@ -60,4 +75,30 @@ extension UserStore {
     public func addUser(name: String, role: Role, passwordHash: String, actor: Actor) async throws -> WebUser {
         try await addUser(name: name, role: role, passwordHash: passwordHash, profile: nil, actor: actor)
     }
+}
+
+/// A key another system uses (an Open311 client), stored as its SHA-256.
+public struct APIKey: Sendable, Hashable {
+    public let id: Int64
+    public let name: String
+    public let createdAt: Date
+    public let revokedAt: Date?
+
+    public var isRevoked: Bool { revokedAt != nil }
+
+    public init(id: Int64, name: String, createdAt: Date, revokedAt: Date?) {
+        self.id = id
+        self.name = name
+        self.createdAt = createdAt
+        self.revokedAt = revokedAt
+    }
+}
+
+/// Keys for other systems: issued by name, found by the hash of the key, revoked by name.
+public protocol APIKeyStore: Sendable {
+    func addAPIKey(name: String, keyHash: String, actor: Actor) async throws -> APIKey
+    func apiKeys() async throws -> [APIKey]
+    /// The key with this hash, unless revoked.
+    func apiKey(hash: String) async throws -> APIKey?
+    func revokeAPIKey(name: String, actor: Actor) async throws
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SkjenkCore
 import SkjenkImport
+import SkjenkSQLite
 import SkjenkStore
 
 /// Builders and paths shared by the test targets.

@@ -9,9 +9,6 @@ import Testing
 @Suite struct ComplaintStoreTests {
     let actor = Fixtures.actor
 
-    /// A store with the fixed clock (22 November 2026, 10:00 in Oslo).
-    func store() throws -> SQLiteStore { try Fixtures.store() }
-
     func step(
         _ action: FollowUpAction, at: String = "2026-11-21 09:00", due: String? = "2026-12-05",
         reason: ClosingReason? = nil, note: String? = nil
@@ -21,8 +18,8 @@ import Testing
             closingReason: reason)
     }
 
-    @Test func aLoggedComplaintKeepsItsComplainantApart() async throws {
-        let store = try store()
+    @Test(arguments: StoreEngine.all) func aLoggedComplaintKeepsItsComplainantApart(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         let entry = Fixtures.complaintEntry()
         let id = try await store.logComplaint(entry, actor: actor)
 
@@ -52,8 +49,8 @@ import Testing
         #expect(!audit[0].detail.contains("Klagesen"))
     }
 
-    @Test func anInvalidComplaintStoresNothing() async throws {
-        let store = try store()
+    @Test(arguments: StoreEngine.all) func anInvalidComplaintStoresNothing(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         var entry = Fixtures.complaintEntry()
         entry.categories = []
         entry.complainant?.email = "ikke en adresse"
@@ -67,8 +64,8 @@ import Testing
         #expect(try await store.auditTrail(for: nil, limit: 10).isEmpty)
     }
 
-    @Test func noStepAfterCloseAndReopeningIsAudited() async throws {
-        let store = try store()
+    @Test(arguments: StoreEngine.all) func noStepAfterCloseAndReopeningIsAudited(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         let id = try await store.logComplaint(Fixtures.complaintEntry(), actor: actor)
         _ = try await store.addStep(step(.environmentalHealth), toComplaint: id, actor: actor)
         let closed = try await store.addStep(step(.closed, due: nil, reason: .unfounded), toComplaint: id, actor: actor)
@@ -98,8 +95,8 @@ import Testing
         }
     }
 
-    @Test func filtersFindOverdueDueAndByVenueOfficerAndCategory() async throws {
-        let store = try store()
+    @Test(arguments: StoreEngine.all) func filtersFindOverdueDueAndByVenueOfficerAndCategory(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         let today = Fixtures.day("2026-11-22")
         let yesterday = try await store.logComplaint(
             Fixtures.complaintEntry(officer: "kari", due: "2026-11-21"), actor: actor)
@@ -127,8 +124,8 @@ import Testing
         #expect(try await ids(ComplaintFilter(statuses: [.closed])) == [closed])
     }
 
-    @Test func tenNeighboursReportingOneEpisodeCountAsOneEpisodeWithTenReports() async throws {
-        let store = try store()
+    @Test(arguments: StoreEngine.all) func tenNeighboursReportingOneEpisodeCountAsOneEpisodeWithTenReports(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         var ids: [Int64] = []
         for index in 0..<10 {
             ids.append(
@@ -156,8 +153,8 @@ import Testing
         _ = other
     }
 
-    @Test func complaintsAboutDifferentVenuesCannotBeOneEpisode() async throws {
-        let store = try store()
+    @Test(arguments: StoreEngine.all) func complaintsAboutDifferentVenuesCannotBeOneEpisode(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         let a = try await store.logComplaint(Fixtures.complaintEntry(), actor: actor)
         let b = try await store.logComplaint(
             Fixtures.complaintEntry(venue: ComplaintVenue(name: "Bar Boble", street: "Thereses gate 10")), actor: actor)
@@ -172,8 +169,8 @@ import Testing
 
     /// Issue 15: `%` and `_` in a venue search are the characters themselves, not wildcards, and
     /// case is ignored in every alphabet.
-    @Test func aVenueSearchTakesPercentAndUnderscoreLiterally() async throws {
-        let store = try store()
+    @Test(arguments: StoreEngine.all) func aVenueSearchTakesPercentAndUnderscoreLiterally(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         func log(_ name: String) async throws -> Int64 {
             try await store.logComplaint(
                 Fixtures.complaintEntry(venue: ComplaintVenue(name: name, street: "Ullevålsveien 5")), actor: actor)
@@ -192,8 +189,8 @@ import Testing
         #expect(try await ids("100") == [percent, plain])
     }
 
-    @Test func theHistoryFollowsTheAddressWhenTheOwnerChanges() async throws {
-        let store = try store()
+    @Test(arguments: StoreEngine.all) func theHistoryFollowsTheAddressWhenTheOwnerChanges(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         // Logged against the former holder, at the venue's address.
         for incident in ["2026-03-01", "2026-05-01"] {
             _ = try await store.logComplaint(
@@ -213,8 +210,8 @@ import Testing
         #expect(summary?.episodes == 2)
     }
 
-    @Test func thePurgeRemovesPersonalDataAndKeepsTheCounts() async throws {
-        let store = try store()
+    @Test(arguments: StoreEngine.all) func thePurgeRemovesPersonalDataAndKeepsTheCounts(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         let old = try await store.logComplaint(
             Fixtures.complaintEntry(received: "2022-05-02 10:00", incident: "2022-05-01", due: "2022-05-16"),
             actor: actor)
@@ -261,8 +258,8 @@ import Testing
         #expect(!audit.contains { $0.detail.contains("Klagesen") })
     }
 
-    @Test func anExportReadsComplainantsOnlyWhenAskedAndIsAudited() async throws {
-        let store = try store()
+    @Test(arguments: StoreEngine.all) func anExportReadsComplainantsOnlyWhenAskedAndIsAudited(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         let first = try await store.logComplaint(Fixtures.complaintEntry(), actor: actor)
         let second = try await store.logComplaint(
             Fixtures.complaintEntry(received: "2026-11-21 09:00", complainant: nil), actor: actor)
@@ -293,8 +290,8 @@ import Testing
         for event in exports { #expect(!event.detail.contains("Kari Klagesen")) }
     }
 
-    @Test func aBatchIsCheckedForDuplicatesWithinItselfAndAgainstTheLog() async throws {
-        let store = try store()
+    @Test(arguments: StoreEngine.all) func aBatchIsCheckedForDuplicatesWithinItselfAndAgainstTheLog(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         let origin = GeoPoint(latitude: 59.95, longitude: 10.80)
         func report(_ received: String, _ position: GeoPoint, closed: Bool = false) -> ComplaintLogEntry {
             var entry = Fixtures.complaintEntry(
@@ -351,10 +348,10 @@ import Testing
         return entry
     }
 
-    @Test func closedReportsOfOneNightAreLinkedIntoOneEpisodeOnImport() async throws {
+    @Test(arguments: StoreEngine.all) func closedReportsOfOneNightAreLinkedIntoOneEpisodeOnImport(engine: StoreEngine) async throws {
         // Given: two closed reports of the same night about Pub Bislett, a closed one about another
         // venue that night, a closed one about Pub Bislett a month later, and an open one.
-        let store = try store()
+        let store = try await engine.store()
         let elsewhere = ComplaintVenue(
             name: "Bar Boble", street: "Thereses gate 10", postalCode: "0358",
             position: GeoPoint(latitude: 59.9290, longitude: 10.7420))
@@ -394,8 +391,8 @@ import Testing
         #expect(try await store.complaintLog(ComplaintFilter(episode: ids[0])).count == 3)
     }
 
-    @Test func theAssessmentCountsALinkedClosedPairAsOneEpisode() async throws {
-        let store = try store()
+    @Test(arguments: StoreEngine.all) func theAssessmentCountsALinkedClosedPairAsOneEpisode(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         let summary = try await store.logComplaints(
             [
                 closedReport("2026-10-12 09:15", "1"),
@@ -409,8 +406,8 @@ import Testing
 
     struct TemplateBroke: Error {}
 
-    @Test func aComplaintAndItsAnswerAreWrittenTogetherOrNotAtAll() async throws {
-        let store = try store()
+    @Test(arguments: StoreEngine.all) func aComplaintAndItsAnswerAreWrittenTogetherOrNotAtAll(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         let before = try await store.auditTrail(for: nil, limit: 100).count
         await #expect(throws: TemplateBroke.self) {
             try await store.logComplaint(
@@ -438,8 +435,8 @@ import Testing
         #expect(try await store.replies(ofComplaint: id).count == 1)
     }
 
-    @Test func reimportingTheSameReferencesAddsNothing() async throws {
-        let store = try store()
+    @Test(arguments: StoreEngine.all) func reimportingTheSameReferencesAddsNothing(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         var first = Fixtures.complaintEntry()
         first.externalReference = "17"
         var second = Fixtures.complaintEntry(received: "2026-11-21 10:00")
@@ -455,8 +452,8 @@ import Testing
         #expect(try await store.complaintLog(ComplaintFilter()).count == 3)
     }
 
-    @Test func aComplaintLoggedWithAnAddressIsLinkedToTheVenueLater() async throws {
-        let store = try store()
+    @Test(arguments: StoreEngine.all) func aComplaintLoggedWithAnAddressIsLinkedToTheVenueLater(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         let id = try await store.logComplaint(
             Fixtures.complaintEntry(venue: ComplaintVenue(street: "Pilestredet 63")), actor: actor)
         let venue = ComplaintVenue(
@@ -479,7 +476,7 @@ enum ComplaintsAssessment {
         return hearing
     }
 
-    static func summary(_ hearing: Hearing, _ store: SQLiteStore) async throws -> ComplaintSummary? {
+    static func summary(_ hearing: Hearing, _ store: any AppStore) async throws -> ComplaintSummary? {
         let context = AssessmentContext(
             policy: try Fixtures.policy(), sites: [], venues: [], complaints: try await store.complaints(),
             today: Fixtures.day("2026-11-22"))

@@ -6,8 +6,8 @@ import Synchronization
 import Testing
 
 @Suite struct HearingStoreTests {
-    @Test func storesAndReadsBackTheWholeHearing() async throws {
-        let store = try Fixtures.store()
+    @Test(arguments: StoreEngine.all) func storesAndReadsBackTheWholeHearing(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         let hearing = Fixtures.hearing(3)
         let summary = try await store.storeHearings([hearing], source: "a.xml", actor: Fixtures.actor, progress: nil)
         #expect(summary.created == [hearing.caseNumber])
@@ -18,9 +18,9 @@ import Testing
         #expect(stored.createdAt == FixedClock().now)
     }
 
-    @Test func reimportOfAChangedHearingKeepsTheEarlierVersion() async throws {
+    @Test(arguments: StoreEngine.all) func reimportOfAChangedHearingKeepsTheEarlierVersion(engine: StoreEngine) async throws {
         // Given a stored hearing
-        let store = try Fixtures.store()
+        let store = try await engine.store()
         let original = Fixtures.hearing(1)
         _ = try await store.storeHearings([original], source: "first.xml", actor: Fixtures.actor, progress: nil)
 
@@ -48,8 +48,8 @@ import Testing
         #expect(audit[0].actor == "testbruker")
     }
 
-    @Test func identicalReimportChangesNothing() async throws {
-        let store = try Fixtures.store()
+    @Test(arguments: StoreEngine.all) func identicalReimportChangesNothing(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         let hearing = Fixtures.hearing(2)
         _ = try await store.storeHearings([hearing], source: "a.xml", actor: Fixtures.actor, progress: nil)
         let again = try await store.storeHearings([hearing], source: "a.xml", actor: Fixtures.actor, progress: nil)
@@ -58,8 +58,8 @@ import Testing
         #expect(try await store.auditTrail(for: nil, limit: 10).count == 1)
     }
 
-    @Test func openCasesAreSortedByDeadline() async throws {
-        let store = try Fixtures.store()
+    @Test(arguments: StoreEngine.all) func openCasesAreSortedByDeadline(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         let hearings = [5, 1, 3].map { Fixtures.hearing($0) }
         _ = try await store.storeHearings(hearings, source: "a.xml", actor: Fixtures.actor, progress: nil)
         let deadlines = try await store.cases(status: [.open]).map(\.hearing.deadline)
@@ -67,9 +67,9 @@ import Testing
         #expect(deadlines.count == 3)
     }
 
-    @Test func aCaseListIsReadInPagesWithTheCountsOfTheWholeList() async throws {
+    @Test(arguments: StoreEngine.all) func aCaseListIsReadInPagesWithTheCountsOfTheWholeList(engine: StoreEngine) async throws {
         // Given 120 open cases, some past their deadline on 10 November
-        let store = try Fixtures.store()
+        let store = try await engine.store()
         let hearings = (1...120).map { Fixtures.hearing($0) }
         _ = try await store.storeHearings(hearings, source: "a.xml", actor: Fixtures.actor, progress: nil)
         let today = try LocalDate(iso: "2026-11-10")
@@ -98,8 +98,8 @@ import Testing
         #expect(first.applicationType == firstHearing.applicationType)
     }
 
-    @Test func aCaseListSearchIgnoresCaseInEveryAlphabet() async throws {
-        let store = try Fixtures.store()
+    @Test(arguments: StoreEngine.all) func aCaseListSearchIgnoresCaseInEveryAlphabet(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         var oelstue = Fixtures.hearing(7)
         oelstue.venue.name = "Bærums Ølstue"
         _ = try await store.storeHearings(
@@ -120,9 +120,9 @@ import Testing
             try await store.caseList(CaseListQuery(statuses: nil, text: "ølstue", limit: 10, today: today)).total == 1)
     }
 
-    @Test func aBatchWithAnInvalidHearingStoresNothing() async throws {
+    @Test(arguments: StoreEngine.all) func aBatchWithAnInvalidHearingStoresNothing(engine: StoreEngine) async throws {
         // Given a store with one case
-        let store = try Fixtures.store()
+        let store = try await engine.store()
         _ = try await store.storeHearings([Fixtures.hearing(1)], source: "a.xml", actor: Fixtures.actor, progress: nil)
         let before = try await store.cases(status: nil)
 
@@ -131,7 +131,7 @@ import Testing
         updated.remark = "Ny merknad"
         var invalid = Fixtures.hearing(4)
         invalid.deadline = try LocalDate(iso: "2026-10-01")
-        await #expect(throws: SQLiteStore.StoreError.self) {
+        await #expect(throws: StoreError.self) {
             try await store.storeHearings(
                 [Fixtures.hearing(2), updated, invalid], source: "b.xml",
                 actor: Fixtures.actor, progress: nil)
@@ -143,29 +143,13 @@ import Testing
         #expect(try await store.auditTrail(for: nil, limit: 10).count == 1)
     }
 
-    @Test func progressIsReported() async throws {
-        let store = try Fixtures.store()
+    @Test(arguments: StoreEngine.all) func progressIsReported(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         let reports = ProgressLog()
         _ = try await store.storeHearings(
             (1...2_500).map { Fixtures.hearing($0) }, source: "big.xml",
             actor: Fixtures.actor, progress: { done, total in reports.add(done, total) })
         #expect(reports.values == [1_000, 2_000, 2_500].map { [$0, 2_500] })
-    }
-
-    @Test func backupIsAConsistentCopy() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("skjenk-backup-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try SQLiteStore(path: folder.appendingPathComponent("live.sqlite").path, now: FixedClock().function)
-        #expect(try store.journalMode() == "wal")
-        _ = try await store.storeHearings(
-            [Fixtures.hearing(1), Fixtures.hearing(2)], source: "a.xml",
-            actor: Fixtures.actor, progress: nil)
-        let copyPath = folder.appendingPathComponent("copy.sqlite").path
-        try await store.backup(to: copyPath)
-        let copy = try SQLiteStore(path: copyPath)
-        #expect(try await copy.cases(status: nil).map(\.hearing) == store.cases(status: nil).map(\.hearing))
-        await #expect(throws: SQLiteStore.StoreError.self) { try await store.backup(to: copyPath) }
     }
 }
 
@@ -189,10 +173,10 @@ final class ProgressLog: @unchecked Sendable {
         func set(_ text: String) { time.withLock { $0 = OsloTime.parse(text)! } }
     }
 
-    @Test func findsEventsByWhoWhatAndDayInOslo() async throws {
+    @Test(arguments: StoreEngine.all) func findsEventsByWhoWhatAndDayInOslo(engine: StoreEngine) async throws {
         // Given imports on three days by two users, and 2,500 later events
         let clock = Clock()
-        let store = try SQLiteStore.inMemory(now: clock.function)
+        let store = try await engine.store(now: clock.function)
         clock.set("2026-11-01 23:30")  // 22:30 UTC: still 1 November in Oslo
         _ = try await store.storeHearings(
             [Fixtures.hearing(1)], source: "a.xml", actor: Actor(name: "Åse", channel: "cli"), progress: nil)

@@ -11,8 +11,8 @@ import Testing
             source: source)
     }
 
-    @Test func anImportReplacesOnlyItsOwnSource() async throws {
-        let store = try Fixtures.store()
+    @Test(arguments: StoreEngine.all) func anImportReplacesOnlyItsOwnSource(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         let actor = Fixtures.actor
         _ = try await store.replaceSites(
             [
@@ -38,8 +38,8 @@ import Testing
 
     /// Issue 15: a whole-list register (points, addresses, zones) reports how many entries it
     /// replaced, not how many import records it cleared.
-    @Test func aWholeListImportCountsTheEntriesItReplaced() async throws {
-        let store = try Fixtures.store()
+    @Test(arguments: StoreEngine.all) func aWholeListImportCountsTheEntriesItReplaced(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         let actor = Fixtures.actor
         func points(_ n: Int) throws -> [PenaltyPoints] {
             try (0..<n).map {
@@ -61,8 +61,8 @@ import Testing
         #expect(try await store.replaceZones([zone], source: "soner-2.geojson", actor: actor) == RegisterSummary(removed: 2, added: 1))
     }
 
-    @Test func sitesKeepTheirOpeningHours() async throws {
-        let store = try Fixtures.store()
+    @Test(arguments: StoreEngine.all) func sitesKeepTheirOpeningHours(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         var kindergarten = try site("Barnehage A", .kindergarten, source: "barnehager")
         kindergarten.openingHours = try WeeklyHours(parsing: "man-fre 07.00-17.00; loer 10:00-14:00")
         var shelter = try site("Natthjem", .treatment, source: "barnehager")
@@ -74,8 +74,8 @@ import Testing
         #expect(stored.map(\.openingHours?.text) == ["man-fre 07:00-17:00; loer 10:00-14:00", "alle 00:00-00:00", nil])
     }
 
-    @Test func venuesKeepEveryField() async throws {
-        let store = try Fixtures.store()
+    @Test(arguments: StoreEngine.all) func venuesKeepEveryField(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         let venue = LicensedVenue(
             name: "Pub Bislett", organisationNumber: try OrganisationNumber("974760673"), address: "Pilestredet 63",
             permitType: .serving, indoorClosing: "02:00", outdoorClosing: "23:00", holderName: "Bislett Pubdrift AS",

@@ -8,8 +8,8 @@ import Testing
 @Suite struct StatementStoreTests {
     let actor = Fixtures.actor
 
-    func storeWithCase() async throws -> (SQLiteStore, CaseNumber) {
-        let store = try Fixtures.store()
+    func storeWithCase(_ engine: StoreEngine) async throws -> (any AppStore, CaseNumber) {
+        let store = try await engine.store()
         let hearing = Fixtures.hearing(1)
         _ = try await store.storeHearings([hearing], source: "test.xml", actor: actor, progress: nil)
         try await addApprovers(store)
@@ -20,7 +20,7 @@ import Testing
     static let secretary = Actor(name: "sekretaer", channel: "web")
     static let leader = Actor(name: "leder", channel: "web")
 
-    func addApprovers(_ store: SQLiteStore) async throws {
+    func addApprovers(_ store: any AppStore) async throws {
         _ = try await store.addUser(name: "sekretaer", role: .councilMember, passwordHash: "x", actor: actor)
         _ = try await store.addUser(name: "leder", role: .manager, passwordHash: "x", actor: actor)
     }
@@ -33,8 +33,8 @@ import Testing
             createdAt: Fixtures.oslo("2026-11-22 10:00"))
     }
 
-    @Test func versionsKeepTheGeneratedTextWhenAnEditIsStored() async throws {
-        let (store, number) = try await storeWithCase()
+    @Test(arguments: StoreEngine.all) func versionsKeepTheGeneratedTextWhenAnEditIsStored(engine: StoreEngine) async throws {
+        let (store, number) = try await storeWithCase(engine)
         let first = try await store.addDraft(draft(number, "# Generert\n"), actor: actor)
         let second = try await store.addDraft(draft(number, "# Redigert\n", origin: .edited), actor: actor)
         #expect(first.version == 1)
@@ -50,8 +50,8 @@ import Testing
         #expect(audit[1].detail.hasPrefix("versjon 2 (redigert)"))
     }
 
-    @Test func theReviewIsStoredAndAudited() async throws {
-        let (store, number) = try await storeWithCase()
+    @Test(arguments: StoreEngine.all) func theReviewIsStoredAndAudited(engine: StoreEngine) async throws {
+        let (store, number) = try await storeWithCase(engine)
         await #expect(throws: StatementStoreError.review(.noDraft)) {
             try await store.applyReview(.submit, to: number, actor: self.actor)
         }
@@ -82,8 +82,8 @@ import Testing
 
     /// Issue 15, four eyes: the council's route is approved by the council (its secretary), the
     /// director's by a leader; never by the draft's author or the one who sent it for review.
-    @Test func fourEyesApproveAStatement() async throws {
-        let (store, number) = try await storeWithCase()
+    @Test(arguments: StoreEngine.all) func fourEyesApproveAStatement(engine: StoreEngine) async throws {
+        let (store, number) = try await storeWithCase(engine)
         _ = try await store.addUser(name: "ola", role: .councilMember, passwordHash: "x", actor: actor)
         let stored = try await store.addDraft(draft(number, "# Utkast\n"), actor: actor)
         #expect(stored.author == "ola")
@@ -109,8 +109,8 @@ import Testing
         #expect(approved.state == .approved)
     }
 
-    @Test func theReviewQueueGivesEachSubmittedCaseWithItsLatestDraft() async throws {
-        let store = try Fixtures.store()
+    @Test(arguments: StoreEngine.all) func theReviewQueueGivesEachSubmittedCaseWithItsLatestDraft(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         let hearings = (1...3).map { Fixtures.hearing($0) }
         _ = try await store.storeHearings(hearings, source: "test.xml", actor: actor, progress: nil)
         try await addApprovers(store)
@@ -139,8 +139,8 @@ import Testing
         #expect(try await store.reviewQueue(.submitted).count == 1)
     }
 
-    @Test func aDraftNeedsAStoredCase() async throws {
-        let store = try Fixtures.store()
+    @Test(arguments: StoreEngine.all) func aDraftNeedsAStoredCase(engine: StoreEngine) async throws {
+        let store = try await engine.store()
         await #expect(throws: StatementStoreError.caseNotFound("2026/10001")) {
             try await store.addDraft(self.draft(try CaseNumber("2026/10001"), "# X\n"), actor: self.actor)
         }

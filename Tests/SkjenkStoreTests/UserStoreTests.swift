@@ -5,9 +5,9 @@ import SkjenkTestSupport
 import Testing
 
 @Suite struct UserStoreTests {
-    @Test func aSessionEndsWhenItExpiresIsDeletedOrItsUserIsBlocked() async throws {
+    @Test(arguments: StoreEngine.all) func aSessionEndsWhenItExpiresIsDeletedOrItsUserIsBlocked(engine: StoreEngine) async throws {
         let clock = FixedClock()
-        let store = try Fixtures.store(clock: clock)
+        let store = try await engine.store(clock: clock)
         let user = try await store.addUser(
             name: "kari", role: .caseworker, passwordHash: "$2b$04$x", actor: Fixtures.actor)
         try await store.createSession(

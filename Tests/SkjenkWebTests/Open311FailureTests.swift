@@ -6,7 +6,8 @@ import SkjenkTestSupport
 import SkjenkWeb
 import Testing
 
-@testable import SkjenkStore
+@testable import SkjenkSQLite
+import SkjenkStore
 
 /// Issue 15, finding 4: when the database fails (busy, broken), Open311 answers in the
 /// specification's error format with 503, and says nothing of the database.

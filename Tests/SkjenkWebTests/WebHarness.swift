@@ -6,6 +6,7 @@ import HummingbirdTesting
 import InMemoryLogging
 import Logging
 import SkjenkCore
+import SkjenkSQLite
 import SkjenkStore
 import SkjenkTestSupport
 import SkjenkWeb

@@ -5,8 +5,8 @@ import SkjenkCore
 /// written by hand because it is on the import's hot path (Foundation's encoder is an order of
 /// magnitude slower), and read back with `JSONDecoder`, so decoding keeps every validation of
 /// the Core types. The output is deterministic: equal hearings give equal text.
-enum HearingPayload {
-    static func encode(_ h: Hearing) -> String {
+package enum HearingPayload {
+    package static func encode(_ h: Hearing) -> String {
         var w = JSONObjectWriter()
         w.string("caseNumber", h.caseNumber.text)
         w.string("sent", h.sent.iso)
@@ -82,27 +82,26 @@ enum HearingPayload {
         o.number("birthYear", person.birthYear)
     }
 
-    static func decode(_ payload: String) throws -> Hearing {
+    package static func decode(_ payload: String) throws -> Hearing {
         do {
             return try JSONDecoder().decode(Hearing.self, from: Data(payload.utf8))
         } catch {
-            throw SQLiteStore.StoreError(
-                description: "en lagret høring kan ikke leses (\(error)); databasen kan være skadet")
+            throw StoreError.damaged("en lagret høring kan ikke leses (\(error)); databasen kan være skadet")
         }
     }
 }
 
 /// The payloads and rule violations of a batch, worked out on a background thread in chunks so
 /// that the inserts can start on the first chunk while the rest is still being encoded.
-final class PreparedHearings: @unchecked Sendable {
-    typealias Item = (payload: String, violations: [RuleViolation])
+package final class PreparedHearings: @unchecked Sendable {
+    package typealias Item = (payload: String, violations: [RuleViolation])
 
     private static let chunkSize = 256
     private let items: UnsafeMutableBufferPointer<Item>
     private let ready: [DispatchSemaphore]
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ hearings: [Hearing]) {
+    package init(_ hearings: [Hearing]) {
         items = .allocate(capacity: hearings.count)
         let chunks = (hearings.count + Self.chunkSize - 1) / Self.chunkSize
         ready = (0..<chunks).map { _ in DispatchSemaphore(value: 0) }
@@ -125,7 +124,7 @@ final class PreparedHearings: @unchecked Sendable {
 
     /// The item for hearing `index`, waiting for its chunk when it is not ready yet. Items must
     /// be asked for in order.
-    subscript(index: Int) -> Item {
+    package subscript(index: Int) -> Item {
         if index % Self.chunkSize == 0 { ready[index / Self.chunkSize].wait() }
         return items[index]
     }
@@ -246,16 +245,16 @@ struct JSONObjectWriter {
 }
 
 /// Timestamps as stored: ISO 8601 in UTC with milliseconds, so text order is time order.
-enum Timestamp {
+package enum Timestamp {
     private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
 
-    static func format(_ date: Date) -> String { style.format(date) }
+    package static func format(_ date: Date) -> String { style.format(date) }
 
-    static func parse(_ text: String) throws -> Date {
+    package static func parse(_ text: String) throws -> Date {
         do {
             return try style.parse(text)
         } catch {
-            throw SQLiteStore.StoreError(description: "ugyldig tidsstempel «\(text)» i databasen")
+            throw StoreError.damaged("ugyldig tidsstempel «\(text)» i databasen")
         }
     }
 }

@@ -9,7 +9,7 @@ import SkjenkStore
 
 /// What the routes share: the store, the templates, the policy file and the sign-in throttle.
 public struct WebServices: Sendable {
-    let store: SQLiteStore
+    let store: any AppStore
     let configuration: WebConfiguration
     let pages: PageRenderer
     let statementTemplates: TemplateSet
@@ -22,7 +22,7 @@ public struct WebServices: Sendable {
     let now: @Sendable () -> Date
 
     public init(
-        store: SQLiteStore, configuration: WebConfiguration, now: @escaping @Sendable () -> Date = Date.init
+        store: any AppStore, configuration: WebConfiguration, now: @escaping @Sendable () -> Date = Date.init
     ) throws {
         self.store = store
         self.configuration = configuration

@@ -36,7 +36,7 @@ actor SignInCheck {
         gate = Gate(permits: concurrentVerifications)
     }
 
-    func check(name: String, password: String?, address: String, store: SQLiteStore, now: Date) async throws
+    func check(name: String, password: String?, address: String, store: any AppStore, now: Date) async throws
         -> Outcome
     {
         let userKey = "bruker:" + name.lowercased()

@@ -173,7 +173,7 @@ struct APIKeys: AsyncParsableCommand {
                     name: name, keyHash: Tokens.hash(key), actor: .commandLine)
                 print("Nøkkel for \(stored.name) (ta vare på den; den vises ikke igjen):")
                 print(key)
-            } catch let error as SQLiteStore.StoreError {
+            } catch let error as StoreError {
                 throw CommandFailure(message: error.description)
             }
         }
@@ -201,7 +201,7 @@ struct APIKeys: AsyncParsableCommand {
             do {
                 try await store.openStore().revokeAPIKey(name: name, actor: .commandLine)
                 print("Nøkkelen \(name) er trukket tilbake.")
-            } catch let error as SQLiteStore.StoreError {
+            } catch let error as StoreError {
                 throw CommandFailure(message: error.description)
             }
         }

@@ -14,7 +14,7 @@ extension Skjenk {
         var destination: String
 
         func run() async throws {
-            let database = try store.openStore()
+            let database = try store.openSQLite()
             do {
                 try await database.backup(to: destination)
             } catch {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SkjenkApp
 import SkjenkCompose
 import SkjenkCore
 import SkjenkImport

@@ -160,7 +160,7 @@ extension Skjenk {
 
         /// The officer the letter names: a user's profile by login name, or a full name as given; a
         /// login without a full name is refused, and without any the letter says "(ikke oppgitt)".
-        func officerContact(_ database: SQLiteStore) async throws -> OfficerContact? {
+        func officerContact(_ database: any AppStore) async throws -> OfficerContact? {
             guard let given = (officer ?? ProcessInfo.processInfo.environment["SKJENK_OFFICER"])?
                 .trimmingCharacters(in: .whitespaces), !given.isEmpty
             else {
@@ -189,7 +189,7 @@ extension Skjenk {
 
         /// Composes a new version from the templates and stores it.
         func compose(
-            _ prepared: PreparedCase, templates: TemplateSet, database: SQLiteStore, officer: OfficerContact?
+            _ prepared: PreparedCase, templates: TemplateSet, database: any AppStore, officer: OfficerContact?
         ) async throws
             -> StatementDraft
         {
@@ -205,7 +205,7 @@ extension Skjenk {
             }
         }
 
-        func draftAll(_ database: SQLiteStore) async throws {
+        func draftAll(_ database: any AppStore) async throws {
             let templates = try templateOptions.load()
             let formats = try allFormats()
             let folder = URL(fileURLWithPath: outputDir!)
@@ -232,7 +232,7 @@ extension Skjenk {
                     + "(\(formats.map(\.code).joined(separator: ", "))).")
         }
 
-        func storeEdit(_ path: String, stored: StoredCase, database: SQLiteStore) async throws {
+        func storeEdit(_ path: String, stored: StoredCase, database: any AppStore) async throws {
             guard let previous = try await database.drafts(of: stored.hearing.caseNumber).last else {
                 throw CommandFailure(
                     message:
@@ -254,7 +254,7 @@ extension Skjenk {
             print("Redigert tekst er lagret som versjon \(stored.version); versjon \(previous.version) er beholdt.")
         }
 
-        func exportCurrent(_ format: StatementFormat, stored: StoredCase, database: SQLiteStore) async throws {
+        func exportCurrent(_ format: StatementFormat, stored: StoredCase, database: any AppStore) async throws {
             let number = stored.hearing.caseNumber
             guard let draft = try await database.drafts(of: number).last else {
                 throw CommandFailure(message: "saken har ikke noe utkast; lag et med «skjenk draft \(number.text)»")
@@ -281,7 +281,7 @@ extension Skjenk {
         }
 
         func writeArchive(
-            _ draft: StatementDraft, stored: StoredCase, database: SQLiteStore, templates: TemplateSet
+            _ draft: StatementDraft, stored: StoredCase, database: any AppStore, templates: TemplateSet
         )
             async throws
         {
@@ -317,7 +317,7 @@ extension Skjenk {
             print("Arkivmeldingen (\(NorwegianFormat.list(files)), PDF/A) er skrevet til \(output!).")
         }
 
-        func listVersions(stored: StoredCase, database: SQLiteStore) async throws {
+        func listVersions(stored: StoredCase, database: any AppStore) async throws {
             let drafts = try await database.drafts(of: stored.hearing.caseNumber)
             guard !drafts.isEmpty else {
                 print("Saken har ingen utkast.")

@@ -34,7 +34,7 @@ extension Skjenk {
                 throw CommandFailure(message: "\(error)")
             }
             // Opened on the first accepted file: rejected input does not even create a database.
-            var database: SQLiteStore?
+            var database: (any AppStore)?
             let actor = Actor.commandLine
             var total = HearingStoreSummary()
             var rejected = 0

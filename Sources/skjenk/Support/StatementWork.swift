@@ -46,7 +46,7 @@ struct TemplateOptions: ParsableArguments {
 /// Assessing cases for their statements, the same way `skjenk assess` does.
 enum StatementWork {
     static func prepare(
-        _ cases: [StoredCase], policy: Policy, database: SQLiteStore, today: LocalDate
+        _ cases: [StoredCase], policy: Policy, database: any AppStore, today: LocalDate
     )
         async throws -> [PreparedCase]
     {
@@ -54,7 +54,7 @@ enum StatementWork {
     }
 
     /// The stored case, or a failure naming the number.
-    static func storedCase(_ text: String, in database: SQLiteStore) async throws -> StoredCase {
+    static func storedCase(_ text: String, in database: any AppStore) async throws -> StoredCase {
         let number = try CaseNumber(text)
         guard let stored = try await database.storedCase(number) else {
             throw CommandFailure(message: "fant ingen sak med saksnummer \(number.text)")

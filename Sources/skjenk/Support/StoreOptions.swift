@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SkjenkSQLite
 import SkjenkStore
 
 /// `--db PATH`, shared by every command that uses the database.
@@ -21,8 +22,13 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    /// Opens the store, or fails with a Norwegian message.
-    func openStore() throws -> SQLiteStore {
+    /// Opens the store the commands work on, or fails with a Norwegian message.
+    func openStore() throws -> any AppStore {
+        try openSQLite()
+    }
+
+    /// Opens the SQLite file itself, for what only SQLite does (its online backup).
+    func openSQLite() throws -> SQLiteStore {
         do {
             return try SQLiteStore(path: path)
         } catch {

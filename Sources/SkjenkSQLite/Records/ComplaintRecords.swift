@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SkjenkCore
+import SkjenkStore
 
 /// A row of `complaint`: the complaint log's record, without the complainant.
 struct ComplaintRecord: Codable, FetchableRecord, PersistableRecord {
@@ -87,7 +88,7 @@ struct ComplaintRecord: Codable, FetchableRecord, PersistableRecord {
         try Set(
             text.split(separator: " ").map { code in
                 guard let category = ComplaintCategory(rawValue: String(code)) else {
-                    throw SQLiteStore.StoreError(description: "ukjent klagekategori «\(code)» i databasen")
+                    throw StoreError.damaged("ukjent klagekategori «\(code)» i databasen")
                 }
                 return category
             })
@@ -97,7 +98,7 @@ struct ComplaintRecord: Codable, FetchableRecord, PersistableRecord {
     func entry(steps: [FollowUpStep], complainant: Complainant?, hasComplainant: Bool) throws -> ComplaintLogEntry {
         func decode<T: RawRepresentable<String>>(_ type: T.Type, _ text: String, _ what: String) throws -> T {
             guard let value = T(rawValue: text) else {
-                throw SQLiteStore.StoreError(description: "ugyldig \(what) «\(text)» i databasen (klage \(id ?? 0))")
+                throw StoreError.damaged("ugyldig \(what) «\(text)» i databasen (klage \(id ?? 0))")
             }
             return value
         }
@@ -172,14 +173,14 @@ struct ComplaintStepRecord: Codable, FetchableRecord, PersistableRecord {
 
     func step() throws -> FollowUpStep {
         guard let action = FollowUpAction(rawValue: action) else {
-            throw SQLiteStore.StoreError(description: "ukjent oppfølgingssteg «\(action)» i databasen")
+            throw StoreError.damaged("ukjent oppfølgingssteg «\(action)» i databasen")
         }
         return FollowUpStep(
             id: id, action: action, note: note, by: actor, at: try Timestamp.parse(at),
             nextDue: try nextDue.map { try LocalDate(iso: $0) },
             closingReason: try closingReason.map {
                 guard let reason = ClosingReason(rawValue: $0) else {
-                    throw SQLiteStore.StoreError(description: "ukjent avslutningsgrunn «\($0)» i databasen")
+                    throw StoreError.damaged("ukjent avslutningsgrunn «\($0)» i databasen")
                 }
                 return reason
             })

@@ -1,4 +1,5 @@
 import GRDB
+import SkjenkStore
 import GRDBSQLite
 
 /// A value bound to a bulk statement.
@@ -22,7 +23,7 @@ struct BulkStatement {
         let statement = try db.cachedStatement(sql: sql)
         handle = statement.sqliteStatement
         guard let connection = db.sqliteConnection else {
-            throw SQLiteStore.StoreError(description: "databasen er lukket")
+            throw StoreError.unavailable("databasen er lukket")
         }
         self.connection = connection
     }
@@ -57,7 +58,7 @@ struct BulkStatement {
         guard code == SQLITE_DONE else { throw error(code) }
     }
 
-    private func error(_ code: Int32) -> SQLiteStore.StoreError {
-        SQLiteStore.StoreError(description: "SQLite-feil \(code): \(String(cString: sqlite3_errmsg(connection)))")
+    private func error(_ code: Int32) -> StoreError {
+        StoreError.unavailable("SQLite-feil \(code): \(String(cString: sqlite3_errmsg(connection)))")
     }
 }

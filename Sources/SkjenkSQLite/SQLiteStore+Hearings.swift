@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SkjenkCore
+import SkjenkStore
 
 extension SQLiteStore {
     public func storeHearings(
@@ -20,8 +21,8 @@ extension SQLiteStore {
                 // The store keeps the format's invariants whoever calls it; throwing here rolls
                 // back everything this batch wrote.
                 guard violations.isEmpty else {
-                    throw StoreError(
-                        description: "høringen \(hearing.caseNumber.text) lagres ikke: "
+                    throw StoreError.invalid(
+                        "høringen \(hearing.caseNumber.text) lagres ikke: "
                             + violations.map(\.message).joined(separator: "; "))
                 }
                 let key = hearing.caseNumber.key
@@ -256,7 +257,7 @@ private enum CaseRow {
     static func storedCase(_ row: Row) throws -> StoredCase {
         let statusText: String = row["status"]
         guard let status = CaseStatus(rawValue: statusText) else {
-            throw SQLiteStore.StoreError(description: "ukjent status «\(statusText)» i databasen")
+            throw StoreError.damaged("ukjent status «\(statusText)» i databasen")
         }
         return StoredCase(
             hearing: try HearingPayload.decode(row["payload"]), status: status,
@@ -275,8 +276,7 @@ private enum CaseSummaryRow {
             let applicationType = ApplicationType(rawValue: application),
             let permitType = PermitType(rawValue: permit)
         else {
-            throw SQLiteStore.StoreError(
-                description: "ukjent status eller søknadstype («\(status)», «\(application)», «\(permit)») i databasen")
+            throw StoreError.damaged("ukjent status eller søknadstype («\(status)», «\(application)», «\(permit)») i databasen")
         }
         let caseNumber: CaseNumber
         let deadline: LocalDate
@@ -284,7 +284,7 @@ private enum CaseSummaryRow {
             caseNumber = try CaseNumber(row["caseNumber"] as String)
             deadline = try LocalDate(iso: row["deadline"] as String)
         } catch {
-            throw SQLiteStore.StoreError(description: "ugyldig saksnummer eller frist i databasen")
+            throw StoreError.damaged("ugyldig saksnummer eller frist i databasen")
         }
         return CaseSummary(
             caseNumber: caseNumber, status: caseStatus, deadline: deadline, applicationType: applicationType,

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import SkjenkCore
+import SkjenkStore
 
-extension SQLiteStore: StatementStore {
+extension SQLiteStore {
     public func addDraft(_ draft: StatementDraft, actor: Actor) async throws -> StatementDraft {
         let now = now()
         return try await writer.write { db in
@@ -48,7 +49,7 @@ extension SQLiteStore: StatementStore {
             ).map { row in
                 guard let origin = StatementDraft.Origin(rawValue: row["origin"]),
                     let outcome = StatementOutcome(rawValue: row["outcome"])
-                else { throw StoreError(description: "ugyldig utkast i databasen (sak \(number.text))") }
+                else { throw StoreError.damaged("ugyldig utkast i databasen (sak \(number.text))") }
                 return StatementDraft(
                     caseNumber: number, version: row["version"], origin: origin, markdown: row["markdown"],
                     mapSVG: row["mapSVG"], outcome: outcome, route: try RouteColumns.route(row),
@@ -80,7 +81,7 @@ extension SQLiteStore: StatementStore {
                 let text: String = row["caseNumber"]
                 guard let number = try? CaseNumber(text), let deadline = try? LocalDate(iso: row["deadline"]),
                     let outcome = StatementOutcome(rawValue: row["outcome"])
-                else { throw StoreError(description: "ugyldig sak i behandlingslisten i databasen («\(text)»)") }
+                else { throw StoreError.damaged("ugyldig sak i behandlingslisten i databasen («\(text)»)") }
                 return ReviewQueueItem(
                     caseNumber: number, venueName: row["venueName"], deadline: deadline, outcome: outcome,
                     route: try RouteColumns.route(row))
@@ -152,7 +153,7 @@ extension SQLiteStore: StatementStore {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM statementReview WHERE caseKey = ?", arguments: [key])
         else { return ReviewStatus() }
         guard let state = ReviewState(rawValue: row["state"]) else {
-            throw StoreError(description: "ugyldig behandlingsstatus i databasen")
+            throw StoreError.damaged("ugyldig behandlingsstatus i databasen")
         }
         let kind: String? = row["routeKind"]
         let approvedAt: String? = row["approvedAt"]
@@ -211,7 +212,7 @@ private struct RouteColumns {
         if kind == "delegated" { return .delegated(signatory: row["signatory"]) }
         guard let body: String = row["body"], let date: String = row["meetingDate"],
             let item: String = row["itemNumber"]
-        else { throw SQLiteStore.StoreError(description: "ufullstendig vedtaksvei i databasen") }
+        else { throw StoreError.damaged("ufullstendig vedtaksvei i databasen") }
         return .council(body: body, meetingDate: try LocalDate(iso: date), itemNumber: item)
     }
 }

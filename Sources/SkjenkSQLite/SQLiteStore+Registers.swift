@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import SkjenkCore
+import SkjenkStore
 
-extension SQLiteStore: RegisterStore {
+extension SQLiteStore {
     public func replaceSites(_ sites: [Site], source: String, actor: Actor) async throws -> RegisterSummary {
         try await replace(.sites, source: source, actor: actor, count: sites.count) { db in
             let insert = try BulkStatement(
@@ -28,15 +29,14 @@ extension SQLiteStore: RegisterStore {
             try Row.fetchAll(db, sql: "SELECT * FROM site ORDER BY name, id").map { row in
                 let categoryText: String = row["category"]
                 guard let category = SiteCategory(rawValue: categoryText) else {
-                    throw StoreError(description: "ukjent stedskategori «\(categoryText)» i databasen")
+                    throw StoreError.damaged("ukjent stedskategori «\(categoryText)» i databasen")
                 }
                 var openingHours: WeeklyHours?
                 if let hoursText: String = row["openingHours"] {
                     do throws(WeeklyHours.Problem) {
                         openingHours = try WeeklyHours(parsing: hoursText)
                     } catch {
-                        throw StoreError(
-                            description: "ugyldig åpningstid «\(hoursText)» i databasen: \(error.message)")
+                        throw StoreError.damaged("ugyldig åpningstid «\(hoursText)» i databasen: \(error.message)")
                     }
                 }
                 return Site(
@@ -89,7 +89,7 @@ extension SQLiteStore: RegisterStore {
             try Row.fetchAll(db, sql: "SELECT * FROM registerImport ORDER BY kind, source").map { row in
                 let kindText: String = row["kind"]
                 guard let kind = RegisterKind(rawValue: kindText) else {
-                    throw StoreError(description: "ukjent registertype «\(kindText)» i databasen")
+                    throw StoreError.damaged("ukjent registertype «\(kindText)» i databasen")
                 }
                 return RegisterSource(
                     kind: kind, source: row["source"], entries: row["entries"],
@@ -227,13 +227,12 @@ extension SQLiteStore: RegisterStore {
 
     private static func position(_ row: Row) throws -> Position {
         let code: Int = row["srid"]
-        guard let srid = SRID(rawValue: code) else { throw StoreError(description: "ukjent srid \(code) i databasen") }
+        guard let srid = SRID(rawValue: code) else { throw StoreError.damaged("ukjent srid \(code) i databasen") }
         return try Position(srid: srid, x: row["x"], y: row["y"])
     }
 }
-extension SQLiteStore: AddressStore {}
 
-extension SQLiteStore: ZoneStore {
+extension SQLiteStore {
     public func replaceZones(_ areas: [ZoneArea], source: String, actor: Actor) async throws -> RegisterSummary {
         let encoded = try areas.map { area in
             String(
@@ -255,7 +254,7 @@ extension SQLiteStore: ZoneStore {
             try Row.fetchAll(db, sql: "SELECT * FROM zoneArea ORDER BY id").map { row in
                 let zoneText: String = row["zone"]
                 guard let zone = Zone(rawValue: zoneText) else {
-                    throw StoreError(description: "ukjent sone «\(zoneText)» i databasen")
+                    throw StoreError.damaged("ukjent sone «\(zoneText)» i databasen")
                 }
                 let ringsText: String = row["rings"]
                 let rings = try JSONDecoder().decode([[[Double]]].self, from: Data(ringsText.utf8))

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SkjenkCore
+import SkjenkStore
 
 /// A row of `auditEvent`.
 struct AuditRecord: Codable, FetchableRecord, PersistableRecord {

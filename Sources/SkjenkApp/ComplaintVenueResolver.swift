@@ -1,5 +1,6 @@
 import Foundation
 import SkjenkCore
+import SkjenkStore
 
 /// Links what a complaint says about the venue to the registers: a known venue by organisation
 /// number or (unique) name, giving its address and position; otherwise the address's position from
@@ -117,13 +118,13 @@ public struct ComplaintIntake: Sendable {
     /// Days to the first response; nil when no policy was loaded (then a due date must be given).
     let firstResponseDays: Int?
     /// Where to look for duplicates and by which rule; nil to skip the check.
-    let duplicates: (store: any ComplaintIntakeStore, rule: DuplicateRule)?
+    let duplicates: (store: any ComplaintStore, rule: DuplicateRule)?
     /// Metres within which a complaint given by position is linked to the nearest venue.
     public var nearestVenueWithin: Double?
 
     public init(
         resolver: ComplaintVenueResolver, firstResponseDays: Int?,
-        duplicates: (store: any ComplaintIntakeStore, rule: DuplicateRule)? = nil
+        duplicates: (store: any ComplaintStore, rule: DuplicateRule)? = nil
     ) {
         self.resolver = resolver
         self.firstResponseDays = firstResponseDays
@@ -132,7 +133,7 @@ public struct ComplaintIntake: Sendable {
 
     /// The intake a store gives with a policy: venue linking, first due date and duplicate flags.
     public static func standard(
-        _ store: some ComplaintIntakeStore & RegisterStore & AddressStore, policy: Policy
+        _ store: some ComplaintStore & RegisterStore & AddressStore, policy: Policy
     ) -> ComplaintIntake {
         var intake = ComplaintIntake(
             resolver: ComplaintVenueResolver(registers: store, addresses: store),

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import SkjenkCore
+import SkjenkStore
 
-extension SQLiteStore: UserStore {
+extension SQLiteStore {
     public func addUser(
         name: String, role: Role, passwordHash: String, profile: OfficerContact?, actor: Actor
     ) async throws -> WebUser {
@@ -130,7 +131,7 @@ extension SQLiteStore: UserStore {
     }
 
     private static func user(_ row: Row) throws -> WebUser {
-        guard let role = Role(rawValue: row["role"]) else { throw StoreError(description: "ukjent rolle i databasen") }
+        guard let role = Role(rawValue: row["role"]) else { throw StoreError.damaged("ukjent rolle i databasen") }
         let fullName: String? = row["fullName"]
         return WebUser(
             id: row["id"], name: row["name"], role: role, disabled: row["disabled"],

@@ -1,12 +1,9 @@
 import Foundation
 import GRDB
 import SkjenkCore
+import SkjenkStore
 
-extension SQLiteStore: ComplaintStore {
-    public func logComplaint(_ entry: ComplaintLogEntry, actor: Actor) async throws -> Int64 {
-        try await logComplaint(entry, actor: actor, receipt: nil)
-    }
-
+extension SQLiteStore {
     public func logComplaint(_ entry: ComplaintLogEntry, actor: Actor, receipt: ReplyRenderer?) async throws -> Int64 {
         let now = now()
         return try await writer.write { db in
@@ -240,10 +237,6 @@ extension SQLiteStore: ComplaintStore {
         if let episode = filter.episode { request = request.filter(C.episodeId == episode || C.id == episode) }
         if let ids = filter.ids { request = request.filter(ids.contains(C.id)) }
         return request
-    }
-
-    public func addStep(_ step: FollowUpStep, toComplaint id: Int64, actor: Actor) async throws -> ComplaintLogEntry {
-        try await addStep(step, toComplaint: id, actor: actor, reply: nil)
     }
 
     public func addStep(

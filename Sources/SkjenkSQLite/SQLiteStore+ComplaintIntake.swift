@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import SkjenkCore
+import SkjenkStore
 
-extension SQLiteStore: ComplaintIntakeStore {
+extension SQLiteStore {
     public func duplicateCandidates(receivedFrom from: Date, to: Date) async throws -> [DuplicateCandidate] {
         try await writer.read { db in try Self.duplicateCandidates(receivedFrom: from, to: to, db) }
     }
@@ -111,7 +112,7 @@ extension SQLiteStore: ComplaintIntakeStore {
                 arguments: [id]
             ).map { row in
                 guard let kind = ComplaintReply.Kind(rawValue: row["kind"]) else {
-                    throw StoreError(description: "ukjent svartype i databasen")
+                    throw StoreError.damaged("ukjent svartype i databasen")
                 }
                 return ComplaintReply(
                     kind: kind, text: row["text"], createdAt: try Timestamp.parse(row["createdAt"]),
@@ -154,7 +155,7 @@ extension SQLiteStore: ComplaintIntakeStore {
 
     private static func flag(_ row: Row) throws -> DuplicateFlag {
         guard let state = DuplicateFlag.State(rawValue: row["state"]) else {
-            throw StoreError(description: "ukjent dublettstatus i databasen")
+            throw StoreError.damaged("ukjent dublettstatus i databasen")
         }
         return DuplicateFlag(
             episode: row["episodeId"], matched: row["matchedId"], distance: row["distance"],
@@ -162,18 +163,18 @@ extension SQLiteStore: ComplaintIntakeStore {
     }
 }
 
-extension SQLiteStore: APIKeyStore {
+extension SQLiteStore {
     public func addAPIKey(name: String, keyHash: String, actor: Actor) async throws -> APIKey {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard (2...64).contains(trimmed.count),
             trimmed.allSatisfy({ $0.isLetter || $0.isNumber || "-_. ".contains($0) })
         else {
-            throw StoreError(description: "navnet på nøkkelen skal være 2–64 tegn: bokstaver, tall, mellomrom, - _ .")
+            throw StoreError.invalid("navnet på nøkkelen skal være 2–64 tegn: bokstaver, tall, mellomrom, - _ .")
         }
         let now = now()
         return try await writer.write { db in
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM apiKey WHERE name = ?", arguments: [trimmed]) == 0
-            else { throw StoreError(description: "det finnes allerede en nøkkel med navnet «\(trimmed)»") }
+            else { throw StoreError.conflict("det finnes allerede en nøkkel med navnet «\(trimmed)»") }
             try db.execute(
                 sql: "INSERT INTO apiKey (name, keyHash, createdAt) VALUES (?, ?, ?)",
                 arguments: [trimmed, keyHash, Timestamp.format(now)])
@@ -209,7 +210,7 @@ extension SQLiteStore: APIKeyStore {
                 sql: "UPDATE apiKey SET revokedAt = ? WHERE name = ? AND revokedAt IS NULL",
                 arguments: [Timestamp.format(now), name])
             guard db.changesCount == 1 else {
-                throw StoreError(description: "fant ingen gyldig nøkkel med navnet «\(name)»")
+                throw StoreError.notFound("fant ingen gyldig nøkkel med navnet «\(name)»")
             }
             try AuditRecord(
                 at: Timestamp.format(now), actor: actor, action: "apikey.revoked", entity: "apikey", entityId: name,

@@ -1,17 +1,13 @@
 import Foundation
 import GRDB
 import SkjenkCore
+import SkjenkStore
 
 /// The SQLite store: one database file in WAL mode (shared by the CLI and the server), or an
 /// in-memory database for tests. Owns every query and transaction; see the `+Concern` files.
-public final class SQLiteStore: CaseStore {
+public final class SQLiteStore: AppStore {
     let writer: any DatabaseWriter
     let now: @Sendable () -> Date
-
-    /// Why the store cannot open or write.
-    public struct StoreError: Error, CustomStringConvertible {
-        public let description: String
-    }
 
     /// Opens (creating and migrating as needed) the database file at `path`.
     public convenience init(path: String, now: @escaping @Sendable () -> Date = Date.init) throws {
@@ -31,7 +27,7 @@ public final class SQLiteStore: CaseStore {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
-            throw StoreError(description: "databasen \(path) kan ikke åpnes: \(Self.describe(error))")
+            throw StoreError.unavailable("databasen \(path) kan ikke åpnes: \(Self.describe(error))")
         }
         try self.init(writer: pool, now: now)
     }
@@ -47,7 +43,7 @@ public final class SQLiteStore: CaseStore {
         do {
             try Migrations.migrator.migrate(writer)
         } catch {
-            throw StoreError(description: "databasen kan ikke oppgraderes: \(Self.describe(error))")
+            throw StoreError.unavailable("databasen kan ikke oppgraderes: \(Self.describe(error))")
         }
     }
 
@@ -75,7 +71,7 @@ public final class SQLiteStore: CaseStore {
 
     public func backup(to path: String) async throws {
         guard !FileManager.default.fileExists(atPath: path) else {
-            throw StoreError(description: "\(path) finnes allerede; velg et nytt filnavn for sikkerhetskopien")
+            throw StoreError.conflict("\(path) finnes allerede; velg et nytt filnavn for sikkerhetskopien")
         }
         do {
             let destination = try DatabaseQueue(path: path)
@@ -83,7 +79,7 @@ public final class SQLiteStore: CaseStore {
             try destination.close()
         } catch let error as DatabaseError {
             try? FileManager.default.removeItem(atPath: path)
-            throw StoreError(description: "sikkerhetskopien kunne ikke skrives til \(path): \(Self.describe(error))")
+            throw StoreError.unavailable("sikkerhetskopien kunne ikke skrives til \(path): \(Self.describe(error))")
         }
     }
 

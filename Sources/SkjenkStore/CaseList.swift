@@ -1,0 +1,64 @@
+import Foundation
+import SkjenkCore
+
+/// One line of a list of cases: what the hearings desk shows, without the whole hearing.
+public struct CaseSummary: Sendable, Hashable {
+    public let caseNumber: CaseNumber
+    public let status: CaseStatus
+    public let deadline: LocalDate
+    public let applicationType: ApplicationType
+    public let permitType: PermitType
+    public let applicantName: String
+    public let venueName: String
+    public let address: Address
+
+    public init(
+        caseNumber: CaseNumber, status: CaseStatus, deadline: LocalDate, applicationType: ApplicationType,
+        permitType: PermitType, applicantName: String, venueName: String, address: Address
+    ) {
+        self.caseNumber = caseNumber
+        self.status = status
+        self.deadline = deadline
+        self.applicationType = applicationType
+        self.permitType = permitType
+        self.applicantName = applicantName
+        self.venueName = venueName
+        self.address = address
+    }
+}
+
+/// Which cases a list shows, and which slice of them.
+public struct CaseListQuery: Sendable, Hashable {
+    /// The statuses to show; all when nil.
+    public var statuses: Set<CaseStatus>?
+    /// Text the venue, applicant, case number or street contains, ignoring case; all when empty.
+    public var text: String
+    /// Cases to skip (soonest deadline first) and at most how many to return.
+    public var offset: Int
+    public var limit: Int
+    /// The day that decides which open cases are over their deadline.
+    public var today: LocalDate
+
+    public init(statuses: Set<CaseStatus>?, text: String = "", offset: Int = 0, limit: Int, today: LocalDate) {
+        self.statuses = statuses
+        self.text = text
+        self.offset = max(0, offset)
+        self.limit = max(0, limit)
+        self.today = today
+    }
+}
+
+/// A slice of a list of cases, with the size of the whole list.
+public struct CaseList: Sendable, Hashable {
+    public let cases: [CaseSummary]
+    /// All cases the query matches, and the open ones among them past their deadline.
+    public let total: Int
+    public let overdue: Int
+
+    public init(cases: [CaseSummary], total: Int, overdue: Int) {
+        self.cases = cases
+        self.total = total
+        self.overdue = overdue
+    }
+}
+
