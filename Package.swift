@@ -79,7 +79,13 @@ let package = Package(
         ),
         // The web application for the three roles, on Hummingbird.
         // The use cases both front ends call (issue 16): drafting, edits, exports, complaint intake, tokens.
-        .target(name: "SkjenkApp", dependencies: ["SkjenkCore", "SkjenkStore", "SkjenkCompose"]),
+        .target(
+            name: "SkjenkApp",
+            dependencies: [
+                "SkjenkCore", "SkjenkStore", "SkjenkCompose",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]
+        ),
         .target(
             name: "SkjenkWeb",
             dependencies: [
@@ -101,7 +107,6 @@ let package = Package(
                 "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkSQLite", "SkjenkCompose", "SkjenkApp", "SkjenkWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
         ),
         // `swift run -c release skjenk-bench`: import throughput against a raw libxml2 parse.

@@ -97,11 +97,9 @@ public enum StatementDesk {
     /// The archive package as a zip: `arkivmelding.xml`, `uttalelse.pdf` (PDF/A from LibreOffice) and
     /// the attachments (the map, the complaint summary) as PDF/A.
     public static func archivePackage(
-        _ draft: StatementDraft, review: ReviewStatus, agencyOfficer: String?, templates: TemplateSet, created: Date
+        _ parts: (xml: String, pdf: Data, attachments: [ArchiveMessage.Attachment]), created: Date
     ) throws -> Data {
-        let parts = try archiveParts(
-            draft, review: review, agencyOfficer: agencyOfficer, templates: templates, created: created)
-        return try ZipPackage.make(
+        try ZipPackage.make(
             [("arkivmelding.xml", Data(parts.xml.utf8)), ("uttalelse.pdf", parts.pdf)]
                 + parts.attachments.map { ($0.fileName, $0.file) }, modified: created)
     }

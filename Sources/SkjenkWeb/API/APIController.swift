@@ -69,10 +69,8 @@ struct APIController {
             case .refused: throw HTTPError(.unauthorized, message: "Feil brukernavn eller passord.")
             case .signedIn(let found): user = found
             }
-            let token = Tokens.random()
-            let expires = now.addingTimeInterval(services.configuration.sessionLifetime)
-            try await services.store.createSession(
-                tokenHash: Tokens.hash(token), userId: user.id, csrfToken: Tokens.random(), expiresAt: expires)
+            let (token, expires) = try await Accounts.openSession(
+                for: user, lifetime: services.configuration.sessionLifetime, store: services.store, now: now)
             return try APIResponse.json(
                 Token(token: token, utloper: expires, rolle: user.role.code), status: .created)
         }

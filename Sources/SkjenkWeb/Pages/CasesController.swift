@@ -119,8 +119,9 @@ struct CasesController {
             let session = try Access.require(Access.staff, request, context)
             let stored = try await storedCase(context)
             do {
-                _ = try await services.store.applyReview(
-                    .submit, to: stored.hearing.caseNumber, actor: services.actor(session))
+                _ = try await StatementDesk.review(
+                    .submit, of: stored, policy: services.policy, store: services.store, today: services.today,
+                    actor: services.actor(session))
                 return try await casePage(
                     request, context, session: session, message: "Uttalelsen er sendt til behandling.", error: nil)
             } catch let error as StatementStoreError {
@@ -133,43 +134,33 @@ struct CasesController {
             guard let code = context.parameters.get("format"), let format = StatementFormat(code: code) else {
                 throw HTTPError(.notFound)
             }
-            guard let draft = try await services.store.drafts(of: stored.hearing.caseNumber).last else {
+            do {
+                if format == .archive { return try await archive(stored, logger: context.logger) }
+                let file = try await StatementDesk.export(
+                    stored.hearing.caseNumber, as: format, store: services.store, templates: services.statementTemplates)
+                return Response(
+                    status: .ok,
+                    headers: [
+                        .contentType: file.contentType,
+                        .contentDisposition: "attachment; filename=\"\(file.fileName)\"",
+                    ], body: .init(byteBuffer: ByteBuffer(bytes: file.data)))
+            } catch StatementDeskError.noDraft {
                 throw HTTPError(.notFound, message: "Saken har ikke noe utkast.")
+            } catch StatementDeskError.notApproved(let state) {
+                throw HTTPError(
+                    .conflict, message: "Bare en vedtatt uttalelse kan arkiveres; uttalelsen er \(state.label).")
             }
-            if format == .archive {
-                return try await archive(draft, stored: stored, logger: context.logger)
-            }
-            let review = try await services.store.review(of: draft.caseNumber)
-            let data = try StatementDesk.render(
-                draft, as: format, templates: services.statementTemplates,
-                approved: review.state == .approved || review.state == .sent)
-            let types: [StatementFormat: String] = [
-                .html: "text/html; charset=utf-8", .markdown: "text/markdown; charset=utf-8",
-                .docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            ]
-            let fileName =
-                "uttalelse-\(stored.hearing.caseNumber.key.replacingOccurrences(of: "/", with: "-")).\(format.fileExtension)"
-            return Response(
-                status: .ok,
-                headers: [
-                    .contentType: types[format] ?? "application/octet-stream",
-                    .contentDisposition: "attachment; filename=\"\(fileName)\"",
-                ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
     }
 
     /// The archive package (arkivmelding.xml and the statement as PDF/A) as a zip, once approved.
-    func archive(_ draft: StatementDraft, stored: StoredCase, logger: Logger) async throws -> Response {
-        let review = try await services.store.review(of: draft.caseNumber)
-        guard review.state == .approved || review.state == .sent else {
-            throw HTTPError(
-                .conflict, message: "Bare en vedtatt uttalelse kan arkiveres; uttalelsen er \(review.state.label).")
-        }
+    func archive(_ stored: StoredCase, logger: Logger) async throws -> Response {
         let package: Data
         do {
-            package = try StatementDesk.archivePackage(
-                draft, review: review, agencyOfficer: stored.hearing.agencyOfficer?.name,
-                templates: services.statementTemplates, created: services.now())
+            let created = services.now()
+            let parts = try await StatementDesk.archive(
+                stored, store: services.store, templates: services.statementTemplates, created: created)
+            package = try StatementDesk.archivePackage((parts.xml, parts.pdf, parts.attachments), created: created)
         } catch let problem as PDFConverter.Problem {
             // The tool's own words (its log, install hints) are for the log and the administrator.
             logger.error("PDF/A conversion failed", metadata: ["problem": "\(problem.description)"])
@@ -181,11 +172,11 @@ struct CasesController {
             logger.error("map rasterising failed", metadata: ["problem": "\(problem.description)"])
             throw HTTPError(.serviceUnavailable, message: "Arkivpakken kan ikke lages akkurat nå: kartet kunne ikke tegnes.")
         }
-        let stem = draft.caseNumber.key.replacingOccurrences(of: "/", with: "-")
         return Response(
             status: .ok,
             headers: [
-                .contentType: "application/zip", .contentDisposition: "attachment; filename=\"arkiv-\(stem).zip\"",
+                .contentType: "application/zip",
+                .contentDisposition: "attachment; filename=\"arkiv-\(StatementDesk.fileStem(stored.hearing.caseNumber)).zip\"",
             ],
             body: .init(byteBuffer: ByteBuffer(bytes: package)))
     }
@@ -399,7 +390,7 @@ struct CasesController {
                 draftHTML: draft.map { HTMLRenderer.body(StatementDocument(markdown: $0.markdown)) } ?? "",
                 draftMarkdown: draft?.markdown ?? "", mayEdit: review.state == .draft || review.state == .submitted,
                 maySubmit: review.state == .draft && draft != nil,
-                mayArchive: review.state == .approved || review.state == .sent,
+                mayArchive: StatementDesk.isFinished(review),
                 outcomes: StatementOutcome.allCases.map {
                     Option(code: $0.code, label: $0.label, selected: $0 == suggested)
                 },

@@ -60,18 +60,16 @@ struct ReviewController {
                 }
                 decision = .council(body: body, meetingDate: meeting, itemNumber: item)
             }
-            // A stale draft is not approved.
-            let prepared = try await StatementDesk.prepare(
-                [stored], policy: try services.policy(), store: services.store, today: services.today)[0]
-            if draft.isStale(hearingVersion: stored.version, assessmentDigest: prepared.assessment.digest) {
+            do {
+                _ = try await StatementDesk.review(
+                    .approve(decision), of: stored, policy: services.policy, store: services.store,
+                    today: services.today, actor: services.actor(session))
+                return try await page(request, context, session: session, message: "Uttalelsen er vedtatt.", error: nil)
+            } catch StatementDeskError.staleDraft {
+                // The reviewer cannot write a new draft: say who can.
                 return try await page(
                     request, context, session: session, message: nil,
                     error: "Utkastet er utdatert: saken eller vurderingen er endret. Saksbehandleren må lage et nytt.")
-            }
-            do {
-                _ = try await services.store.applyReview(
-                    .approve(decision), to: stored.hearing.caseNumber, actor: services.actor(session))
-                return try await page(request, context, session: session, message: "Uttalelsen er vedtatt.", error: nil)
             } catch let error as StatementStoreError {
                 return try await page(request, context, session: session, message: nil, error: error.description)
             }

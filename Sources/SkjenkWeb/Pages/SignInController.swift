@@ -47,10 +47,8 @@ struct SignInController {
                     status: .unauthorized)
             case .signedIn(let found): user = found
             }
-            let token = Tokens.random()
-            try await services.store.createSession(
-                tokenHash: Tokens.hash(token), userId: user.id, csrfToken: Tokens.random(),
-                expiresAt: now.addingTimeInterval(services.configuration.sessionLifetime))
+            let (token, _) = try await Accounts.openSession(
+                for: user, lifetime: services.configuration.sessionLifetime, store: services.store, now: now)
             var response = PageRenderer.redirect(next)
             response.setCookie(
                 Cookie(
@@ -61,7 +59,7 @@ struct SignInController {
         }
         router.post("/logg-ut") { request, context -> Response in
             if let token = request.cookies[SessionMiddleware.cookieName]?.value {
-                try await services.store.deleteSession(tokenHash: Tokens.hash(token))
+                try await Accounts.closeSession(token: token, store: services.store)
             }
             var response = PageRenderer.redirect("/logg-inn")
             response.setCookie(

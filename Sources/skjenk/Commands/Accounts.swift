@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import HummingbirdBcrypt
 import SkjenkApp
 import SkjenkCore
 import SkjenkStore
@@ -52,18 +51,21 @@ extension Skjenk {
             func run() async throws {
                 let password = try Password.read(prompt: "Passord for \(name): ")
                 if let problem = PasswordRules.problem(password, userName: name) {
+                    // Before the second prompt: nobody retypes a password that will be refused.
                     throw CommandFailure(message: problem)
                 }
                 if Password.isInteractive, try Password.read(prompt: "Gjenta passordet: ") != password {
                     throw CommandFailure(message: "passordene er ikke like; ingen bruker er lagt inn")
                 }
                 do {
-                    let user = try await store.openStore().addUser(
-                        name: name, role: role, passwordHash: Bcrypt.hash(password), profile: profile.profile,
-                        actor: .commandLine)
+                    let user = try await SkjenkApp.Accounts.addUser(
+                        name: name, role: role, password: password, profile: profile.profile,
+                        store: store.openStore(), actor: .commandLine)
                     print("Brukeren \(user.name) (\(user.role.label)) er lagt inn.")
                 } catch let error as UserStoreError {
                     throw CommandFailure(message: error.description)
+                } catch let refusal as SkjenkApp.Accounts.Refusal {
+                    throw CommandFailure(message: refusal.description)
                 }
             }
         }
@@ -167,10 +169,9 @@ struct APIKeys: AsyncParsableCommand {
         var name: String
 
         func run() async throws {
-            let key = Tokens.random()
             do {
-                let stored = try await store.openStore().addAPIKey(
-                    name: name, keyHash: Tokens.hash(key), actor: .commandLine)
+                let (key, stored) = try await SkjenkApp.Accounts.issueKey(
+                    name: name, store: store.openStore(), actor: .commandLine)
                 print("Nøkkel for \(stored.name) (ta vare på den; den vises ikke igjen):")
                 print(key)
             } catch let error as StoreError {

@@ -222,7 +222,7 @@ extension Skjenk {
                 let draft = try await compose(item, templates: templates, database: database, officer: officer)
                 for format in formats {
                     let path = folder.appendingPathComponent(
-                        "\(StatementWork.fileStem(draft.caseNumber)).\(format.fileExtension)"
+                        "\(StatementDesk.fileStem(draft.caseNumber)).\(format.fileExtension)"
                     ).path
                     try StatementWork.write(try StatementWork.render(draft, as: format, templates: templates), to: path)
                 }
@@ -256,52 +256,40 @@ extension Skjenk {
 
         func exportCurrent(_ format: StatementFormat, stored: StoredCase, database: any AppStore) async throws {
             let number = stored.hearing.caseNumber
-            guard let draft = try await database.drafts(of: number).last else {
-                throw CommandFailure(message: "saken har ikke noe utkast; lag et med «skjenk draft \(number.text)»")
-            }
-            let prepared = try await StatementWork.prepare(
-                [stored], policy: try policyOptions.load(), database: database, today: today.date)
-            if draft.isStale(hearingVersion: stored.version, assessmentDigest: prepared[0].assessment.digest) {
-                Terminal.error(
-                    "skjenk: merk: versjon \(draft.version) er utdatert – saken eller vurderingen er endret etter at den ble skrevet"
-                )
-            }
-            let templates = try templateOptions.load()
-            if format == .archive {
-                try await writeArchive(draft, stored: stored, database: database, templates: templates)
-                return
-            }
-            let review = try await database.review(of: number)
-            let approved = review.state == .approved || review.state == .sent
-            try StatementWork.write(
-                try StatementWork.render(draft, as: format, templates: templates, approved: approved), to: output!)
-            print(
-                "Versjon \(draft.version) av uttalelsen i sak \(number.text) er skrevet til \(output!) (\(format.label))."
-            )
-        }
-
-        func writeArchive(
-            _ draft: StatementDraft, stored: StoredCase, database: any AppStore, templates: TemplateSet
-        )
-            async throws
-        {
-            let review = try await database.review(of: draft.caseNumber)
-            guard review.state == .approved || review.state == .sent else {
-                throw CommandFailure(
-                    message: "bare en vedtatt uttalelse kan arkiveres; uttalelsen er \(review.state.label) "
-                        + "(se «skjenk review \(draft.caseNumber.text)»)")
-            }
-            // The same parts as the web's package: the finished letter as PDF/A and its archive message.
-            let parts: (xml: String, pdf: Data, attachments: [ArchiveMessage.Attachment])
             do {
-                parts = try StatementDesk.archiveParts(
-                    draft, review: review, agencyOfficer: stored.hearing.agencyOfficer?.name, templates: templates,
-                    created: Date())
+                if let version = try await StatementDesk.staleVersion(
+                    of: stored, policy: try policyOptions.load(), store: database, today: today.date)
+                {
+                    Terminal.error(
+                        "skjenk: merk: versjon \(version) er utdatert – saken eller vurderingen er endret etter at den ble skrevet"
+                    )
+                }
+                let templates = try templateOptions.load()
+                if format == .archive {
+                    try await writeArchive(stored, database: database, templates: templates)
+                    return
+                }
+                let file = try await StatementDesk.export(number, as: format, store: database, templates: templates)
+                try StatementWork.write(file.data, to: output!)
+                print(
+                    "Versjon \(file.draft.version) av uttalelsen i sak \(number.text) er skrevet til \(output!) (\(format.label))."
+                )
+            } catch StatementDeskError.noDraft {
+                throw CommandFailure(message: "saken har ikke noe utkast; lag et med «skjenk draft \(number.text)»")
+            } catch let error as StatementDeskError {
+                throw CommandFailure(message: error.description + " (se «skjenk review \(number.text)»)")
             } catch let problem as TemplateSet.Problem {
                 throw CommandFailure(message: "malene kan ikke brukes: \(problem)")
-            } catch {
-                throw CommandFailure(message: "\(error)")
+            } catch let problem as PDFConverter.Problem {
+                throw CommandFailure(message: problem.description)
+            } catch let problem as MapRasterizer.Problem {
+                throw CommandFailure(message: problem.description)
             }
+        }
+
+        /// The archive package as a folder: the same parts as the web's zip.
+        func writeArchive(_ stored: StoredCase, database: any AppStore, templates: TemplateSet) async throws {
+            let parts = try await StatementDesk.archive(stored, store: database, templates: templates, created: Date())
             let folder = URL(fileURLWithPath: output!)
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SkjenkApp
 import SkjenkCompose
 import SkjenkCore
 import SkjenkStore
@@ -77,25 +78,17 @@ extension Skjenk {
             case .submit: action = .submit
             case .return: action = .returnToDraft(comment: comment ?? "")
             case .sent: action = .markSent(date ?? today.date)
-            case .approve:
-                // A stale draft is not approved: the case or its assessment changed after it was written.
-                if let draft = try await database.drafts(of: number).last {
-                    let prepared = try await StatementWork.prepare(
-                        [stored], policy: try policyOptions.load(), database: database, today: today.date)
-                    if draft.isStale(hearingVersion: stored.version, assessmentDigest: prepared[0].assessment.digest) {
-                        throw CommandFailure(
-                            message:
-                                "versjon \(draft.version) er utdatert – saken eller vurderingen er endret etter at "
-                                + "den ble skrevet; lag et nytt utkast før vedtak")
-                    }
-                }
-                action = .approve(decision.decision!)
+            case .approve: action = .approve(decision.decision!)
             }
             do {
                 // The approver is named: the store holds the four-eyes rule for every channel.
                 let actor = step == .approve ? Actor(name: by!, channel: "cli") : .commandLine
-                let status = try await database.applyReview(action, to: number, actor: actor)
+                let status = try await StatementDesk.review(
+                    action, of: stored, policy: policyOptions.load, store: database, today: today.date,
+                    actor: actor)
                 print("Uttalelsen i sak \(number.text) er nå \(status.state.label).")
+            } catch let error as StatementDeskError {
+                throw CommandFailure(message: error.description)
             } catch let error as StatementStoreError {
                 // The store's words are for every channel; the command line adds its own flags.
                 switch error {

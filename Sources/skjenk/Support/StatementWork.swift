@@ -62,9 +62,6 @@ enum StatementWork {
         return stored
     }
 
-    /// "2026-05231": a case number as a file name.
-    static func fileStem(_ number: CaseNumber) -> String { number.key.replacingOccurrences(of: "/", with: "-") }
-
     /// The bytes of `draft` in `format`, or a failure the user can act on.
     static func render(
         _ draft: StatementDraft, as format: StatementFormat, templates: TemplateSet, approved: Bool = false
