@@ -82,7 +82,7 @@ let package = Package(
         .target(
             name: "SkjenkApp",
             dependencies: [
-                "SkjenkCore", "SkjenkStore", "SkjenkCompose",
+                "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkCompose",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
         ),

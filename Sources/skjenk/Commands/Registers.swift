@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SkjenkApp
 import SkjenkCore
 import SkjenkImport
 import SkjenkStore
@@ -40,31 +41,23 @@ struct RegisterImportOptions: ParsableArguments {
 
     var sourceName: String { source ?? (file as NSString).lastPathComponent }
 
-    /// Prints what was skipped and stores the entries, or fails without storing anything.
-    func store<Entry: Sendable>(
-        _ result: RegisterFile<Entry>, what: String,
-        replace: (_ entries: [Entry], _ source: String, _ actor: Actor) async throws -> RegisterSummary
-    )
-        async throws
-    {
-        for diagnostic in result.errors + result.skipped { Terminal.error(diagnostic.description) }
-        guard result.isAccepted else {
-            Terminal.error("\(file): avvist, ingenting er endret")
-            throw CommandFailure.alreadyReported
-        }
-        guard !result.entries.isEmpty else {
-            Terminal.error("\(file): ingen brukbare rader; ingenting er endret")
-            throw CommandFailure.alreadyReported
-        }
-        let summary: RegisterSummary
+    /// Uploads the file as a register of `kind`: prints what was skipped and what was stored, or
+    /// fails without storing anything.
+    func upload(_ kind: RegisterKind, to database: any AppStore) async throws {
+        let outcome: RegisterDesk.Outcome
         do {
-            summary = try await replace(result.entries, sourceName, Actor.commandLine)
+            outcome = try await RegisterDesk.upload(
+                kind, contentsOf: URL(fileURLWithPath: file), displayName: file, source: sourceName,
+                defaultSRID: epsg, store: database, actor: .commandLine)
         } catch {
             throw CommandFailure(message: "\(file): kunne ikke lagres, ingenting er endret: \(error)")
         }
-        print(
-            "\(file): \(summary.added) \(what) lagt inn fra kilden «\(sourceName)» (\(summary.removed) fra forrige import "
-                + "erstattet); \(result.skipped.count) \(result.skipped.count == 1 ? "rad" : "rader") hoppet over.")
+        for diagnostic in outcome.errors + outcome.skipped { Terminal.error(diagnostic.description) }
+        guard let receipt = outcome.receipt else {
+            Terminal.error(outcome.refusal ?? "\(file): ingenting er endret")
+            throw CommandFailure.alreadyReported
+        }
+        print(receipt)
     }
 }
 
@@ -87,14 +80,7 @@ extension Skjenk {
             @OptionGroup var options: RegisterImportOptions
 
             func run() async throws {
-                let result = SiteRegisterReader(defaultSRID: options.epsg)
-                    .read(
-                        contentsOf: URL(fileURLWithPath: options.file), displayName: options.file,
-                        source: options.sourceName)
-                let database = try store.openStore()
-                try await options.store(result, what: "steder") {
-                    try await database.replaceSites($0, source: $1, actor: $2)
-                }
+                try await options.upload(.sites, to: store.openStore())
             }
         }
 
@@ -147,14 +133,7 @@ extension Skjenk {
             @OptionGroup var options: RegisterImportOptions
 
             func run() async throws {
-                let result = VenueRegisterReader(defaultSRID: options.epsg)
-                    .read(
-                        contentsOf: URL(fileURLWithPath: options.file), displayName: options.file,
-                        source: options.sourceName)
-                let database = try store.openStore()
-                try await options.store(result, what: "steder") {
-                    try await database.replaceVenues($0, source: $1, actor: $2)
-                }
+                try await options.upload(.venues, to: store.openStore())
             }
         }
 
@@ -206,12 +185,7 @@ extension Skjenk {
             var file: String
 
             func run() async throws {
-                let result = PenaltyPointsReader().read(contentsOf: URL(fileURLWithPath: file), displayName: file)
-                let options = try RegisterImportOptions.parse([file])
-                let database = try store.openStore()
-                try await options.store(result, what: "prikkvedtak") {
-                    try await database.replacePenaltyPoints($0, source: $1, actor: $2)
-                }
+                try await RegisterImportOptions.parse([file]).upload(.points, to: store.openStore())
             }
         }
     }
@@ -235,12 +209,7 @@ extension Skjenk {
             var file: String
 
             func run() async throws {
-                let result = AddressRegisterReader().read(contentsOf: URL(fileURLWithPath: file), displayName: file)
-                let options = try RegisterImportOptions.parse([file])
-                let database = try store.openStore()
-                try await options.store(result, what: "adresser") {
-                    try await database.replaceAddresses($0, source: $1, actor: $2)
-                }
+                try await RegisterImportOptions.parse([file]).upload(.addresses, to: store.openStore())
             }
         }
     }
@@ -263,12 +232,7 @@ extension Skjenk {
             var file: String
 
             func run() async throws {
-                let result = ZoneRegisterReader().read(contentsOf: URL(fileURLWithPath: file), displayName: file)
-                let options = try RegisterImportOptions.parse([file])
-                let database = try store.openStore()
-                try await options.store(result, what: "soneområder") {
-                    try await database.replaceZones($0, source: $1, actor: $2)
-                }
+                try await RegisterImportOptions.parse([file]).upload(.zones, to: store.openStore())
             }
         }
     }
