@@ -131,7 +131,7 @@ let package = Package(
                 "SkjenkStore", "SkjenkSQLite", "SkjenkTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .testTarget(name: "SkjenkAppTests", dependencies: ["SkjenkApp", "SkjenkTestSupport"]),
+        .testTarget(name: "SkjenkAppTests", dependencies: ["SkjenkApp", "SkjenkImport", "SkjenkTestSupport"]),
         .testTarget(
             name: "SkjenkWebTests",
             dependencies: [

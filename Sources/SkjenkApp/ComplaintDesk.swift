@@ -6,6 +6,17 @@ import SkjenkStore
 /// Logging complaints and closing them with the answers to the complainant, the same way from the
 /// command line, the web pages, the API and Open311.
 public enum ComplaintDesk {
+    /// Receives a complaint from any channel: completed by `intake` (venue linked to the registers,
+    /// the first due date, duplicate flags) and logged with the receipt for the complainant, in one
+    /// transaction. Returns its id and what the intake did, in Norwegian.
+    public static func receive(
+        _ entry: ComplaintLogEntry, intake: ComplaintIntake, store: any AppStore, replies: ComplaintReplyComposer,
+        actor: Actor, now: Date
+    ) async throws -> (id: Int64, notes: [String]) {
+        let (prepared, notes) = try await intake.prepare(entry)
+        return (try await log(prepared, store: store, replies: replies, actor: actor, now: now), notes)
+    }
+
     /// Logs a prepared complaint with the receipt for the complainant, in one transaction.
     public static func log(
         _ entry: ComplaintLogEntry, store: any AppStore, replies: ComplaintReplyComposer, actor: Actor, now: Date

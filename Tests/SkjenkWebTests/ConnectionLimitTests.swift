@@ -26,7 +26,12 @@ import Testing
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelInitializer { channel in channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(collector) } }
             .connect(host: "127.0.0.1", port: port).get()
-        try await channel.writeAndFlush(ByteBuffer(string: text))
+        do {
+            try await channel.writeAndFlush(ByteBuffer(string: text))
+        } catch ChannelError.ioOnClosedChannel {
+            // On a loaded machine the idle timeout can pass between connecting and writing: the
+            // server has closed the connection already, which is what the test waits for.
+        }
         let closed = try await withThrowingTaskGroup(of: Bool.self) { group in
             group.addTask {
                 try await channel.closeFuture.get()

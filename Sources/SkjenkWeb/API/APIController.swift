@@ -142,11 +142,10 @@ struct APIController {
                     .badRequest,
                     message: file.errors.map(\.message).joined(separator: "; ").nonEmpty ?? "Send én klage som JSON.")
             }
-            let intake = ComplaintIntake.standard(services.store, policy: try services.policy())
             do {
-                let (entry, _) = try await intake.prepare(file.entries[0])
-                let id = try await ComplaintDesk.log(
-                    entry, store: services.store, replies: services.replies,
+                let (id, _) = try await ComplaintDesk.receive(
+                    file.entries[0], intake: .standard(services.store, policy: try services.policy()),
+                    store: services.store, replies: services.replies,
                     actor: Actor(name: session.user.name, channel: "api"), now: services.now())
                 let stored = try await services.store.complaint(id: id, includingComplainant: false)
                 return try APIResponse.json(stored.map { Self.json($0, withComplainant: false) }, status: .created)

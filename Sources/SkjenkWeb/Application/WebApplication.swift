@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import Logging
+import SkjenkApp
 import SkjenkCompose
 import SkjenkCore
 import SkjenkImport
@@ -19,6 +20,8 @@ public struct WebServices: Sendable {
     let signIn: SignInCheck
     /// Requests per Open311 key per minute.
     let keyLimiter: RateLimiter
+    /// The policy file, read again when it changes.
+    let policyFile: PolicyFile
     let now: @Sendable () -> Date
 
     public init(
@@ -37,14 +40,15 @@ public struct WebServices: Sendable {
         throttle = RateLimiter()
         signIn = SignInCheck(throttle: throttle)
         keyLimiter = RateLimiter(limit: configuration.keyRequestsPerMinute, window: 60)
+        policyFile = PolicyFile(path: configuration.policyPath)
     }
 
     /// How many passwords the sign-in has verified (the throttle's effect, for tests and monitoring).
     public func signInVerifications() async -> Int { await signIn.verifications }
 
-    /// The policy, read for each use so the district's edits apply at once.
+    /// The policy as its file stands now, so the district's edits apply at the next request.
     func policy() throws -> Policy {
-        switch PolicyReader().read(contentsOf: URL(fileURLWithPath: configuration.policyPath)) {
+        switch policyFile.current() {
         case .success(let policy): return policy
         case .failure:
             throw HTTPError(

@@ -221,11 +221,9 @@ struct Open311Controller {
             venue: ComplaintVenue(name: form["attribute[sted]"], street: address, position: position),
             categories: [service.category], description: description, source: .resident, officer: Self.unassigned,
             complainant: complainant.isEmpty ? nil : complainant, externalReference: form["service_request_id"])
-        let policy = try services.policy()
-        let (prepared, _) = try await ComplaintIntake.standard(services.store, policy: policy).prepare(entry)
-        let id = try await ComplaintDesk.log(
-            prepared, store: services.store, replies: services.replies,
-            actor: Actor(name: "open311:\(key.name)", channel: "open311"), now: now)
+        let (id, _) = try await ComplaintDesk.receive(
+            entry, intake: .standard(services.store, policy: try services.policy()), store: services.store,
+            replies: services.replies, actor: Actor(name: "open311:\(key.name)", channel: "open311"), now: now)
         let notice =
             "Klagen er registrert med nummer K-\(id). "
             + (ComplaintRouting.suggestions(for: [service.category], at: time).first.map {

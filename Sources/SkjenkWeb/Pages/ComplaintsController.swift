@@ -177,12 +177,10 @@ struct ComplaintsController {
                 source: form["kilde"].flatMap { ComplaintSource(code: $0) } ?? .resident,
                 officer: session.user.name, nextDue: form["frist"].flatMap { try? LocalDate(iso: $0) },
                 complainant: complainant.isEmpty ? nil : complainant)
-            let intake = ComplaintIntake.standard(services.store, policy: try services.policy())
             do {
-                let (prepared, _) = try await intake.prepare(entry)
-                let id = try await ComplaintDesk.log(
-                    prepared, store: services.store, replies: services.replies, actor: services.actor(session),
-                    now: services.now())
+                let (id, _) = try await ComplaintDesk.receive(
+                    entry, intake: .standard(services.store, policy: try services.policy()), store: services.store,
+                    replies: services.replies, actor: services.actor(session), now: services.now())
                 return PageRenderer.redirect("/klager/\(id)")
             } catch let error as ComplaintLogError {
                 return try await newPage(request, session: session, form: form, error: error.description)
