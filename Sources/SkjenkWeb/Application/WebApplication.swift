@@ -22,6 +22,8 @@ public struct WebServices: Sendable {
     let keyLimiter: RateLimiter
     /// The policy file, read again when it changes.
     let policyFile: PolicyFile
+    /// Hearing files read against the format's schema (loaded once).
+    let hearings: HearingDesk
     let now: @Sendable () -> Date
 
     public init(
@@ -41,6 +43,7 @@ public struct WebServices: Sendable {
         signIn = SignInCheck(throttle: throttle)
         keyLimiter = RateLimiter(limit: configuration.keyRequestsPerMinute, window: 60)
         policyFile = PolicyFile(path: configuration.policyPath)
+        hearings = try HearingDesk()
     }
 
     /// How many passwords the sign-in has verified (the throttle's effect, for tests and monitoring).

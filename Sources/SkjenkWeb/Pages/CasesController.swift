@@ -45,25 +45,14 @@ struct CasesController {
                 return try await desk(
                     request, session: session, problems: ["Velg en XML-fil å laste opp."], message: nil)
             }
-            let reader: HearingXMLReader
-            do {
-                reader = try HearingXMLReader()
-            } catch {
-                throw HTTPError(.internalServerError)
-            }
-            let name = file.fileName.isEmpty ? "opplastet.xml" : file.fileName
-            let result = reader.read(data: file.data, fileName: name)
-            guard result.isAccepted else {
+            let outcome = try await services.hearings.importFile(
+                file.data, fileName: file.fileName.isEmpty ? "opplastet.xml" : file.fileName,
+                store: { services.store }, actor: services.actor(session))
+            guard let receipt = outcome.receipt else {
                 return try await desk(
-                    request, session: session, problems: result.diagnostics.map(\.description), message: nil)
+                    request, session: session, problems: outcome.diagnostics.map(\.description), message: nil)
             }
-            let summary = try await services.store.storeHearings(
-                result.hearings.map(\.hearing), source: name, actor: services.actor(session), progress: nil)
-            return try await desk(
-                request, session: session, problems: [],
-                message:
-                    "\(name): \(summary.created.count) nye, \(summary.updated.count) oppdatert, "
-                    + "\(summary.unchanged.count) uendret.")
+            return try await desk(request, session: session, problems: [], message: receipt + ".")
         }
         router.get("/saker/:year/:seq") { request, context -> Response in
             let session = try Access.require(Access.staff, request, context)

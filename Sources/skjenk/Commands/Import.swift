@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SkjenkApp
 import SkjenkCore
 import SkjenkImport
 import SkjenkStore
@@ -27,36 +28,27 @@ extension Skjenk {
         }
 
         func run() async throws {
-            let reader: HearingXMLReader
+            let desk: HearingDesk
             do {
-                reader = try HearingXMLReader()
+                desk = try HearingDesk()
             } catch {
                 throw CommandFailure(message: "\(error)")
             }
             // Opened on the first accepted file: rejected input does not even create a database.
             var database: (any AppStore)?
-            let actor = Actor.commandLine
             var total = HearingStoreSummary()
             var rejected = 0
 
             for file in files {
-                let result = reader.read(contentsOf: URL(fileURLWithPath: file), displayName: file, strict: !lenient)
-                for diagnostic in result.diagnostics { Terminal.error(diagnostic.description) }
-                guard result.isAccepted else {
-                    rejected += 1
-                    Terminal.error(
-                        "\(file): avvist, ingenting er lagret "
-                            + "(\(result.diagnostics.count { $0.severity == .error }) feil)")
-                    continue
-                }
-                let showProgress = result.hearings.count > 300
-                let summary: HearingStoreSummary
+                let outcome: HearingDesk.Outcome
                 do {
-                    let target = try database ?? store.openStore()
-                    database = target
-                    summary = try await target.storeHearings(
-                        result.hearings.map(\.hearing), source: (file as NSString).lastPathComponent, actor: actor,
-                        progress: showProgress ? Self.progress(file) : nil)
+                    outcome = try await desk.importFile(
+                        at: URL(fileURLWithPath: file), displayName: file, strict: !lenient,
+                        store: {
+                            let opened = try database ?? store.openStore()
+                            database = opened
+                            return opened
+                        }, actor: .commandLine, progress: Self.progress(file))
                 } catch let failure as CommandFailure {
                     throw failure
                 } catch {
@@ -64,12 +56,16 @@ extension Skjenk {
                     Terminal.error("\(file): kunne ikke lagres, ingenting er lagret: \(error)")
                     continue
                 }
+                for diagnostic in outcome.diagnostics { Terminal.error(diagnostic.description) }
+                guard let summary = outcome.summary, let receipt = outcome.receipt else {
+                    rejected += 1
+                    Terminal.error(outcome.refusal ?? "\(file): avvist")
+                    continue
+                }
                 total.created += summary.created
                 total.updated += summary.updated
                 total.unchanged += summary.unchanged
-                print(
-                    "\(file): \(summary.created.count) nye, \(summary.updated.count) oppdatert, "
-                        + "\(summary.unchanged.count) uendret")
+                print(receipt)
             }
             print(
                 "Totalt: \(total.created.count) nye, \(total.updated.count) oppdatert, \(total.unchanged.count) uendret; "
@@ -77,9 +73,11 @@ extension Skjenk {
             if rejected > 0 { throw CommandFailure.alreadyReported }
         }
 
+        /// Progress while a large file (more than 300 hearings) is stored.
         private static func progress(_ file: String) -> StoreProgress {
             let interactive = Terminal.errorIsTerminal
             return { done, total in
+                guard total > 300 else { return }
                 let line = "\(file): lagrer \(done) av \(total) høringer"
                 if interactive {
                     FileHandle.standardError.write(Data(("\r" + line + (done == total ? "\n" : "")).utf8))
