@@ -58,9 +58,7 @@ extension SQLiteStore {
                     WHERE complaintId = ? AND episodeId = ?
                     """,
                 arguments: [link ? "linked" : "rejected", actor.name, Timestamp.format(now), id, episode])
-            try Self.audit(
-                db, now, actor, link ? "complaint.duplicate-linked" : "complaint.duplicate-rejected", id,
-                link ? "koblet til episode \(episode) som samme episode" : "ikke samme episode som \(episode)")
+            try AuditRecord.record(.duplicateDecided(id, episode: episode, linked: link), by: actor, at: now, db)
         }
     }
 
@@ -101,7 +99,7 @@ extension SQLiteStore {
         try db.execute(
             sql: "INSERT INTO complaintReply (complaintId, kind, text, createdAt, createdBy) VALUES (?, ?, ?, ?, ?)",
             arguments: [id, reply.kind.rawValue, reply.text, Timestamp.format(reply.createdAt), reply.createdBy])
-        try audit(db, now, actor, "complaint.reply", id, "\(reply.kind.label) til klageren lagret")
+        try AuditRecord.record(.replyStored(id, reply.kind), by: actor, at: now, db)
     }
 
     public func replies(ofComplaint id: Int64) async throws -> [ComplaintReply] {
@@ -179,10 +177,7 @@ extension SQLiteStore {
                 sql: "INSERT INTO apiKey (name, keyHash, createdAt) VALUES (?, ?, ?)",
                 arguments: [trimmed, keyHash, Timestamp.format(now)])
             let id = db.lastInsertedRowID
-            try AuditRecord(
-                at: Timestamp.format(now), actor: actor, action: "apikey.created", entity: "apikey", entityId: trimmed,
-                detail: "API-nøkkel utstedt"
-            ).insert(db)
+            try AuditRecord.record(.apiKeyCreated(trimmed), by: actor, at: now, db)
             return APIKey(id: id, name: trimmed, createdAt: now, revokedAt: nil)
         }
     }
@@ -212,10 +207,7 @@ extension SQLiteStore {
             guard db.changesCount == 1 else {
                 throw StoreError.notFound("fant ingen gyldig nøkkel med navnet «\(name)»")
             }
-            try AuditRecord(
-                at: Timestamp.format(now), actor: actor, action: "apikey.revoked", entity: "apikey", entityId: name,
-                detail: "API-nøkkel trukket tilbake"
-            ).insert(db)
+            try AuditRecord.record(.apiKeyRevoked(name), by: actor, at: now, db)
         }
     }
 

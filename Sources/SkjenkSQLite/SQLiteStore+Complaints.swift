@@ -111,20 +111,9 @@ extension SQLiteStore {
             try ComplainantRecord(complainant, complaintId: id).insert(db)
         }
         try insertFlags(entry.duplicateFlags, complaintId: id, db)
-        var detail = [
-            "sted: \(entry.venue.label)",
-            "kategorier: \(entry.categories.map(\.label).sorted().joined(separator: ", "))",
-            "kilde: \(entry.source.label)", "ansvarlig: \(entry.officer)", "status: \(state.status.label)",
-        ]
-        if let due = state.nextDue { detail.append("frist: \(due.iso)") }
-        if let reference = entry.externalReference, let externalSource {
-            detail.append("fra \(externalSource) (\(reference))")
-        }
-        if entry.complainant.map({ !$0.isEmpty }) == true { detail.append("med kontaktopplysninger om klageren") }
-        for flag in entry.duplicateFlags {
-            detail.append("mulig samme episode som \(flag.episode) (\(flag.reason))")
-        }
-        try audit(db, now, actor, "complaint.created", id, detail.joined(separator: "; "))
+        try AuditRecord.record(
+            .complaintCreated(id, entry, status: state.status, nextDue: state.nextDue, externalSource: externalSource),
+            by: actor, at: now, db)
         return id
     }
 
@@ -154,12 +143,9 @@ extension SQLiteStore {
         let now = now()
         return try await writer.write { db in
             let entries = try Self.log(filter, includingComplainants: includingComplainants, db)
-            let personal = includingComplainants ? "med opplysninger om klagerne" : "uten personopplysninger"
-            try AuditRecord(
-                at: Timestamp.format(now), actor: actor, action: "complaints.exported", entity: "complaint",
-                entityId: "",
-                detail: "\(entries.count) \(entries.count == 1 ? "klage" : "klager") eksportert, \(personal)"
-            ).insert(db)
+            try AuditRecord.record(
+                .complaintsExported(count: entries.count, includingComplainants: includingComplainants), by: actor,
+                at: now, db)
             return entries
         }
     }
@@ -263,11 +249,8 @@ extension SQLiteStore {
             record.closingReason = after.closingReason?.rawValue
             record.unfounded = after.closingReason == .unfounded
             try record.update(db)
-            var detail = [step.action.label, "status: \(before.status.label) → \(after.status.label)"]
-            if let reason = after.closingReason, step.action == .closed { detail.append("grunn: \(reason.label)") }
-            if let due = after.nextDue { detail.append("neste frist: \(due.iso)") }
-            if step.by != actor.name { detail.append("utført av \(step.by)") }
-            try Self.audit(db, now, actor, "complaint.\(step.action.rawValue)", id, detail.joined(separator: "; "))
+            try AuditRecord.record(
+                .complaintStep(id, step, before: before.status, after: after, actor: actor), by: actor, at: now, db)
             if let reply { try Self.reply(reply, to: id, actor: actor, now: now, db) }
             var result = after
             result.steps = try ComplaintStepRecord.filter(ComplaintStepRecord.Columns.complaintId == id)
@@ -313,10 +296,9 @@ extension SQLiteStore {
         try ComplaintRecord.filter(members.contains(ComplaintRecord.Columns.id))
             .updateAll(db, ComplaintRecord.Columns.episodeId.set(to: root))
         for member in members.sorted() {
-            try Self.audit(
-                db, now, actor, "complaint.linked", member,
-                "samme episode som klage \(members.filter { $0 != member }.sorted().map(String.init).joined(separator: ", "))"
-                    + " (episode \(root))" + (note.map { "; \($0)" } ?? ""))
+            try AuditRecord.record(
+                .complaintLinked(member, others: members.filter { $0 != member }, root: root, note: note), by: actor,
+                at: now, db)
         }
         return root
     }
@@ -336,7 +318,7 @@ extension SQLiteStore {
             let newRoot: Int64? = rest.count >= 2 ? rest.min() : nil
             try ComplaintRecord.filter(rest.contains(ComplaintRecord.Columns.id))
                 .updateAll(db, ComplaintRecord.Columns.episodeId.set(to: newRoot))
-            try Self.audit(db, now, actor, "complaint.unlinked", id, "tatt ut av episode \(episode)")
+            try AuditRecord.record(.complaintUnlinked(id, episode: episode), by: actor, at: now, db)
         }
     }
 
@@ -354,7 +336,7 @@ extension SQLiteStore {
             guard problems.isEmpty else { throw ComplaintLogError.invalid(problems) }
             record.setVenue(venue)
             try record.update(db)
-            try Self.audit(db, now, actor, "complaint.venue", id, "sted: \(before) → \(venue.label)")
+            try AuditRecord.record(.complaintVenue(id, from: before, to: venue), by: actor, at: now, db)
         }
     }
 
@@ -380,9 +362,8 @@ extension SQLiteStore {
             try ComplaintStepRecord.filter(ids.contains(ComplaintStepRecord.Columns.complaintId))
                 .updateAll(db, Column("note").set(to: nil))
             for id in ids {
-                try Self.audit(
-                    db, now, actor, "complaint.purged", id,
-                    "personopplysninger og fritekst slettet (avsluttet før \(cutoff.prefix(10)))")
+                try AuditRecord.record(
+                    .complaintPurged(id, closedBefore: String(cutoff.prefix(10))), by: actor, at: now, db)
             }
             return ids.count
         }
@@ -415,16 +396,5 @@ extension SQLiteStore {
                 try record.entry(steps: [], complainant: nil, hasComplainant: false).evidence
             }
         }
-    }
-
-    static func audit(
-        _ db: Database, _ at: Date, _ actor: Actor, _ action: String, _ id: Int64, _ detail: String
-    )
-        throws
-    {
-        try AuditRecord(
-            at: Timestamp.format(at), actor: actor, action: action, entity: "complaint", entityId: String(id),
-            detail: detail
-        ).insert(db)
     }
 }

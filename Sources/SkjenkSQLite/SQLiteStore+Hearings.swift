@@ -41,14 +41,8 @@ extension SQLiteStore {
                         .text(timestamp), .text(actor.name), .text(source), .text(payload),
                     ])
                     let changes = HearingChanges.fields(from: try HearingPayload.decode(previousPayload), to: hearing)
-                    try statements.insertAudit.run([
-                        .text(timestamp), .text(actor.name), .text(actor.channel), .text("hearing.updated"),
-                        .text("hearing"),
-                        .text(key),
-                        .text(
-                            "versjon \(version) fra \(source); endret: "
-                                + (changes.isEmpty ? "ingen saksopplysninger" : changes.joined(separator: ", "))),
-                    ])
+                    try statements.audit(
+                        .hearingUpdated(key, version: version, source: source, changes: changes), actor, timestamp)
                     summary.updated.append(hearing.caseNumber)
                 } else {
                     try statements.insert.run(
@@ -59,11 +53,7 @@ extension SQLiteStore {
                         .integer(id), .integer(1), .text(hearing.caseNumber.text),
                         .text(timestamp), .text(actor.name), .text(source), .text(payload),
                     ])
-                    try statements.insertAudit.run([
-                        .text(timestamp), .text(actor.name), .text(actor.channel), .text("hearing.created"),
-                        .text("hearing"),
-                        .text(key), .text("versjon 1 fra \(source)"),
-                    ])
+                    try statements.audit(.hearingCreated(key, source: source), actor, timestamp)
                     summary.created.append(hearing.caseNumber)
                 }
                 if let progress, (index + 1) % 1_000 == 0 || index + 1 == hearings.count {
@@ -225,6 +215,14 @@ private struct HearingStatements {
             sql: """
                 INSERT INTO auditEvent (at, actor, channel, action, entity, entityId, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
+    }
+
+    /// Writes `entry` through the prepared statement (the import's hot path).
+    func audit(_ entry: AuditEntry, _ actor: Actor, _ timestamp: String) throws {
+        try insertAudit.run([
+            .text(timestamp), .text(actor.name), .text(actor.channel), .text(entry.action), .text(entry.entity),
+            .text(entry.entityId), .text(entry.detail),
+        ])
     }
 }
 

@@ -104,7 +104,8 @@ extension SQLiteStore {
         _ kind: RegisterKind, source: String, actor: Actor, count: Int,
         insert: @escaping @Sendable (Database) throws -> Void
     ) async throws -> RegisterSummary {
-        let timestamp = Timestamp.format(now())
+        let now = now()
+        let timestamp = Timestamp.format(now)
         return try await writer.write { db in
             // What the register held before: counted from the first delete, before the import's own
             // bookkeeping is cleared (points, addresses and zones replace every earlier import).
@@ -137,15 +138,9 @@ extension SQLiteStore {
                     ON CONFLICT (kind, source) DO UPDATE SET entries = excluded.entries,
                         importedAt = excluded.importedAt, importedBy = excluded.importedBy
                     """, arguments: [kind.rawValue, source, count, timestamp, actor.name])
-            try db.execute(
-                sql: """
-                    INSERT INTO auditEvent (at, actor, channel, action, entity, entityId, detail) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    timestamp, actor.name, actor.channel, "register.replaced", kind.rawValue, source,
-                    "\(removed) fjernet, \(count) lagt inn",
-                ])
-            return RegisterSummary(removed: removed, added: count)
+            let summary = RegisterSummary(removed: removed, added: count)
+            try AuditRecord.record(.registerReplaced(kind, source: source, summary), by: actor, at: now, db)
+            return summary
         }
     }
 

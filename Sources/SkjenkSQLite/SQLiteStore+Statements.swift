@@ -31,13 +31,14 @@ extension SQLiteStore {
                     route.kind, route.signatory, route.body, route.meetingDate, route.itemNumber, draft.hearingVersion,
                     draft.assessmentDigest, draft.author, Timestamp.format(draft.createdAt),
                 ])
-            var detail = "versjon \(version) (\(draft.origin.label)); \(draft.outcome.label); \(draft.route.label)"
+            var reopened: ReviewState?
             if status.state == .submitted || status.state == .approved {
-                detail += "; tilbake til utkast fra \(status.state.label)"
+                reopened = status.state
                 status = ReviewStatus(state: .draft, comment: status.comment)
                 try Self.saveReview(db, key, status, now)
             }
-            try Self.audit(db, now, actor, "statement.draft", key, detail)
+            try AuditRecord.record(
+                .statementDraft(key, version: version, draft, reopened: reopened), by: actor, at: now, db)
             return stored
         }
     }
@@ -128,14 +129,9 @@ extension SQLiteStore {
                 throw StatementStoreError.review(error)
             }
             try Self.saveReview(db, key, after, now)
-            var detail = "\(before.state.label) → \(after.state.label); versjon \(current?.version ?? 0)"
-            switch action {
-            case .approve(let decision): detail += "; \(decision.label)"
-            case .returnToDraft(let comment): detail += "; kommentar: \(comment)"
-            case .markSent(let date): detail += "; sendt \(date.iso)"
-            case .submit: break
-            }
-            try Self.audit(db, now, actor, "statement.\(action.code)", key, detail)
+            try AuditRecord.record(
+                .statementReview(key, action, before: before.state, after: after.state, version: current?.version),
+                by: actor, at: now, db)
             return after
         }
     }
@@ -177,16 +173,6 @@ extension SQLiteStore {
                 route?.itemNumber, status.approvedAt.map(Timestamp.format), status.sentDate?.iso, status.comment,
                 Timestamp.format(now),
             ])
-    }
-
-    private static func audit(
-        _ db: Database, _ at: Date, _ actor: Actor, _ action: String, _ key: String, _ detail: String
-    )
-        throws
-    {
-        try AuditRecord(
-            at: Timestamp.format(at), actor: actor, action: action, entity: "statement", entityId: key, detail: detail
-        ).insert(db)
     }
 }
 

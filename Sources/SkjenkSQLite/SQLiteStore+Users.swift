@@ -36,10 +36,7 @@ extension SQLiteStore {
                     profile?.phone, profile?.email,
                 ])
             let id = db.lastInsertedRowID
-            try AuditRecord(
-                at: Timestamp.format(now), actor: actor, action: "user.created", entity: "user", entityId: name,
-                detail: "rolle: \(role.code)"
-            ).insert(db)
+            try AuditRecord.record(.userCreated(name, role: role), by: actor, at: now, db)
             return WebUser(id: id, name: name, role: role, disabled: false, createdAt: now, profile: profile)
         }
     }
@@ -70,10 +67,7 @@ extension SQLiteStore {
                     sql: "DELETE FROM webSession WHERE userId = (SELECT id FROM webUser WHERE name = ?)",
                     arguments: [name])
             }
-            try AuditRecord(
-                at: Timestamp.format(now), actor: actor, action: disabled ? "user.disabled" : "user.enabled",
-                entity: "user", entityId: name, detail: ""
-            ).insert(db)
+            try AuditRecord.record(.userDisabled(name, disabled), by: actor, at: now, db)
         }
     }
 
@@ -90,10 +84,7 @@ extension SQLiteStore {
                 sql: "UPDATE webUser SET fullName = ?, title = ?, phone = ?, email = ? WHERE name = ?",
                 arguments: [valid.fullName, valid.title, valid.phone, valid.email, name])
             guard db.changesCount == 1 else { throw UserStoreError.notFound(name) }
-            try AuditRecord(
-                at: Timestamp.format(now), actor: actor, action: "user.profile", entity: "user", entityId: name,
-                detail: valid.nameAndTitle
-            ).insert(db)
+            try AuditRecord.record(.userProfile(name, valid), by: actor, at: now, db)
         }
     }
 

@@ -35,6 +35,14 @@ struct AuditRecord: Codable, FetchableRecord, PersistableRecord {
         self.detail = detail
     }
 
+    /// Writes `entry` by `actor` at `at`, in the caller's transaction.
+    static func record(_ entry: AuditEntry, by actor: Actor, at: Date, _ db: Database) throws {
+        try AuditRecord(
+            at: Timestamp.format(at), actor: actor, action: entry.action, entity: entry.entity,
+            entityId: entry.entityId, detail: entry.detail
+        ).insert(db)
+    }
+
     func event() throws -> AuditEvent {
         AuditEvent(
             at: try Timestamp.parse(at), actor: actor, channel: channel, action: action, entity: entity,
