@@ -94,18 +94,10 @@ public enum StatementComposer {
         let conditions = [.noRemarks, .remarks].contains(options.outcome) ? [] : assessment.conditions
         let refusals = [.partialRefusal, .against].contains(options.outcome) ? assessment.refusals : []
         let weighing = assessment.weighing
-        let conclusion = options.outcome == assessment.outcome ? weighing.conclusion : ""
-        var route = (delegated: true, signatory: "", body: "", meeting: "", item: "")
-        switch options.route {
-        case .delegated(let signatory): route.signatory = signatory ?? ""
-        case .council(let body, let meetingDate, let itemNumber):
-            route = (false, "", body, NorwegianFormat.longDate(meetingDate), itemNumber)
-        }
         var attachments: [String] = []
         if mapSVG != nil { attachments.append("Kart med avstander til skoler, barnehager og andre steder") }
         if complaints.map({ $0.total > 0 }) == true { attachments.append("Oversikt over klager") }
 
-        let mapSVG = mapSVG ?? ""
         // A council decides in its meeting: the answer leaves then, not when the draft is written.
         var answerDate = options.date
         var lateReason = ""
@@ -117,75 +109,58 @@ public enum StatementComposer {
         }
         let district = policy.district
         let districtName = district?.name ?? "Bydel \(h.district)"
-        let reference = options.ourReference ?? district?.reference(for: h.caseNumber)
         // The director signs a delegated statement (the route may name someone else); a council's
         // statement is sent with the district's name.
-        let signer = route.delegated ? (route.signatory.isEmpty ? district?.directorName : route.signatory) : nil
+        var signer: String?
+        if case .delegated(let signatory) = options.route {
+            signer = signatory.flatMap { $0.isEmpty ? nil : $0 } ?? district?.directorName
+        }
         let contact = district.map { d in
             [
                 d.postalAddress, d.visitingAddress.map { "besøksadresse \($0)" }, d.phone.map { "telefon \($0)" },
                 d.email, d.web, "org.nr. \(d.organisationNumber.formatted)",
             ].compactMap { $0 }.joined(separator: " · ")
         }
-        return StatementView(
-            short: options.length.isShort(
-                h.applicationType, outcome: options.outcome, shortKinds: policy.shortStatementKinds),
+        let letterhead = StatementView.Letterhead(
             title: "\(districtName) – høringsuttalelse til søknad om \(permitKind), \(h.venue.name), "
                 + h.venue.address.street,
-            districtName: districtName, agencyLetterDate: NorwegianFormat.longDate(h.sent),
-            signerName: signer ?? "", signerTitle: district?.directorTitle ?? "bydelsdirektør", hasSigner: signer != nil,
-            districtContact: contact ?? "", hasDistrictContact: contact != nil,
-            district: h.district, venueName: h.venue.name, address: h.venue.address.singleLine,
-            agencyCaseNumber: h.caseNumber.text, agencyOfficer: h.agencyOfficer?.name ?? "",
-            hasAgencyOfficer: h.agencyOfficer != nil, ourReference: reference ?? "(ikke oppgitt)",
-            hasOurReference: reference != nil, date: NorwegianFormat.longDate(options.date),
-            deadline: NorwegianFormat.longDate(h.deadline), officer: options.officer?.nameAndTitle ?? "(ikke oppgitt)",
-            hasOfficer: options.officer != nil, officerReach: options.officer?.reach ?? "",
-            hasOfficerReach: options.officer?.reach != nil,
-            applicationKind: applicationKind, permitKind: permitKind, isServing: serving, isSale: !serving,
-            isNew: h.applicationType == .new, isChange: h.applicationType == .change,
-            isChangeOfOwner: h.applicationType == .changeOfOwner, isRenewal: h.applicationType == .renewal,
-            isSingleOccasion: h.applicationType == .singleOccasion, change: h.change ?? "", hasChange: h.change != nil,
-            applicant: h.applicant.name, organisationNumber: h.applicant.organisationNumber.formatted,
+            districtName: districtName, agencyLetterDate: NorwegianFormat.longDate(h.sent), signerName: signer,
+            signerTitle: district?.directorTitle ?? "bydelsdirektør", districtContact: contact, district: h.district,
+            venueName: h.venue.name, address: h.venue.address.singleLine, agencyCaseNumber: h.caseNumber.text,
+            agencyOfficer: h.agencyOfficer?.name,
+            ourReference: options.ourReference ?? district?.reference(for: h.caseNumber),
+            date: NorwegianFormat.longDate(options.date), deadline: NorwegianFormat.longDate(h.deadline),
+            officer: options.officer)
+        let application = StatementView.Application(
+            kind: h.applicationType, applicationKind: applicationKind, permitKind: permitKind, isServing: serving,
+            change: h.change, applicant: h.applicant.name, organisationNumber: h.applicant.organisationNumber.formatted,
             zone: zone.label, groups: groupsText(h.alcoholGroups), facts: facts, periods: periods,
-            hasPeriods: !periods.isEmpty,
-            closing: closing(h.servingPeriods), concept: h.venue.concept ?? "", hasConcept: h.venue.concept != nil,
-            targetGroup: h.venue.targetGroup ?? "", hasTargetGroup: h.venue.targetGroup != nil,
-            level: assessment.level.rawValue, criteria: criteria, sites: sites, hasSites: !sites.isEmpty,
-            density: density ?? "", hasDensity: density != nil, complaintCounts: counts, hasComplaints: !counts.isEmpty,
-            complaintSummary: complaintSummary,
-            complaintCategories: NorwegianFormat.list(counts.map { "\($0.category): \($0.episodes)" }), goals: goals,
-            hasGoals: !goals.isEmpty,
-            uncertainties: assessment.uncertainties, hasUncertainties: !assessment.uncertainties.isEmpty,
-            outcome: options.outcome.label, outcomeCode: options.outcome.code,
-            noRemarks: options.outcome == .noRemarks, remarks: options.outcome == .remarks,
+            closing: closing(h.servingPeriods), concept: h.venue.concept, targetGroup: h.venue.targetGroup)
+        let findings = StatementView.Findings(
+            level: assessment.level.rawValue, criteria: criteria, sites: sites, density: density,
+            complaintCounts: counts, complaintSummary: complaintSummary, goals: goals,
+            uncertainties: assessment.uncertainties)
+        let decision = StatementView.Decision(
+            outcome: options.outcome,
             remarkTopics: NorwegianFormat.list(
                 Criterion.allCases.filter { c in assessment.factors.contains { $0.criterion == c && $0.score >= 2 } }
                     .map(\.label)),
-            withConditions: options.outcome == .grantWithConditions,
-            partialRefusal: options.outcome == .partialRefusal, against: options.outcome == .against,
             conditions: conditions.enumerated().map {
                 StatementView.Numbered(number: $0.offset + 1, text: $0.element.text, reason: $0.element.reason)
             },
-            hasConditions: !conditions.isEmpty, subsidiary: options.outcome == .against,
             refusals: refusals.map {
                 StatementView.Refusal(
                     heading: NorwegianFormat.capitalized($0.part), part: $0.part, reason: $0.reason,
                     alternative: $0.alternative)
             },
-            hasRefusals: !refusals.isEmpty,
-            refusalParts: refusals.isEmpty
-                ? "den delen av søknaden som er omtalt i vurderingen" : NorwegianFormat.list(refusals.map(\.part)),
-            weighingAgainst: weighing.against, hasWeighingAgainst: !weighing.against.isEmpty,
-            weighingFor: weighing.inFavour, hasWeighingFor: !weighing.inFavour.isEmpty,
-            weighingConclusion: conclusion, hasWeighingConclusion: !conclusion.isEmpty, delegated: route.delegated,
-            signatory: route.signatory,
-            hasSignatory: !route.signatory.isEmpty, councilBody: route.body,
-            councilBodyTitle: route.body.prefix(1).uppercased() + route.body.dropFirst(), meetingDate: route.meeting,
-            itemNumber: route.item, routeText: StatementText.routeBeforeApproval(options.route),
-            draftMark: StatementText.draftMark, late: answerDate > h.deadline, lateReason: lateReason, agencyRemark: h.remark ?? "",
-            hasAgencyRemark: h.remark != nil, mapSVG: mapSVG, hasMap: !mapSVG.isEmpty, attachments: attachments,
-            hasAttachments: !attachments.isEmpty)
+            weighingAgainst: weighing.against, weighingFor: weighing.inFavour,
+            weighingConclusion: options.outcome == assessment.outcome ? weighing.conclusion : "",
+            route: options.route, late: answerDate > h.deadline, lateReason: lateReason, agencyRemark: h.remark)
+        return StatementView(
+            short: options.length.isShort(
+                h.applicationType, outcome: options.outcome, shortKinds: policy.shortStatementKinds),
+            letterhead: letterhead, application: application, findings: findings, decision: decision,
+            mapSVG: mapSVG, attachments: attachments)
     }
 
     static func heading(_ criterion: Criterion) -> String {

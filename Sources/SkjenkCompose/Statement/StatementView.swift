@@ -199,4 +199,190 @@ public struct StatementView: Sendable, Encodable {
     public let hasMap: Bool
     public let attachments: [String]
     public let hasAttachments: Bool
+
+    // MARK: - Building a view in sections
+
+    /// The letterhead, the references and who writes and signs.
+    public struct Letterhead: Sendable {
+        public var title: String
+        public var districtName: String
+        public var agencyLetterDate: String
+        /// Who signs; nil for a council's statement, sent in the district's name.
+        public var signerName: String?
+        public var signerTitle: String
+        public var districtContact: String?
+        public var district: String
+        public var venueName: String
+        public var address: String
+        public var agencyCaseNumber: String
+        public var agencyOfficer: String?
+        public var ourReference: String?
+        public var date: String
+        public var deadline: String
+        public var officer: OfficerContact?
+    }
+
+    /// What the application asks for.
+    public struct Application: Sendable {
+        public var kind: ApplicationType
+        public var applicationKind: String
+        public var permitKind: String
+        public var isServing: Bool
+        public var change: String?
+        public var applicant: String
+        public var organisationNumber: String
+        public var zone: String
+        public var groups: String
+        public var facts: [Fact]
+        public var periods: [Period]
+        public var closing: String
+        public var concept: String?
+        public var targetGroup: String?
+    }
+
+    /// What the assessment found.
+    public struct Findings: Sendable {
+        public var level: String
+        public var criteria: [CriterionSection]
+        public var sites: [Site]
+        public var density: String?
+        public var complaintCounts: [CategoryCount]
+        public var complaintSummary: String
+        public var goals: [String]
+        public var uncertainties: [String]
+    }
+
+    /// What the district recommends, on which route, and when.
+    public struct Decision: Sendable {
+        public var outcome: StatementOutcome
+        public var remarkTopics: String
+        public var conditions: [Numbered]
+        public var refusals: [Refusal]
+        public var weighingAgainst: [String]
+        public var weighingFor: [String]
+        public var weighingConclusion: String
+        public var route: DecisionRoute
+        public var late: Bool
+        public var lateReason: String
+        public var agencyRemark: String?
+    }
+
+    /// The view from its sections: every `has…` flag follows from its value here, once.
+    public init(
+        short: Bool, letterhead l: Letterhead, application a: Application, findings f: Findings, decision d: Decision,
+        mapSVG: String?, attachments: [String]
+    ) {
+        self.short = short
+        title = l.title
+        districtName = l.districtName
+        agencyLetterDate = l.agencyLetterDate
+        signerName = l.signerName ?? ""
+        signerTitle = l.signerTitle
+        hasSigner = l.signerName != nil
+        districtContact = l.districtContact ?? ""
+        hasDistrictContact = l.districtContact != nil
+        district = l.district
+        venueName = l.venueName
+        address = l.address
+        agencyCaseNumber = l.agencyCaseNumber
+        agencyOfficer = l.agencyOfficer ?? ""
+        hasAgencyOfficer = l.agencyOfficer != nil
+        ourReference = l.ourReference ?? "(ikke oppgitt)"
+        hasOurReference = l.ourReference != nil
+        date = l.date
+        deadline = l.deadline
+        officer = l.officer?.nameAndTitle ?? "(ikke oppgitt)"
+        hasOfficer = l.officer != nil
+        officerReach = l.officer?.reach ?? ""
+        hasOfficerReach = l.officer?.reach != nil
+
+        applicationKind = a.applicationKind
+        permitKind = a.permitKind
+        isServing = a.isServing
+        isSale = !a.isServing
+        isNew = a.kind == .new
+        isChange = a.kind == .change
+        isChangeOfOwner = a.kind == .changeOfOwner
+        isRenewal = a.kind == .renewal
+        isSingleOccasion = a.kind == .singleOccasion
+        change = a.change ?? ""
+        hasChange = a.change != nil
+        applicant = a.applicant
+        organisationNumber = a.organisationNumber
+        zone = a.zone
+        groups = a.groups
+        facts = a.facts
+        periods = a.periods
+        hasPeriods = !a.periods.isEmpty
+        closing = a.closing
+        concept = a.concept ?? ""
+        hasConcept = a.concept != nil
+        targetGroup = a.targetGroup ?? ""
+        hasTargetGroup = a.targetGroup != nil
+
+        level = f.level
+        criteria = f.criteria
+        sites = f.sites
+        hasSites = !f.sites.isEmpty
+        density = f.density ?? ""
+        hasDensity = f.density != nil
+        complaintCounts = f.complaintCounts
+        hasComplaints = !f.complaintCounts.isEmpty
+        complaintSummary = f.complaintSummary
+        complaintCategories = NorwegianFormat.list(f.complaintCounts.map { "\($0.category): \($0.episodes)" })
+        goals = f.goals
+        hasGoals = !f.goals.isEmpty
+        uncertainties = f.uncertainties
+        hasUncertainties = !f.uncertainties.isEmpty
+
+        outcome = d.outcome.label
+        outcomeCode = d.outcome.code
+        noRemarks = d.outcome == .noRemarks
+        remarks = d.outcome == .remarks
+        remarkTopics = d.remarkTopics
+        withConditions = d.outcome == .grantWithConditions
+        partialRefusal = d.outcome == .partialRefusal
+        against = d.outcome == .against
+        conditions = d.conditions
+        hasConditions = !d.conditions.isEmpty
+        subsidiary = d.outcome == .against
+        refusals = d.refusals
+        hasRefusals = !d.refusals.isEmpty
+        refusalParts =
+            d.refusals.isEmpty
+            ? "den delen av søknaden som er omtalt i vurderingen" : NorwegianFormat.list(d.refusals.map(\.part))
+        weighingAgainst = d.weighingAgainst
+        hasWeighingAgainst = !d.weighingAgainst.isEmpty
+        weighingFor = d.weighingFor
+        hasWeighingFor = !d.weighingFor.isEmpty
+        weighingConclusion = d.weighingConclusion
+        hasWeighingConclusion = !d.weighingConclusion.isEmpty
+        switch d.route {
+        case .delegated(let signatory):
+            delegated = true
+            self.signatory = signatory ?? ""
+            councilBody = ""
+            meetingDate = ""
+            itemNumber = ""
+        case .council(let body, let meeting, let item):
+            delegated = false
+            self.signatory = ""
+            councilBody = body
+            meetingDate = NorwegianFormat.longDate(meeting)
+            itemNumber = item
+        }
+        hasSignatory = !self.signatory.isEmpty
+        councilBodyTitle = councilBody.prefix(1).uppercased() + councilBody.dropFirst()
+        routeText = StatementText.routeBeforeApproval(d.route)
+        draftMark = StatementText.draftMark
+        late = d.late
+        lateReason = d.lateReason
+        agencyRemark = d.agencyRemark ?? ""
+        hasAgencyRemark = d.agencyRemark != nil
+
+        self.mapSVG = mapSVG ?? ""
+        hasMap = mapSVG.map { !$0.isEmpty } ?? false
+        self.attachments = attachments
+        hasAttachments = !attachments.isEmpty
+    }
 }
