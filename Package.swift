@@ -149,7 +149,8 @@ let package = Package(
         .testTarget(
             name: "SkjenkCLITests",
             dependencies: [
-                "skjenk", "SkjenkProbe", "SkjenkTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "skjenk", "SkjenkProbe", "SkjenkTestSupport", "SkjenkSQLite", "SkjenkImport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
     ]
