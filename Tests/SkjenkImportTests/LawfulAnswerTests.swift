@@ -47,7 +47,7 @@ import Testing
         #expect(refusal.alternative == "skjenking inne til kl. 00.30")
         #expect(refusal.reason.contains("stedet skal holde lukket inne fra kl. 01.00"))
         #expect(
-            a.factors.first { $0.key == "hours" }?.explanation.contains(
+            a.factors.first { $0.key == .hours }?.explanation.contains(
                 "skjenkingen må opphøre en halv time før, kl. 00.30") == true)
     }
 
@@ -73,9 +73,9 @@ import Testing
     @Test func aSingleOccasionWineTasting() throws {
         let (hearing, a) = try assess("vinsmaking-enkeltanledning.xml")
         #expect(hearing.applicationType == .singleOccasion && hearing.venue.ageLimit == nil)
-        #expect(!a.factors.contains { $0.key == "points" })
+        #expect(!a.factors.contains { $0.key == .points })
         #expect(!a.conditions.contains { $0.subject == .ageLimit })
-        let concept = try #require(a.factors.first { $0.key == "concept" })
+        let concept = try #require(a.factors.first { $0.key == .concept })
         #expect(concept.score == 0 && !concept.evidence.contains { $0.contains("utested") })
         #expect(a.outcome == .noRemarks)
     }

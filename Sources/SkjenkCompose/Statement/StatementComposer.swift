@@ -63,7 +63,7 @@ public enum StatementComposer {
                 key: criterion.code, heading: heading(criterion),
                 factors: factors.map {
                     StatementView.FactorText(
-                        key: $0.key, explanation: $0.explanation, evidence: $0.evidence,
+                        key: $0.key.rawValue, explanation: $0.explanation, evidence: $0.evidence,
                         hasEvidence: !$0.evidence.isEmpty, weighs: $0.score >= 2, weighsHeavily: $0.score >= 3)
                 }, goal: goal, hasGoal: !goal.isEmpty)
         }

@@ -38,7 +38,7 @@ extension NearbySite {
 /// One factor of the assessment: a score, the evidence behind it and a plain Norwegian explanation.
 public struct Factor: Sendable, Hashable, Codable {
     /// A stable key for the factor (`children`, `vulnerable`, `hours`, …).
-    public let key: String
+    public let key: FactorKey
     public let criterion: Criterion
     /// 0 (nothing weighs) to 3 (weighs heavily).
     public let score: Int
@@ -51,7 +51,7 @@ public struct Factor: Sendable, Hashable, Codable {
     public var summary: String?
 
     public init(
-        key: String, criterion: Criterion, score: Int, explanation: String, evidence: [String],
+        key: FactorKey, criterion: Criterion, score: Int, explanation: String, evidence: [String],
         goal: String? = nil, summary: String? = nil
     ) {
         self.summary = summary

@@ -57,7 +57,7 @@ extension AssessmentWork {
         // Outdoor group 3 near children: the usual condition (DOMAIN.md, "What a statement says"),
         // with the site it answers.
         if hearing.servingPeriods.contains(where: { $0.area == .outdoor && $0.groups.contains(.group3) }),
-            (factors.first { $0.key == "children" }?.score ?? 0) >= 2,
+            (factors.first { $0.key == .children }?.score ?? 0) >= 2,
             let site = spatial?.nearbySites?.first(where: { [.school, .kindergarten, .youth].contains($0.category) })
         {
             conditions.append(
@@ -85,7 +85,7 @@ extension AssessmentWork {
         }
         factors.append(
             Factor(
-                key: "concept", criterion: .character, score: score, explanation: explanation, evidence: flags,
+                key: .concept, criterion: .character, score: score, explanation: explanation, evidence: flags,
                 summary: explanation))
     }
 

@@ -10,7 +10,7 @@ extension AssessmentWork {
     mutating func assessComplaints() {
         guard let index = context.complaintIndex else {
             uncertainties.append("Klager på stedet er ikke vurdert: bydelens klageoversikt er ikke lest.")
-            notAssessed("complaints", .publicOrder, because: "bydelens klageoversikt er ikke lest")
+            notAssessed(.complaints, .publicOrder, because: "bydelens klageoversikt er ikke lest")
             return
         }
         let today = context.today
@@ -95,7 +95,7 @@ extension AssessmentWork {
                 + "klager på stedet de siste \(months) månedene (\(NorwegianFormat.list(counts)))."
         factors.append(
             Factor(
-                key: "complaints", criterion: .publicOrder, score: score, explanation: explanation, evidence: counts,
+                key: .complaints, criterion: .publicOrder, score: score, explanation: explanation, evidence: counts,
                 summary: summary))
     }
 
@@ -137,7 +137,7 @@ extension AssessmentWork {
         guard let register = context.penaltyPoints else {
             uncertainties.append(
                 "Bydelen har ikke Næringsetatens oversikt over prikker; tidligere drift er ikke vurdert.")
-            notAssessed("points", .earlierOperation, because: "bydelen har ikke Næringsetatens oversikt over prikker")
+            notAssessed(.points, .earlierOperation, because: "bydelen har ikke Næringsetatens oversikt over prikker")
             return
         }
         let today = context.today
@@ -213,7 +213,7 @@ extension AssessmentWork {
                 + (renewal ? " i bevillingsperioden." : ".") : nil
         factors.append(
             Factor(
-                key: "points", criterion: .earlierOperation, score: score, explanation: explanation, evidence: evidence,
+                key: .points, criterion: .earlierOperation, score: score, explanation: explanation, evidence: evidence,
                 summary: summary))
     }
 

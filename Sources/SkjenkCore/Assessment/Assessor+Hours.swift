@@ -8,7 +8,7 @@ extension AssessmentWork {
         guard !hearing.servingPeriods.isEmpty else {
             factors.append(
                 Factor(
-                    key: "hours", criterion: .character, score: 0,
+                    key: .hours, criterion: .character, score: 0,
                     explanation: "Søknaden oppgir ingen skjenketider.", evidence: []))
             uncertainties.append("Søknaden oppgir ingen skjenketider; tidene er ikke vurdert mot sonens skjenketid.")
             return
@@ -51,7 +51,7 @@ extension AssessmentWork {
         }
         factors.append(
             Factor(
-                key: "hours", criterion: .character, score: score, explanation: sentences.joined(separator: " "),
+                key: .hours, criterion: .character, score: score, explanation: sentences.joined(separator: " "),
                 evidence: evidence))
     }
 
@@ -271,7 +271,7 @@ extension AssessmentWork {
         }
         factors.append(
             Factor(
-                key: "saleHours", criterion: .character, score: refusals.count > before ? 2 : 0,
+                key: .saleHours, criterion: .character, score: refusals.count > before ? 2 : 0,
                 explanation: sentences.joined(separator: " "),
                 evidence: periods.map { NorwegianFormat.period($0) }))
     }

@@ -4,14 +4,14 @@ import Foundation
 extension AssessmentWork {
     mutating func assessChildren(categories: Set<SiteCategory>) {
         proximityFactor(
-            key: "children", categories: categories, subject: "barn og unge",
+            key: .children, categories: categories, subject: "barn og unge",
             noneText: hearing.permitType == .retailSale
                 ? "Ingen skoler eller ungdomstilbud" : "Ingen skoler, barnehager, ungdomstilbud eller idrettsanlegg")
     }
 
     mutating func assessVulnerable() {
         proximityFactor(
-            key: "vulnerable", categories: [.treatment], subject: "sårbare grupper",
+            key: .vulnerable, categories: [.treatment], subject: "sårbare grupper",
             noneText: "Ingen rus- eller behandlingstilbud")
     }
 
@@ -20,7 +20,7 @@ extension AssessmentWork {
     /// hours, else the policy's `aapningstider_steder` for its kind, said to be assumed) weighs two
     /// steps less, so it never weighs against the application on its own. At a renewal or a change
     /// of owner the place and its surroundings are as before: nearness is noted, not weighed.
-    mutating func proximityFactor(key: String, categories: Set<SiteCategory>, subject: String, noneText: String) {
+    mutating func proximityFactor(key: FactorKey, categories: Set<SiteCategory>, subject: String, noneText: String) {
         guard let sites = spatial?.nearbySites else {
             notAssessed(
                 key, .location,
@@ -185,7 +185,7 @@ extension AssessmentWork {
         }
         factors.append(
             Factor(
-                key: "neighbours", criterion: .location, score: score, explanation: sentences.joined(separator: " "),
+                key: .neighbours, criterion: .location, score: score, explanation: sentences.joined(separator: " "),
                 evidence: evidence, summary: summary))
     }
 

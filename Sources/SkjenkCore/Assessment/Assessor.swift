@@ -150,7 +150,7 @@ struct AssessmentWork {
         let total = weighted(factors)
         let overall = level(total)
         // The level the application would have without the parts the district advises against.
-        let withoutRefused = level(weighted(factors.filter { $0.key != "hours" && $0.key != "saleHours" }))
+        let withoutRefused = level(weighted(factors.filter { !$0.key.isHours }))
         let finished = factors.map { factor in
             var withGoal = factor
             withGoal.goal = policy.goals[factor.criterion]
@@ -180,7 +180,7 @@ struct AssessmentWork {
     mutating func assessDensity() {
         guard let count = spatial?.venueCount else {
             notAssessed(
-                "density", .numberOfVenues,
+                .density, .numberOfVenues,
                 because: context.venues == nil
                     ? "bydelen har ikke oversikt over steder med bevilling" : "stedets posisjon er ikke kjent")
             return
@@ -235,13 +235,13 @@ struct AssessmentWork {
         if !dense { inFavour.append("Tettheten av steder med bevilling rundt stedet er ikke høy (\(places)).") }
         factors.append(
             Factor(
-                key: "density", criterion: .numberOfVenues, score: score, explanation: explanation, evidence: [places],
+                key: .density, criterion: .numberOfVenues, score: score, explanation: explanation, evidence: [places],
                 summary: summary))
     }
 
     /// A factor that cannot be weighed, saying why (the reason also goes under uncertainties
     /// where the caller adds it).
-    mutating func notAssessed(_ key: String, _ criterion: Criterion, because reason: String) {
+    mutating func notAssessed(_ key: FactorKey, _ criterion: Criterion, because reason: String) {
         factors.append(
             Factor(key: key, criterion: criterion, score: 0, explanation: "Ikke vurdert: \(reason).", evidence: []))
     }

@@ -137,7 +137,7 @@ public struct Recommendation: Sendable, Hashable, Codable {
             for index in conditions.indices { conditions[index].subsidiary = true }
         }
         // The discretionary weighing: what the law forbids is in the refusals, not weighed here.
-        let against = weighsAgainst.filter { $0.key != "hours" && $0.key != "saleHours" }
+        let against = weighsAgainst.filter { !$0.key.isHours }
             .map { $0.summary ?? Self.firstSentence($0.explanation) }
         let conclusion: String
         switch outcome {

@@ -55,7 +55,7 @@ extension Assessment {
     /// code does not make stored drafts stale; a new fact, score, refusal or condition does.
     public var digest: String {
         var text = "\(level.rawValue)|\(totalScore)|\(zone.rawValue)|\(outcome.rawValue)"
-        for factor in factors { text += "|\(factor.key):\(factor.score)" }
+        for factor in factors { text += "|\(factor.key.rawValue):\(factor.score)" }
         for site in nearbySites {
             text += "|s:\(site.category.rawValue):\(site.name):\(Int(site.distanceMeters.rounded()))"
         }

@@ -159,7 +159,7 @@ struct AssessmentJSON: Encodable {
         totalScore = a.totalScore
         factors = a.factors.map {
             FactorJSON(
-                criterion: $0.criterion.code, key: $0.key, score: $0.score, explanation: $0.explanation,
+                criterion: $0.criterion.code, key: $0.key.rawValue, score: $0.score, explanation: $0.explanation,
                 evidence: $0.evidence, goal: $0.goal)
         }
         nearbySites = a.nearbySites.map {

@@ -66,7 +66,7 @@ import Testing
                 policy: policy ?? self.policy, sites: sites ?? nil, venues: venues ?? nil, today: FixedClock().today))
     }
 
-    func factor(_ key: String, _ assessment: Assessment) throws -> Factor {
+    func factor(_ key: FactorKey, _ assessment: Assessment) throws -> Factor {
         try #require(assessment.factors.first { $0.key == key }, "no factor \(key)")
     }
 
@@ -75,7 +75,7 @@ import Testing
     @Test(arguments: [(80.0, 3), (150.0, 2), (250.0, 0)])
     func schoolDistanceBands(distance: Double, score: Int) throws {
         let a = assess(base(), sites: [site(.school, "Bolteløkka skole", north: distance)])
-        let children = try factor("children", a)
+        let children = try factor(.children, a)
         #expect(children.score == score)
         #expect(children.criterion == .location)
         if score > 0 {
@@ -103,7 +103,7 @@ import Testing
     ) throws {
         let h = hearing { $0.servingPeriods = [period(.indoor, [.group1, .group2], from, to)] }
         let a = assess(h, sites: [site(category, "Stedet", north: 40, hours: hours)])
-        let factor = try factor(category == .treatment ? "vulnerable" : "children", a)
+        let factor = try factor(category == .treatment ? .vulnerable : .children, a)
         #expect(factor.score == score)
         #expect(factor.explanation.contains("stengt i hele den omsøkte skjenketiden") == (score == 1))
         // Hours the register does not give are the district's assumption, and said so.
@@ -113,7 +113,7 @@ import Testing
     @Test func sportsGroundsUseTheirOwnBands() throws {
         // 60 m is outside sports' high band (50) and inside its medium band (100).
         let a = assess(base(), sites: [site(.sports, "Bislett stadion", north: 60, hours: "alle 07:00-23:00")])
-        #expect(try factor("children", a).score == 2)
+        #expect(try factor(.children, a).score == 2)
     }
 
     @Test func treatmentPlacesWeighAsVulnerableGroupsAlsoForRetailSale() throws {
@@ -121,26 +121,26 @@ import Testing
             site(.treatment, "Ila lavterskeltilbud", north: 40), site(.kindergarten, "Ila barnehage", north: -120),
         ]
         let a = assess(base(), sites: sites)
-        #expect(try factor("vulnerable", a).score == 3)
-        #expect(try factor("children", a).score == 2)
+        #expect(try factor(.vulnerable, a).score == 3)
+        #expect(try factor(.children, a).score == 2)
         #expect(a.nearbySites.map(\.name) == ["Ila lavterskeltilbud", "Ila barnehage"])
         let shop = assess(retail(), sites: sites)
-        #expect(try factor("vulnerable", shop).score == 3)
+        #expect(try factor(.vulnerable, shop).score == 3)
     }
 
     @Test func aVenueWithoutPositionIsAStatedUncertainty() throws {
         let a = assess(
             hearing { $0.venue.position = nil }, sites: [site(.school, "Skole", north: 10)],
             venues: venues(20, within: 100))
-        #expect(try factor("children", a).explanation == "Ikke vurdert: stedets posisjon er ikke kjent.")
-        #expect(try factor("density", a).explanation == "Ikke vurdert: stedets posisjon er ikke kjent.")
+        #expect(try factor(.children, a).explanation == "Ikke vurdert: stedets posisjon er ikke kjent.")
+        #expect(try factor(.density, a).explanation == "Ikke vurdert: stedets posisjon er ikke kjent.")
         #expect(a.venueDensity == nil && a.nearbySites.isEmpty)
         #expect(a.uncertainties.contains { $0.hasPrefix("Næringsetaten har ikke oppgitt stedets posisjon") })
     }
 
     @Test func missingRegistersAreStatedUncertainties() throws {
         let a = assess(base(), sites: nil, venues: nil)
-        #expect(try factor("children", a).explanation == "Ikke vurdert: bydelen har ikke oversikt over slike steder.")
+        #expect(try factor(.children, a).explanation == "Ikke vurdert: bydelen har ikke oversikt over slike steder.")
         #expect(a.uncertainties.contains { $0.contains("avstanden til slike steder er ikke vurdert") })
         #expect(a.uncertainties.contains { $0.contains("tettheten er ikke vurdert") })
     }
@@ -177,7 +177,7 @@ import Testing
                 $0.venue.outdoorArea = OutdoorArea(placement: .backyard, squareMetres: 40, facesHomes: nil)
                 $0.servingPeriods.append(period(.outdoor, [.group1], "11:00", "21:30"))
             })
-        #expect(try factor("neighbours", a).score == 2)
+        #expect(try factor(.neighbours, a).score == 2)
         #expect(a.conditions.map(\.subject).contains(.courtyard))
         #expect(a.conditions.first { $0.subject == .courtyard }?.text.contains("senest kl. 19.30") == true)
         #expect(a.uncertainties.contains("Høringen oppgir ikke om boliger vender mot bakgården."))
@@ -204,7 +204,7 @@ import Testing
                 $0.venue.capacity = Capacity(indoor: capacity)
                 $0.servingPeriods = [period(.indoor, [.group1, .group2], "16:00", until)]
             })
-        #expect(try factor("neighbours", a).score == score)
+        #expect(try factor(.neighbours, a).score == score)
     }
 
     // MARK: Density (§ 1-7a antall steder; policy `tetthet`)
@@ -217,7 +217,7 @@ import Testing
         let far = venues(5, within: 800).filter { LocalDistance.metres(Self.venue, $0.position.geographic) > 260 }
         let a = assess(base(), venues: near + far, policy: absolute)
         #expect(a.venueDensity == VenueDensity(radiusMeters: 250, count: count))
-        #expect(try factor("density", a).score == score)
+        #expect(try factor(.density, a).score == score)
     }
 
     /// Policy `tetthet.maate: relativ`: against the district's own venues. Elsewhere in the district
@@ -234,7 +234,7 @@ import Testing
         }
         let a = assess(base(), venues: district)
         #expect(a.venueDensity?.count == count)
-        let density = try factor("density", a)
+        let density = try factor(.density, a)
         #expect(density.score == score, "\(density.explanation)")
         #expect(density.explanation.contains("bydelens") || density.explanation.contains("bydelen"))
     }
@@ -257,7 +257,7 @@ import Testing
     ])
     func barWordsAreWholeWordsOrStems(concept: String, isBar: Bool) throws {
         let a = assess(hearing { $0.venue.concept = concept })
-        let flagged = try factor("concept", a).evidence.contains { $0.hasPrefix("konseptet er et utested") }
+        let flagged = try factor(.concept, a).evidence.contains { $0.hasPrefix("konseptet er et utested") }
         #expect(flagged == isBar)
     }
 
@@ -271,7 +271,7 @@ import Testing
                 $0.alcoholGroups = [.group1, .group2, .group3]
                 $0.servingPeriods = [period(.indoor, [.group1, .group2, .group3], "20:00", "03:00")]
             })
-        let concept = try factor("concept", a)
+        let concept = try factor(.concept, a)
         #expect(concept.score == 3)
         #expect(concept.evidence.contains("konseptet er et utested («nattklubb»)"))
         #expect(concept.evidence.contains("aldersgrensen er atten år") == false)
@@ -286,7 +286,7 @@ import Testing
         let a = assess(hearing { $0.venue.concept = "Pub" })
         #expect(!a.conditions.contains { $0.subject == .ageLimit })
         #expect(a.uncertainties.contains("Søknaden oppgir ingen aldersgrense; den er ikke vurdert."))
-        #expect(try !factor("concept", a).evidence.contains { $0.contains("aldersgrense") })
+        #expect(try !factor(.concept, a).evidence.contains { $0.contains("aldersgrense") })
     }
 
     /// Group 3 alone never raises a restaurant's concept score (DOMAIN.md, "Fairness").
@@ -296,7 +296,7 @@ import Testing
                 $0.alcoholGroups = [.group1, .group2, .group3]
                 $0.servingPeriods.append(period(.indoor, [.group3], "13:00", "00:30"))
             })
-        #expect(try factor("concept", restaurant).score == 0)
+        #expect(try factor(.concept, restaurant).score == 0)
         let bar = assess(
             hearing {
                 $0.venue.concept = "Cocktailbar"
@@ -304,7 +304,7 @@ import Testing
                 $0.alcoholGroups = [.group1, .group2, .group3]
                 $0.servingPeriods.append(period(.indoor, [.group3], "13:00", "00:30"))
             })
-        #expect(try factor("concept", bar).score == 2)
+        #expect(try factor(.concept, bar).score == 2)
     }
 
     @Test func anOrdinaryRestaurantIsLowWithNoRemarks() throws {
@@ -336,13 +336,13 @@ import Testing
         let a = assess(
             retail(),
             sites: [site(.school, "Fagerborg skole", north: 150), site(.kindergarten, "Barnehage", north: 20)])
-        #expect(a.factors.map(\.key) == ["children", "vulnerable", "saleHours", "density", "complaints", "points"])
-        #expect(try factor("saleHours", a).score == 0)
+        #expect(a.factors.map(\.key) == [.children, .vulnerable, .saleHours, .density, .complaints, .points])
+        #expect(try factor(.saleHours, a).score == 0)
         // Sale is weighed against schools and youth services, not kindergartens.
-        #expect(try factor("children", a).evidence == ["skole: Fagerborg skole, 150 m"])
+        #expect(try factor(.children, a).evidence == ["skole: Fagerborg skole, 150 m"])
         // The calendar: FixedClock's today is in November 2026, so Christmas Eve (a Thursday before a
         // holiday, 18.00) and Christmas Day (closed) are among the next special days.
-        let text = try factor("saleHours", a).explanation
+        let text = try factor(.saleHours, a).explanation
         #expect(text.contains("24. desember (dagen før første juledag, til kl. 18.00)"), "\(text)")
         #expect(text.contains("25. desember (første juledag, stengt)"), "\(text)")
     }
@@ -358,7 +358,7 @@ import Testing
         #expect(a.refusals.map(\.part) == parts)
         #expect(a.refusals.allSatisfy { $0.rule == .saleHours })
         #expect(a.outcome == .partialRefusal)
-        #expect(try factor("saleHours", a).score == 2)
+        #expect(try factor(.saleHours, a).score == 2)
     }
 
     // MARK: Level
@@ -413,7 +413,7 @@ enum AnySale: Sendable, CustomTestStringConvertible {
         let context = AssessmentContext(
             policy: policy, sites: [], venues: [], penaltyPoints: register,
             today: try LocalDate(iso: "2026-11-22"))
-        return try #require(Assessor.assess(hearing, context: context).factors.first { $0.key == "points" })
+        return try #require(Assessor.assess(hearing, context: context).factors.first { $0.key == .points })
     }
 
     @Test func pointsOfTheLastTwoYearsCount() throws {
@@ -475,7 +475,7 @@ enum AnySale: Sendable, CustomTestStringConvertible {
             penaltyPoints: [points("2026-01-10", event.applicant.organisationNumber.digits, "Et sted", 8)],
             today: try LocalDate(iso: "2026-11-22"))
         let assessment = Assessor.assess(event, context: context)
-        #expect(!assessment.factors.contains { $0.key == "points" })
+        #expect(!assessment.factors.contains { $0.key == .points })
         #expect(!assessment.uncertainties.contains { $0.contains("prikk") })
     }
 
@@ -569,7 +569,7 @@ enum AnySale: Sendable, CustomTestStringConvertible {
             policy: policy, sites: [], venues: [], complaints: complaints,
             today: try LocalDate(iso: "2026-11-22"))
         let assessment = Assessor.assess(hearing, context: context)
-        return (try #require(assessment.factors.first { $0.key == "complaints" }), assessment)
+        return (try #require(assessment.factors.first { $0.key == .complaints }), assessment)
     }
 
     @Test func episodesCountOnceAndUnfoundedOrOldComplaintsNotAtAll() throws {
@@ -712,17 +712,17 @@ enum AnySale: Sendable, CustomTestStringConvertible {
         let inside = GeoPoint(latitude: 59.9240, longitude: 10.7338)
         // Given in the hearing: residential, so 02:00 is an hour and a half past the 00.30 serving stop.
         let given = try assess(zone: .residential, at: inside, zones: [centre])
-        #expect(given.factors.first { $0.key == "hours" }?.score == 2)
+        #expect(given.factors.first { $0.key == .hours }?.score == 2)
         #expect(given.refusals.map(\.part) == ["skjenking inne etter kl. 00.30"])
         // From the register: centre, where serving stops at 03.00.
         let registered = try assess(zone: nil, at: inside, zones: [centre])
-        #expect(registered.factors.first { $0.key == "hours" }?.score == 0)
+        #expect(registered.factors.first { $0.key == .hours }?.score == 0)
         #expect(
             registered.uncertainties.contains(
                 "Næringsetaten har ikke oppgitt sone; etter kommunens soneinndeling ligger stedet i sentrum (Bislett)."))
         // Outside every area: the policy's default (residential), said plainly.
         let outside = try assess(zone: nil, at: GeoPoint(latitude: 59.935, longitude: 10.75), zones: [centre])
-        #expect(outside.factors.first { $0.key == "hours" }?.score == 2)
+        #expect(outside.factors.first { $0.key == .hours }?.score == 2)
         #expect(outside.uncertainties.contains { $0.contains("ligger ikke i noe område i kommunens soneinndeling") })
     }
 }

@@ -99,7 +99,7 @@ import Testing
                 #expect(!a.conditions.isEmpty && a.refusals.isEmpty, "\(label)")
             case .partialRefusal:
                 #expect(!a.refusals.isEmpty, "\(label)")
-                #expect(a.level != .high || a.factors.contains { $0.key == "hours" && $0.score > 0 }, "\(label)")
+                #expect(a.level != .high || a.factors.contains { $0.key == .hours && $0.score > 0 }, "\(label)")
             case .against:
                 #expect(a.level == .high, "\(label)")
             }
@@ -116,7 +116,7 @@ import Testing
             // The weighing says why the conclusion follows.
             #expect(!a.weighing.conclusion.isEmpty)
             // The weighing is discretionary: what the law forbids stands in the refusals, not here.
-            let weighing = a.factors.filter { $0.key != "hours" && $0.score >= 2 }
+            let weighing = a.factors.filter { $0.key != .hours && $0.score >= 2 }
             #expect(a.weighing.against.count == weighing.count, "\(label)")
         }
         // The variations reach every outcome, so each branch above was checked.

@@ -129,7 +129,7 @@ import Testing
         #expect(a.refusals.map { "\($0.part) → \($0.alternative)" } == expected)
         #expect(a.refusals.map(\.rule) == rules)
         #expect(a.outcome == (expected.isEmpty ? .noRemarks : .partialRefusal))
-        let hours = a.factors.first { $0.key == "hours" }
+        let hours = a.factors.first { $0.key == .hours }
         #expect(hours?.explanation.contains("norm") == false, "\(hours?.explanation ?? "")")
         for refusal in a.refusals {
             #expect(!refusal.reason.isEmpty)
@@ -147,7 +147,7 @@ import Testing
             refusal.reason
                 == "skjenkingen må opphøre kl. 00.30 fordi stedet skal holde lukket inne fra kl. 01.00 i boligområde "
                 + "utenfor sentrum")
-        let hours = try #require(a.factors.first { $0.key == "hours" })
+        let hours = try #require(a.factors.first { $0.key == .hours })
         // 01.00 is the closing time itself: read as the opening hours, with the serving stop half an hour before.
         #expect(
             hours.explanation.contains(
@@ -156,7 +156,7 @@ import Testing
         // Past the closing time it is an excess, said in words.
         let later = assess(.residential, [Self.inside([.group1, .group2], "08:00", "02:00")])
         #expect(
-            later.factors.first { $0.key == "hours" }?.explanation.hasPrefix(
+            later.factors.first { $0.key == .hours }?.explanation.hasPrefix(
                 "Omsøkt skjenking inne til kl. 02.00 er halvannen time etter skjenkestopp kl. 00.30, og kan ikke tilrås: "
             ) == true)
         #expect(hours.score == 1)
@@ -168,7 +168,7 @@ import Testing
         let a = assess(
             .residential,
             [Self.inside([.group1, .group2], "08:00", "00:30"), Self.outside([.group1, .group2], "11:00", "21:30")])
-        let hours = try #require(a.factors.first { $0.key == "hours" })
+        let hours = try #require(a.factors.first { $0.key == .hours })
         #expect(hours.score == 0)
         #expect(
             hours.explanation.contains("opphører senest kl. 00.30 inne og kl. 21.30 ute, før stedet skal holde lukket"))
