@@ -33,6 +33,27 @@ public enum ComplaintDesk {
             reply: step.action == .closed ? renderer(.closing, replies, actor: actor, now: now) : nil)
     }
 
+    /// Why an export with the complainants' details is refused for a role.
+    public struct ExportRefused: Error, Sendable, Equatable {
+        public let role: Role
+    }
+
+    /// The complaints matching `filter` as CSV (`ComplaintExport`), with the complainants' details,
+    /// descriptions and notes only when `includingComplainants` and `role` may export them (refused
+    /// before anything is read otherwise). Audited by the store: who exported how many, and whether
+    /// personal data was in it.
+    public static func export(
+        _ filter: ComplaintFilter, includingComplainants: Bool, role: Role, delimiter: CSVWriter.Delimiter = .semicolon,
+        store: any AppStore, actor: Actor
+    ) async throws -> (csv: Data, count: Int) {
+        if includingComplainants, !role.mayExportComplainants { throw ExportRefused(role: role) }
+        let entries = try await store.exportComplaints(
+            filter, includingComplainants: includingComplainants, actor: actor)
+        return (
+            ComplaintExport(includingPersonal: includingComplainants).csv(entries, delimiter: delimiter), entries.count
+        )
+    }
+
     static func renderer(
         _ kind: ComplaintReply.Kind, _ replies: ComplaintReplyComposer, actor: Actor, now: Date
     ) -> ReplyRenderer {

@@ -249,6 +249,7 @@ struct ComplaintsController {
     /// for the roles that may export them. Audited by the store.
     func export(_ request: Request, session: WebSession, fields query: FormFields) async throws -> Response {
         let personal = query.get("personopplysninger") == "1"
+        // Refused before the query is read further (ComplaintDesk.export checks the same rule).
         if personal, !session.user.role.mayExportComplainants {
             throw HTTPError(.forbidden, message: "Bare en saksbehandler kan eksportere opplysninger om klagerne.")
         }
@@ -263,9 +264,9 @@ struct ComplaintsController {
         var filter = ComplaintFilter(
             venue: venue.isEmpty ? nil : venue, receivedFrom: try date("fra"), receivedTo: try date("til"))
         if query.get("alle") != "1" { filter.statuses = Set(ComplaintStatus.allCases.filter(\.isOpen)) }
-        let entries = try await services.store.exportComplaints(
-            filter, includingComplainants: personal, actor: services.actor(session))
-        let data = ComplaintExport(includingPersonal: personal).csv(entries)
+        let (data, _) = try await ComplaintDesk.export(
+            filter, includingComplainants: personal, role: session.user.role, store: services.store,
+            actor: services.actor(session))
         return Response(
             status: .ok,
             headers: [

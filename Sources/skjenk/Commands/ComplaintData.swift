@@ -277,10 +277,9 @@ extension Skjenk.Complaints {
             var filter = selection.filter
             filter.receivedFrom = from
             filter.receivedTo = to
-            let entries = try await store.openStore().exportComplaints(
-                filter, includingComplainants: includePersonal, actor: .commandLine)
-            let data = ComplaintExport(includingPersonal: includePersonal).csv(
-                entries, delimiter: separator.delimiter)
+            let (data, count) = try await ComplaintDesk.export(
+                filter, includingComplainants: includePersonal, role: role.current, delimiter: separator.delimiter,
+                store: store.openStore(), actor: .commandLine)
             guard let output else {
                 FileHandle.standardOutput.write(data)
                 return
@@ -291,7 +290,7 @@ extension Skjenk.Complaints {
                 throw CommandFailure(message: "kan ikke skrive \(output)")
             }
             let personal = includePersonal ? "med personopplysninger" : "uten personopplysninger"
-            print("\(entries.count) \(entries.count == 1 ? "klage" : "klager") eksportert til \(output) (\(personal)).")
+            print("\(count) \(count == 1 ? "klage" : "klager") eksportert til \(output) (\(personal)).")
         }
     }
 }
