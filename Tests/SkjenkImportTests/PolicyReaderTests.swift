@@ -153,6 +153,73 @@ import Testing
         #expect(errors.diagnostics.first?.description.hasPrefix(expected) == true, "\(errors)")
     }
 
+    /// `vurdering`: the district's cut-offs within the factors, each optional with the value the
+    /// assessor has used as its default.
+    @Test func readsTheDistrictsJudgement() throws {
+        let sample = sampleText()
+        #expect(try PolicyReader().read(data: Data(sample.utf8), fileName: "p.yaml").get().judgement == .init())
+
+        let start = try #require(sample.range(of: "\nvurdering:\n"))
+        let without = String(sample[..<start.lowerBound]) + "\n"
+        #expect(try PolicyReader().read(data: Data(without.utf8), fileName: "p.yaml").get().judgement == .init())
+
+        let changed =
+            sample
+            .replacingOccurrences(of: "  konsept_tegn_middels: 2", with: "  konsept_tegn_middels: 3")
+            .replacingOccurrences(of: "  konsept_tegn_hoy: 4", with: "  konsept_tegn_hoy: 5")
+            .replacingOccurrences(
+                of: "  overskridelse_skjenkestopp_minutter: 60", with: "  overskridelse_skjenkestopp_minutter: 30")
+            .replacingOccurrences(of: "  stengt_sted_trekk: 2", with: "  stengt_sted_trekk: 1")
+            .replacingOccurrences(of: "  gjentatte_episoder: 2", with: "  gjentatte_episoder: 3")
+        let judgement = try PolicyReader().read(data: Data(changed.utf8), fileName: "p.yaml").get().judgement
+        #expect(judgement.conceptSignsMedium == 3)
+        #expect(judgement.conceptSignsHigh == 5)
+        #expect(judgement.servingStopExcessMinutes == 30)
+        #expect(judgement.closedSiteReduction == 1)
+        #expect(judgement.repeatedEpisodes == 3)
+
+        // One key alone: the others keep their defaults.
+        let one = without + "vurdering:\n  stengt_sted_trekk: 0\n"
+        #expect(
+            try PolicyReader().read(data: Data(one.utf8), fileName: "p.yaml").get().judgement
+                == Policy.Judgement(closedSiteReduction: 0))
+    }
+
+    @Test(arguments: [
+        (
+            "  stengt_sted_trekk: 2", "  stengt_sted_trekk: 5",
+            "policy.yaml:171:22: vurdering.stengt_sted_trekk: ventet et helt tall fra 0 til 3, fant «5»"
+        ),
+        (
+            "  gjentatte_episoder: 2", "  gjentatte_episoder: 0",
+            "policy.yaml:172:23: vurdering.gjentatte_episoder: ventet et helt tall fra 1 til 100, fant «0»"
+        ),
+        (
+            "  overskridelse_skjenkestopp_minutter: 60", "  overskridelse_skjenkestopp_minutter: en time",
+            "policy.yaml:170:40: vurdering.overskridelse_skjenkestopp_minutter: ventet et helt tall fra 0 til 240, "
+                + "fant «en time»"
+        ),
+        (
+            "  konsept_tegn_hoy: 4", "  konsept_tegn_hoy: 1",
+            "policy.yaml:169:21: vurdering: konsept_tegn_hoy (1) kan ikke være mindre enn konsept_tegn_middels (2)"
+        ),
+        (
+            "  gjentatte_episoder: 2", "  gjentatte_episodar: 2",
+            "policy.yaml:172:3: vurdering: ukjent nøkkel «gjentatte_episodar»; tillatte nøkler: konsept_tegn_middels, "
+                + "konsept_tegn_hoy, overskridelse_skjenkestopp_minutter, stengt_sted_trekk, gjentatte_episoder"
+        ),
+    ])
+    func refusesAJudgementOutOfRange(original: String, replacement: String, expected: String) throws {
+        let sample = sampleText()
+        #expect(sample.contains(original), "the sample no longer has «\(original)»")
+        let text = sample.replacingOccurrences(of: original, with: replacement)
+        guard case .failure(let errors) = PolicyReader().read(data: Data(text.utf8), fileName: "policy.yaml") else {
+            Issue.record("accepted: \(replacement)")
+            return
+        }
+        #expect(errors.diagnostics.map(\.description) == [expected])
+    }
+
     @Test func readsTheOlderZoneNameAndRefusesVersionOne() throws {
         let sample = try String(contentsOf: Fixtures.sample("policy.yaml"), encoding: .utf8)
         let older = sample.replacingOccurrences(of: "  utenfor-boligomraade: {", with: "  utenfor-sentrum:      {")

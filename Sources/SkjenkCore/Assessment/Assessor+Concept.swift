@@ -67,7 +67,12 @@ extension AssessmentWork {
                         + "stedet, og bydelen vil ikke ha skjenking av brennevin ute så nær et sted for barn og "
                         + "unge."))
         }
-        let score = flags.count >= 4 ? 3 : (flags.count >= 2 ? 2 : flags.count)
+        // Signs counted against the policy's cut-offs (`vurdering.konsept_tegn_middels`, `_hoy`);
+        // a single sign below them is noted.
+        let signs = policy.judgement
+        let score =
+            flags.count >= signs.conceptSignsHigh
+            ? 3 : (flags.count >= signs.conceptSignsMedium ? 2 : min(flags.count, 1))
         let described = hearing.venue.concept.map { "«\($0)»" } ?? "ikke oppgitt"
         let explanation: String
         switch score {

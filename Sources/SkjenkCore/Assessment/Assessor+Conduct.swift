@@ -65,12 +65,14 @@ extension AssessmentWork {
                 + "\(Self.episodesText(areaEpisodes)) med klager på andre "
                 + "steder; de beskriver situasjonen i området og regnes ikke mot søkeren."
         }
-        // A condition answers repeated episodes of one kind (two or more), never a single one:
-        // disorder, drugs, minors or over-serving call for guards; noise for closed doors.
+        // A condition answers repeated episodes of one kind (`vurdering.gjentatte_episoder`, two by
+        // default), never a single one: disorder, drugs, minors or over-serving call for guards;
+        // noise for closed doors.
+        let repeated = policy.judgement.repeatedEpisodes
         let order: [ComplaintCategory] = [.disorder, .drugs, .minors, .overserving]
         let orderEpisodes = order.reduce(0) { $0 + (byCategory[$1] ?? 0) }
         let orderCategories = order.filter { byCategory[$0] != nil }.map(\.label)
-        if score >= 2, orderEpisodes >= 2 {
+        if score >= 2, orderEpisodes >= repeated {
             conditions.append(
                 Condition(
                     subject: .guards,
@@ -78,7 +80,7 @@ extension AssessmentWork {
                     reason:
                         "Bydelen har registrert \(Self.episodesText(orderEpisodes)) "
                         + "med klager på stedet om \(NorwegianFormat.list(orderCategories))."))
-        } else if score >= 2, let noise = byCategory[.noise], noise >= 2 {
+        } else if score >= 2, let noise = byCategory[.noise], noise >= repeated {
             conditions.append(
                 Condition(
                     subject: .noise,

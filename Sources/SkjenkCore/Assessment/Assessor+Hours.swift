@@ -188,7 +188,9 @@ extension AssessmentWork {
                 + "\(NorwegianFormat.duration(minutes: excess)) etter skjenkestopp "
                 + "\(NorwegianFormat.time(limit.servingStop)), og kan ikke tilrås: \(reason)."
         }
-        return (pastLaw || excess > 60 ? 2 : 1, sentence)
+        // An unlawful hour always weighs; a lawful excess by how far it goes past the serving stop
+        // (`vurdering.overskridelse_skjenkestopp_minutter`).
+        return (pastLaw || excess > policy.judgement.servingStopExcessMinutes ? 2 : 1, sentence)
     }
 
     /// " (fredag og lørdag)" when `periods` do not cover every day.

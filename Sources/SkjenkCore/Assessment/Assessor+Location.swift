@@ -17,8 +17,9 @@ extension AssessmentWork {
 
     /// A factor for how close sites of `categories` are, against each category's bands
     /// (policy `avstander`). A site that is closed during all the requested hours (its register
-    /// hours, else the policy's `aapningstider_steder` for its kind, said to be assumed) weighs two
-    /// steps less, so it never weighs against the application on its own. At a renewal or a change
+    /// hours, else the policy's `aapningstider_steder` for its kind, said to be assumed) weighs
+    /// `vurdering.stengt_sted_trekk` steps less (two by default, so it never weighs against the
+    /// application on its own). At a renewal or a change
     /// of owner the place and its surroundings are as before: nearness is noted, not weighed.
     mutating func proximityFactor(key: FactorKey, categories: Set<SiteCategory>, subject: String, noneText: String) {
         guard let sites = spatial?.nearbySites else {
@@ -48,7 +49,7 @@ extension AssessmentWork {
             if let hours = known ?? policy.siteHours[site.category], !hearing.servingPeriods.isEmpty,
                 !ServingHours.overlaps(hearing.servingPeriods, hours)
             {
-                score = max(0, score - 2)
+                score = max(0, score - policy.judgement.closedSiteReduction)
                 closedNote =
                     known == nil
                     ? "etter bydelens antakelse for \(site.category.label) åpent \(hours.description)"

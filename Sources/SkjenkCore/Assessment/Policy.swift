@@ -202,6 +202,8 @@ public struct Policy: Sendable, Hashable {
     /// Whether Open311's `GET requests` answers without an api_key (`open311.les_uten_noekkel`;
     /// GeoReport v2 asks for none there). Such reads never carry personal data or descriptions.
     public var open311ReadWithoutKey = true
+    /// The district's cut-offs within the factors (`vurdering`), by default the values skjenk has used.
+    public var judgement = Judgement()
 
     public init(
         distances: [SiteCategory: DistanceBands], siteHours: [SiteCategory: WeeklyHours] = [:], defaultZone: Zone,

@@ -95,7 +95,7 @@ struct PolicyNodeReader {
     static let sections = [
         "versjon", "bydel", "kort_uttalelse", "standardsone", "avstander", "aapningstider_steder",
         "skjenkestopp_minutter", "soner", "tidligste_skjenkestart", "naboer", "salg", "tetthet", "klager", "prikker",
-        "konsept", "vekter", "nivaa", "maal", "open311",
+        "konsept", "vekter", "nivaa", "maal", "open311", "vurdering",
     ]
 
     /// The policy, section by section in a fixed order (so diagnostics come in that order), or nil
@@ -118,9 +118,11 @@ struct PolicyNodeReader {
         let criterionWeights = weights(top, root)
         let levelThresholds = levels(top, root)
         let criterionGoals = goals(top, root)
+        let districtJudgement = judgement(top)
 
         guard problems.isEmpty, let defaultZone, let stopMinutes, let earliest, let lateIndoor, let sale,
-            let venueDensity, let complaintSection, let points, let conceptSection, let levelThresholds
+            let venueDensity, let complaintSection, let points, let conceptSection, let levelThresholds,
+            let districtJudgement
         else {
             if problems.isEmpty, top["standardsone"] == nil { report(root, "standardsone mangler") }
             return nil
@@ -137,6 +139,7 @@ struct PolicyNodeReader {
             lateIndoorServing: lateIndoor, weights: criterionWeights, levels: levelThresholds, goals: criterionGoals,
             firstResponseDays: complaintSection.firstResponseDays, followUpDays: complaintSection.followUpDays)
         policy.district = district
+        policy.judgement = districtJudgement
         if let kinds = shortStatementKinds(top) { policy.shortStatementKinds = kinds }
         if let distance = complaintSection.duplicateDistance { policy.duplicates.distance = distance }
         if let days = complaintSection.duplicateDays { policy.duplicates.windowDays = days }
