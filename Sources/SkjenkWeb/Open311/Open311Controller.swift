@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import SkjenkApp
 import SkjenkCore
+import SkjenkImport
 import SkjenkStore
 
 /// Open311 GeoReport v2 under `/open311/v2/`: the service list (one service per complaint
@@ -79,6 +80,12 @@ struct Open311Controller {
             return format.error(error.status, error.description)
         } catch let error as ComplaintLogError {
             return format.error(.badRequest, error.description)
+        } catch let unavailable as PolicyUnavailable {
+            logger.error(
+                "Open311 request refused: the policy file has errors",
+                metadata: ["diagnostics": "\(unavailable.errors.diagnostics.count)"])
+            return format.error(
+                .internalServerError, "Tjenesten kan ikke ta imot eller vise meldinger nå; bydelen retter en feil.")
         } catch let error as HTTPError {
             throw error
         } catch {
@@ -88,12 +95,25 @@ struct Open311Controller {
         }
     }
 
+    /// The policy file has errors: answered in the specification's format, logged for the administrator.
+    struct PolicyUnavailable: Error {
+        let errors: PolicyErrors
+    }
+
+    /// The district's policy, or `PolicyUnavailable` when its file has errors.
+    func policy() throws -> Policy {
+        switch services.policyFile.current() {
+        case .success(let policy): return policy
+        case .failure(let errors): throw PolicyUnavailable(errors: errors)
+        }
+    }
+
     /// Who reads requests: a key when one is given (an invalid key is refused), otherwise nobody
     /// when the district's policy allows keyless reads (`open311.les_uten_noekkel`, GeoReport v2's
     /// default), limited per address like the keys.
     func reader(_ request: Request, context: WebContext) async throws -> APIKey? {
         if Self.givenKey(request, context) != nil { return try await client(request, context: context) }
-        guard try services.policy().open311ReadWithoutKey else {
+        guard try policy().open311ReadWithoutKey else {
             throw Open311Error(.forbidden, "Gyldig api_key mangler.")
         }
         guard await services.keyLimiter.take("adresse:\(services.clientAddress(request, context))", now: services.now()) else {
@@ -222,7 +242,7 @@ struct Open311Controller {
             categories: [service.category], description: description, source: .resident, officer: Self.unassigned,
             complainant: complainant.isEmpty ? nil : complainant, externalReference: form["service_request_id"])
         let (id, _) = try await ComplaintDesk.receive(
-            entry, intake: .standard(services.store, policy: try services.policy()), store: services.store,
+            entry, intake: .standard(services.store, policy: try policy()), store: services.store,
             replies: services.replies, actor: Actor(name: "open311:\(key.name)", channel: "open311"), now: now)
         let notice =
             "Klagen er registrert med nummer K-\(id). "

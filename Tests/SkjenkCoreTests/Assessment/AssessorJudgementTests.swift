@@ -18,16 +18,7 @@ import Testing
     /// A restaurant in the residential zone (closed 01.00 inside, serving stop 00.30), groups 1
     /// and 2 from 12.00, with `change` applied.
     func hearing(_ change: (inout Hearing) throws -> Void = { _ in }) rethrows -> Hearing {
-        var h = Fixtures.hearing(7)
-        h.venue.position = try! .wgs84(latitude: Self.venue.latitude, longitude: Self.venue.longitude)
-        h.venue.concept = "Restaurant med norsk mat"
-        h.venue.targetGroup = "Familier og voksne"
-        h.venue.ageLimit = nil
-        h.venue.outdoorArea = nil
-        h.venue.capacity = Capacity(indoor: 60)
-        h.zone = .residential
-        h.alcoholGroups = [.group1, .group2]
-        h.servingPeriods = [period(.indoor, [.group1, .group2], "12:00", "00:30")]
+        var h = AssessorTests().base()
         try change(&h)
         return h
     }
