@@ -18,7 +18,7 @@ bin="$(swift build -c release --show-bin-path)"
 export SKJENK_DB="$work/load.sqlite" SKJENK_POLICY=Samples/policy.yaml
 "$bin/skjenk-bench" hearings 2000 "$work/hoeringer.xml"
 "$bin/skjenk" import "$work/hoeringer.xml" >/dev/null
-password="last-passord-$RANDOM$RANDOM"
+password="ytelse-$RANDOM$RANDOM-maaling"
 echo "$password" | "$bin/skjenk" users add last --role saksbehandler >/dev/null
 
 port=$((20000 + RANDOM % 20000))
