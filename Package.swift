@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "SkjenkImport", targets: ["SkjenkImport"]),
         .library(name: "SkjenkStore", targets: ["SkjenkStore"]),
         .library(name: "SkjenkSQLite", targets: ["SkjenkSQLite"]),
+        .library(name: "SkjenkPostgres", targets: ["SkjenkPostgres"]),
         .library(name: "SkjenkCompose", targets: ["SkjenkCompose"]),
         .library(name: "SkjenkApp", targets: ["SkjenkApp"]),
     ],
@@ -32,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         // Hummingbird's logging API; the tests read what the server logs (InMemoryLogging).
         .package(url: "https://github.com/apple/swift-log.git", from: "1.14.0"),
+        // PostgreSQL for the city-wide deployment (issue 17): vapor's client, pooled, async/await.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // libxml2 from Debian's libxml2-dev; `.ci/run` installs it when missing.
@@ -59,6 +62,14 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for binding the import's bulk inserts without per-value boxing.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        // The city-wide engine: PostgreSQL through postgres-nio, behind the same interface; no GRDB.
+        .target(
+            name: "SkjenkPostgres",
+            dependencies: [
+                "SkjenkCore", "SkjenkStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Documents from cases, assessments and the complaint log: charts (and, with issue 4, statements).
@@ -98,7 +109,7 @@ let package = Package(
         // Fixtures, an in-memory store and a fixed clock for the test targets.
         .target(
             name: "SkjenkTestSupport",
-            dependencies: ["SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkSQLite"]
+            dependencies: ["SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkSQLite", "SkjenkPostgres"]
         ),
         // The command-line tool: thin commands over the libraries.
         .executableTarget(

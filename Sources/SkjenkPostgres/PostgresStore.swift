@@ -1,0 +1,187 @@
+import Foundation
+import Logging
+import PostgresNIO
+import SkjenkCore
+import SkjenkStore
+
+/// The store on PostgreSQL (vapor's postgres-nio), for a city-wide deployment: the same interface
+/// and the same contract tests as `SQLiteStore`, without GRDB. One `PostgresClient` pools the
+/// connections and runs for the life of the store; migrations run when it opens. Every write is one
+/// transaction; writes that race (two imports of one case, two drafts of one statement) are kept
+/// apart by row locks and unique constraints, and a transaction the server aborts for a
+/// serialisation failure or a deadlock is run again.
+public final class PostgresStore: Sendable {
+    let client: PostgresClient
+    let now: @Sendable () -> Date
+    let logger: Logger
+    private let runner: Task<Void, Never>
+
+    /// Opens the database at `url` (`postgres://user:password@host:port/database`), runs the
+    /// migrations and returns the store. `schema` (tests) keeps everything in a schema of its own,
+    /// created when missing.
+    public static func open(
+        url: String, schema: String? = nil, now: @escaping @Sendable () -> Date = Date.init,
+        logger: Logger = Logger(label: "skjenk.postgres")
+    ) async throws -> PostgresStore {
+        var configuration = try PostgresURL.configuration(url)
+        if let schema {
+            guard schema.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+                throw StoreError.invalid("skjemanavnet «\(schema)» kan bare ha bokstaver, tall og _")
+            }
+            configuration.options.additionalStartupParameters = [("search_path", schema)]
+        }
+        let store = PostgresStore(client: PostgresClient(configuration: configuration, backgroundLogger: logger), now: now, logger: logger)
+        do {
+            if let schema {
+                try await store.client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
+            }
+            try await PostgresMigrations.migrate(store.client, logger: logger)
+        } catch {
+            throw StoreError.unavailable("databasen kan ikke åpnes eller oppgraderes: \(Self.describe(error))")
+        }
+        return store
+    }
+
+    private init(client: PostgresClient, now: @escaping @Sendable () -> Date, logger: Logger) {
+        self.client = client
+        self.now = now
+        self.logger = logger
+        runner = Task { await client.run() }
+    }
+
+    deinit {
+        runner.cancel()
+    }
+
+    /// Closes the connections (the store cannot be used afterwards).
+    public func close() async {
+        runner.cancel()
+        _ = await runner.value
+    }
+
+    /// Runs `body` on one pooled connection, outside a transaction (reads that need one snapshot
+    /// use `write`).
+    func read<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        do {
+            return try await client.withConnection { connection in try await body(connection) }
+        } catch let error as PSQLError {
+            throw Self.storeError(error)
+        }
+    }
+
+    /// Runs `body` in one transaction, again (up to five times) when the server aborts it for a
+    /// serialisation failure or a deadlock; errors `body` throws itself roll it back and pass on.
+    func write<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try await client.withConnection { connection in
+                    try await connection.query("BEGIN", logger: logger)
+                    do {
+                        let result = try await body(connection)
+                        try await connection.query("COMMIT", logger: logger)
+                        return result
+                    } catch {
+                        _ = try? await connection.query("ROLLBACK", logger: logger)
+                        throw error
+                    }
+                }
+            } catch let error as PSQLError {
+                let code = error.serverInfo?[.sqlState]
+                if attempt < 5, code == "40001" || code == "40P01" { continue }
+                throw Self.storeError(error)
+            }
+        }
+    }
+
+    /// Whether `error` is the server refusing a duplicate (a unique constraint).
+    static func isUniqueViolation(_ error: any Error) -> Bool {
+        (error as? PSQLError)?.serverInfo?[.sqlState] == "23505"
+    }
+
+    /// The server's error as the store's: the SQL state and message for the log, never the query.
+    static func storeError(_ error: PSQLError) -> StoreError {
+        if error.serverInfo?[.sqlState] == "23505" {
+            return .conflict("det finnes allerede (\(error.serverInfo?[.message] ?? "unik verdi"))")
+        }
+        return .unavailable("PostgreSQL-feil: \(describe(error))")
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? PSQLError {
+            if let info = error.serverInfo {
+                return "\(info[.sqlState] ?? "?") \(info[.message] ?? "ukjent")"
+            }
+            return "\(error.code)"
+        }
+        if let error = error as? StoreError { return error.description }
+        return String(describing: error)
+    }
+}
+
+/// Reading a `postgres://` or `postgresql://` URL: user, password (from the URL, else
+/// `PGPASSWORD`, else the password file `PGPASSFILE` or `~/.pgpass`), host, port and database;
+/// `sslmode=disable|prefer|require` as libpq's (default prefer).
+public enum PostgresURL {
+    /// Whether `text` names a PostgreSQL database rather than a SQLite file.
+    public static func isPostgres(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://")
+    }
+
+    public static func configuration(
+        _ url: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> PostgresClient.Configuration {
+        guard isPostgres(url), let components = URLComponents(string: url), let host = components.host,
+            !host.isEmpty
+        else {
+            throw StoreError.invalid("«\(redacted(url))» er ikke en PostgreSQL-adresse (postgres://bruker@vert/database)")
+        }
+        let user = components.user.flatMap { $0.removingPercentEncoding } ?? environment["PGUSER"] ?? "postgres"
+        let port = components.port ?? 5432
+        var database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+        database = database.removingPercentEncoding ?? database
+        if database.isEmpty { database = user }
+        let password =
+            components.password.flatMap { $0.removingPercentEncoding } ?? environment["PGPASSWORD"]
+            ?? passwordFromFile(
+                host: host, port: port, database: database, user: user, environment: environment)
+        let mode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
+        let tls: PostgresClient.Configuration.TLS
+        switch mode {
+        case "disable": tls = .disable
+        case "prefer", "allow": tls = .prefer(.makeClientConfiguration())
+        case "require", "verify-ca", "verify-full": tls = .require(.makeClientConfiguration())
+        default: throw StoreError.invalid("ukjent sslmode «\(mode)» (disable, prefer eller require)")
+        }
+        var configuration = PostgresClient.Configuration(
+            host: host, port: port, username: user, password: password, database: database, tls: tls)
+        configuration.options.maximumConnections = 10
+        return configuration
+    }
+
+    /// The URL with its password replaced, for messages.
+    public static func redacted(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.password != nil else { return url }
+        components.password = "****"
+        return components.string ?? url
+    }
+
+    /// The first matching line `host:port:database:user:password` of libpq's password file.
+    static func passwordFromFile(
+        host: String, port: Int, database: String, user: String, environment: [String: String]
+    ) -> String? {
+        let path =
+            environment["PGPASSFILE"]
+            ?? environment["HOME"].map { $0 + "/.pgpass" }
+        guard let path, let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 5 else { continue }
+            let wanted = [host, String(port), database, user]
+            if zip(fields.prefix(4), wanted).allSatisfy({ $0 == "*" || $0 == $1 }) { return fields[4] }
+        }
+        return nil
+    }
+}
