@@ -115,8 +115,8 @@ let package = Package(
         .executableTarget(
             name: "skjenk",
             dependencies: [
-                "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkSQLite", "SkjenkCompose", "SkjenkApp", "SkjenkWeb",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkSQLite", "SkjenkPostgres", "SkjenkCompose",
+                "SkjenkApp", "SkjenkWeb", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),

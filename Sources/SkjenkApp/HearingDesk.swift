@@ -37,7 +37,7 @@ public struct HearingDesk: Sendable {
     /// hearings when it is accepted. `store` is opened only for an accepted file, so rejected input
     /// does not even create a database. `strict: false` makes unknown elements warnings.
     public func importFile(
-        _ data: Data, fileName: String, strict: Bool = true, store: () throws -> any AppStore, actor: Actor,
+        _ data: Data, fileName: String, strict: Bool = true, store: () async throws -> any AppStore, actor: Actor,
         progress: StoreProgress? = nil
     ) async throws -> Outcome {
         try await keep(
@@ -46,7 +46,7 @@ public struct HearingDesk: Sendable {
 
     /// As `importFile(_:fileName:…)`, for a file on disk (refused when it cannot be read).
     public func importFile(
-        at url: URL, displayName: String, strict: Bool = true, store: () throws -> any AppStore, actor: Actor,
+        at url: URL, displayName: String, strict: Bool = true, store: () async throws -> any AppStore, actor: Actor,
         progress: StoreProgress? = nil
     ) async throws -> Outcome {
         try await keep(
@@ -55,7 +55,7 @@ public struct HearingDesk: Sendable {
     }
 
     private func keep(
-        _ file: HearingFile, in store: () throws -> any AppStore, actor: Actor, progress: StoreProgress?
+        _ file: HearingFile, in store: () async throws -> any AppStore, actor: Actor, progress: StoreProgress?
     ) async throws -> Outcome {
         guard file.isAccepted else { return Outcome(fileName: file.fileName, diagnostics: file.diagnostics, summary: nil) }
         let summary = try await store().storeHearings(

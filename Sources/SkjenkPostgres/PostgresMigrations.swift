@@ -299,13 +299,24 @@ enum PostgresMigrations {
             CREATE UNIQUE INDEX api_key_name ON api_key (lower(name));
             """
         ),
+        (
+            "Create skjenk_contains",
+            """
+            -- Whether text contains part ignoring case in every alphabet (ICU's case mapping; the
+            -- database's own locale may fold ASCII only), with % and _ taken literally: SQLite's
+            -- skjenkContains.
+            CREATE FUNCTION skjenk_contains(text, text) RETURNS boolean
+                LANGUAGE sql IMMUTABLE PARALLEL SAFE
+                AS $body$ SELECT $2 = '' OR strpos(lower($1 COLLATE "und-x-icu"), lower($2 COLLATE "und-x-icu")) > 0 $body$
+            """
+        ),
     ]
 
     /// Runs the migrations not yet recorded, in order, under an advisory lock so that several
     /// processes starting at once migrate once.
     static func migrate(_ client: PostgresClient, logger: Logger) async throws {
         try await client.withTransaction(logger: logger) { connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(4_711_2026)", logger: logger)
+            try await connection.query("SELECT pg_advisory_xact_lock(47112026)", logger: logger)
             try await connection.query(
                 """
                 CREATE TABLE IF NOT EXISTS skjenk_migration (

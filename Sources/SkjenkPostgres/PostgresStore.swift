@@ -15,22 +15,28 @@ public final class PostgresStore: Sendable {
     let now: @Sendable () -> Date
     let logger: Logger
     private let runner: Task<Void, Never>
+    /// Resumed by the runner just before it calls `client.run()` (which marks the client running at
+    /// once): connections are leased only after that.
+    private let startSignal: AsyncStream<Void>
 
     /// Opens the database at `url` (`postgres://user:password@host:port/database`), runs the
-    /// migrations and returns the store. `schema` (tests) keeps everything in a schema of its own,
-    /// created when missing.
+    /// migrations and returns the store. `schema` (or `?schema=` in the URL) keeps everything in a
+    /// schema of its own, created when missing: for tests, or several deployments in one database.
     public static func open(
         url: String, schema: String? = nil, now: @escaping @Sendable () -> Date = Date.init,
         logger: Logger = Logger(label: "skjenk.postgres")
     ) async throws -> PostgresStore {
         var configuration = try PostgresURL.configuration(url)
+        let schema = schema ?? PostgresURL.schema(url)
         if let schema {
             guard schema.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
                 throw StoreError.invalid("skjemanavnet «\(schema)» kan bare ha bokstaver, tall og _")
             }
             configuration.options.additionalStartupParameters = [("search_path", schema)]
         }
-        let store = PostgresStore(client: PostgresClient(configuration: configuration, backgroundLogger: logger), now: now, logger: logger)
+        let store = PostgresStore(
+            client: PostgresClient(configuration: configuration, backgroundLogger: logger), now: now, logger: logger)
+        await store.started
         do {
             if let schema {
                 try await store.client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
@@ -46,7 +52,19 @@ public final class PostgresStore: Sendable {
         self.client = client
         self.now = now
         self.logger = logger
-        runner = Task { await client.run() }
+        let (signal, continuation) = AsyncStream<Void>.makeStream()
+        startSignal = signal
+        runner = Task {
+            continuation.finish()
+            await client.run()
+        }
+    }
+
+    /// Waits until the client's run loop has begun.
+    private var started: Void {
+        get async {
+            for await _ in startSignal {}
+        }
     }
 
     deinit {
@@ -122,7 +140,7 @@ public final class PostgresStore: Sendable {
 
 /// Reading a `postgres://` or `postgresql://` URL: user, password (from the URL, else
 /// `PGPASSWORD`, else the password file `PGPASSFILE` or `~/.pgpass`), host, port and database;
-/// `sslmode=disable|prefer|require` as libpq's (default prefer).
+/// `sslmode=disable|prefer|require` as libpq's (default prefer); `schema=NAME` for a schema of its own.
 public enum PostgresURL {
     /// Whether `text` names a PostgreSQL database rather than a SQLite file.
     public static func isPostgres(_ text: String) -> Bool {
@@ -159,6 +177,11 @@ public enum PostgresURL {
             host: host, port: port, username: user, password: password, database: database, tls: tls)
         configuration.options.maximumConnections = 10
         return configuration
+    }
+
+    /// The schema named by `?schema=` in the URL, if any.
+    public static func schema(_ url: String) -> String? {
+        URLComponents(string: url)?.queryItems?.first { $0.name == "schema" }?.value.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The URL with its password replaced, for messages.

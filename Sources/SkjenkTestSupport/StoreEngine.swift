@@ -1,4 +1,5 @@
 import Foundation
+import SkjenkPostgres
 import SkjenkSQLite
 import SkjenkStore
 
@@ -28,6 +29,22 @@ public struct StoreEngine: Sendable, CustomStringConvertible {
     /// SQLite, in memory, with every migration: always available.
     public static let sqlite = StoreEngine("SQLite") { now in try SQLiteStore.inMemory(now: now) }
 
-    /// Every engine this machine can run the contract suite on.
-    public static var all: [StoreEngine] { [.sqlite] }
+    /// PostgreSQL at `url`: each store in a schema of its own in that database, so tests run side by
+    /// side and start empty.
+    public static func postgres(_ url: String) -> StoreEngine {
+        StoreEngine("PostgreSQL") { now in
+            try await PostgresStore.open(
+                url: url, schema: "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased(),
+                now: now)
+        }
+    }
+
+    /// The PostgreSQL database for the tests (`SKJENK_TEST_POSTGRES_URL`), when one is given.
+    public static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["SKJENK_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Every engine this machine can run the contract suite on: SQLite always, PostgreSQL when
+    /// `SKJENK_TEST_POSTGRES_URL` names a database.
+    public static var all: [StoreEngine] { [.sqlite] + (postgresURL.map { [.postgres($0)] } ?? []) }
 }

@@ -6,11 +6,12 @@ struct CLIHarness {
     let folder: URL
     let child: ChildProcess
 
-    init() throws {
+    /// `database`: a PostgreSQL URL instead of the folder's SQLite file.
+    init(database: String? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("skjenk-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var environment = ProcessInfo.processInfo.environment
-        environment["SKJENK_DB"] = folder.appendingPathComponent("test.sqlite").path
+        environment["SKJENK_DB"] = database ?? folder.appendingPathComponent("test.sqlite").path
         child = ChildProcess(
             executable: Fixtures.skjenkExecutable, environment: environment,
             workingDirectory: Fixtures.packageRoot)

@@ -33,8 +33,8 @@ import Testing
     }
 
     /// A database with the whole sample job loaded: the steps of Samples/run.sh.
-    static func loaded() throws -> CLIHarness {
-        let cli = try CLIHarness()
+    static func loaded(database: String? = nil) throws -> CLIHarness {
+        let cli = try CLIHarness(database: database)
         try cli.run(["import"] + Fixtures.sampleFiles(in: "hearings").map(\.path))
         for file in ["skoler.csv", "barnehager.geojson", "ungdom-og-behandling.csv", "idrett.geojson"] {
             #expect(try cli.run("sites", "import", "Samples/registers/\(file)").status == 0)

@@ -63,7 +63,7 @@ extension Skjenk {
 
         func run() async throws {
             let policy = try policyOptions.load()
-            let database = try store.openStore()
+            let database = try await store.openStore()
             let hearings: [Hearing]
             if let caseNumber {
                 let number = try CaseNumber(caseNumber)

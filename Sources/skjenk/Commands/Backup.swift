@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SkjenkPostgres
 import SkjenkStore
 
 extension Skjenk {
@@ -14,6 +15,13 @@ extension Skjenk {
         var destination: String
 
         func run() async throws {
+            guard !store.isPostgres else {
+                // PostgreSQL has its own consistent, online dump; the city's operations run it.
+                throw CommandFailure(
+                    message: "en PostgreSQL-database sikkerhetskopieres med pg_dump, for eksempel "
+                        + "«pg_dump --format=custom --file \(destination) \(PostgresURL.redacted(store.path))» "
+                        + "(se «Running for the whole city» i README)")
+            }
             let database = try store.openSQLite()
             do {
                 try await database.backup(to: destination)

@@ -45,7 +45,7 @@ extension Skjenk.Cases {
         var json = false
 
         func run() async throws {
-            let database = try store.openStore()
+            let database = try await store.openStore()
             let cases = try await database.cases(status: all ? nil : [.open])
             let day = today.date
             if json {
@@ -101,7 +101,7 @@ extension Skjenk.Cases {
 
         func run() async throws {
             let number = try CaseNumber(caseNumber)
-            let database = try store.openStore()
+            let database = try await store.openStore()
             guard let stored = try await database.storedCase(number) else {
                 throw CommandFailure(message: "fant ingen sak med saksnummer \(number.text)")
             }

@@ -34,7 +34,7 @@ extension Skjenk.Complaints {
                         "\(file) har \(sheet.errors.count) feil; ingen klager er importert. Rett feilene og prøv igjen."
                 )
             }
-            let database = try store.openStore()
+            let database = try await store.openStore()
             // The policy gives the first due date and the duplicate rule; without a policy file the
             // due dates must be in the sheet and the duplicate rule is the default.
             let needsPolicy = sheet.entries.contains { $0.nextDue == nil }

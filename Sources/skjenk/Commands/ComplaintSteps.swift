@@ -125,7 +125,7 @@ extension Skjenk.Complaints {
         }
 
         func run() async throws {
-            let database = try store.openStore()
+            let database = try await store.openStore()
             do {
                 let episode = try await database.linkEpisode(ids, actor: .commandLine)
                 let members = try await database.complaintLog(ComplaintFilter(episode: episode))
@@ -174,7 +174,7 @@ extension Skjenk.Complaints {
         }
 
         func run() async throws {
-            let database = try store.openStore()
+            let database = try await store.openStore()
             guard let id, let episode else {
                 print(ComplaintReport.pendingDuplicates(try await database.pendingDuplicates()))
                 return
@@ -236,7 +236,7 @@ extension Skjenk.Complaints {
         }
 
         func run() async throws {
-            let database = try store.openStore()
+            let database = try await store.openStore()
             let current = try await database.existingComplaint(id, includingComplainant: false).venue
             // What is given replaces; what is not given is kept (a known address stays when the venue is named).
             let given = ComplaintVenue(
@@ -261,7 +261,7 @@ extension Skjenk.Complaints {
 private func record(
     _ step: FollowUpStep, id: Int64, store: StoreOptions, replies: ComplaintReplyComposer? = nil
 ) async throws {
-    let database = try store.openStore()
+    let database = try await store.openStore()
     do {
         let entry =
             if let replies {

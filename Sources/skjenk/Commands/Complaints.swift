@@ -135,7 +135,7 @@ extension Skjenk.Complaints {
                         complainant: complainant.isEmpty ? nil : complainant)
                 ]
             }
-            let database = try store.openStore()
+            let database = try await store.openStore()
             // The policy gives the first due date and the duplicate rule; without a policy file the
             // due date must be given and the duplicate rule is the default.
             let needsPolicy = entries.contains { $0.nextDue == nil }
@@ -251,7 +251,7 @@ extension Skjenk.Complaints {
         var json = false
 
         func run() async throws {
-            let database = try store.openStore()
+            let database = try await store.openStore()
             let staff = role.current.mayReadComplainants
             let entry = try await database.existingComplaint(id, includingComplainant: staff)
             let episode =

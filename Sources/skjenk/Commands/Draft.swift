@@ -133,7 +133,7 @@ extension Skjenk {
         }
 
         func run() async throws {
-            let database = try store.openStore()
+            let database = try await store.openStore()
             if all {
                 try await draftAll(database)
                 return

@@ -45,7 +45,8 @@ extension Skjenk {
                     outcome = try await desk.importFile(
                         at: URL(fileURLWithPath: file), displayName: file, strict: !lenient,
                         store: {
-                            let opened = try database ?? store.openStore()
+                            let opened: any AppStore
+                            if let database { opened = database } else { opened = try await store.openStore() }
                             database = opened
                             return opened
                         }, actor: .commandLine, progress: Self.progress(file))

@@ -54,7 +54,7 @@ extension Skjenk {
         }
 
         func run() async throws {
-            let database = try store.openStore()
+            let database = try await store.openStore()
             let stored = try await StatementWork.storedCase(caseNumber, in: database)
             let number = stored.hearing.caseNumber
             guard let step else {

@@ -43,7 +43,7 @@ extension Skjenk {
 
         func run() async throws {
             _ = try policyOptions.load()
-            let database = try store.openStore()
+            let database = try await store.openStore()
             let services: WebServices
             var configuration = WebConfiguration(
                 host: host, port: port, statementTemplates: templateOptions.templates.map(URL.init(fileURLWithPath:)),

@@ -1,12 +1,16 @@
 import ArgumentParser
 import Foundation
+import SkjenkPostgres
 import SkjenkSQLite
 import SkjenkStore
 
 /// `--db PATH`, shared by every command that uses the database.
 struct StoreOptions: ParsableArguments {
     @Option(
-        name: .long, help: ArgumentHelp("Databasefil (standard: $SKJENK_DB eller skjenk.sqlite).", valueName: "PATH"))
+        name: .long,
+        help: ArgumentHelp(
+            "Databasefil, eller en PostgreSQL-adresse postgres://bruker@vert/database (standard: $SKJENK_DB eller "
+                + "skjenk.sqlite).", valueName: "PATH|URL"))
     var db: String?
 
     /// The path in force: the option, then $SKJENK_DB, then `skjenk.sqlite` in the working directory.
@@ -22,9 +26,18 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    /// Opens the store the commands work on, or fails with a Norwegian message.
-    func openStore() throws -> any AppStore {
-        try openSQLite()
+    /// Whether the database is PostgreSQL (a `postgres://` or `postgresql://` URL) rather than a file.
+    var isPostgres: Bool { PostgresURL.isPostgres(path) }
+
+    /// Opens the store the commands work on (PostgreSQL for a URL, else the SQLite file), or fails
+    /// with a Norwegian message that never shows the password.
+    func openStore() async throws -> any AppStore {
+        guard isPostgres else { return try openSQLite() }
+        do {
+            return try await PostgresStore.open(url: path)
+        } catch {
+            throw CommandFailure(message: "\(PostgresURL.redacted(path)): \(error)")
+        }
     }
 
     /// Opens the SQLite file itself, for what only SQLite does (its online backup).
