@@ -146,7 +146,8 @@ let package = Package(
         .testTarget(
             name: "SkjenkWebTests",
             dependencies: [
-                "SkjenkWeb", "SkjenkApp", "SkjenkSQLite", "SkjenkTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "SkjenkWeb", "SkjenkApp", "SkjenkSQLite", "SkjenkImport", "SkjenkTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]

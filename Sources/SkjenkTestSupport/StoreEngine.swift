@@ -32,11 +32,18 @@ public struct StoreEngine: Sendable, CustomStringConvertible {
     /// PostgreSQL at `url`: each store in a schema of its own in that database, so tests run side by
     /// side and start empty.
     public static func postgres(_ url: String) -> StoreEngine {
-        StoreEngine("PostgreSQL") { now in
-            try await PostgresStore.open(
-                url: url, schema: "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased(),
-                now: now)
-        }
+        StoreEngine("PostgreSQL") { now in try await PostgresStore.open(url: url, schema: newSchema(), now: now) }
+    }
+
+    /// PostgreSQL at `url` in `schema`: every store from it sees the same data (for a command line
+    /// and a server on one database).
+    public static func postgres(_ url: String, schema: String) -> StoreEngine {
+        StoreEngine("PostgreSQL") { now in try await PostgresStore.open(url: url, schema: schema, now: now) }
+    }
+
+    /// A fresh schema name (`t_` and 32 hex digits).
+    public static func newSchema() -> String {
+        "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
     }
 
     /// The PostgreSQL database for the tests (`SKJENK_TEST_POSTGRES_URL`), when one is given.

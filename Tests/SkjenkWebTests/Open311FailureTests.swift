@@ -16,7 +16,7 @@ import SkjenkStore
         let harness = try await Open311Tests.harness()
         try await harness.application().test(.router) { client in
             #expect(try await Open311Tests.get(client, "/open311/v2/requests.json").status == .ok)
-            try await harness.store.writer.write { db in
+            try await (harness.store as! SQLiteStore).writer.write { db in
                 try db.execute(sql: "ALTER TABLE complaint RENAME TO complaintAway")
             }
             for format in ["json", "xml"] {

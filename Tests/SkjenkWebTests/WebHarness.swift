@@ -20,14 +20,15 @@ struct WebHarness {
         name: "Zacharias Klagemann", phone: "+47 998 87 766", email: "zacharias.klagemann@example.no",
         address: "Hemmeligveien 7")
 
-    let store: SQLiteStore
+    let store: any AppStore
     let services: WebServices
     let caseNumber: CaseNumber
     let complaintId: Int64
 
-    /// `configure` changes the server's configuration (a proxy, a lower key limit).
-    init(configure: (inout WebConfiguration) -> Void = { _ in }) async throws {
-        store = try Fixtures.store()
+    /// `configure` changes the server's configuration (a proxy, a lower key limit); `engine` the
+    /// store (SQLite in memory unless told).
+    init(engine: StoreEngine = .sqlite, configure: (inout WebConfiguration) -> Void = { _ in }) async throws {
+        store = try await engine.store()
         var configuration = WebConfiguration(policyPath: Fixtures.sample("policy.yaml").path)
         configure(&configuration)
         services = try WebServices(store: store, configuration: configuration, now: FixedClock().function)
