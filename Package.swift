@@ -124,8 +124,8 @@ let package = Package(
         .executableTarget(
             name: "SkjenkBenchmarks",
             dependencies: [
-                "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkSQLite", "SkjenkCompose", "SkjenkApp", "SkjenkWeb",
-                "SkjenkTestSupport", "CLibXML2",
+                "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkSQLite", "SkjenkPostgres", "SkjenkCompose", "SkjenkApp",
+                "SkjenkWeb", "SkjenkTestSupport", "CLibXML2",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

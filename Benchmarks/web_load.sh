@@ -4,9 +4,14 @@
 # 200 requests per second. wrk (Debian's package) runs closed-loop connections; the Lua script
 # below paces them so that together they offer RATE requests per second.
 #
-#   Benchmarks/web_load.sh [RATE] [SECONDS]        (defaults 200 and 30; release build)
+#   Benchmarks/web_load.sh [--db postgres://…] [RATE] [SECONDS]   (defaults 200 and 30; release build)
+#
+# With --db the hearings and the session are in that PostgreSQL database, in a schema of their own;
+# without it in a fresh SQLite file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+database=""
+if [ "${1:-}" = "--db" ]; then database="$2"; shift 2; fi
 rate="${1:-200}"
 duration="${2:-30}"
 work="$(mktemp -d)"
@@ -15,7 +20,13 @@ trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 swift build -c release --product skjenk >/dev/null
 swift build -c release --product skjenk-bench >/dev/null
 bin="$(swift build -c release --show-bin-path)"
-export SKJENK_DB="$work/load.sqlite" SKJENK_POLICY=Samples/policy.yaml
+if [ -n "$database" ]; then
+    case "$database" in *\?*) sep="&" ;; *) sep="?" ;; esac
+    export SKJENK_DB="${database}${sep}schema=load_$RANDOM$RANDOM"
+else
+    export SKJENK_DB="$work/load.sqlite"
+fi
+export SKJENK_POLICY=Samples/policy.yaml
 "$bin/skjenk-bench" hearings 2000 "$work/hoeringer.xml"
 "$bin/skjenk" import "$work/hoeringer.xml" >/dev/null
 password="ytelse-$RANDOM$RANDOM-maaling"

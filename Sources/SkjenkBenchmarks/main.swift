@@ -3,8 +3,20 @@ import SkjenkImport
 import SkjenkTestSupport
 
 // `swift run -c release skjenk-bench import [COUNT]`, `… assess [HEARINGS]` or `… compose [STATEMENTS]`, `… refuse [ROUNDS]`: see each benchmark.
-let arguments = Array(CommandLine.arguments.dropFirst())
+var arguments = Array(CommandLine.arguments.dropFirst())
+/// `--db URL`: the PostgreSQL database for `engines`.
+var database: String?
+if let index = arguments.firstIndex(of: "--db"), index + 1 < arguments.count {
+    database = arguments[index + 1]
+    arguments.removeSubrange(index...(index + 1))
+}
 switch arguments.first {
+case "engines":
+    guard let database else {
+        print("usage: skjenk-bench engines --db postgres://… [COUNT]")
+        exit(2)
+    }
+    try await EngineBenchmark.run(database: database, count: arguments.dropFirst().first.flatMap(Int.init) ?? 10_000)
 case "import", nil:
     try await ImportBenchmark.run(count: arguments.dropFirst().first.flatMap(Int.init) ?? 10_000)
 case "assess":
@@ -22,6 +34,8 @@ case "refuse":
 case "compose":
     try ComposeBenchmark.run(count: arguments.dropFirst().first.flatMap(Int.init) ?? 1_000)
 default:
-    print("usage: skjenk-bench [import [COUNT] | assess [HEARINGS] | compose [STATEMENTS] | refuse [ROUNDS]]")
+    print(
+        "usage: skjenk-bench [import [COUNT] | assess [HEARINGS] | compose [STATEMENTS] | refuse [ROUNDS] "
+            + "| engines --db URL [COUNT]]")
     exit(2)
 }

@@ -310,6 +310,20 @@ enum PostgresMigrations {
                 AS $body$ SELECT $2 = '' OR strpos(lower($1 COLLATE "und-x-icu"), lower($2 COLLATE "und-x-icu")) > 0 $body$
             """
         ),
+        (
+            "Create rate_event",
+            """
+            -- Sign-in attempts and Open311 requests by key (user, address, API key), for the limits
+            -- every server process shares; old events are dropped as keys are counted.
+            CREATE TABLE rate_event (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                key text NOT NULL,
+                at timestamptz NOT NULL
+            );
+            CREATE INDEX rate_event_key_at ON rate_event (key, at);
+            CREATE INDEX rate_event_at ON rate_event (at)
+            """
+        ),
     ]
 
     /// Runs the migrations not yet recorded, in order, under an advisory lock so that several

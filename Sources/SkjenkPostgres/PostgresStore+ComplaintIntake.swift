@@ -29,7 +29,9 @@ extension PostgresStore {
         ).collect().map { row in
             let cells = row.makeRandomAccess()
             var keys: Set<String> = []
-            if let number: String = try ComplaintRow.cell(cells, "organisation_number") { keys.insert("orgnr:" + number) }
+            if let number: String = try ComplaintRow.cell(cells, "organisation_number") {
+                keys.insert("orgnr:" + number)
+            }
             if let street: String = try ComplaintRow.cell(cells, "street_key") { keys.insert("adresse:" + street) }
             let latitude: Double? = try ComplaintRow.cell(cells, "latitude")
             let longitude: Double? = try ComplaintRow.cell(cells, "longitude")

@@ -10,7 +10,9 @@ extension PostgresStore: ComplaintStore {
     public func logComplaint(_ entry: ComplaintLogEntry, actor: Actor, receipt: ReplyRenderer?) async throws -> Int64 {
         let now = now()
         return try await write { connection in
-            guard let id = try await insertComplaint(entry, externalSource: nil, actor: actor, now: now, on: connection)
+            guard
+                let id = try await insertComplaint(
+                    entry, externalSource: nil, actor: actor, now: now, on: connection)
             else { throw StoreError.conflict("klagen er allerede registrert") }
             if let receipt { try await storeReply(receipt, to: id, actor: actor, now: now, on: connection) }
             return id
@@ -112,8 +114,9 @@ extension PostgresStore: ComplaintStore {
             VALUES (
                 \(state.receivedAt), \(state.incident.start.iso)::date, \(state.incident.time?.description),
                 \(state.incident.end?.iso), \(state.incident.text), \(state.categories.map(\.rawValue).sorted()),
-                \(venue.name), \(venue.organisationNumber?.digits), \(venue.street), \(venue.street.map(StreetKey.make)),
-                \(venue.postalCode), \(venue.position?.latitude), \(venue.position?.longitude), \(state.description),
+                \(venue.name), \(venue.organisationNumber?.digits), \(venue.street),
+                \(venue.street.map(StreetKey.make)), \(venue.postalCode), \(venue.position?.latitude),
+                \(venue.position?.longitude), \(state.description),
                 \(state.source.rawValue), \(state.officer), \(state.status.rawValue), \(state.closingReason?.rawValue),
                 \(state.closingReason == .unfounded), \(state.nextDue?.iso)::date, \(state.purgedAt), \(source),
                 \(state.externalReference))
@@ -139,7 +142,9 @@ extension PostgresStore: ComplaintStore {
     }
 
     /// Stores one follow-up step (its id from the identity column).
-    private func insertStep(_ step: FollowUpStep, complaintId id: Int64, on connection: PostgresConnection) async throws {
+    private func insertStep(
+        _ step: FollowUpStep, complaintId id: Int64, on connection: PostgresConnection
+    ) async throws {
         try await connection.query(
             """
             INSERT INTO complaint_step (complaint_id, action, note, actor, at, next_due, closing_reason)
@@ -195,7 +200,10 @@ extension PostgresStore: ComplaintStore {
         let ids = rows.map(\.id)
         var steps: [Int64: [FollowUpStep]] = [:]
         for row in try await connection.query(
-            "SELECT \(unescaped: ComplaintStepRow.columns) FROM complaint_step WHERE complaint_id = ANY(\(ids)) ORDER BY id",
+            """
+            SELECT \(unescaped: ComplaintStepRow.columns) FROM complaint_step
+            WHERE complaint_id = ANY(\(ids)) ORDER BY id
+            """,
             logger: logger
         ).collect() {
             let step = try ComplaintStepRow(row)
@@ -249,8 +257,9 @@ extension PostgresStore: ComplaintStore {
             } else {
                 // Part of the name, ignoring case in every alphabet (ICU's root locale); strpos
                 // has no wildcards, so `%` and `_` are plain characters.
+                let part = bind(venue)
                 conditions.append(
-                    "strpos(lower(venue_name COLLATE \"und-x-icu\"), lower(\(bind(venue))::text COLLATE \"und-x-icu\")) > 0")
+                    "strpos(lower(venue_name COLLATE \"und-x-icu\"), lower(\(part)::text COLLATE \"und-x-icu\")) > 0")
             }
         }
         if let statuses = filter.statuses { conditions.append("status = ANY(\(bind(statuses.map(\.rawValue))))") }
@@ -311,7 +320,7 @@ extension PostgresStore: ComplaintStore {
     }
 
     /// The complaint's row, locked for the rest of the transaction; nil when there is none.
-    private func lockedComplaint(_ id: Int64, on connection: PostgresConnection) async throws -> ComplaintRow? {
+    func lockedComplaint(_ id: Int64, on connection: PostgresConnection) async throws -> ComplaintRow? {
         try await connection.query(
             "SELECT \(unescaped: ComplaintRow.columns) FROM complaint WHERE id = \(id) FOR UPDATE",
             logger: logger
@@ -324,72 +333,6 @@ extension PostgresStore: ComplaintStore {
             "SELECT \(unescaped: ComplaintStepRow.columns) FROM complaint_step WHERE complaint_id = \(id) ORDER BY id",
             logger: logger
         ).collect().map { try ComplaintStepRow($0).step }
-    }
-
-    public func linkEpisode(_ ids: [Int64], actor: Actor) async throws -> Int64 {
-        let now = now()
-        return try await write { connection in try await link(ids, actor: actor, now: now, on: connection) }
-    }
-
-    /// Makes the complaints one episode inside the caller's transaction (see `linkEpisode`).
-    /// `sameVenueOnly` refuses complaints about different venues; an officer's decision on a flagged
-    /// duplicate (reports placed by position alone) links without it.
-    /// `note` is added to each audit event (why the link was made without an officer).
-    func link(
-        _ ids: [Int64], actor: Actor, now: Date, sameVenueOnly: Bool = true, note: String? = nil,
-        on connection: PostgresConnection
-    ) async throws -> Int64 {
-        let unique = Array(Set(ids)).sorted()
-        guard unique.count >= 2 else { throw ComplaintLogError.linkNeedsTwo }
-        try await lock(.episodes, on: connection)
-        var rows: [Int64: ComplaintRow] = [:]
-        for row in try await connection.query(
-            "SELECT \(unescaped: ComplaintRow.columns) FROM complaint WHERE id = ANY(\(unique)) ORDER BY id FOR UPDATE",
-            logger: logger
-        ).collect() {
-            let complaint = try ComplaintRow(row)
-            rows[complaint.id] = complaint
-        }
-        let entries = try unique.map { id in
-            guard let row = rows[id] else { throw ComplaintLogError.notFound(id) }
-            return try row.entry(steps: [], complainant: nil, hasComplainant: false)
-        }
-        for entry in entries.dropFirst() where sameVenueOnly && !entry.venue.isSameVenue(as: entries[0].venue) {
-            throw ComplaintLogError.differentVenues(entries[0].id ?? 0, entry.id ?? 0)
-        }
-        // Merge whole episodes: every complaint already linked to one of these comes along.
-        let roots = Array(Set(entries.compactMap(\.episode)))
-        let members = try await complaintIds(
-            "SELECT id FROM complaint WHERE episode_id = ANY(\(roots)) OR id = ANY(\(roots)) ORDER BY id FOR UPDATE",
-            on: connection)
-        let root = roots.min() ?? unique[0]
-        try await connection.query(
-            "UPDATE complaint SET episode_id = \(root) WHERE id = ANY(\(members))", logger: logger)
-        for member in members {
-            try await record(
-                .complaintLinked(member, others: members.filter { $0 != member }, root: root, note: note), by: actor,
-                at: now, on: connection)
-        }
-        return root
-    }
-
-    public func unlinkEpisode(_ id: Int64, actor: Actor) async throws {
-        let now = now()
-        try await write { connection in
-            try await lock(.episodes, on: connection)
-            guard let row = try await lockedComplaint(id, on: connection) else { throw ComplaintLogError.notFound(id) }
-            guard let episode = row.episodeId else {
-                throw ComplaintLogError.invalid(["klage \(id) er ikke knyttet til en episode"])
-            }
-            try await connection.query("UPDATE complaint SET episode_id = NULL WHERE id = \(id)", logger: logger)
-            let rest = try await complaintIds(
-                "SELECT id FROM complaint WHERE episode_id = \(episode) ORDER BY id FOR UPDATE", on: connection)
-            // The episode keeps the id of its first complaint; one left alone is no episode.
-            let newRoot: Int64? = rest.count >= 2 ? rest.min() : nil
-            try await connection.query(
-                "UPDATE complaint SET episode_id = \(newRoot) WHERE id = ANY(\(rest))", logger: logger)
-            try await record(.complaintUnlinked(id, episode: episode), by: actor, at: now, on: connection)
-        }
     }
 
     public func updateVenue(_ venue: ComplaintVenue, ofComplaint id: Int64, actor: Actor) async throws {
@@ -406,10 +349,10 @@ extension PostgresStore: ComplaintStore {
             guard problems.isEmpty else { throw ComplaintLogError.invalid(problems) }
             try await connection.query(
                 """
-                UPDATE complaint SET venue_name = \(venue.name), organisation_number = \(venue.organisationNumber?.digits),
-                    street = \(venue.street), street_key = \(venue.street.map(StreetKey.make)),
-                    postal_code = \(venue.postalCode), latitude = \(venue.position?.latitude),
-                    longitude = \(venue.position?.longitude)
+                UPDATE complaint SET venue_name = \(venue.name),
+                    organisation_number = \(venue.organisationNumber?.digits), street = \(venue.street),
+                    street_key = \(venue.street.map(StreetKey.make)), postal_code = \(venue.postalCode),
+                    latitude = \(venue.position?.latitude), longitude = \(venue.position?.longitude)
                 WHERE id = \(id)
                 """, logger: logger)
             try await record(.complaintVenue(id, from: before, to: venue), by: actor, at: now, on: connection)
@@ -485,20 +428,6 @@ extension PostgresStore: ComplaintStore {
 
 // Helpers of the complaint log.
 extension PostgresStore {
-    /// Advisory locks (transaction-scoped, in the two-key space of class 4711) that stand in for
-    /// SQLite's single writer where row locks cannot: rows that join an episode while it merges.
-    enum ComplaintLock: Int32 {
-        /// Linking, unlinking and deciding flags: every change to `complaint.episode_id`.
-        case episodes = 1
-        /// Batches checked for duplicates: each sees the complaints of the batches before it.
-        case intake = 2
-    }
-
-    /// Takes `lock` until the transaction ends.
-    func lock(_ lock: ComplaintLock, on connection: PostgresConnection) async throws {
-        try await connection.query("SELECT pg_advisory_xact_lock(4711, \(lock.rawValue))", logger: logger)
-    }
-
     /// Runs `body` in one read-only transaction on one snapshot (REPEATABLE READ), so that a
     /// complaint and its steps, complainant and flags are read as of one moment.
     private func readSnapshot<Result: Sendable>(

@@ -84,6 +84,8 @@ public final class PostgresStore: Sendable {
             return try await client.withConnection { connection in try await body(connection) }
         } catch let error as PSQLError {
             throw Self.storeError(error)
+        } catch let error as PostgresDecodingError {
+            throw StoreError.damaged("en verdi i databasen kan ikke leses (kolonne \(error.columnName))")
         }
     }
 
@@ -109,6 +111,8 @@ public final class PostgresStore: Sendable {
                 let code = error.serverInfo?[.sqlState]
                 if attempt < 5, code == "40001" || code == "40P01" { continue }
                 throw Self.storeError(error)
+            } catch let error as PostgresDecodingError {
+                throw StoreError.damaged("en verdi i databasen kan ikke leses (kolonne \(error.columnName))")
             }
         }
     }

@@ -375,6 +375,20 @@ enum Migrations {
                     ALTER TABLE webUser_new RENAME TO webUser;
                     """)
         }
+        migrator.registerMigration("Create rateEvent") { db in
+            try db.execute(
+                sql: """
+                    -- Sign-in attempts and Open311 requests by key (user, address, API key), for the
+                    -- limits every server process shares; old events are dropped as keys are counted.
+                    CREATE TABLE rateEvent (
+                        id INTEGER PRIMARY KEY,
+                        key TEXT NOT NULL,
+                        at TEXT NOT NULL
+                    );
+                    CREATE INDEX rateEvent_key_at ON rateEvent(key, at);
+                    CREATE INDEX rateEvent_at ON rateEvent(at);
+                    """)
+        }
         return migrator
     }
 }

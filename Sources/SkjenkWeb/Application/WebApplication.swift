@@ -15,11 +15,11 @@ public struct WebServices: Sendable {
     let pages: PageRenderer
     let statementTemplates: TemplateSet
     let replies: ComplaintReplyComposer
-    let throttle: RateLimiter
+    let throttle: Throttle
     /// Sign-in for the web and the API: counted before bcrypt, bcrypt off the event loop.
     let signIn: SignInCheck
     /// Requests per Open311 key per minute.
-    let keyLimiter: RateLimiter
+    let keyLimiter: Throttle
     /// The policy file, read again when it changes.
     let policyFile: PolicyFile
     /// Hearing files read against the format's schema (loaded once).
@@ -39,9 +39,9 @@ public struct WebServices: Sendable {
         replies =
             try configuration.replyTemplates.map { ComplaintReplyComposer(templates: try TemplateSet(folder: $0)) }
             ?? ComplaintReplyComposer.bundled()
-        throttle = RateLimiter()
+        throttle = Throttle(store: store)
         signIn = SignInCheck(throttle: throttle)
-        keyLimiter = RateLimiter(limit: configuration.keyRequestsPerMinute, window: 60)
+        keyLimiter = Throttle(store: store, limit: configuration.keyRequestsPerMinute, window: 60)
         policyFile = PolicyFile(path: configuration.policyPath)
         hearings = try HearingDesk()
     }

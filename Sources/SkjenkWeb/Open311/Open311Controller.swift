@@ -116,7 +116,7 @@ struct Open311Controller {
         guard try policy().open311ReadWithoutKey else {
             throw Open311Error(.forbidden, "Gyldig api_key mangler.")
         }
-        guard await services.keyLimiter.take("adresse:\(services.clientAddress(request, context))", now: services.now()) else {
+        guard try await services.keyLimiter.take("adresse:\(services.clientAddress(request, context))", now: services.now()) else {
             throw Open311Error(.tooManyRequests, "For mange forespørsler; vent et minutt.")
         }
         return nil
@@ -133,7 +133,7 @@ struct Open311Controller {
         guard let given, !given.isEmpty, let key = try await services.store.apiKey(hash: Tokens.hash(given)) else {
             throw Open311Error(.forbidden, "Gyldig api_key mangler.")
         }
-        guard await services.keyLimiter.take("nøkkel:\(key.id)", now: services.now()) else {
+        guard try await services.keyLimiter.take("nøkkel:\(key.id)", now: services.now()) else {
             throw Open311Error(.tooManyRequests, "For mange forespørsler med denne nøkkelen; vent et minutt.")
         }
         return key

@@ -17,7 +17,7 @@ actor SignInCheck {
         case throttled
     }
 
-    let throttle: RateLimiter
+    let throttle: Throttle
     let gate: Gate
     /// How many passwords have been verified (for tests: 40 parallel guesses verify at most 5).
     private(set) var verifications = 0
@@ -31,7 +31,7 @@ actor SignInCheck {
         return made
     }
 
-    init(throttle: RateLimiter, concurrentVerifications: Int = 2) {
+    init(throttle: Throttle, concurrentVerifications: Int = 2) {
         self.throttle = throttle
         gate = Gate(permits: concurrentVerifications)
     }
@@ -41,7 +41,7 @@ actor SignInCheck {
     {
         let userKey = "bruker:" + name.lowercased()
         let keys = [userKey, "adresse:" + address]
-        guard await throttle.attempt(keys, now: now) else { return .throttled }
+        guard try await throttle.attempt(keys, now: now) else { return .throttled }
         let found = try await store.credentials(name: name)
         let known = found.flatMap { $0.user.disabled ? nil : $0.passwordHash }
         let hash: String
@@ -49,7 +49,7 @@ actor SignInCheck {
         verifications += 1
         let matches = await gate.run { Bcrypt.verify(password ?? "", hash: hash) }
         guard matches, let found, !found.user.disabled, password != nil else { return .refused }
-        await throttle.forgive(user: userKey, address: "adresse:" + address, attemptAt: now)
+        try await throttle.forgive(user: userKey, address: "adresse:" + address, attemptAt: now)
         return .signedIn(found.user)
     }
 
