@@ -53,7 +53,8 @@ enum EngineBenchmark {
             }
             print(
                 String(
-                    format: "  %-11@ import %7.1f ms (%5.0f hearings/s)   assess all %7.1f ms", name as NSString,
+                    format: "  %@ import %7.1f ms (%5.0f hearings/s)   assess all %7.1f ms",
+                    name.padding(toLength: 11, withPad: " ", startingAt: 0) as NSString,
                     stores.min()!, Double(count) / stores.min()! * 1000, assessments.min()!))
         }
     }
