@@ -82,27 +82,7 @@ extension PostgresStore: ComplaintStore {
     private func insertComplaint(
         _ entry: ComplaintLogEntry, externalSource: String?, actor: Actor, now: Date, on connection: PostgresConnection
     ) async throws -> Int64? {
-        let problems = ComplaintRules.problems(entry, now: now)
-        guard problems.isEmpty else { throw ComplaintLogError.invalid(problems) }
-        var state = entry
-        state.id = nil
-        state.status = .received
-        state.closingReason = nil
-        state.nextDue = nil
-        state.steps = []
-        state.episodeId = nil
-        let steps =
-            entry.steps.isEmpty
-            ? [
-                FollowUpStep(
-                    action: .registered, by: actor.name, at: max(now, entry.receivedAt), nextDue: entry.nextDue)
-            ]
-            : entry.steps
-        do throws(ComplaintFlow.Problem) {
-            for step in steps { state = try ComplaintFlow.apply(step, to: state) }
-        } catch {
-            throw ComplaintLogError.flow(error)
-        }
+        let state = try StoreRules.newComplaint(entry, actor: actor, now: now)
         let venue = state.venue
         let source = state.externalReference == nil ? nil : externalSource
         let inserted = try await connection.query(

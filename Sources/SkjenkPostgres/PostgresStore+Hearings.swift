@@ -47,11 +47,7 @@ extension PostgresStore: CaseStore {
         var audit: [AuditEntry] = []
         for (index, hearing) in hearings.enumerated() {
             let (payload, violations) = prepared[index]
-            guard violations.isEmpty else {
-                throw StoreError.invalid(
-                    "høringen \(hearing.caseNumber.text) lagres ikke: "
-                        + violations.map(\.message).joined(separator: "; "))
-            }
+            try StoreRules.checkHearing(hearing, violations: violations)
             let key = hearing.caseNumber.key
             if let stored = known[key] {
                 guard stored.payload != payload else {

@@ -222,31 +222,3 @@ extension PostgresStore: StatementStore {
             """, logger: logger)
     }
 }
-
-/// A `DecisionRoute` as columns.
-private struct RouteColumns {
-    let kind: String
-    let signatory: String?
-    let body: String?
-    let meetingDate: String?
-    let itemNumber: String?
-
-    init(_ route: DecisionRoute) {
-        switch route {
-        case .delegated(let signatory):
-            (kind, self.signatory, body, meetingDate, itemNumber) = ("delegated", signatory, nil, nil, nil)
-        case .council(let body, let date, let item):
-            (kind, signatory, self.body, meetingDate, itemNumber) = ("council", nil, body, date.iso, item)
-        }
-    }
-
-    static func route(
-        _ kind: String, _ signatory: String?, _ body: String?, _ meeting: String?, _ item: String?
-    ) throws -> DecisionRoute {
-        if kind == "delegated" { return .delegated(signatory: signatory) }
-        guard let body, let meeting, let item, let date = try? LocalDate(iso: meeting) else {
-            throw StoreError.damaged("ufullstendig vedtaksvei i databasen")
-        }
-        return .council(body: body, meetingDate: date, itemNumber: item)
-    }
-}

@@ -10,20 +10,7 @@ extension PostgresStore: UserStore, APIKeyStore {
     public func addUser(
         name: String, role: Role, passwordHash: String, profile: OfficerContact?, actor: Actor
     ) async throws -> WebUser {
-        var checked: OfficerContact?
-        if let profile {
-            do {
-                checked = try profile.validated()
-            } catch {
-                throw UserStoreError.invalidProfile(error)
-            }
-        }
-        let profile = checked
-        guard (2...64).contains(name.count),
-            name.unicodeScalars.allSatisfy({
-                CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)
-            })
-        else { throw UserStoreError.invalidName }
+        let profile = try StoreRules.checkedUser(name: name, profile: profile)
         let at = now()
         return try await write { connection in
                 let rows = try await connection.query(
@@ -167,12 +154,7 @@ extension PostgresStore: UserStore, APIKeyStore {
     }
 
     public func addAPIKey(name: String, keyHash: String, actor: Actor) async throws -> APIKey {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard (2...64).contains(trimmed.count),
-            trimmed.allSatisfy({ $0.isLetter || $0.isNumber || "-_. ".contains($0) })
-        else {
-            throw StoreError.invalid("navnet på nøkkelen skal være 2–64 tegn: bokstaver, tall, mellomrom, - _ .")
-        }
+        let trimmed = try StoreRules.checkedKeyName(name)
         let at = now()
         return try await write { connection in
             let rows = try await connection.query(

@@ -163,12 +163,7 @@ extension SQLiteStore {
 
 extension SQLiteStore {
     public func addAPIKey(name: String, keyHash: String, actor: Actor) async throws -> APIKey {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard (2...64).contains(trimmed.count),
-            trimmed.allSatisfy({ $0.isLetter || $0.isNumber || "-_. ".contains($0) })
-        else {
-            throw StoreError.invalid("navnet på nøkkelen skal være 2–64 tegn: bokstaver, tall, mellomrom, - _ .")
-        }
+        let trimmed = try StoreRules.checkedKeyName(name)
         let now = now()
         return try await writer.write { db in
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM apiKey WHERE name = ?", arguments: [trimmed]) == 0

@@ -82,27 +82,7 @@ extension SQLiteStore {
     private static func insert(
         _ entry: ComplaintLogEntry, externalSource: String?, actor: Actor, now: Date, _ db: Database
     ) throws -> Int64 {
-        let problems = ComplaintRules.problems(entry, now: now)
-        guard problems.isEmpty else { throw ComplaintLogError.invalid(problems) }
-        var state = entry
-        state.id = nil
-        state.status = .received
-        state.closingReason = nil
-        state.nextDue = nil
-        state.steps = []
-        state.episodeId = nil
-        let steps =
-            entry.steps.isEmpty
-            ? [
-                FollowUpStep(
-                    action: .registered, by: actor.name, at: max(now, entry.receivedAt), nextDue: entry.nextDue)
-            ]
-            : entry.steps
-        do throws(ComplaintFlow.Problem) {
-            for step in steps { state = try ComplaintFlow.apply(step, to: state) }
-        } catch {
-            throw ComplaintLogError.flow(error)
-        }
+        let state = try StoreRules.newComplaint(entry, actor: actor, now: now)
         let record = ComplaintRecord(state, externalSource: externalSource)
         try record.insert(db)
         let id = db.lastInsertedRowID

@@ -20,11 +20,7 @@ extension SQLiteStore {
                 let (payload, violations) = prepared[index]
                 // The store keeps the format's invariants whoever calls it; throwing here rolls
                 // back everything this batch wrote.
-                guard violations.isEmpty else {
-                    throw StoreError.invalid(
-                        "høringen \(hearing.caseNumber.text) lagres ikke: "
-                            + violations.map(\.message).joined(separator: "; "))
-                }
+                try StoreRules.checkHearing(hearing, violations: violations)
                 let key = hearing.caseNumber.key
                 if let id = existing[key], let current = try Row.fetchOne(statements.current, arguments: [id]) {
                     let previousPayload: String = current["payload"]

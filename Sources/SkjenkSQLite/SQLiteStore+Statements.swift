@@ -176,29 +176,9 @@ extension SQLiteStore {
     }
 }
 
-/// A `DecisionRoute` as columns.
-private struct RouteColumns {
-    let kind: String
-    let signatory: String?
-    let body: String?
-    let meetingDate: String?
-    let itemNumber: String?
-
-    init(_ route: DecisionRoute) {
-        switch route {
-        case .delegated(let signatory):
-            (kind, self.signatory, body, meetingDate, itemNumber) = ("delegated", signatory, nil, nil, nil)
-        case .council(let body, let date, let item):
-            (kind, signatory, self.body, meetingDate, itemNumber) = ("council", nil, body, date.iso, item)
-        }
-    }
-
+extension RouteColumns {
+    /// The route from a row's `routeKind`, `signatory`, `body`, `meetingDate` and `itemNumber`.
     static func route(_ row: Row) throws -> DecisionRoute {
-        let kind: String = row["routeKind"]
-        if kind == "delegated" { return .delegated(signatory: row["signatory"]) }
-        guard let body: String = row["body"], let date: String = row["meetingDate"],
-            let item: String = row["itemNumber"]
-        else { throw StoreError.damaged("ufullstendig vedtaksvei i databasen") }
-        return .council(body: body, meetingDate: try LocalDate(iso: date), itemNumber: item)
+        try route(row["routeKind"], row["signatory"], row["body"], row["meetingDate"], row["itemNumber"])
     }
 }

@@ -7,20 +7,7 @@ extension SQLiteStore {
     public func addUser(
         name: String, role: Role, passwordHash: String, profile: OfficerContact?, actor: Actor
     ) async throws -> WebUser {
-        var checked: OfficerContact?
-        if let profile {
-            do {
-                checked = try profile.validated()
-            } catch {
-                throw UserStoreError.invalidProfile(error)
-            }
-        }
-        let profile = checked
-        guard (2...64).contains(name.count),
-            name.unicodeScalars.allSatisfy({
-                CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)
-            })
-        else { throw UserStoreError.invalidName }
+        let profile = try StoreRules.checkedUser(name: name, profile: profile)
         let now = now()
         return try await writer.write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM webUser WHERE name = ?", arguments: [name]) == true {

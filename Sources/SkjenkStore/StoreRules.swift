@@ -1,0 +1,98 @@
+import Foundation
+import SkjenkCore
+
+/// The checks every engine makes before it writes, written once: an engine calls these and stores
+/// the result, so SQLite and PostgreSQL refuse the same input with the same words.
+public enum StoreRules {
+    /// A user name (2–64 letters, digits, `.`, `-`, `_`) and the profile validated, or the refusal.
+    public static func checkedUser(name: String, profile: OfficerContact?) throws -> OfficerContact? {
+        var checked: OfficerContact?
+        if let profile {
+            do {
+                checked = try profile.validated()
+            } catch {
+                throw UserStoreError.invalidProfile(error)
+            }
+        }
+        guard (2...64).contains(name.count),
+            name.unicodeScalars.allSatisfy({
+                CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)
+            })
+        else { throw UserStoreError.invalidName }
+        return checked
+    }
+
+    /// An API key's name, trimmed, or the refusal.
+    public static func checkedKeyName(_ name: String) throws -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard (2...64).contains(trimmed.count),
+            trimmed.allSatisfy({ $0.isLetter || $0.isNumber || "-_. ".contains($0) })
+        else {
+            throw StoreError.invalid("navnet på nøkkelen skal være 2–64 tegn: bokstaver, tall, mellomrom, - _ .")
+        }
+        return trimmed
+    }
+
+    /// A hearing the store refuses (the format's cross-field rules), whoever calls it.
+    public static func checkHearing(_ hearing: Hearing, violations: [RuleViolation]) throws {
+        guard violations.isEmpty else {
+            throw StoreError.invalid(
+                "høringen \(hearing.caseNumber.text) lagres ikke: " + violations.map(\.message).joined(separator: "; "))
+        }
+    }
+
+    /// A new complaint as it is stored: validated, and its steps replayed through the status flow
+    /// from `received` (a `registered` step due `entry.nextDue` when it has none). No id, episode
+    /// or stored steps yet: the engine adds them.
+    public static func newComplaint(_ entry: ComplaintLogEntry, actor: Actor, now: Date) throws -> ComplaintLogEntry {
+        let problems = ComplaintRules.problems(entry, now: now)
+        guard problems.isEmpty else { throw ComplaintLogError.invalid(problems) }
+        var state = entry
+        state.id = nil
+        state.status = .received
+        state.closingReason = nil
+        state.nextDue = nil
+        state.steps = []
+        state.episodeId = nil
+        let steps =
+            entry.steps.isEmpty
+            ? [FollowUpStep(action: .registered, by: actor.name, at: max(now, entry.receivedAt), nextDue: entry.nextDue)]
+            : entry.steps
+        do throws(ComplaintFlow.Problem) {
+            for step in steps { state = try ComplaintFlow.apply(step, to: state) }
+        } catch {
+            throw ComplaintLogError.flow(error)
+        }
+        return state
+    }
+}
+
+/// A `DecisionRoute` as the columns both engines store it in.
+public struct RouteColumns: Sendable {
+    public let kind: String
+    public let signatory: String?
+    public let body: String?
+    /// `YYYY-MM-DD`.
+    public let meetingDate: String?
+    public let itemNumber: String?
+
+    public init(_ route: DecisionRoute) {
+        switch route {
+        case .delegated(let signatory):
+            (kind, self.signatory, body, meetingDate, itemNumber) = ("delegated", signatory, nil, nil, nil)
+        case .council(let body, let date, let item):
+            (kind, signatory, self.body, meetingDate, itemNumber) = ("council", nil, body, date.iso, item)
+        }
+    }
+
+    /// The route from its columns, or `damaged` when a council's is incomplete.
+    public static func route(
+        _ kind: String, _ signatory: String?, _ body: String?, _ meeting: String?, _ item: String?
+    ) throws -> DecisionRoute {
+        if kind == "delegated" { return .delegated(signatory: signatory) }
+        guard let body, let meeting, let item, let date = try? LocalDate(iso: meeting) else {
+            throw StoreError.damaged("ufullstendig vedtaksvei i databasen")
+        }
+        return .council(body: body, meetingDate: date, itemNumber: item)
+    }
+}
