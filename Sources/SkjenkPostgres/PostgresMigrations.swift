@@ -278,8 +278,8 @@ enum PostgresMigrations {
                 phone text,
                 email text
             );
-            -- Names are unique ignoring case, as SQLite's NOCASE (names are ASCII by rule).
-            CREATE UNIQUE INDEX web_user_name ON web_user (lower(name));
+            -- Names are unique ignoring the case of ASCII letters, as SQLite's NOCASE.
+            CREATE UNIQUE INDEX web_user_name ON web_user (lower(name COLLATE "C"));
 
             CREATE TABLE web_session (
                 token_hash text PRIMARY KEY,
@@ -288,6 +288,7 @@ enum PostgresMigrations {
                 expires_at timestamptz NOT NULL
             );
             CREATE INDEX web_session_expires_at ON web_session (expires_at);
+            CREATE INDEX web_session_user ON web_session (user_id);
 
             CREATE TABLE api_key (
                 id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -296,18 +297,19 @@ enum PostgresMigrations {
                 created_at timestamptz NOT NULL,
                 revoked_at timestamptz
             );
-            CREATE UNIQUE INDEX api_key_name ON api_key (lower(name));
+            CREATE UNIQUE INDEX api_key_name ON api_key (lower(name COLLATE "C"));
             """
         ),
         (
             "Create skjenk_contains",
             """
             -- Whether text contains part ignoring case in every alphabet (ICU's case mapping; the
-            -- database's own locale may fold ASCII only), with % and _ taken literally: SQLite's
-            -- skjenkContains.
+            -- database's own locale may fold ASCII only; Debian's and most builds have ICU), composed
+            -- and decomposed letters alike, with % and _ taken literally: SQLite's skjenkContains.
             CREATE FUNCTION skjenk_contains(text, text) RETURNS boolean
                 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-                AS $body$ SELECT $2 = '' OR strpos(lower($1 COLLATE "und-x-icu"), lower($2 COLLATE "und-x-icu")) > 0 $body$
+                AS $body$ SELECT $2 = '' OR strpos(normalize(lower($1 COLLATE "und-x-icu"), NFC),
+                    normalize(lower($2 COLLATE "und-x-icu"), NFC)) > 0 $body$
             """
         ),
         (
@@ -328,9 +330,21 @@ enum PostgresMigrations {
 
     /// Runs the migrations not yet recorded, in order, under an advisory lock so that several
     /// processes starting at once migrate once.
-    static func migrate(_ client: PostgresClient, logger: Logger) async throws {
+    /// `schema` (already checked to be letters, digits and `_`) is created first when missing.
+    static func migrate(_ client: PostgresClient, schema: String?, logger: Logger) async throws {
         try await client.withTransaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(47112026)", logger: logger)
+            if let schema {
+                var exists = false
+                for try await _ in try await connection.query(
+                    "SELECT 1 FROM pg_namespace WHERE nspname = \(schema)", logger: logger
+                ).decode(Int32.self) {
+                    exists = true
+                }
+                if !exists {
+                    try await connection.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA \"\(schema)\""), logger: logger)
+                }
+            }
             try await connection.query(
                 """
                 CREATE TABLE IF NOT EXISTS skjenk_migration (

@@ -154,17 +154,20 @@ extension PostgresStore: CaseStore {
         return summary
     }
 
-    /// The stored cases among `keys` with their current version and payload, locked until the
-    /// transaction ends.
+    /// The stored cases among `keys` with their current version and payload. The cases are locked
+    /// first, in id order (two imports never wait for each other crosswise), and read after: a case
+    /// another import changed meanwhile is read as it now stands.
     private func current(_ keys: [String], on connection: PostgresConnection) async throws -> [String: Stored] {
         var found: [String: Stored] = [:]
-        for chunk in keys.chunks(of: 5_000) {
+        for chunk in keys.sorted().chunks(of: 5_000) {
+            try await connection.query(
+                "SELECT id FROM hearing WHERE case_key = ANY(\(Array(chunk))) ORDER BY id FOR UPDATE",
+                logger: logger)
             let rows = try await connection.query(
                 """
                 SELECT h.case_key, h.id, h.current_version, v.payload
                 FROM hearing h JOIN hearing_version v ON v.hearing_id = h.id AND v.version = h.current_version
                 WHERE h.case_key = ANY(\(Array(chunk)))
-                FOR UPDATE OF h
                 """, logger: logger)
             for try await (key, id, version, payload) in rows.decode((String, Int64, Int, String).self) {
                 found[key] = Stored(id: id, version: version, payload: payload)
@@ -217,7 +220,7 @@ extension PostgresStore: CaseStore {
         var builder = SQLBuilder()
         var sql = Self.caseSelect
         if let status { sql += " WHERE h.status = ANY(\(builder.bind(status.map(\.rawValue).sorted())))" }
-        builder.sql = sql + " ORDER BY h.deadline, h.case_key"
+        builder.sql = sql + " ORDER BY h.deadline, h.case_key COLLATE \"C\""
         return try await read { connection in
             try await Self.storedCases(try await connection.query(builder.query, logger: self.logger))
         }
@@ -243,7 +246,7 @@ extension PostgresStore: CaseStore {
                 page.application_type, page.permit_type, page.applicant_name, page.venue_name, page.street,
                 page.postal_code, page.post_town
             FROM counts LEFT JOIN LATERAL (
-                SELECT * FROM matching ORDER BY deadline, case_key LIMIT \(limit)::integer OFFSET \(offset)::integer
+                SELECT * FROM matching ORDER BY deadline, case_key COLLATE "C" LIMIT \(limit)::integer OFFSET \(offset)::integer
             ) AS page ON true
             """
         return try await read { connection in

@@ -9,10 +9,15 @@ extension PostgresStore: RateLimitStore {
         let since = now.addingTimeInterval(-window)
         let expired = now.addingTimeInterval(-max(window, rateEventLifetime))
         return try await write { connection in
-            try await connection.query("DELETE FROM rate_event WHERE at <= \(expired)", logger: self.logger)
             for key in Set(keys).sorted() {
                 try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(key)))", logger: self.logger)
             }
+            // Expired events of any key; rows another transaction holds are left for the next call.
+            try await connection.query(
+                """
+                DELETE FROM rate_event WHERE id IN (
+                    SELECT id FROM rate_event WHERE at <= \(expired) FOR UPDATE SKIP LOCKED)
+                """, logger: self.logger)
             for key in keys {
                 try await connection.query(
                     "DELETE FROM rate_event WHERE key = \(key) AND at <= \(since)", logger: self.logger)

@@ -12,6 +12,10 @@ extension PostgresStore: RegisterStore, AddressStore, ZoneStore {
     ) async throws -> RegisterSummary {
         let at = now()
         return try await write { connection in
+            // One import of a register at a time (SQLite has one writer): the second waits and then
+            // replaces what the first stored.
+            let index = RegisterKind.allCases.firstIndex(of: kind) ?? 0
+            try await connection.query("SELECT pg_advisory_xact_lock(4712, \(Int32(index)))", logger: self.logger)
             let whole = [.points, .addresses, .zones].contains(kind)
             var delete = SQLBuilder()
             delete.sql =

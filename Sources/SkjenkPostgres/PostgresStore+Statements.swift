@@ -98,7 +98,7 @@ extension PostgresStore: StatementStore {
                 JOIN statement_draft d ON d.case_key = r.case_key
                     AND d.version = (SELECT max(version) FROM statement_draft WHERE case_key = r.case_key)
                 WHERE r.state = \(state.rawValue) AND h.status = 'open'
-                ORDER BY h.deadline, h.case_key
+                ORDER BY h.deadline, h.case_key COLLATE "C"
                 """, logger: self.logger)
             var items: [ReviewQueueItem] = []
             for try await row in rows {
@@ -137,7 +137,7 @@ extension PostgresStore: StatementStore {
             if case .approve = action {
                 var role: Role?
                 for try await text in try await connection.query(
-                    "SELECT role FROM web_user WHERE lower(name) = lower(\(actor.name)) AND NOT disabled",
+                    "SELECT role FROM web_user WHERE lower(name COLLATE \"C\") = lower(\(actor.name) COLLATE \"C\") AND NOT disabled",
                     logger: self.logger
                 ).decode(String.self) {
                     role = Role(rawValue: text)
@@ -153,17 +153,8 @@ extension PostgresStore: StatementStore {
                 }
                 approver = (role, submitter)
             }
-            let after: ReviewStatus
-            do throws(ReviewFlow.Problem) {
-                if case .approve(let route) = action, let current, let approver {
-                    try ReviewFlow.checkApprover(
-                        name: actor.name, role: approver.role, route: route, author: current.author,
-                        submitter: approver.submitter)
-                }
-                after = try ReviewFlow.apply(action, to: before, draft: current, now: at)
-            } catch {
-                throw StatementStoreError.review(error)
-            }
+            let after = try StoreRules.reviewStep(
+                action, to: before, draft: current, actor: actor, approver: approver, now: at)
             try await self.saveReview(key, after, at, on: connection)
             try await self.record(
                 .statementReview(key, action, before: before.state, after: after.state, version: current?.version),

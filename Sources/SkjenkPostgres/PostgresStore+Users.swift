@@ -18,7 +18,7 @@ extension PostgresStore: UserStore, APIKeyStore {
                     INSERT INTO web_user (name, role, password_hash, created_at, full_name, title, phone, email)
                     VALUES (\(name), \(role.rawValue), \(passwordHash), \(at), \(profile?.fullName), \(profile?.title),
                         \(profile?.phone), \(profile?.email))
-                    ON CONFLICT ((lower(name))) DO NOTHING
+                    ON CONFLICT ((lower(name COLLATE "C"))) DO NOTHING
                     RETURNING id
                     """, logger: self.logger)
                 var id: Int64?
@@ -33,7 +33,7 @@ extension PostgresStore: UserStore, APIKeyStore {
         try await read { connection in
             try await Self.users(
                 try await connection.query(
-                    PostgresQuery(unsafeSQL: "SELECT \(Self.userColumns) FROM web_user ORDER BY lower(name), id"),
+                    PostgresQuery(unsafeSQL: "SELECT \(Self.userColumns) FROM web_user ORDER BY lower(name COLLATE \"C\"), id"),
                     logger: self.logger))
         }
     }
@@ -42,7 +42,7 @@ extension PostgresStore: UserStore, APIKeyStore {
         try await read { connection in
             let rows = try await connection.query(
                 PostgresQuery(
-                    unsafeSQL: "SELECT \(Self.userColumns), password_hash FROM web_user WHERE lower(name) = lower($1)",
+                    unsafeSQL: "SELECT \(Self.userColumns), password_hash FROM web_user WHERE lower(name COLLATE \"C\") = lower($1 COLLATE \"C\")",
                     binds: Self.binds(name)), logger: self.logger)
             for try await row in rows {
                 let (id, name, role, disabled, created, fullName, title, phone, email, passwordHash) = try row.decode(
@@ -59,7 +59,7 @@ extension PostgresStore: UserStore, APIKeyStore {
         let at = now()
         try await write { connection in
             let rows = try await connection.query(
-                "UPDATE web_user SET disabled = \(disabled) WHERE lower(name) = lower(\(name)) RETURNING id",
+                "UPDATE web_user SET disabled = \(disabled) WHERE lower(name COLLATE \"C\") = lower(\(name) COLLATE \"C\") RETURNING id",
                 logger: self.logger)
             var id: Int64?
             for try await value in rows.decode(Int64.self) { id = value }
@@ -83,7 +83,7 @@ extension PostgresStore: UserStore, APIKeyStore {
                 """
                 UPDATE web_user SET full_name = \(valid.fullName), title = \(valid.title), phone = \(valid.phone),
                     email = \(valid.email)
-                WHERE lower(name) = lower(\(name)) RETURNING id
+                WHERE lower(name COLLATE "C") = lower(\(name) COLLATE "C") RETURNING id
                 """, logger: self.logger)
             var found = false
             for try await _ in rows.decode(Int64.self) { found = true }
@@ -160,7 +160,7 @@ extension PostgresStore: UserStore, APIKeyStore {
             let rows = try await connection.query(
                 """
                 INSERT INTO api_key (name, key_hash, created_at) VALUES (\(trimmed), \(keyHash), \(at))
-                ON CONFLICT ((lower(name))) DO NOTHING RETURNING id
+                ON CONFLICT ((lower(name COLLATE "C"))) DO NOTHING RETURNING id
                 """, logger: self.logger)
             var id: Int64?
             for try await value in rows.decode(Int64.self) { id = value }
@@ -174,7 +174,7 @@ extension PostgresStore: UserStore, APIKeyStore {
         try await read { connection in
             try await Self.keys(
                 try await connection.query(
-                    "SELECT id, name, created_at, revoked_at FROM api_key ORDER BY lower(name), id", logger: self.logger))
+                    "SELECT id, name, created_at, revoked_at FROM api_key ORDER BY lower(name COLLATE \"C\"), id", logger: self.logger))
         }
     }
 
@@ -193,7 +193,7 @@ extension PostgresStore: UserStore, APIKeyStore {
         try await write { connection in
             let rows = try await connection.query(
                 """
-                UPDATE api_key SET revoked_at = \(at) WHERE lower(name) = lower(\(name)) AND revoked_at IS NULL
+                UPDATE api_key SET revoked_at = \(at) WHERE lower(name COLLATE "C") = lower(\(name) COLLATE "C") AND revoked_at IS NULL
                 RETURNING id
                 """, logger: self.logger)
             var found = false

@@ -38,10 +38,7 @@ public final class PostgresStore: Sendable {
             client: PostgresClient(configuration: configuration, backgroundLogger: logger), now: now, logger: logger)
         await store.started
         do {
-            if let schema {
-                try await store.client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
-            }
-            try await PostgresMigrations.migrate(store.client, logger: logger)
+            try await PostgresMigrations.migrate(store.client, schema: schema, logger: logger)
         } catch {
             throw StoreError.unavailable("databasen kan ikke åpnes eller oppgraderes: \(Self.describe(error))")
         }
@@ -86,6 +83,8 @@ public final class PostgresStore: Sendable {
             throw Self.storeError(error)
         } catch let error as PostgresDecodingError {
             throw StoreError.damaged("en verdi i databasen kan ikke leses (kolonne \(error.columnName))")
+        } catch where Self.isClientFailure(error) {
+            throw StoreError.unavailable("databasen svarer ikke: \(Self.describe(error))")
         }
     }
 
@@ -113,8 +112,17 @@ public final class PostgresStore: Sendable {
                 throw Self.storeError(error)
             } catch let error as PostgresDecodingError {
                 throw StoreError.damaged("en verdi i databasen kan ikke leses (kolonne \(error.columnName))")
+            } catch where Self.isClientFailure(error) {
+                throw StoreError.unavailable("databasen svarer ikke: \(Self.describe(error))")
             }
         }
+    }
+
+    /// Whether `error` is the connection pool's (it timed out waiting for a connection, or was shut
+    /// down). Its type lives in postgres-nio's underscored pool module, which skjenk does not import,
+    /// so it is known by name; every other error (the store's refusals, a renderer's) passes on as it is.
+    static func isClientFailure(_ error: any Error) -> Bool {
+        String(describing: type(of: error)) == "ConnectionPoolError"
     }
 
     /// Whether `error` is the server refusing a duplicate (a unique constraint).
@@ -125,7 +133,7 @@ public final class PostgresStore: Sendable {
     /// The server's error as the store's: the SQL state and message for the log, never the query.
     static func storeError(_ error: PSQLError) -> StoreError {
         if error.serverInfo?[.sqlState] == "23505" {
-            return .conflict("det finnes allerede (\(error.serverInfo?[.message] ?? "unik verdi"))")
+            return .conflict("det som skulle lagres, finnes allerede; prøv igjen")
         }
         return .unavailable("PostgreSQL-feil: \(describe(error))")
     }

@@ -48,6 +48,8 @@ struct SQLConditions {
 
     /// `text` (when not empty) in any of `columns`, ignoring case in every alphabet.
     mutating func anyContains(_ columns: [String], _ text: String, _ builder: inout SQLBuilder) {
+        // As SQLite's store: surrounding spaces are not part of what is searched for.
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return }
         let placeholder = builder.bind(text)
         parts.append("(" + columns.map { "skjenk_contains(\($0), \(placeholder))" }.joined(separator: " OR ") + ")")

@@ -117,17 +117,8 @@ extension SQLiteStore {
                         """, arguments: [key])
                 approver = (role, submitter)
             }
-            let after: ReviewStatus
-            do throws(ReviewFlow.Problem) {
-                if case .approve(let route) = action, let current, let approver {
-                    try ReviewFlow.checkApprover(
-                        name: actor.name, role: approver.role, route: route, author: current.author,
-                        submitter: approver.submitter)
-                }
-                after = try ReviewFlow.apply(action, to: before, draft: current, now: now)
-            } catch {
-                throw StatementStoreError.review(error)
-            }
+            let after = try StoreRules.reviewStep(
+                action, to: before, draft: current, actor: actor, approver: approver, now: now)
             try Self.saveReview(db, key, after, now)
             try AuditRecord.record(
                 .statementReview(key, action, before: before.state, after: after.state, version: current?.version),

@@ -67,6 +67,26 @@ public enum StoreRules {
     }
 }
 
+extension StoreRules {
+    /// The review after `action` on `before`, with four eyes for an approval (`approver`: the actor's
+    /// role, and who submitted the draft, as the engine read them in its transaction).
+    public static func reviewStep(
+        _ action: ReviewAction, to before: ReviewStatus, draft current: StatementDraft?, actor: Actor,
+        approver: (role: Role?, submitter: String?)?, now: Date
+    ) throws -> ReviewStatus {
+        do throws(ReviewFlow.Problem) {
+            if case .approve(let route) = action, let current, let approver {
+                try ReviewFlow.checkApprover(
+                    name: actor.name, role: approver.role, route: route, author: current.author,
+                    submitter: approver.submitter)
+            }
+            return try ReviewFlow.apply(action, to: before, draft: current, now: now)
+        } catch {
+            throw StatementStoreError.review(error)
+        }
+    }
+}
+
 /// A `DecisionRoute` as the columns both engines store it in.
 public struct RouteColumns: Sendable {
     public let kind: String
