@@ -19,9 +19,10 @@ extension SQLiteStore {
                 SELECT c.id, c.episodeId, c.latitude, c.longitude, c.organisationNumber, c.streetKey,
                     c.categories, c.receivedAt, c.status,
                     (SELECT d.episodeId FROM complaintDuplicate d
-                     WHERE d.complaintId = c.id AND d.state = 'pending' ORDER BY d.distance LIMIT 1) AS flagged
+                     WHERE d.complaintId = c.id AND d.state = 'pending' ORDER BY d.distance, d.episodeId LIMIT 1) AS flagged
                 FROM complaint c
                 WHERE (? OR c.status != 'closed') AND c.receivedAt >= ? AND c.receivedAt <= ?
+                ORDER BY c.receivedAt, c.id
                 """, arguments: [includingClosed, Timestamp.format(from), Timestamp.format(to)])
         return try rows.map { row in
             var keys: Set<String> = []
