@@ -139,7 +139,8 @@ let package = Package(
         .testTarget(
             name: "SkjenkStoreTests",
             dependencies: [
-                "SkjenkStore", "SkjenkSQLite", "SkjenkTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "SkjenkStore", "SkjenkSQLite", "SkjenkPostgres", "SkjenkTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "SkjenkAppTests", dependencies: ["SkjenkApp", "SkjenkImport", "SkjenkTestSupport"]),

@@ -127,4 +127,16 @@ import Testing
         #expect(fromCopy.stdout == fromLive.stdout)
         #expect(try cli.run("backup", copy).status == 1)
     }
+
+    /// On PostgreSQL the database is copied with pg_dump: `skjenk backup` says how, and never shows
+    /// the password it was given.
+    @Test func backupOnPostgreSQLNamesPgDumpWithoutThePassword() throws {
+        let cli = try CLIHarness(database: "postgres://kari:hemmelig@db.example.no/skjenk")
+        defer { cli.remove() }
+        let refused = try cli.run("backup", cli.folder.appendingPathComponent("kopi.dump").path)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("pg_dump --format=custom"))
+        #expect(refused.stderr.contains("postgres://kari:****@db.example.no/skjenk"))
+        #expect(!refused.output.contains("hemmelig"))
+    }
 }
