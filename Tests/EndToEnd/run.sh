@@ -4,6 +4,8 @@
 #
 #   Tests/EndToEnd/run.sh [SCREENSHOT_DIR]
 #
+# SKJENK_E2E_DB=postgres://… runs the same test on PostgreSQL, in a schema of its own.
+#
 # Needs Debian's chromium and chromium-driver, and Python with selenium and axe-selenium-python
 # (`pip install -r Tests/EndToEnd/requirements.txt`); SKJENK_PYTHON names that Python (default python3).
 set -euo pipefail
@@ -19,7 +21,13 @@ else
     swift build --product skjenk >/dev/null
     skjenk="$(swift build --show-bin-path)/skjenk"
 fi
-export SKJENK_DB="$work/e2e.sqlite" SKJENK_POLICY=Samples/policy.yaml
+if [ -n "${SKJENK_E2E_DB:-}" ]; then
+    case "$SKJENK_E2E_DB" in *\?*) sep="&" ;; *) sep="?" ;; esac
+    export SKJENK_DB="${SKJENK_E2E_DB}${sep}schema=e2e_$RANDOM$RANDOM"
+else
+    export SKJENK_DB="$work/e2e.sqlite"
+fi
+export SKJENK_POLICY=Samples/policy.yaml
 export SKJENK_E2E_PASSWORD="e2e-passord-$RANDOM$RANDOM"
 "$skjenk" import Samples/hearings/2026-uke45.xml >/dev/null
 for file in skoler.csv barnehager.geojson ungdom-og-behandling.csv idrett.geojson; do
