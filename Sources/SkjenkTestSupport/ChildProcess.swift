@@ -54,6 +54,17 @@ public struct ChildProcess: Sendable {
         return Result(status: status, stdout: outer.stdout, stderr: outer.stderr, maxResidentKiB: kib, seconds: seconds)
     }
 
+    /// Runs the child on a thread of its own and waits without holding one of Swift's cooperative
+    /// threads: for tests whose child needs something the test process itself must go on doing (a
+    /// PostgreSQL lock an in-process store holds), which a blocked cooperative pool would never finish.
+    public func runOffPool(_ arguments: [String], stdin: String? = nil) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Swift.Result<ChildProcess.Result, any Error> { try self.run(arguments, stdin: stdin) })
+            }
+        }
+    }
+
     public func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("skjenk-child-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -27,6 +27,12 @@ struct CLIHarness {
         try child.run(arguments)
     }
 
+    /// Runs the command without holding a cooperative thread while it runs (see `runOffPool`).
+    @discardableResult
+    func runOffPool(_ arguments: [String]) async throws -> ChildProcess.Result {
+        try await child.runOffPool(arguments)
+    }
+
     /// Everything stored, as the JSON a script would read: the before/after picture of the database.
     func snapshot() throws -> String {
         let cases = try run("cases", "list", "--all", "--json", "--today", "2026-11-22")

@@ -32,6 +32,32 @@ import Testing
         }
     }
 
+    /// The steps of Samples/run.sh, off the cooperative pool (for PostgreSQL, whose locks other tests
+    /// in this process may hold).
+    static func sampleSteps() throws -> [[String]] {
+        [["import"] + (try Fixtures.sampleFiles(in: "hearings")).map(\.path)]
+        + ["skoler.csv", "barnehager.geojson", "ungdom-og-behandling.csv", "idrett.geojson"].map {
+            ["sites", "import", "Samples/registers/\($0)"]
+        }
+        + [
+            ["venues", "import", "Samples/registers/skjenkebevillinger-kart.geojson"],
+            ["venues", "import", "Samples/registers/salgssteder.csv"],
+            ["points", "import", "Samples/registers/prikker.csv"],
+            ["addresses", "import", "Samples/registers/adresser-utdrag.csv"],
+            ["zones", "import", "Samples/registers/soner.geojson"],
+            ["complaints", "import", "Samples/complaints/klager-2026.csv", "--policy", "Samples/policy.yaml"],
+        ]
+    }
+
+    static func loadedOffPool(database: String) async throws -> CLIHarness {
+        let cli = try CLIHarness(database: database)
+        for step in try sampleSteps() {
+            let result = try await cli.runOffPool(step)
+            #expect(result.status == 0, "\(step): \(result.stderr)")
+        }
+        return cli
+    }
+
     /// A database with the whole sample job loaded: the steps of Samples/run.sh.
     static func loaded(database: String? = nil) throws -> CLIHarness {
         let cli = try CLIHarness(database: database)

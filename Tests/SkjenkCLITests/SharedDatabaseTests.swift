@@ -19,9 +19,9 @@ import Testing
         let server = try SQLiteStore(path: path)
 
         let done = Mutex(false)
-        let importing = Task.detached {
+        let importing = Task {
             defer { done.withLock { $0 = true } }
-            return try cli.run("import", file.path)
+            return try await cli.runOffPool(["import", file.path])
         }
         // Complaints from the web for as long as the import runs (at least 50)
         var logged = 0

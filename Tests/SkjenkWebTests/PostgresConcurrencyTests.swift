@@ -29,9 +29,9 @@ import Testing
             executable: Fixtures.skjenkExecutable, environment: environment, workingDirectory: Fixtures.packageRoot)
 
         let done = Mutex(false)
-        let importing = Task.detached {
+        let importing = Task {
             defer { done.withLock { $0 = true } }
-            return try cli.run(["import", file.path])
+            return try await cli.runOffPool(["import", file.path])
         }
         let posted = try await harness.application().test(.router) { client in
             var posted = 0
