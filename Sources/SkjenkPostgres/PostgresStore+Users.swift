@@ -71,12 +71,7 @@ extension PostgresStore: UserStore, APIKeyStore {
     }
 
     public func setProfile(_ profile: OfficerContact, name: String, actor: Actor) async throws {
-        let valid: OfficerContact
-        do {
-            valid = try profile.validated()
-        } catch {
-            throw UserStoreError.invalidProfile(error)
-        }
+        let valid = try StoreRules.checkedProfile(profile)
         let at = now()
         try await write { connection in
             let rows = try await connection.query(

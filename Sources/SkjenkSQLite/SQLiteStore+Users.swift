@@ -59,12 +59,7 @@ extension SQLiteStore {
     }
 
     public func setProfile(_ profile: OfficerContact, name: String, actor: Actor) async throws {
-        let valid: OfficerContact
-        do {
-            valid = try profile.validated()
-        } catch {
-            throw UserStoreError.invalidProfile(error)
-        }
+        let valid = try StoreRules.checkedProfile(profile)
         let now = now()
         try await writer.write { db in
             try db.execute(

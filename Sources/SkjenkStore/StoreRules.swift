@@ -4,16 +4,18 @@ import SkjenkCore
 /// The checks every engine makes before it writes, written once: an engine calls these and stores
 /// the result, so SQLite and PostgreSQL refuse the same input with the same words.
 public enum StoreRules {
+    /// A profile validated (full name, title, phone, e-mail), or the refusal.
+    public static func checkedProfile(_ profile: OfficerContact) throws -> OfficerContact {
+        do {
+            return try profile.validated()
+        } catch {
+            throw UserStoreError.invalidProfile(error)
+        }
+    }
+
     /// A user name (2–64 letters, digits, `.`, `-`, `_`) and the profile validated, or the refusal.
     public static func checkedUser(name: String, profile: OfficerContact?) throws -> OfficerContact? {
-        var checked: OfficerContact?
-        if let profile {
-            do {
-                checked = try profile.validated()
-            } catch {
-                throw UserStoreError.invalidProfile(error)
-            }
-        }
+        let checked = try profile.map(checkedProfile)
         guard (2...64).contains(name.count),
             name.unicodeScalars.allSatisfy({
                 CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)
