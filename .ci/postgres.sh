@@ -2,16 +2,23 @@
 # Starts a PostgreSQL cluster of its own on loopback for the store contract tests and prints the
 # URL to use (SKJENK_TEST_POSTGRES_URL). Debian's `postgresql` package provides the server; the
 # cluster lives in a temporary folder owned by the `postgres` user (the server refuses to run as
-# root), listens on 127.0.0.1 only, and is stopped when the calling shell ends (pass the pid file
-# to `pg_ctl stop`).
+# root) and listens on 127.0.0.1 only, on the first free port from 55432. `.ci/postgres.sh stop`
+# stops the cluster it started last (its folder is kept in .build/postgres-cluster).
 set -euo pipefail
 
 bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+runas() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+mkdir -p .build
+if [ "${1:-}" = "stop" ]; then
+    [ -f .build/postgres-cluster ] && runas "$bindir/pg_ctl" -D "$(cat .build/postgres-cluster)/db" -m fast stop >/dev/null || true
+    exit 0
+fi
 data=$(mktemp -d /tmp/skjenk-pg.XXXXXX)
 port=${SKJENK_PG_PORT:-55432}
+while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
 password="skjenk-$RANDOM$RANDOM"
 chown postgres "$data" 2>/dev/null || true
-runas() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+echo "$data" > .build/postgres-cluster
 
 echo "$password" > "$data.pw"
 chmod 644 "$data.pw"
