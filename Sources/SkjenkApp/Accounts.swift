@@ -14,11 +14,13 @@ public enum Accounts {
 
     /// Adds a user whose password meets the rules, storing only its bcrypt hash.
     public static func addUser(
-        name: String, role: Role, password: String, profile: OfficerContact?, store: any AppStore, actor: Actor
+        name: String, role: Role, password: String, profile: OfficerContact?, district: String? = nil,
+        store: any AppStore, actor: Actor
     ) async throws -> WebUser {
         if let problem = PasswordRules.problem(password, userName: name) { throw Refusal(description: problem) }
         return try await store.addUser(
-            name: name, role: role, passwordHash: Bcrypt.hash(password), profile: profile, actor: actor)
+            name: name, role: role, passwordHash: Bcrypt.hash(password), profile: profile, district: district,
+            actor: actor)
     }
 
     /// Issues a key for another system: the key itself, to show once, and the stored record.

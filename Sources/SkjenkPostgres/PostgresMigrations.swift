@@ -326,6 +326,14 @@ enum PostgresMigrations {
             CREATE INDEX rate_event_at ON rate_event (at)
             """
         ),
+        (
+            "Add district to web_user",
+            """
+            -- The district a user works for, as hearings name it ("St. Hanshaugen"); NULL for a
+            -- deployment for one district.
+            ALTER TABLE web_user ADD COLUMN district text
+            """
+        ),
     ]
 
     /// Runs the migrations not yet recorded, in order, under an advisory lock so that several

@@ -5,27 +5,30 @@ import SkjenkStore
 
 extension PostgresStore: UserStore, APIKeyStore {
     /// Names are compared ignoring case, as SQLite's NOCASE does (names are ASCII by rule).
-    static let userColumns = "id, name, role, disabled, created_at, full_name, title, phone, email"
+    static let userColumns = "id, name, role, disabled, created_at, full_name, title, phone, email, district"
 
     public func addUser(
-        name: String, role: Role, passwordHash: String, profile: OfficerContact?, actor: Actor
+        name: String, role: Role, passwordHash: String, profile: OfficerContact?, district: String?, actor: Actor
     ) async throws -> WebUser {
         let profile = try StoreRules.checkedUser(name: name, profile: profile)
+        let district = try StoreRules.checkedDistrict(district)
         let at = now()
         return try await write { connection in
                 let rows = try await connection.query(
                     """
-                    INSERT INTO web_user (name, role, password_hash, created_at, full_name, title, phone, email)
+                    INSERT INTO web_user (name, role, password_hash, created_at, full_name, title, phone, email, district)
                     VALUES (\(name), \(role.rawValue), \(passwordHash), \(at), \(profile?.fullName), \(profile?.title),
-                        \(profile?.phone), \(profile?.email))
+                        \(profile?.phone), \(profile?.email), \(district))
                     ON CONFLICT ((lower(name COLLATE "C"))) DO NOTHING
                     RETURNING id
                     """, logger: self.logger)
                 var id: Int64?
                 for try await value in rows.decode(Int64.self) { id = value }
                 guard let id else { throw UserStoreError.duplicate(name) }
-                try await self.record(.userCreated(name, role: role), by: actor, at: at, on: connection)
-                return WebUser(id: id, name: name, role: role, disabled: false, createdAt: at, profile: profile)
+                try await self.record(
+                    .userCreated(name, role: role, district: district), by: actor, at: at, on: connection)
+                return WebUser(
+                    id: id, name: name, role: role, disabled: false, createdAt: at, profile: profile, district: district)
             }
     }
 
@@ -45,10 +48,10 @@ extension PostgresStore: UserStore, APIKeyStore {
                     unsafeSQL: "SELECT \(Self.userColumns), password_hash FROM web_user WHERE lower(name COLLATE \"C\") = lower($1 COLLATE \"C\")",
                     binds: Self.binds(name)), logger: self.logger)
             for try await row in rows {
-                let (id, name, role, disabled, created, fullName, title, phone, email, passwordHash) = try row.decode(
-                    (Int64, String, String, Bool, Date, String?, String?, String?, String?, String).self)
+                let (id, name, role, disabled, created, fullName, title, phone, email, district, passwordHash) = try row.decode(
+                    (Int64, String, String, Bool, Date, String?, String?, String?, String?, String?, String).self)
                 return (
-                    try Self.user(id, name, role, disabled, created, fullName, title, phone, email), passwordHash
+                    try Self.user(id, name, role, disabled, created, fullName, title, phone, email, district), passwordHash
                 )
             }
             return nil
@@ -111,11 +114,13 @@ extension PostgresStore: UserStore, APIKeyStore {
                         WHERE s.token_hash = $1 AND NOT u.disabled
                         """, binds: Self.binds(tokenHash)), logger: self.logger)
             for try await row in rows {
-                let (id, name, role, disabled, created, fullName, title, phone, email, csrf, expires) = try row.decode(
-                    (Int64, String, String, Bool, Date, String?, String?, String?, String?, String, Date).self)
+                let (id, name, role, disabled, created, fullName, title, phone, email, district, csrf, expires) =
+                    try row.decode(
+                        (Int64, String, String, Bool, Date, String?, String?, String?, String?, String?, String, Date)
+                            .self)
                 guard expires > at else { return nil }
                 return WebSession(
-                    user: try Self.user(id, name, role, disabled, created, fullName, title, phone, email),
+                    user: try Self.user(id, name, role, disabled, created, fullName, title, phone, email, district),
                     csrfToken: csrf, expiresAt: expires)
             }
             return nil
@@ -130,22 +135,23 @@ extension PostgresStore: UserStore, APIKeyStore {
 
     static func users(_ rows: PostgresRowSequence) async throws -> [WebUser] {
         var users: [WebUser] = []
-        for try await (id, name, role, disabled, created, fullName, title, phone, email) in rows.decode(
-            (Int64, String, String, Bool, Date, String?, String?, String?, String?).self)
+        for try await (id, name, role, disabled, created, fullName, title, phone, email, district) in rows.decode(
+            (Int64, String, String, Bool, Date, String?, String?, String?, String?, String?).self)
         {
-            users.append(try user(id, name, role, disabled, created, fullName, title, phone, email))
+            users.append(try user(id, name, role, disabled, created, fullName, title, phone, email, district))
         }
         return users
     }
 
     static func user(
         _ id: Int64, _ name: String, _ role: String, _ disabled: Bool, _ created: Date, _ fullName: String?,
-        _ title: String?, _ phone: String?, _ email: String?
+        _ title: String?, _ phone: String?, _ email: String?, _ district: String?
     ) throws -> WebUser {
         guard let role = Role(rawValue: role) else { throw StoreError.damaged("ukjent rolle i databasen") }
         return WebUser(
             id: id, name: name, role: role, disabled: disabled, createdAt: created,
-            profile: fullName.map { OfficerContact(fullName: $0, title: title, phone: phone, email: email) })
+            profile: fullName.map { OfficerContact(fullName: $0, title: title, phone: phone, email: email) },
+            district: district)
     }
 
     public func addAPIKey(name: String, keyHash: String, actor: Actor) async throws -> APIKey {

@@ -389,6 +389,14 @@ enum Migrations {
                     CREATE INDEX rateEvent_at ON rateEvent(at);
                     """)
         }
+        migrator.registerMigration("Add district to webUser") { db in
+            try db.execute(
+                sql: """
+                    -- The district a user works for, as hearings name it ("St. Hanshaugen"); NULL for
+                    -- a deployment for one district.
+                    ALTER TABLE webUser ADD COLUMN district TEXT;
+                    """)
+        }
         return migrator
     }
 }

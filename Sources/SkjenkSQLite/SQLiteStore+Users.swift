@@ -5,9 +5,10 @@ import SkjenkStore
 
 extension SQLiteStore {
     public func addUser(
-        name: String, role: Role, passwordHash: String, profile: OfficerContact?, actor: Actor
+        name: String, role: Role, passwordHash: String, profile: OfficerContact?, district: String?, actor: Actor
     ) async throws -> WebUser {
         let profile = try StoreRules.checkedUser(name: name, profile: profile)
+        let district = try StoreRules.checkedDistrict(district)
         let now = now()
         return try await writer.write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM webUser WHERE name = ?", arguments: [name]) == true {
@@ -15,16 +16,17 @@ extension SQLiteStore {
             }
             try db.execute(
                 sql: """
-                    INSERT INTO webUser (name, role, passwordHash, createdAt, fullName, title, phone, email)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO webUser (name, role, passwordHash, createdAt, fullName, title, phone, email, district)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     name, role.rawValue, passwordHash, Timestamp.format(now), profile?.fullName, profile?.title,
-                    profile?.phone, profile?.email,
+                    profile?.phone, profile?.email, district,
                 ])
             let id = db.lastInsertedRowID
-            try AuditRecord.record(.userCreated(name, role: role), by: actor, at: now, db)
-            return WebUser(id: id, name: name, role: role, disabled: false, createdAt: now, profile: profile)
+            try AuditRecord.record(.userCreated(name, role: role, district: district), by: actor, at: now, db)
+            return WebUser(
+                id: id, name: name, role: role, disabled: false, createdAt: now, profile: profile, district: district)
         }
     }
 
@@ -111,6 +113,6 @@ extension SQLiteStore {
             createdAt: try Timestamp.parse(row["createdAt"]),
             profile: fullName.map {
                 OfficerContact(fullName: $0, title: row["title"], phone: row["phone"], email: row["email"])
-            })
+            }, district: row["district"])
     }
 }

@@ -149,8 +149,10 @@ extension AuditEntry {
 
 // Users and keys.
 extension AuditEntry {
-    public static func userCreated(_ name: String, role: Role) -> AuditEntry {
-        AuditEntry(action: "user.created", entity: "user", entityId: name, detail: "rolle: \(role.code)")
+    public static func userCreated(_ name: String, role: Role, district: String? = nil) -> AuditEntry {
+        AuditEntry(
+            action: "user.created", entity: "user", entityId: name,
+            detail: "rolle: \(role.code)" + (district.map { "; bydel: \($0)" } ?? ""))
     }
 
     public static func userDisabled(_ name: String, _ disabled: Bool) -> AuditEntry {

@@ -24,6 +24,18 @@ public enum StoreRules {
         return checked
     }
 
+    /// A district's name as hearings give it ("St. Hanshaugen"; a leading "Bydel" is dropped),
+    /// trimmed, 2–64 letters, spaces, `.` or `-`; nil for none.
+    public static func checkedDistrict(_ district: String?) throws -> String? {
+        guard let district else { return nil }
+        var name = district.trimmingCharacters(in: .whitespaces)
+        if name.lowercased().hasPrefix("bydel ") { name = String(name.dropFirst(6)).trimmingCharacters(in: .whitespaces) }
+        guard (2...64).contains(name.count), name.allSatisfy({ $0.isLetter || " .-".contains($0) }) else {
+            throw StoreError.invalid("bydelen skal være et navn på 2–64 tegn (bokstaver, mellomrom, punktum, bindestrek)")
+        }
+        return name
+    }
+
     /// An API key's name, trimmed, or the refusal.
     public static func checkedKeyName(_ name: String) throws -> String {
         let trimmed = name.trimmingCharacters(in: .whitespaces)

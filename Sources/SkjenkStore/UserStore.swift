@@ -10,14 +10,21 @@ public struct WebUser: Sendable, Hashable {
     public let createdAt: Date
     /// Full name, title and contact, for the statements this user writes (nil until given).
     public let profile: OfficerContact?
+    /// The district the user works for ("St. Hanshaugen", as hearings name it); nil in a deployment
+    /// for one district.
+    public let district: String?
 
-    public init(id: Int64, name: String, role: Role, disabled: Bool, createdAt: Date, profile: OfficerContact?) {
+    public init(
+        id: Int64, name: String, role: Role, disabled: Bool, createdAt: Date, profile: OfficerContact?,
+        district: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.role = role
         self.disabled = disabled
         self.createdAt = createdAt
         self.profile = profile
+        self.district = district
     }
 }
 
@@ -56,8 +63,10 @@ public enum UserStoreError: Error, Sendable, Equatable, CustomStringConvertible 
 public protocol UserStore: Sendable {
     /// Adds a user, with the full name and contact the statements show when given (validated), in
     /// one transaction.
-    func addUser(name: String, role: Role, passwordHash: String, profile: OfficerContact?, actor: Actor) async throws
-        -> WebUser
+    /// `district`: the district the user works for (checked by `StoreRules.checkedDistrict`).
+    func addUser(
+        name: String, role: Role, passwordHash: String, profile: OfficerContact?, district: String?, actor: Actor
+    ) async throws -> WebUser
     func users() async throws -> [WebUser]
     /// The user and their password hash, for signing in.
     func credentials(name: String) async throws -> (user: WebUser, passwordHash: String)?
@@ -73,7 +82,14 @@ public protocol UserStore: Sendable {
 extension UserStore {
     /// Adds a user without a profile.
     public func addUser(name: String, role: Role, passwordHash: String, actor: Actor) async throws -> WebUser {
-        try await addUser(name: name, role: role, passwordHash: passwordHash, profile: nil, actor: actor)
+        try await addUser(name: name, role: role, passwordHash: passwordHash, profile: nil, district: nil, actor: actor)
+    }
+
+    /// Adds a user with a profile, for no particular district.
+    public func addUser(
+        name: String, role: Role, passwordHash: String, profile: OfficerContact?, actor: Actor
+    ) async throws -> WebUser {
+        try await addUser(name: name, role: role, passwordHash: passwordHash, profile: profile, district: nil, actor: actor)
     }
 }
 

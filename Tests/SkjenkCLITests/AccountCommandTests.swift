@@ -67,4 +67,19 @@ import Testing
         #expect(stored.contains("kari"), "the files are read")
         #expect(!stored.contains("riktig-hest-batteri"), "only the bcrypt hash is stored")
     }
+
+    @Test func aUserIsAddedForADistrict() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        let added = try cli.child.run(
+            ["users", "add", "kari", "--role", "saksbehandler", "--district", "Bydel St. Hanshaugen"],
+            stdin: "riktig-hest-batteri\n")
+        #expect(added.stdout.contains("Brukeren kari (saksbehandler, St. Hanshaugen) er lagt inn."), "\(added.stderr)")
+        #expect(try cli.run("users", "list").stdout.contains("St. Hanshaugen"))
+        let refused = try cli.child.run(
+            ["users", "add", "ola", "--role", "saksbehandler", "--district", "?"], stdin: "riktig-hest-batteri\n")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("bydelen skal være et navn på 2–64 tegn"))
+        #expect(!(try cli.run("users", "list").stdout.contains("ola")))
+    }
 }

@@ -29,4 +29,33 @@ import Testing
         try await store.deleteSession(tokenHash: "ny")
         #expect(try await store.session(tokenHash: "ny") == nil)
     }
+
+    /// A user belongs to a district, named as hearings name it: stored, read back with the user,
+    /// the credentials and the session, in the audit trail; a bad name is refused and stores nothing.
+    @Test(arguments: StoreEngine.all) func aUserBelongsToADistrict(engine: StoreEngine) async throws {
+        let store = try await engine.store()
+        let kari = try await store.addUser(
+            name: "kari", role: .caseworker, passwordHash: "x", profile: nil, district: "Bydel St. Hanshaugen",
+            actor: Fixtures.actor)
+        _ = try await store.addUser(
+            name: "sara", role: .caseworker, passwordHash: "x", profile: nil, district: "Sagene", actor: Fixtures.actor)
+        _ = try await store.addUser(name: "admin", role: .admin, passwordHash: "x", actor: Fixtures.actor)
+        #expect(kari.district == "St. Hanshaugen")
+        let byName = Dictionary(uniqueKeysWithValues: try await store.users().map { ($0.name, $0.district ?? "–") })
+        #expect(byName == ["kari": "St. Hanshaugen", "sara": "Sagene", "admin": "–"])
+        #expect(try await store.credentials(name: "KARI")?.user.district == "St. Hanshaugen")
+        try await store.createSession(
+            tokenHash: "t", userId: kari.id, csrfToken: "c", expiresAt: FixedClock().now.addingTimeInterval(60))
+        #expect(try await store.session(tokenHash: "t")?.user.district == "St. Hanshaugen")
+        #expect(
+            try await store.searchAudit(AuditSearch(what: "user.created", limit: 10)).map(\.detail).contains(
+                "rolle: saksbehandler; bydel: St. Hanshaugen"))
+
+        await #expect(throws: StoreError.self) {
+            _ = try await store.addUser(
+                name: "per", role: .caseworker, passwordHash: "x", profile: nil, district: "Bydel 42!",
+                actor: Fixtures.actor)
+        }
+        #expect(try await store.users().count == 3)
+    }
 }

@@ -44,8 +44,13 @@ extension Skjenk {
             var name: String
             @Option(
                 name: .long,
-                help: ArgumentHelp("Rolle: saksbehandler, klagebehandler, bu eller admin.", valueName: "ROLE"))
+                help: ArgumentHelp("Rolle: saksbehandler, klagebehandler, bu, leder eller admin.", valueName: "ROLE"))
             var role: Role
+            @Option(
+                name: .long,
+                help: ArgumentHelp("Bydelen brukeren arbeider for, som høringene skriver den (St. Hanshaugen).",
+                    valueName: "DISTRICT"))
+            var district: String?
             @OptionGroup var profile: ProfileOptions
 
             func run() async throws {
@@ -59,10 +64,13 @@ extension Skjenk {
                 }
                 do {
                     let user = try await SkjenkApp.Accounts.addUser(
-                        name: name, role: role, password: password, profile: profile.profile,
+                        name: name, role: role, password: password, profile: profile.profile, district: district,
                         store: store.openStore(), actor: .commandLine)
-                    print("Brukeren \(user.name) (\(user.role.label)) er lagt inn.")
+                    print(
+                        "Brukeren \(user.name) (\(user.role.label)\(user.district.map { ", \($0)" } ?? "")) er lagt inn.")
                 } catch let error as UserStoreError {
+                    throw CommandFailure(message: error.description)
+                } catch let error as StoreError {
                     throw CommandFailure(message: error.description)
                 } catch let refusal as SkjenkApp.Accounts.Refusal {
                     throw CommandFailure(message: refusal.description)
@@ -75,10 +83,10 @@ extension Skjenk {
             @OptionGroup var store: StoreOptions
 
             func run() async throws {
-                var table = TextTable(headers: ["Bruker", "Navn", "Rolle", "Status", "Lagt inn"])
+                var table = TextTable(headers: ["Bruker", "Navn", "Rolle", "Bydel", "Status", "Lagt inn"])
                 for user in try await store.openStore().users() {
                     table.add([
-                        user.name, user.profile?.nameAndTitle ?? "–", user.role.label,
+                        user.name, user.profile?.nameAndTitle ?? "–", user.role.label, user.district ?? "–",
                         user.disabled ? "sperret" : "aktiv", NorwegianFormat.dateTime(user.createdAt),
                     ])
                 }
