@@ -29,8 +29,12 @@ public final class PostgresStore: Sendable {
         var configuration = try PostgresURL.configuration(url)
         let schema = schema ?? PostgresURL.schema(url)
         if let schema {
-            guard schema.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
-                throw StoreError.invalid("skjemanavnet «\(schema)» kan bare ha bokstaver, tall og _")
+            // Lower-case ASCII, not starting with a digit: the same name quoted and unquoted.
+            guard let first = schema.first, first.isLowercase || first == "_", schema.count <= 63,
+                schema.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") })
+            else {
+                throw StoreError.invalid(
+                    "skjemanavnet «\(schema)» kan bare ha små bokstaver a–z, tall og _, og ikke begynne med et tall")
             }
             configuration.options.additionalStartupParameters = [("search_path", schema)]
         }

@@ -60,3 +60,15 @@ import Testing
         }
     }
 }
+
+extension PostgresURLTests {
+    /// A schema name must mean the same quoted and unquoted: lower-case ASCII, `_`, digits after the
+    /// first letter. Refused before any connection is made.
+    @Test func aSchemaNameThatPostgreSQLWouldReadDifferentlyIsRefused() async {
+        for name in ["Bydel", "1bydel", "bydel-sagene", "bydel;drop", "sagene ø"] {
+            await #expect(throws: StoreError.self, "\(name)") {
+                _ = try await PostgresStore.open(url: "postgres://kari@127.0.0.1:1/skjenk", schema: name)
+            }
+        }
+    }
+}
