@@ -233,6 +233,7 @@ extension PostgresStore: CaseStore {
             conditions.add("status = ANY(\(builder.bind(statuses.map(\.rawValue).sorted())))")
         }
         conditions.anyContains(["venue_name", "applicant_name", "case_number", "street"], query.text, &builder)
+        if let district = query.district { conditions.add("district = \(builder.bind(district))") }
         let today = builder.bind(query.today.iso)
         let limit = builder.bind(query.limit)
         let offset = builder.bind(query.offset)

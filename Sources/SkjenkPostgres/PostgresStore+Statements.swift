@@ -87,7 +87,7 @@ extension PostgresStore: StatementStore {
         try await read { connection in try await self.review(number.key, on: connection) }
     }
 
-    public func reviewQueue(_ state: ReviewState) async throws -> [ReviewQueueItem] {
+    public func reviewQueue(_ state: ReviewState, district: String?) async throws -> [ReviewQueueItem] {
         try await read { connection in
             let rows = try await connection.query(
                 """
@@ -98,6 +98,7 @@ extension PostgresStore: StatementStore {
                 JOIN statement_draft d ON d.case_key = r.case_key
                     AND d.version = (SELECT max(version) FROM statement_draft WHERE case_key = r.case_key)
                 WHERE r.state = \(state.rawValue) AND h.status = 'open'
+                    AND (\(district)::text IS NULL OR h.district = \(district))
                 ORDER BY h.deadline, h.case_key COLLATE "C"
                 """, logger: self.logger)
             var items: [ReviewQueueItem] = []

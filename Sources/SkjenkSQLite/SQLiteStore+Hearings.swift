@@ -96,6 +96,7 @@ extension SQLiteStore {
                 "status IN (\(databaseQuestionMarks(count: statuses.count)))", statuses.map(\.rawValue).sorted())
         }
         conditions.anyContains(["venueName", "applicantName", "caseNumber", "street"], query.text)
+        if let district = query.district { conditions.add("district = ?", [district]) }
         let (filter, values) = (conditions.clause, conditions.values)
         return try await writer.read { [values] db in
             let arguments = StatementArguments(values)

@@ -64,7 +64,7 @@ extension SQLiteStore {
         try await writer.read { db in try Self.review(db, number.key) }
     }
 
-    public func reviewQueue(_ state: ReviewState) async throws -> [ReviewQueueItem] {
+    public func reviewQueue(_ state: ReviewState, district: String?) async throws -> [ReviewQueueItem] {
         try await writer.read { db in
             try Row.fetchAll(
                 db,
@@ -75,9 +75,9 @@ extension SQLiteStore {
                     JOIN hearing h ON h.caseKey = r.caseKey
                     JOIN statementDraft d ON d.caseKey = r.caseKey
                         AND d.version = (SELECT MAX(version) FROM statementDraft WHERE caseKey = r.caseKey)
-                    WHERE r.state = ? AND h.status = 'open'
+                    WHERE r.state = ? AND h.status = 'open' AND (? IS NULL OR h.district = ?)
                     ORDER BY h.deadline, h.caseKey
-                    """, arguments: [state.rawValue]
+                    """, arguments: [state.rawValue, district, district]
             ).map { row in
                 let text: String = row["caseNumber"]
                 guard let number = try? CaseNumber(text), let deadline = try? LocalDate(iso: row["deadline"]),

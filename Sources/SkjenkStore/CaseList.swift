@@ -38,13 +38,19 @@ public struct CaseListQuery: Sendable, Hashable {
     public var limit: Int
     /// The day that decides which open cases are over their deadline.
     public var today: LocalDate
+    /// Only the hearings of this district (`bydel`, as the hearing names it); all when nil.
+    public var district: String?
 
-    public init(statuses: Set<CaseStatus>?, text: String = "", offset: Int = 0, limit: Int, today: LocalDate) {
+    public init(
+        statuses: Set<CaseStatus>?, text: String = "", offset: Int = 0, limit: Int, today: LocalDate,
+        district: String? = nil
+    ) {
         self.statuses = statuses
         self.text = text
         self.offset = max(0, offset)
         self.limit = max(0, limit)
         self.today = today
+        self.district = district
     }
 }
 

@@ -28,12 +28,19 @@ public protocol StatementStore: Sendable {
     /// The review status (`utkast` when none is stored).
     func review(of number: CaseNumber) async throws -> ReviewStatus
     /// The open cases whose statement is in `state`, soonest deadline first, each with its latest
-    /// draft's outcome and route: the council's list, in one query.
-    func reviewQueue(_ state: ReviewState) async throws -> [ReviewQueueItem]
+    /// draft's outcome and route: the council's list, in one query. Only `district`'s hearings when given.
+    func reviewQueue(_ state: ReviewState, district: String?) async throws -> [ReviewQueueItem]
     /// Applies a review step under `ReviewFlow`'s rules to the current draft.
     func applyReview(_ action: ReviewAction, to number: CaseNumber, actor: Actor) async throws -> ReviewStatus
     /// The statement's audit trail, oldest first.
     func statementAuditTrail(_ number: CaseNumber) async throws -> [AuditEvent]
+}
+
+extension StatementStore {
+    /// The review list of every district.
+    public func reviewQueue(_ state: ReviewState) async throws -> [ReviewQueueItem] {
+        try await reviewQueue(state, district: nil)
+    }
 }
 
 /// A case in the review list: what the council sees before opening it.

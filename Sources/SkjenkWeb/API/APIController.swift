@@ -87,10 +87,12 @@ struct APIController {
             var list: CaseList
             if session.user.role == .councilMember || session.user.role == .manager {
                 // The council sees only what has been sent to it for review (issue 15), with or without `alle`.
-                let submitted = Set(try await services.store.reviewQueue(.submitted).map(\.caseNumber.key))
+                let submitted = Set(
+                    try await services.store.reviewQueue(.submitted, district: session.user.district).map(\.caseNumber.key))
                 let everything = try await services.store.caseList(
                     CaseListQuery(
-                        statuses: nil, text: parameters.get("sok") ?? "", offset: 0, limit: 1_000_000, today: today))
+                        statuses: nil, text: parameters.get("sok") ?? "", offset: 0, limit: 1_000_000, today: today,
+                        district: session.user.district))
                 let theirs = everything.cases.filter { submitted.contains($0.caseNumber.key) }
                 list = CaseList(
                     cases: Array(theirs.dropFirst((page - 1) * size).prefix(size)), total: theirs.count, overdue: 0)
@@ -98,7 +100,7 @@ struct APIController {
                 list = try await services.store.caseList(
                     CaseListQuery(
                         statuses: all ? nil : [.open], text: parameters.get("sok") ?? "", offset: (page - 1) * size,
-                        limit: size, today: today))
+                        limit: size, today: today, district: session.user.district))
             }
             let cases = list.cases.map { summary in
                 CaseJSON(

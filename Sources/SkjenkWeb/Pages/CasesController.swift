@@ -172,7 +172,9 @@ struct CasesController {
 
     func storedCase(_ context: WebContext) async throws -> StoredCase {
         guard let year = context.parameters.get("year"), let seq = context.parameters.get("seq"),
-            let number = try? CaseNumber("\(year)/\(seq)"), let stored = try await services.store.storedCase(number)
+            let number = try? CaseNumber("\(year)/\(seq)"), let stored = try await services.store.storedCase(number),
+            // Another district's hearing is not there for this user: the same answer as no hearing.
+            let session = context.session, Access.reaches(stored.hearing.district, session)
         else { throw HTTPError(.notFound, message: "Fant ingen slik sak.") }
         return stored
     }
@@ -190,7 +192,7 @@ struct CasesController {
             try await services.store.caseList(
                 CaseListQuery(
                     statuses: all ? nil : [.open], text: query, offset: (page - 1) * Self.pageSize,
-                    limit: Self.pageSize, today: today))
+                    limit: Self.pageSize, today: today, district: session.user.district))
         }
         var page = requestedPage
         var list = try await listing(page: page)

@@ -93,7 +93,7 @@ struct ReviewController {
 
     /// The drafts waiting for review.
     func queue(_ request: Request, session: WebSession, message: String?) async throws -> Response {
-        let items = try await services.store.reviewQueue(.submitted).map {
+        let items = try await services.store.reviewQueue(.submitted, district: session.user.district).map {
             Item(
                 path: $0.caseNumber.key, caseNumber: $0.caseNumber.text, venue: $0.venueName,
                 outcome: $0.outcome.label, route: $0.route.label, deadline: NorwegianFormat.date($0.deadline))
@@ -106,6 +106,7 @@ struct ReviewController {
     func load(_ context: WebContext) async throws -> (StoredCase, StatementDraft, ReviewStatus) {
         guard let year = context.parameters.get("year"), let seq = context.parameters.get("seq"),
             let number = try? CaseNumber("\(year)/\(seq)"), let stored = try await services.store.storedCase(number),
+            let session = context.session, Access.reaches(stored.hearing.district, session),
             let draft = try await services.store.drafts(of: number).last
         else { throw HTTPError(.notFound, message: "Fant ingen uttalelse for saken.") }
         let review = try await services.store.review(of: number)

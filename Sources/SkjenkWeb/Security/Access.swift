@@ -15,6 +15,13 @@ enum Access {
     static let admins: Set<Role> = [.admin]
 
     /// The session of a user with one of `roles`; otherwise sign-in (no session) or 403.
+    /// Whether the signed-in user may reach a hearing of `district`: a user tied to a district
+    /// reaches that district's hearings only (a user without one, in a deployment for one district,
+    /// reaches all).
+    static func reaches(_ district: String, _ session: WebSession) -> Bool {
+        session.user.district.map { $0 == district } ?? true
+    }
+
     static func require(_ roles: Set<Role>, _ request: Request, _ context: WebContext) throws -> WebSession {
         guard let session = context.session else {
             if request.uri.path.hasPrefix("/api/") {
