@@ -282,7 +282,7 @@ extension PostgresStore: CaseStore {
         try await read { connection in
             try await Self.storedCases(
                 try await connection.query(
-                    PostgresQuery(unsafeSQL: Self.caseSelect + " WHERE h.case_key = $1", binds: Self.binds(number.key)),
+                    "\(unescaped: Self.caseSelect) WHERE h.case_key = \(number.key)",
                     logger: self.logger)
             ).first
         }
@@ -334,13 +334,6 @@ extension PostgresStore: CaseStore {
         return try await read { connection in
             try await Self.auditEvents(try await connection.query(builder.query, logger: self.logger))
         }
-    }
-
-    /// Bindings of one text value.
-    static func binds(_ text: String) -> PostgresBindings {
-        var binds = PostgresBindings()
-        binds.append(text)
-        return binds
     }
 }
 

@@ -168,10 +168,10 @@ extension PostgresStore: StatementStore {
         try await read { connection in
             try await Self.auditEvents(
                 try await connection.query(
-                    PostgresQuery(
-                        unsafeSQL:
-                            "SELECT \(Self.auditColumns) FROM audit_event WHERE entity = 'statement' AND entity_id = $1 ORDER BY id",
-                        binds: Self.binds(number.key)), logger: self.logger))
+                    """
+                    SELECT \(unescaped: Self.auditColumns) FROM audit_event
+                    WHERE entity = 'statement' AND entity_id = \(number.key) ORDER BY id
+                    """, logger: self.logger))
         }
     }
 

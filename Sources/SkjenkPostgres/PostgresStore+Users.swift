@@ -44,9 +44,10 @@ extension PostgresStore: UserStore, APIKeyStore {
     public func credentials(name: String) async throws -> (user: WebUser, passwordHash: String)? {
         try await read { connection in
             let rows = try await connection.query(
-                PostgresQuery(
-                    unsafeSQL: "SELECT \(Self.userColumns), password_hash FROM web_user WHERE lower(name COLLATE \"C\") = lower($1 COLLATE \"C\")",
-                    binds: Self.binds(name)), logger: self.logger)
+                """
+                SELECT \(unescaped: Self.userColumns), password_hash FROM web_user
+                WHERE lower(name COLLATE "C") = lower(\(name) COLLATE "C")
+                """, logger: self.logger)
             for try await row in rows {
                 let (id, name, role, disabled, created, fullName, title, phone, email, district, passwordHash) = try row.decode(
                     (Int64, String, String, Bool, Date, String?, String?, String?, String?, String?, String).self)
@@ -105,14 +106,13 @@ extension PostgresStore: UserStore, APIKeyStore {
     public func session(tokenHash: String) async throws -> WebSession? {
         let at = now()
         return try await read { connection in
+            let columns = Self.userColumns.split(separator: ",").map { "u." + $0.trimmingCharacters(in: .whitespaces) }
             let rows = try await connection.query(
-                PostgresQuery(
-                    unsafeSQL: """
-                        SELECT \(Self.userColumns.split(separator: ",").map { "u." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")),
-                            s.csrf_token, s.expires_at
-                        FROM web_session s JOIN web_user u ON u.id = s.user_id
-                        WHERE s.token_hash = $1 AND NOT u.disabled
-                        """, binds: Self.binds(tokenHash)), logger: self.logger)
+                """
+                SELECT \(unescaped: columns.joined(separator: ", ")), s.csrf_token, s.expires_at
+                FROM web_session s JOIN web_user u ON u.id = s.user_id
+                WHERE s.token_hash = \(tokenHash) AND NOT u.disabled
+                """, logger: self.logger)
             for try await row in rows {
                 let (id, name, role, disabled, created, fullName, title, phone, email, district, csrf, expires) =
                     try row.decode(

@@ -83,43 +83,39 @@ public final class PostgresStore: Sendable {
     func read<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
         do {
             return try await client.withConnection { connection in try await body(connection) }
-        } catch let error as PSQLError {
-            throw Self.storeError(error)
-        } catch let error as PostgresDecodingError {
-            throw StoreError.damaged("en verdi i databasen kan ikke leses (kolonne \(error.columnName))")
-        } catch where Self.isClientFailure(error) {
-            throw StoreError.unavailable("databasen svarer ikke: \(Self.describe(error))")
+        } catch {
+            throw Self.mapped(error)
         }
     }
 
-    /// Runs `body` in one transaction, again (up to five times) when the server aborts it for a
-    /// serialisation failure or a deadlock; errors `body` throws itself roll it back and pass on.
+    /// Runs `body` in one transaction (postgres-nio's: BEGIN, COMMIT, ROLLBACK when `body` throws),
+    /// again (up to five times) when the server aborts it for a serialisation failure or a deadlock;
+    /// errors `body` throws itself pass on as they are.
     func write<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
         var attempt = 0
         while true {
             attempt += 1
             do {
-                return try await client.withConnection { connection in
-                    try await connection.query("BEGIN", logger: logger)
-                    do {
-                        let result = try await body(connection)
-                        try await connection.query("COMMIT", logger: logger)
-                        return result
-                    } catch {
-                        _ = try? await connection.query("ROLLBACK", logger: logger)
-                        throw error
-                    }
-                }
-            } catch let error as PSQLError {
-                let code = error.serverInfo?[.sqlState]
+                return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+            } catch let failure as PostgresTransactionError {
+                let cause = failure.closureError ?? failure.commitError ?? failure.beginError ?? failure
+                let code = (cause as? PSQLError)?.serverInfo?[.sqlState]
                 if attempt < 5, code == "40001" || code == "40P01" { continue }
-                throw Self.storeError(error)
-            } catch let error as PostgresDecodingError {
-                throw StoreError.damaged("en verdi i databasen kan ikke leses (kolonne \(error.columnName))")
-            } catch where Self.isClientFailure(error) {
-                throw StoreError.unavailable("databasen svarer ikke: \(Self.describe(error))")
+                throw Self.mapped(cause)
+            } catch {
+                throw Self.mapped(error)
             }
         }
+    }
+
+    /// The client's errors as the store's; the store's own refusals (and a caller's) as they are.
+    static func mapped(_ error: any Error) -> any Error {
+        if let error = error as? PSQLError { return storeError(error) }
+        if let error = error as? PostgresDecodingError {
+            return StoreError.damaged("en verdi i databasen kan ikke leses (kolonne \(error.columnName))")
+        }
+        if isClientFailure(error) { return StoreError.unavailable("databasen svarer ikke: \(describe(error))") }
+        return error
     }
 
     /// Whether `error` is the connection pool's (it timed out waiting for a connection, or was shut
@@ -127,11 +123,6 @@ public final class PostgresStore: Sendable {
     /// so it is known by name; every other error (the store's refusals, a renderer's) passes on as it is.
     static func isClientFailure(_ error: any Error) -> Bool {
         String(describing: type(of: error)) == "ConnectionPoolError"
-    }
-
-    /// Whether `error` is the server refusing a duplicate (a unique constraint).
-    static func isUniqueViolation(_ error: any Error) -> Bool {
-        (error as? PSQLError)?.serverInfo?[.sqlState] == "23505"
     }
 
     /// The server's error as the store's: the SQL state and message for the log, never the query.
@@ -143,6 +134,11 @@ public final class PostgresStore: Sendable {
     }
 
     static func describe(_ error: any Error) -> String {
+        if let failure = error as? PostgresTransactionError,
+            let cause = failure.closureError ?? failure.commitError ?? failure.beginError
+        {
+            return describe(cause)
+        }
         if let error = error as? PSQLError {
             if let info = error.serverInfo {
                 return "\(info[.sqlState] ?? "?") \(info[.message] ?? "ukjent")"
