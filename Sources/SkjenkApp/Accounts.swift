@@ -23,12 +23,15 @@ public enum Accounts {
             actor: actor)
     }
 
-    /// Issues a key for another system: the key itself, to show once, and the stored record.
-    public static func issueKey(name: String, store: any AppStore, actor: Actor) async throws
+    /// Issues a key for another system, reporting to and reading from `district`'s complaint log
+    /// (every district's when nil): the key itself, to show once, and the stored record.
+    public static func issueKey(name: String, district: String? = nil, store: any AppStore, actor: Actor) async throws
         -> (key: String, stored: APIKey)
     {
         let key = Tokens.random()
-        return (key, try await store.addAPIKey(name: name, keyHash: Tokens.hash(key), actor: actor))
+        return (
+            key, try await store.addAPIKey(name: name, keyHash: Tokens.hash(key), district: district, actor: actor)
+        )
     }
 
     /// Opens a session for `user`: the token for the cookie or the bearer header (stored only as

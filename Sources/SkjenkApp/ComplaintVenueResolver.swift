@@ -159,7 +159,7 @@ public struct ComplaintIntake: Sendable {
         var notes = venueNotes
         if let (store, rule) = duplicates {
             let window = rule.window(around: entry.receivedAt)
-            let logged = try await store.duplicateCandidates(receivedFrom: window.from, to: window.to)
+            let logged = try await store.duplicateCandidates(receivedFrom: window.from, to: window.to, district: entry.district)
             entry.duplicateFlags = DuplicateDetector.flags(
                 for: DuplicateCandidate(unlogged: entry), among: logged, rule: rule)
             for flag in entry.duplicateFlags {

@@ -35,13 +35,26 @@ public struct HearingDesk: Sendable {
 
     /// Reads `data` (named `fileName` in messages and stored as the versions' source) and stores its
     /// hearings when it is accepted. `store` is opened only for an accepted file, so rejected input
-    /// does not even create a database. `strict: false` makes unknown elements warnings.
+    /// does not even create a database. `strict: false` makes unknown elements warnings. With a
+    /// `district` (the uploader's), a file holding another district's hearing is refused whole.
     public func importFile(
-        _ data: Data, fileName: String, strict: Bool = true, store: () async throws -> any AppStore, actor: Actor,
-        progress: StoreProgress? = nil
+        _ data: Data, fileName: String, strict: Bool = true, district: String? = nil,
+        store: () async throws -> any AppStore, actor: Actor, progress: StoreProgress? = nil
     ) async throws -> Outcome {
-        try await keep(
-            reader.read(data: data, fileName: fileName, strict: strict), in: store, actor: actor, progress: progress)
+        let file = reader.read(data: data, fileName: fileName, strict: strict)
+        if let district {
+            let foreign = file.hearings.filter { $0.hearing.district != district }.map { imported in
+                Diagnostic(
+                    at: SourceLocation(file: file.fileName, line: imported.line, column: 1),
+                    caseNumber: imported.hearing.caseNumber.text,
+                    message: "høringen gjelder bydel \(imported.hearing.district); du kan bare laste opp høringer "
+                        + "til bydel \(district)")
+            }
+            if !foreign.isEmpty {
+                return Outcome(fileName: file.fileName, diagnostics: file.diagnostics + foreign, summary: nil)
+            }
+        }
+        return try await keep(file, in: store, actor: actor, progress: progress)
     }
 
     /// As `importFile(_:fileName:…)`, for a file on disk (refused when it cannot be read).

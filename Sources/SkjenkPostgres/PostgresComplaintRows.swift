@@ -12,7 +12,7 @@ struct ComplaintRow {
         id, received_at, incident_date::text AS incident_date, incident_time, incident_end, incident_text,
         categories, venue_name, organisation_number, street, postal_code, latitude, longitude, description,
         source, officer, status, closing_reason, episode_id, next_due::text AS next_due, purged_at,
-        external_reference
+        external_reference, district
         """
 
     var id: Int64
@@ -37,6 +37,7 @@ struct ComplaintRow {
     var nextDue: String?
     var purgedAt: Date?
     var externalReference: String?
+    var district: String?
 
     init(_ row: PostgresRow) throws {
         let cells = row.makeRandomAccess()
@@ -62,6 +63,7 @@ struct ComplaintRow {
         nextDue = try Self.cell(cells, "next_due")
         purgedAt = try Self.cell(cells, "purged_at")
         externalReference = try Self.cell(cells, "external_reference")
+        district = try Self.cell(cells, "district")
     }
 
     /// The value of column `name`, or `StoreError.damaged` naming the column (never the value).
@@ -114,7 +116,7 @@ struct ComplaintRow {
             closingReason: try closingReason.map { try decode(ClosingReason.self, $0, "avslutningsgrunn") },
             episodeId: episodeId, nextDue: try PostgresStore.day(nextDue, "frist"), steps: steps,
             complainant: complainant, hasComplainant: hasComplainant, purgedAt: purgedAt,
-            externalReference: externalReference)
+            externalReference: externalReference, district: district)
     }
 }
 

@@ -334,6 +334,16 @@ enum PostgresMigrations {
             ALTER TABLE web_user ADD COLUMN district text
             """
         ),
+        (
+            "Add district to complaint and api_key",
+            """
+            -- The district whose complaint log a complaint is in, and the district an Open311 client
+            -- reports to; NULL for a deployment for one district.
+            ALTER TABLE complaint ADD COLUMN district text;
+            CREATE INDEX complaint_district ON complaint (district, received_at);
+            ALTER TABLE api_key ADD COLUMN district text
+            """
+        ),
     ]
 
     /// Runs the migrations not yet recorded, in order, under an advisory lock so that several

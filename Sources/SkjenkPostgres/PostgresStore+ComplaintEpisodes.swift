@@ -34,9 +34,7 @@ extension PostgresStore {
             guard let row = rows[id] else { throw ComplaintLogError.notFound(id) }
             return try row.entry(steps: [], complainant: nil, hasComplainant: false)
         }
-        for entry in entries.dropFirst() where sameVenueOnly && !entry.venue.isSameVenue(as: entries[0].venue) {
-            throw ComplaintLogError.differentVenues(entries[0].id ?? 0, entry.id ?? 0)
-        }
+        try StoreRules.checkLinkable(entries, sameVenueOnly: sameVenueOnly)
         // Merge whole episodes: every complaint already linked to one of these comes along.
         let roots = Array(Set(entries.compactMap(\.episode)))
         let members = try await complaintIds(

@@ -5,15 +5,20 @@ import SkjenkStore
 
 // Intake: duplicates and answers to complainants, as `SQLiteStore+ComplaintIntake.swift`.
 extension PostgresStore {
-    public func duplicateCandidates(receivedFrom from: Date, to: Date) async throws -> [DuplicateCandidate] {
-        try await read { connection in try await duplicateCandidates(receivedFrom: from, to: to, on: connection) }
+    public func duplicateCandidates(
+        receivedFrom from: Date, to: Date, district: String?
+    ) async throws -> [DuplicateCandidate] {
+        try await read { connection in
+            try await duplicateCandidates(receivedFrom: from, to: to, district: district, on: connection)
+        }
     }
 
-    /// The open complaints received in `from ... to` as the duplicate detector reads them, and the
+    /// The open complaints received in `from ... to` in `district`'s log as the duplicate detector reads them, and the
     /// closed ones too when `includingClosed` (for complaints that arrive already closed). Oldest
     /// first: the detector keeps the first of two equally near matches.
     func duplicateCandidates(
-        receivedFrom from: Date, to: Date, includingClosed: Bool = false, on connection: PostgresConnection
+        receivedFrom from: Date, to: Date, district: String?, includingClosed: Bool = false,
+        on connection: PostgresConnection
     ) async throws -> [DuplicateCandidate] {
         try await connection.query(
             """
@@ -24,6 +29,7 @@ extension PostgresStore {
                  ORDER BY d.distance NULLS FIRST, d.episode_id LIMIT 1) AS flagged
             FROM complaint c
             WHERE (\(includingClosed) OR c.status <> 'closed') AND c.received_at >= \(from) AND c.received_at <= \(to)
+                AND c.district IS NOT DISTINCT FROM \(district)
             ORDER BY c.received_at, c.id
             """, logger: logger
         ).collect().map { row in
@@ -74,12 +80,15 @@ extension PostgresStore {
         }
     }
 
-    public func pendingDuplicates() async throws -> [PendingDuplicate] {
+    public func pendingDuplicates(district: String?) async throws -> [PendingDuplicate] {
         try await read { connection in
             try await connection.query(
                 """
                 SELECT \(unescaped: DuplicateFlagRow.columns) FROM complaint_duplicate
-                WHERE state = 'pending' ORDER BY complaint_id DESC, distance NULLS FIRST, episode_id
+                WHERE state = 'pending'
+                    AND (\(district)::text IS NULL
+                        OR complaint_id IN (SELECT id FROM complaint WHERE district = \(district)))
+                ORDER BY complaint_id DESC, distance NULLS FIRST, episode_id
                 """, logger: logger
             ).collect().map { row in
                 let flag = try DuplicateFlagRow(row)

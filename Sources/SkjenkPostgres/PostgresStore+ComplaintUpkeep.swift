@@ -86,10 +86,14 @@ extension PostgresStore {
         }
     }
 
-    public func complaints() async throws -> [Complaint] {
+    public func complaints(forHearingsOf district: String?) async throws -> [Complaint] {
         try await read { connection in
             try await connection.query(
-                "SELECT \(unescaped: ComplaintRow.columns) FROM complaint ORDER BY incident_date, id", logger: logger
+                """
+                SELECT \(unescaped: ComplaintRow.columns) FROM complaint
+                WHERE \(district)::text IS NULL OR district IS NULL OR district = \(district)
+                ORDER BY incident_date, id
+                """, logger: logger
             ).collect().map { row in
                 try ComplaintRow(row).entry(steps: [], complainant: nil, hasComplainant: false).evidence
             }

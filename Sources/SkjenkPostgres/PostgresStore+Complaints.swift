@@ -47,7 +47,8 @@ extension PostgresStore: ComplaintStore {
                 if let rule {
                     let window = rule.window(around: entry.receivedAt)
                     let logged = try await duplicateCandidates(
-                        receivedFrom: window.from, to: window.to, includingClosed: closed, on: connection)
+                        receivedFrom: window.from, to: window.to, district: entry.district, includingClosed: closed,
+                        on: connection)
                     let candidate = DuplicateCandidate(unlogged: entry)
                     if closed {
                         history = DuplicateDetector.historyMatch(for: candidate, among: logged, rule: rule)
@@ -90,7 +91,8 @@ extension PostgresStore: ComplaintStore {
             INSERT INTO complaint (
                 received_at, incident_date, incident_time, incident_end, incident_text, categories, venue_name,
                 organisation_number, street, street_key, postal_code, latitude, longitude, description, source,
-                officer, status, closing_reason, unfounded, next_due, purged_at, external_source, external_reference)
+                officer, status, closing_reason, unfounded, next_due, purged_at, external_source, external_reference,
+                district)
             VALUES (
                 \(state.receivedAt), \(state.incident.start.iso)::date, \(state.incident.time?.description),
                 \(state.incident.end?.iso), \(state.incident.text), \(state.categories.map(\.rawValue).sorted()),
@@ -99,7 +101,7 @@ extension PostgresStore: ComplaintStore {
                 \(venue.position?.longitude), \(state.description),
                 \(state.source.rawValue), \(state.officer), \(state.status.rawValue), \(state.closingReason?.rawValue),
                 \(state.closingReason == .unfounded), \(state.nextDue?.iso)::date, \(state.purgedAt), \(source),
-                \(state.externalReference))
+                \(state.externalReference), \(state.district))
             ON CONFLICT (external_source, external_reference) WHERE external_reference IS NOT NULL DO NOTHING
             RETURNING id
             """, logger: logger
@@ -116,7 +118,7 @@ extension PostgresStore: ComplaintStore {
         }
         try await insertFlags(entry.duplicateFlags, complaintId: id, on: connection)
         try await record(
-            .complaintCreated(id, entry, status: state.status, nextDue: state.nextDue, externalSource: source),
+            .complaintCreated(id, state, status: state.status, nextDue: state.nextDue, externalSource: source),
             by: actor, at: now, on: connection)
         return id
     }
@@ -259,6 +261,7 @@ extension PostgresStore: ComplaintStore {
             conditions.append("(episode_id = \(value) OR id = \(value))")
         }
         if let ids = filter.ids { conditions.append("id = ANY(\(bind(Array(ids))))") }
+        if let district = filter.district { conditions.append("district = \(bind(district))") }
         let clause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return PostgresQuery(
             unsafeSQL: "SELECT \(ComplaintRow.columns) FROM complaint \(clause) ORDER BY received_at DESC, id DESC",

@@ -314,6 +314,7 @@ extension PostgresStore: CaseStore {
         conditions.anyContains(["action", "entity", "entity_id", "detail"], search.what, &builder)
         if let from = search.from { conditions.add("at >= \(builder.bind(from))") }
         if let until = search.until { conditions.add("at < \(builder.bind(until))") }
+        if let actors = search.actors { conditions.add("actor = ANY(\(builder.bind(actors.sorted())))") }
         builder.sql =
             "SELECT \(Self.auditColumns) FROM audit_event\(conditions.clause) ORDER BY id DESC LIMIT "
             + builder.bind(search.limit)

@@ -154,20 +154,22 @@ extension PostgresStore: UserStore, APIKeyStore {
             district: district)
     }
 
-    public func addAPIKey(name: String, keyHash: String, actor: Actor) async throws -> APIKey {
+    public func addAPIKey(name: String, keyHash: String, district: String?, actor: Actor) async throws -> APIKey {
         let trimmed = try StoreRules.checkedKeyName(name)
+        let district = try StoreRules.checkedDistrict(district)
         let at = now()
         return try await write { connection in
             let rows = try await connection.query(
                 """
-                INSERT INTO api_key (name, key_hash, created_at) VALUES (\(trimmed), \(keyHash), \(at))
+                INSERT INTO api_key (name, key_hash, created_at, district)
+                VALUES (\(trimmed), \(keyHash), \(at), \(district))
                 ON CONFLICT ((lower(name COLLATE "C"))) DO NOTHING RETURNING id
                 """, logger: self.logger)
             var id: Int64?
             for try await value in rows.decode(Int64.self) { id = value }
             guard let id else { throw StoreError.conflict("det finnes allerede en nøkkel med navnet «\(trimmed)»") }
-            try await self.record(.apiKeyCreated(trimmed), by: actor, at: at, on: connection)
-            return APIKey(id: id, name: trimmed, createdAt: at, revokedAt: nil)
+            try await self.record(.apiKeyCreated(trimmed, district: district), by: actor, at: at, on: connection)
+            return APIKey(id: id, name: trimmed, createdAt: at, revokedAt: nil, district: district)
         }
     }
 
@@ -175,7 +177,7 @@ extension PostgresStore: UserStore, APIKeyStore {
         try await read { connection in
             try await Self.keys(
                 try await connection.query(
-                    "SELECT id, name, created_at, revoked_at FROM api_key ORDER BY lower(name COLLATE \"C\"), id", logger: self.logger))
+                    "SELECT id, name, created_at, revoked_at, district FROM api_key ORDER BY lower(name COLLATE \"C\"), id", logger: self.logger))
         }
     }
 
@@ -183,7 +185,7 @@ extension PostgresStore: UserStore, APIKeyStore {
         try await read { connection in
             try await Self.keys(
                 try await connection.query(
-                    "SELECT id, name, created_at, revoked_at FROM api_key WHERE key_hash = \(hash) AND revoked_at IS NULL",
+                    "SELECT id, name, created_at, revoked_at, district FROM api_key WHERE key_hash = \(hash) AND revoked_at IS NULL",
                     logger: self.logger)
             ).first
         }
@@ -206,8 +208,8 @@ extension PostgresStore: UserStore, APIKeyStore {
 
     static func keys(_ rows: PostgresRowSequence) async throws -> [APIKey] {
         var keys: [APIKey] = []
-        for try await (id, name, created, revoked) in rows.decode((Int64, String, Date, Date?).self) {
-            keys.append(APIKey(id: id, name: name, createdAt: created, revokedAt: revoked))
+        for try await (id, name, created, revoked, district) in rows.decode((Int64, String, Date, Date?, String?).self) {
+            keys.append(APIKey(id: id, name: name, createdAt: created, revokedAt: revoked, district: district))
         }
         return keys
     }

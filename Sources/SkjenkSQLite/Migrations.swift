@@ -397,6 +397,16 @@ enum Migrations {
                     ALTER TABLE webUser ADD COLUMN district TEXT;
                     """)
         }
+        migrator.registerMigration("Add district to complaint and apiKey") { db in
+            try db.execute(
+                sql: """
+                    -- The district whose complaint log a complaint is in, and the district an Open311
+                    -- client reports to; NULL for a deployment for one district.
+                    ALTER TABLE complaint ADD COLUMN district TEXT;
+                    CREATE INDEX complaint_district ON complaint(district, receivedAt);
+                    ALTER TABLE apiKey ADD COLUMN district TEXT;
+                    """)
+        }
         return migrator
     }
 }

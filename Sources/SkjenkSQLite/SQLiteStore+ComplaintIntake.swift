@@ -4,14 +4,16 @@ import SkjenkCore
 import SkjenkStore
 
 extension SQLiteStore {
-    public func duplicateCandidates(receivedFrom from: Date, to: Date) async throws -> [DuplicateCandidate] {
-        try await writer.read { db in try Self.duplicateCandidates(receivedFrom: from, to: to, db) }
+    public func duplicateCandidates(
+        receivedFrom from: Date, to: Date, district: String?
+    ) async throws -> [DuplicateCandidate] {
+        try await writer.read { db in try Self.duplicateCandidates(receivedFrom: from, to: to, district: district, db) }
     }
 
-    /// The open complaints received in `from ... to` as the duplicate detector reads them, and the
-    /// closed ones too when `includingClosed` (for complaints that arrive already closed).
+    /// The open complaints received in `from ... to` in `district`'s log as the duplicate detector
+    /// reads them, and the closed ones too when `includingClosed` (for complaints that arrive already closed).
     static func duplicateCandidates(
-        receivedFrom from: Date, to: Date, includingClosed: Bool = false, _ db: Database
+        receivedFrom from: Date, to: Date, district: String?, includingClosed: Bool = false, _ db: Database
     ) throws -> [DuplicateCandidate] {
         let rows = try Row.fetchAll(
             db,
@@ -21,9 +23,9 @@ extension SQLiteStore {
                     (SELECT d.episodeId FROM complaintDuplicate d
                      WHERE d.complaintId = c.id AND d.state = 'pending' ORDER BY d.distance, d.episodeId LIMIT 1) AS flagged
                 FROM complaint c
-                WHERE (? OR c.status != 'closed') AND c.receivedAt >= ? AND c.receivedAt <= ?
+                WHERE (? OR c.status != 'closed') AND c.receivedAt >= ? AND c.receivedAt <= ? AND c.district IS ?
                 ORDER BY c.receivedAt, c.id
-                """, arguments: [includingClosed, Timestamp.format(from), Timestamp.format(to)])
+                """, arguments: [includingClosed, Timestamp.format(from), Timestamp.format(to), district])
         return try rows.map { row in
             var keys: Set<String> = []
             if let number: String = row["organisationNumber"] { keys.insert("orgnr:" + number) }
@@ -63,14 +65,16 @@ extension SQLiteStore {
         }
     }
 
-    public func pendingDuplicates() async throws -> [PendingDuplicate] {
+    public func pendingDuplicates(district: String?) async throws -> [PendingDuplicate] {
         try await writer.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT complaintId, episodeId, matchedId, distance, sameVenue, state FROM complaintDuplicate
-                    WHERE state = 'pending' ORDER BY complaintId DESC, distance
-                    """
+                    SELECT d.complaintId, d.episodeId, d.matchedId, d.distance, d.sameVenue, d.state
+                    FROM complaintDuplicate d JOIN complaint c ON c.id = d.complaintId
+                    WHERE d.state = 'pending' AND (? IS NULL OR c.district = ?)
+                    ORDER BY d.complaintId DESC, d.distance
+                    """, arguments: [district, district]
             ).map { PendingDuplicate(complaintId: $0["complaintId"], flag: try Self.flag($0)) }
         }
     }
@@ -163,24 +167,25 @@ extension SQLiteStore {
 }
 
 extension SQLiteStore {
-    public func addAPIKey(name: String, keyHash: String, actor: Actor) async throws -> APIKey {
+    public func addAPIKey(name: String, keyHash: String, district: String?, actor: Actor) async throws -> APIKey {
         let trimmed = try StoreRules.checkedKeyName(name)
+        let district = try StoreRules.checkedDistrict(district)
         let now = now()
         return try await writer.write { db in
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM apiKey WHERE name = ?", arguments: [trimmed]) == 0
             else { throw StoreError.conflict("det finnes allerede en nøkkel med navnet «\(trimmed)»") }
             try db.execute(
-                sql: "INSERT INTO apiKey (name, keyHash, createdAt) VALUES (?, ?, ?)",
-                arguments: [trimmed, keyHash, Timestamp.format(now)])
+                sql: "INSERT INTO apiKey (name, keyHash, createdAt, district) VALUES (?, ?, ?, ?)",
+                arguments: [trimmed, keyHash, Timestamp.format(now), district])
             let id = db.lastInsertedRowID
-            try AuditRecord.record(.apiKeyCreated(trimmed), by: actor, at: now, db)
-            return APIKey(id: id, name: trimmed, createdAt: now, revokedAt: nil)
+            try AuditRecord.record(.apiKeyCreated(trimmed, district: district), by: actor, at: now, db)
+            return APIKey(id: id, name: trimmed, createdAt: now, revokedAt: nil, district: district)
         }
     }
 
     public func apiKeys() async throws -> [APIKey] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name, createdAt, revokedAt FROM apiKey ORDER BY name").map(
+            try Row.fetchAll(db, sql: "SELECT id, name, createdAt, revokedAt, district FROM apiKey ORDER BY name").map(
                 Self.apiKey)
         }
     }
@@ -188,7 +193,7 @@ extension SQLiteStore {
     public func apiKey(hash: String) async throws -> APIKey? {
         try await writer.read { db in
             try Row.fetchOne(
-                db, sql: "SELECT id, name, createdAt, revokedAt FROM apiKey WHERE keyHash = ? AND revokedAt IS NULL",
+                db, sql: "SELECT id, name, createdAt, revokedAt, district FROM apiKey WHERE keyHash = ? AND revokedAt IS NULL",
                 arguments: [hash]
             ).map(Self.apiKey)
         }
@@ -210,6 +215,6 @@ extension SQLiteStore {
     private static func apiKey(_ row: Row) throws -> APIKey {
         APIKey(
             id: row["id"], name: row["name"], createdAt: try Timestamp.parse(row["createdAt"]),
-            revokedAt: try (row["revokedAt"] as String?).map(Timestamp.parse))
+            revokedAt: try (row["revokedAt"] as String?).map(Timestamp.parse), district: row["district"])
     }
 }

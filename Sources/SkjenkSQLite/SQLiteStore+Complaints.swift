@@ -62,7 +62,7 @@ extension SQLiteStore {
         -> [DuplicateFlag]
     {
         let window = rule.window(around: entry.receivedAt)
-        let logged = try duplicateCandidates(receivedFrom: window.from, to: window.to, db)
+        let logged = try duplicateCandidates(receivedFrom: window.from, to: window.to, district: entry.district, db)
         return DuplicateDetector.flags(for: DuplicateCandidate(unlogged: entry), among: logged, rule: rule)
     }
 
@@ -73,7 +73,8 @@ extension SQLiteStore {
         -> DuplicateFlag?
     {
         let window = rule.window(around: entry.receivedAt)
-        let logged = try duplicateCandidates(receivedFrom: window.from, to: window.to, includingClosed: true, db)
+        let logged = try duplicateCandidates(
+            receivedFrom: window.from, to: window.to, district: entry.district, includingClosed: true, db)
         return DuplicateDetector.historyMatch(for: DuplicateCandidate(unlogged: entry), among: logged, rule: rule)
     }
 
@@ -92,7 +93,7 @@ extension SQLiteStore {
         }
         try insertFlags(entry.duplicateFlags, complaintId: id, db)
         try AuditRecord.record(
-            .complaintCreated(id, entry, status: state.status, nextDue: state.nextDue, externalSource: externalSource),
+            .complaintCreated(id, state, status: state.status, nextDue: state.nextDue, externalSource: externalSource),
             by: actor, at: now, db)
         return id
     }
@@ -202,6 +203,7 @@ extension SQLiteStore {
         }
         if let episode = filter.episode { request = request.filter(C.episodeId == episode || C.id == episode) }
         if let ids = filter.ids { request = request.filter(ids.contains(C.id)) }
+        if let district = filter.district { request = request.filter(C.district == district) }
         return request
     }
 
@@ -261,9 +263,7 @@ extension SQLiteStore {
             records.append(record)
         }
         let entries = try records.map { try $0.entry(steps: [], complainant: nil, hasComplainant: false) }
-        for entry in entries.dropFirst() where sameVenueOnly && !entry.venue.isSameVenue(as: entries[0].venue) {
-            throw ComplaintLogError.differentVenues(entries[0].id ?? 0, entry.id ?? 0)
-        }
+        try StoreRules.checkLinkable(entries, sameVenueOnly: sameVenueOnly)
         // Merge whole episodes: every complaint already linked to one of these comes along.
         let roots = Set(entries.compactMap(\.episode))
         let members = try Int64.fetchAll(
@@ -370,9 +370,13 @@ extension SQLiteStore {
         }
     }
 
-    public func complaints() async throws -> [Complaint] {
+    public func complaints(forHearingsOf district: String?) async throws -> [Complaint] {
         try await writer.read { db in
-            try ComplaintRecord.order(Column("incidentDate"), ComplaintRecord.Columns.id).fetchAll(db).map { record in
+            var request = ComplaintRecord.all()
+            if let district {
+                request = request.filter(ComplaintRecord.Columns.district == district || ComplaintRecord.Columns.district == nil)
+            }
+            return try request.order(Column("incidentDate"), ComplaintRecord.Columns.id).fetchAll(db).map { record in
                 try record.entry(steps: [], complainant: nil, hasComplainant: false).evidence
             }
         }

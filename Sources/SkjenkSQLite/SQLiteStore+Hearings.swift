@@ -151,6 +151,11 @@ extension SQLiteStore {
         // Timestamps are stored as ISO 8601 in UTC with milliseconds, so text order is time order.
         if let from = search.from { conditions.add("at >= ?", [Timestamp.format(from)]) }
         if let until = search.until { conditions.add("at < ?", [Timestamp.format(until)]) }
+        if let actors = search.actors {
+            let names = actors.sorted()
+            conditions.add(
+                names.isEmpty ? "0" : "actor IN (" + names.map { _ in "?" }.joined(separator: ", ") + ")", names)
+        }
         let (filter, values) = (conditions.clause, conditions.values)
         let limit = search.limit
         return try await writer.read { [values] db in

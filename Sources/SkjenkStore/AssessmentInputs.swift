@@ -35,8 +35,17 @@ public enum AssessmentInputs {
         let context = AssessmentContext(
             policy: policy, sites: try await database.sites(), venues: try await database.licensedVenues(),
             penaltyPoints: sources.contains { $0.kind == .points } ? try await database.penaltyPoints() : nil,
-            complaints: try await database.complaints(), positionLookups: lookups,
+            complaints: try await database.complaints(forHearingsOf: district(of: hearings)), positionLookups: lookups,
             zones: sources.contains { $0.kind == .zones } ? try await database.zoneAreas() : nil, today: today)
         return (positioned, context)
+    }
+
+    /// The district whose complaints `hearings` are assessed with: their own district's (and those
+    /// logged without a district). Hearings of several districts are assessed with one context only
+    /// in a deployment that does not divide its complaint log; callers with districts assess each
+    /// district's hearings apart (`PolicySet`).
+    static func district(of hearings: [Hearing]) -> String? {
+        let districts = Set(hearings.map(\.district))
+        return districts.count == 1 ? districts.first : nil
     }
 }

@@ -48,13 +48,20 @@ public struct AuditSearch: Sendable, Hashable {
     public var from: Date?
     public var until: Date?
     public var limit: Int
+    /// Only events by these actors (a district's users and Open311 clients, `open311:NAME`); every
+    /// actor's when nil.
+    public var actors: Set<String>?
 
-    public init(who: String = "", what: String = "", from: Date? = nil, until: Date? = nil, limit: Int) {
+    public init(
+        who: String = "", what: String = "", from: Date? = nil, until: Date? = nil, limit: Int,
+        actors: Set<String>? = nil
+    ) {
         self.who = who
         self.what = what
         self.from = from
         self.until = until
         self.limit = max(0, limit)
+        self.actors = actors
     }
 }
 

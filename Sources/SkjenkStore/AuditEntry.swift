@@ -57,6 +57,7 @@ extension AuditEntry {
             "kilde: \(entry.source.label)", "ansvarlig: \(entry.officer)", "status: \(status.label)",
         ]
         if let due = nextDue { detail.append("frist: \(due.iso)") }
+        if let district = entry.district { detail.append("bydel: \(district)") }
         if let reference = entry.externalReference, let externalSource {
             detail.append("fra \(externalSource) (\(reference))")
         }
@@ -163,8 +164,10 @@ extension AuditEntry {
         AuditEntry(action: "user.profile", entity: "user", entityId: name, detail: profile.nameAndTitle)
     }
 
-    public static func apiKeyCreated(_ name: String) -> AuditEntry {
-        AuditEntry(action: "apikey.created", entity: "apikey", entityId: name, detail: "API-nøkkel utstedt")
+    public static func apiKeyCreated(_ name: String, district: String? = nil) -> AuditEntry {
+        AuditEntry(
+            action: "apikey.created", entity: "apikey", entityId: name,
+            detail: "API-nøkkel utstedt" + (district.map { "; bydel: \($0)" } ?? ""))
     }
 
     public static func apiKeyRevoked(_ name: String) -> AuditEntry {

@@ -19,11 +19,13 @@ public struct ComplaintFilter: Sendable, Hashable {
     public var episode: Int64?
     /// Only these complaints.
     public var ids: Set<Int64>?
+    /// Only this district's log; every district's when nil.
+    public var district: String?
 
     public init(
         venue: String? = nil, statuses: Set<ComplaintStatus>? = nil, category: ComplaintCategory? = nil,
         officer: String? = nil, overdueOn: LocalDate? = nil, dueBy: LocalDate? = nil,
-        receivedFrom: LocalDate? = nil, receivedTo: LocalDate? = nil, episode: Int64? = nil
+        receivedFrom: LocalDate? = nil, receivedTo: LocalDate? = nil, episode: Int64? = nil, district: String? = nil
     ) {
         self.venue = venue
         self.statuses = statuses
@@ -34,6 +36,7 @@ public struct ComplaintFilter: Sendable, Hashable {
         self.receivedFrom = receivedFrom
         self.receivedTo = receivedTo
         self.episode = episode
+        self.district = district
     }
 }
 
@@ -99,6 +102,7 @@ public enum ComplaintLogError: Error, Sendable, Equatable, CustomStringConvertib
     case flow(ComplaintFlow.Problem)
     case differentVenues(Int64, Int64)
     case linkNeedsTwo
+    case differentDistricts(Int64, Int64)
 
     public var description: String {
         switch self {
@@ -108,6 +112,8 @@ public enum ComplaintLogError: Error, Sendable, Equatable, CustomStringConvertib
         case .differentVenues(let a, let b):
             "klage \(a) og \(b) gjelder ikke samme sted (organisasjonsnummer, adresse eller navn), og kan ikke være samme episode"
         case .linkNeedsTwo: "oppgi minst to ulike klager som gjelder samme episode"
+        case .differentDistricts(let a, let b):
+            "klage \(a) og \(b) står i ulike bydelers klagelogg, og kan ikke være samme episode"
         }
     }
 }
@@ -162,18 +168,22 @@ public protocol ComplaintStore: Sendable {
     /// Of `ids`, those logged by `actorName` (an Open311 client is `open311:KEYNAME`), from the
     /// audit trail: a client sees the status notes of its own reports.
     func complaints(_ ids: [Int64], loggedBy actorName: String) async throws -> Set<Int64>
-    /// Every complaint as the assessment reads it (no complainants, no descriptions), oldest incident first.
-    func complaints() async throws -> [Complaint]
+    /// The complaints an assessment of `district`'s hearings reads (no complainants, no
+    /// descriptions), oldest incident first: that district's and those logged without a district;
+    /// every complaint when nil.
+    func complaints(forHearingsOf district: String?) async throws -> [Complaint]
 
     // Intake: duplicates and answers to complainants.
-    /// Open complaints received in `from ... to`, as the duplicate detector reads them: a complaint
-    /// flagged and not yet decided stands for the episode it is flagged against.
-    func duplicateCandidates(receivedFrom from: Date, to: Date) async throws -> [DuplicateCandidate]
+    /// Open complaints received in `from ... to` in the log of `district` (those without a district
+    /// when nil), as the duplicate detector reads them: a complaint flagged and not yet decided
+    /// stands for the episode it is flagged against.
+    func duplicateCandidates(receivedFrom from: Date, to: Date, district: String?) async throws -> [DuplicateCandidate]
     /// The officer's decision on a flag: `link` joins the complaint to the episode (in the same
     /// transaction), otherwise the flag is rejected. Audited.
     func decideDuplicate(complaint id: Int64, episode: Int64, link: Bool, actor: Actor) async throws
-    /// Every flag still waiting for an officer, newest complaint first.
-    func pendingDuplicates() async throws -> [PendingDuplicate]
+    /// Every flag still waiting for an officer in `district`'s log (every district's when nil),
+    /// newest complaint first.
+    func pendingDuplicates(district: String?) async throws -> [PendingDuplicate]
     /// Stores an answer to the complainant with the complaint. Audited (kind only, never the text).
     func addReply(_ reply: ComplaintReply, toComplaint id: Int64, actor: Actor) async throws
     /// The answers stored with a complaint, oldest first.
@@ -185,6 +195,12 @@ extension ComplaintStore {
     public func logComplaint(_ entry: ComplaintLogEntry, actor: Actor) async throws -> Int64 {
         try await logComplaint(entry, actor: actor, receipt: nil)
     }
+
+    /// Every complaint as the assessment reads it, of every district.
+    public func complaints() async throws -> [Complaint] { try await complaints(forHearingsOf: nil) }
+
+    /// Every flag still waiting for an officer, in every district's log.
+    public func pendingDuplicates() async throws -> [PendingDuplicate] { try await pendingDuplicates(district: nil) }
 
     /// Adds a step without an answer to the complainant.
     public func addStep(_ step: FollowUpStep, toComplaint id: Int64, actor: Actor) async throws -> ComplaintLogEntry {

@@ -62,6 +62,7 @@ public enum StoreRules {
         let problems = ComplaintRules.problems(entry, now: now)
         guard problems.isEmpty else { throw ComplaintLogError.invalid(problems) }
         var state = entry
+        state.district = try checkedDistrict(entry.district)
         state.id = nil
         state.status = .received
         state.closingReason = nil
@@ -78,6 +79,22 @@ public enum StoreRules {
             throw ComplaintLogError.flow(error)
         }
         return state
+    }
+}
+
+extension StoreRules {
+    /// Refuses to make `entries` one episode when they lie in different districts' logs, or (with
+    /// `sameVenueOnly`) concern different venues.
+    public static func checkLinkable(_ entries: [ComplaintLogEntry], sameVenueOnly: Bool) throws {
+        guard let first = entries.first else { return }
+        for entry in entries.dropFirst() {
+            if entry.district != first.district {
+                throw ComplaintLogError.differentDistricts(first.id ?? 0, entry.id ?? 0)
+            }
+            if sameVenueOnly && !entry.venue.isSameVenue(as: first.venue) {
+                throw ComplaintLogError.differentVenues(first.id ?? 0, entry.id ?? 0)
+            }
+        }
     }
 }
 

@@ -99,22 +99,33 @@ public struct APIKey: Sendable, Hashable {
     public let name: String
     public let createdAt: Date
     public let revokedAt: Date?
+    /// The district whose log the client reports to and reads from; nil in a deployment for one district.
+    public let district: String?
 
     public var isRevoked: Bool { revokedAt != nil }
 
-    public init(id: Int64, name: String, createdAt: Date, revokedAt: Date?) {
+    public init(id: Int64, name: String, createdAt: Date, revokedAt: Date?, district: String? = nil) {
         self.id = id
         self.name = name
         self.createdAt = createdAt
         self.revokedAt = revokedAt
+        self.district = district
     }
 }
 
 /// Keys for other systems: issued by name, found by the hash of the key, revoked by name.
 public protocol APIKeyStore: Sendable {
-    func addAPIKey(name: String, keyHash: String, actor: Actor) async throws -> APIKey
+    /// `district` is checked by `StoreRules.checkedDistrict`.
+    func addAPIKey(name: String, keyHash: String, district: String?, actor: Actor) async throws -> APIKey
     func apiKeys() async throws -> [APIKey]
     /// The key with this hash, unless revoked.
     func apiKey(hash: String) async throws -> APIKey?
     func revokeAPIKey(name: String, actor: Actor) async throws
+}
+
+extension APIKeyStore {
+    /// Issues a key for no particular district.
+    public func addAPIKey(name: String, keyHash: String, actor: Actor) async throws -> APIKey {
+        try await addAPIKey(name: name, keyHash: keyHash, district: nil, actor: actor)
+    }
 }

@@ -24,6 +24,31 @@ import Testing
         try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
     }
 
+    /// Issue 17: on a service for several districts the operator names the district's log with
+    /// `--district`; listings, the morning list and exports then hold that district's complaints only.
+    @Test func theDistrictOptionKeepsEachDistrictsLogApart() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        for (district, venue) in [("St. Hanshaugen", "Pub Bislett"), ("Bydel Sagene", "Sagene Kro")] {
+            let result = try cli.run(
+                "complaints", "add", "--received", "2026-11-01 10:00", "--incident", "2026-10-31", "--venue", venue,
+                "--address", "Thereses gate 10", "--category", "stoey", "--officer", "kari", "--due", "2026-11-21",
+                "--district", district)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let sagene = try cli.run("complaints", "list", "--district", "Sagene", "--json")
+        #expect(sagene.stdout.contains("Sagene Kro") && !sagene.stdout.contains("Pub Bislett"))
+        let followup = try cli.run("followup", "--district", "St. Hanshaugen", "--today", "2026-11-22")
+        #expect(followup.stdout.contains("Pub Bislett") && !followup.stdout.contains("Sagene Kro"))
+        let export = try cli.run("complaints", "export", "--district", "Sagene")
+        #expect(export.stdout.contains("Sagene Kro") && !export.stdout.contains("Pub Bislett"))
+        let everyone = try cli.run("complaints", "list", "--json")
+        #expect(everyone.stdout.contains("Sagene Kro") && everyone.stdout.contains("Pub Bislett"))
+        let bad = try cli.run("complaints", "list", "--district", "7")
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("--district: bydelen skal være et navn"))
+    }
+
     @Test func followupAndOverdueAreRightForYesterdayTodayAndTomorrow() throws {
         let cli = try CLIHarness()
         defer { cli.remove() }

@@ -56,7 +56,17 @@ import Testing
             let cases = try #require(try JSONSerialization.jsonObject(with: Data(buffer: listed.body)) as? [[String: Any]])
             #expect(cases.compactMap { $0["saksnummer"] as? String } == [sagene.caseNumber.text])
 
-            // A user without a district (one district's deployment) reaches both
+            // Sagene's officer cannot upload St. Hanshaugen's hearings: the file is refused whole.
+            let before = try await harness.store.caseList(CaseListQuery(statuses: nil, limit: 1_000, today: try LocalDate(iso: "2026-11-22"))).total
+            try await sara.get("/saker")
+            let upload = try await sara.upload(
+                "/saker/import", fileName: "uke46.xml",
+                data: try Data(contentsOf: Fixtures.sample("hearings/2026-uke46.xml")))
+            #expect(upload.status == .unprocessableContent)
+            #expect(upload.text.contains("høringen gjelder bydel St. Hanshaugen; du kan bare laste opp høringer til bydel Sagene"))
+            #expect(try await harness.store.caseList(CaseListQuery(statuses: nil, limit: 1_000, today: try LocalDate(iso: "2026-11-22"))).total == before)
+
+                        // A user without a district (one district's deployment) reaches both
             let admin = Browser(client)
             _ = try await admin.signIn("kari")
             let all = try await admin.get("/saker?alle=1")

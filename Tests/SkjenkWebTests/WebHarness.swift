@@ -26,8 +26,12 @@ struct WebHarness {
     let complaintId: Int64
 
     /// `configure` changes the server's configuration (a proxy, a lower key limit); `engine` the
-    /// store (SQLite in memory unless told).
-    init(engine: StoreEngine = .sqlite, configure: (inout WebConfiguration) -> Void = { _ in }) async throws {
+    /// store (SQLite in memory unless told); `complaintDistrict` the log the complaint is in (none
+    /// unless told, as in a deployment for one district).
+    init(
+        engine: StoreEngine = .sqlite, complaintDistrict: String? = nil,
+        configure: (inout WebConfiguration) -> Void = { _ in }
+    ) async throws {
         store = try await engine.store()
         var configuration = WebConfiguration(policyPath: Fixtures.sample("policy.yaml").path)
         configure(&configuration)
@@ -46,6 +50,7 @@ struct WebHarness {
             received: "2026-11-20 10:00", incident: "2026-11-19", due: "2026-11-21",
             venue: ComplaintVenue(name: "Bar Boble", street: "Thereses gate 10"), complainant: Self.complainant)
         entry.officer = "kari"
+        entry.district = complaintDistrict
         complaintId = try await store.logComplaint(entry, actor: Fixtures.actor)
     }
 

@@ -137,13 +137,16 @@ public struct ComplaintLogEntry: Sendable, Hashable {
     public var externalReference: String?
     /// Open episodes this complaint is likely a duplicate of, and what the officer decided.
     public var duplicateFlags: [DuplicateFlag] = []
+    /// The district whose log it is in ("St. Hanshaugen", as hearings name it): the district of whoever
+    /// logged it (the officer, the API token's user, the Open311 key). Nil in a deployment for one district.
+    public var district: String?
 
     public init(
         id: Int64? = nil, receivedAt: Date, incident: IncidentTime, venue: ComplaintVenue,
         categories: Set<ComplaintCategory>, description: String? = nil, source: ComplaintSource, officer: String,
         status: ComplaintStatus = .received, closingReason: ClosingReason? = nil, episodeId: Int64? = nil,
         nextDue: LocalDate? = nil, steps: [FollowUpStep] = [], complainant: Complainant? = nil,
-        hasComplainant: Bool? = nil, purgedAt: Date? = nil, externalReference: String? = nil
+        hasComplainant: Bool? = nil, purgedAt: Date? = nil, externalReference: String? = nil, district: String? = nil
     ) {
         self.id = id
         self.receivedAt = receivedAt
@@ -162,6 +165,7 @@ public struct ComplaintLogEntry: Sendable, Hashable {
         self.hasComplainant = hasComplainant ?? (complainant.map { !$0.isEmpty } ?? false)
         self.purgedAt = purgedAt
         self.externalReference = externalReference
+        self.district = district
     }
 
     /// The day it was received, in Oslo.

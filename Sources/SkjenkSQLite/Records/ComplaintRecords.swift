@@ -32,6 +32,7 @@ struct ComplaintRecord: Codable, FetchableRecord, PersistableRecord {
     var purgedAt: String?
     var externalSource: String?
     var externalReference: String?
+    var district: String?
 
     enum Columns {
         static let id = Column(CodingKeys.id)
@@ -46,6 +47,7 @@ struct ComplaintRecord: Codable, FetchableRecord, PersistableRecord {
         static let categories = Column(CodingKeys.categories)
         static let externalSource = Column(CodingKeys.externalSource)
         static let externalReference = Column(CodingKeys.externalReference)
+        static let district = Column(CodingKeys.district)
     }
 
     init(_ entry: ComplaintLogEntry, externalSource: String?) {
@@ -67,6 +69,7 @@ struct ComplaintRecord: Codable, FetchableRecord, PersistableRecord {
         episodeId = entry.episodeId
         nextDue = entry.nextDue?.iso
         purgedAt = entry.purgedAt.map(Timestamp.format)
+        district = entry.district
         setVenue(entry.venue)
     }
 
@@ -117,7 +120,8 @@ struct ComplaintRecord: Codable, FetchableRecord, PersistableRecord {
             closingReason: try closingReason.map { try decode(ClosingReason.self, $0, "avslutningsgrunn") },
             episodeId: episodeId, nextDue: try nextDue.map { try LocalDate(iso: $0) }, steps: steps,
             complainant: complainant, hasComplainant: hasComplainant,
-            purgedAt: try purgedAt.map { try Timestamp.parse($0) }, externalReference: externalReference)
+            purgedAt: try purgedAt.map { try Timestamp.parse($0) }, externalReference: externalReference,
+            district: district)
     }
 }
 

@@ -121,15 +121,16 @@ struct APIController {
             return response
         }
         api.get("/klager") { request, context -> Response in
-            _ = try Access.require(Access.staff, request, context)
-            let entries = try await services.store.complaintLog(ComplaintFilter())
+            let session = try Access.require(Access.staff, request, context)
+            let entries = try await services.store.complaintLog(ComplaintFilter(district: session.user.district))
             return try APIResponse.json(entries.map { Self.json($0, withComplainant: false) })
         }
         api.get("/klager/:id") { request, context -> Response in
             let session = try Access.require(Access.staff, request, context)
             guard let id = context.parameters.get("id").flatMap(Int64.init),
                 let entry = try await services.store.complaint(
-                    id: id, includingComplainant: session.user.role.mayReadComplainants)
+                    id: id, includingComplainant: session.user.role.mayReadComplainants),
+                Access.reaches(complaintOf: entry.district, session)
             else { throw HTTPError(.notFound, message: "Fant ingen slik klage.") }
             return try APIResponse.json(Self.json(entry, withComplainant: session.user.role.mayReadComplainants))
         }
@@ -144,9 +145,11 @@ struct APIController {
                     .badRequest,
                     message: file.errors.map(\.message).joined(separator: "; ").nonEmpty ?? "Send én klage som JSON.")
             }
+            var entry = file.entries[0]
+            entry.district = session.user.district
             do {
                 let (id, _) = try await ComplaintDesk.receive(
-                    file.entries[0], intake: .standard(services.store, policy: try services.policy()),
+                    entry, intake: .standard(services.store, policy: try services.policy()),
                     store: services.store, replies: services.replies,
                     actor: Actor(name: session.user.name, channel: "api"), now: services.now())
                 let stored = try await services.store.complaint(id: id, includingComplainant: false)

@@ -50,7 +50,8 @@ struct Open311Controller {
             return try await answer(format, logger: context.logger) {
                 let key = try await reader(request, context: context)
                 guard let number = Int64(id),
-                    let entry = try await services.store.complaint(id: number, includingComplainant: false)
+                    let entry = try await services.store.complaint(id: number, includingComplainant: false),
+                    try reaches(entry, key: key, request)
                 else { throw Open311Error(.notFound, "Fant ingen henvendelse med id «\(id)».") }
                 let own = try await posted(by: key, [entry])
                 return format.response(
@@ -120,6 +121,25 @@ struct Open311Controller {
             throw Open311Error(.tooManyRequests, "For mange forespørsler; vent et minutt.")
         }
         return nil
+    }
+
+    /// The district whose requests a reader sees: its key's; without a key, the `jurisdiction_id` the
+    /// reader names (GeoReport v2's parameter for an endpoint serving several jurisdictions), the
+    /// district's name as hearings write it ("St. Hanshaugen"); nil for every district's.
+    func jurisdiction(_ request: Request, key: APIKey?) throws -> String? {
+        if let key { return key.district }
+        guard let given = request.uri.queryParameters.get("jurisdiction_id"), !given.isEmpty else { return nil }
+        guard let district = try? StoreRules.checkedDistrict(given) else {
+            throw Open311Error(.badRequest, "jurisdiction_id skal være navnet på en bydel, som «St. Hanshaugen».")
+        }
+        return district
+    }
+
+    /// Whether the reader may see `entry`: a key sees its own district's log, a reader without a key
+    /// the `jurisdiction_id` it names (every district's when it names none).
+    func reaches(_ entry: ComplaintLogEntry, key: APIKey?, _ request: Request) throws -> Bool {
+        guard let district = try jurisdiction(request, key: key) else { return true }
+        return entry.district == district
     }
 
     /// The `api_key` the client sent, in the form or the query.
@@ -240,7 +260,8 @@ struct Open311Controller {
             receivedAt: now, incident: IncidentTime(start: incident, time: time),
             venue: ComplaintVenue(name: form["attribute[sted]"], street: address, position: position),
             categories: [service.category], description: description, source: .resident, officer: Self.unassigned,
-            complainant: complainant.isEmpty ? nil : complainant, externalReference: form["service_request_id"])
+            complainant: complainant.isEmpty ? nil : complainant, externalReference: form["service_request_id"],
+            district: key.district)
         let (id, _) = try await ComplaintDesk.receive(
             entry, intake: .standard(services.store, policy: try policy()), store: services.store,
             replies: services.replies, actor: Actor(name: "open311:\(key.name)", channel: "open311"), now: now)
@@ -286,7 +307,7 @@ struct Open311Controller {
             throw Open311Error(
                 .badRequest, "start_date og end_date kan være høyst \(Self.maxDays) dager fra hverandre.")
         }
-        var filter = ComplaintFilter()
+        var filter = ComplaintFilter(district: try jurisdiction(request, key: client))
         if let code = parameters.get("service_code") {
             guard let service = ComplaintService.named(code) else {
                 throw Open311Error(.badRequest, "Ukjent service_code «\(code)».")

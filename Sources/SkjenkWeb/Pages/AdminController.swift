@@ -80,6 +80,13 @@ struct AdminController {
         }
         router.post("/registre/:kind") { request, context -> Response in
             let session = try Access.require(Access.admins, request, context)
+            // The registers are the whole city's: an administrator of one district does not replace them.
+            if let district = session.user.district {
+                throw HTTPError(
+                    .forbidden,
+                    message: "Du har ikke tilgang til å laste opp registre som administrator for bydel \(district): "
+                        + "registrene er felles for hele byen og lastes opp av byens administrator.")
+            }
             guard let file = context.form?.file("fil"), !file.data.isEmpty else {
                 return try await registers(
                     request, session: session, message: nil, problems: ["Velg en fil å laste opp."])
@@ -95,6 +102,11 @@ struct AdminController {
         router.post("/brukere/:name/profil") { request, context -> Response in
             let session = try Access.require(Access.admins, request, context)
             let name = context.parameters.get("name") ?? ""
+            // Another district's user is answered as one that does not exist, before the form is read.
+            guard try await reachableUsers(session).contains(where: { $0.name.lowercased() == name.lowercased() }) else {
+                return try await users(
+                    request, session: session, message: nil, error: UserStoreError.notFound(name).description)
+            }
             let form = context.form ?? FormFields()
             func field(_ key: String) -> String? {
                 form[key].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
@@ -129,7 +141,8 @@ struct AdminController {
             let events = try await services.store.searchAudit(
                 AuditSearch(
                     who: who, what: what, from: from.map { OsloTime.instant($0) },
-                    until: to.map { OsloTime.instant($0.adding(days: 1)) }, limit: Self.auditLimit)
+                    until: to.map { OsloTime.instant($0.adding(days: 1)) }, limit: Self.auditLimit,
+                    actors: try await districtActors(session))
             ).map {
                 Event(
                     at: NorwegianFormat.dateTime($0.at), actor: $0.actor, channel: $0.channel, action: $0.action,
@@ -145,9 +158,24 @@ struct AdminController {
         }
     }
 
+    /// Whose events an administrator tied to a district sees: the district's users and Open311
+    /// clients (nil, everyone's, for an administrator without a district).
+    func districtActors(_ session: WebSession) async throws -> Set<String>? {
+        guard let district = session.user.district else { return nil }
+        let users = try await services.store.users().filter { $0.district == district }.map(\.name)
+        let keys = try await services.store.apiKeys().filter { $0.district == district }.map { "open311:\($0.name)" }
+        return Set(users + keys)
+    }
+
+    /// The users an administrator may see and change: those of the administrator's district (every
+    /// user for an administrator without a district).
+    func reachableUsers(_ session: WebSession) async throws -> [WebUser] {
+        try await services.store.users().filter { user in session.user.district.map { $0 == user.district } ?? true }
+    }
+
     /// The users with the full name, title and contact the letters show, each editable.
     func users(_ request: Request, session: WebSession, message: String?, error: String?) async throws -> Response {
-        let rows = try await services.store.users().map {
+        let rows = try await reachableUsers(session).map {
             UserRow(
                 name: $0.name, role: $0.role.label, status: $0.disabled ? "sperret" : "aktiv",
                 fullName: $0.profile?.fullName ?? "", title: $0.profile?.title ?? "", phone: $0.profile?.phone ?? "",

@@ -47,7 +47,7 @@ struct CasesController {
             }
             let outcome = try await services.hearings.importFile(
                 file.data, fileName: file.fileName.isEmpty ? "opplastet.xml" : file.fileName,
-                store: { services.store }, actor: services.actor(session))
+                district: session.user.district, store: { services.store }, actor: services.actor(session))
             guard let receipt = outcome.receipt else {
                 return try await desk(
                     request, session: session, problems: outcome.diagnostics.map(\.description), message: nil)

@@ -82,6 +82,7 @@ struct ComplaintFollowUpController {
     ) async throws -> Response {
         let session = try Access.require(Access.staff, request, context)
         let id = try pages.complaintId(context)
+        try await pages.checkReach(id, session)
         do {
             let message = try await body(id, context.form ?? FormFields(), session)
             return try await pages.showPage(request, context, session: session, message: message, error: nil)

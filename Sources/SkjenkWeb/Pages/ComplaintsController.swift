@@ -118,7 +118,7 @@ struct ComplaintsController {
             let query = request.queryForm
             let venue = query.get("sted") ?? ""
             let all = query.get("alle") == "1"
-            var filter = ComplaintFilter(venue: venue.isEmpty ? nil : venue)
+            var filter = ComplaintFilter(venue: venue.isEmpty ? nil : venue, district: session.user.district)
             if !all { filter.statuses = Set(ComplaintStatus.allCases.filter(\.isOpen)) }
             let entries = try await services.store.complaintLog(filter)
             let today = services.today
@@ -127,10 +127,11 @@ struct ComplaintsController {
             let charted = try await services.store.complaintLog(
                 ComplaintFilter(
                     venue: venue.isEmpty ? nil : venue,
-                    receivedFrom: try LocalDate(year: first.year, month: first.month, day: 1)))
+                    receivedFrom: try LocalDate(year: first.year, month: first.month, day: 1),
+                    district: session.user.district))
             let statistics = ComplaintStatistics(entries: charted, from: first, to: YearMonth(today))
             let chart = ComplaintChart(statistics: statistics, title: "Klager per måned").svg()
-            let pending = try await services.store.pendingDuplicates().map {
+            let pending = try await services.store.pendingDuplicates(district: session.user.district).map {
                 PendingRow(
                     id: $0.complaintId, episode: $0.flag.episode, matched: $0.flag.matched, reason: $0.flag.reason)
             }
@@ -176,7 +177,7 @@ struct ComplaintsController {
                 description: form["beskrivelse"],
                 source: form["kilde"].flatMap { ComplaintSource(code: $0) } ?? .resident,
                 officer: session.user.name, nextDue: form["frist"].flatMap { try? LocalDate(iso: $0) },
-                complainant: complainant.isEmpty ? nil : complainant)
+                complainant: complainant.isEmpty ? nil : complainant, district: session.user.district)
             do {
                 let (id, _) = try await ComplaintDesk.receive(
                     entry, intake: .standard(services.store, policy: try services.policy()), store: services.store,
@@ -194,7 +195,7 @@ struct ComplaintsController {
             let session = try Access.require(Access.staff, request, context)
             let today = services.today
             let entries = try await services.store.complaintLog(
-                ComplaintFilter(officer: session.user.name, dueBy: today))
+                ComplaintFilter(officer: session.user.name, dueBy: today, district: session.user.district))
             let agenda = FollowUpAgenda(entries: entries, today: today)
             let rows = agenda.officers.flatMap(\.items).map { item in
                 AgendaRow(
@@ -212,6 +213,13 @@ struct ComplaintsController {
     func complaintId(_ context: WebContext) throws -> Int64 {
         guard let text = context.parameters.get("id"), let id = Int64(text) else { throw HTTPError(.notFound) }
         return id
+    }
+
+    /// 404 unless the complaint exists in a log the signed-in user reaches (before anything is changed).
+    func checkReach(_ id: Int64, _ session: WebSession) async throws {
+        guard let entry = try await services.store.complaint(id: id, includingComplainant: false),
+            Access.reaches(complaintOf: entry.district, session)
+        else { throw HTTPError(.notFound, message: "Fant ingen klage med nummer \(id).") }
     }
 
     static func categories(_ entry: ComplaintLogEntry) -> String {
@@ -262,7 +270,8 @@ struct ComplaintsController {
         }
         let venue = query.get("sted") ?? ""
         var filter = ComplaintFilter(
-            venue: venue.isEmpty ? nil : venue, receivedFrom: try date("fra"), receivedTo: try date("til"))
+            venue: venue.isEmpty ? nil : venue, receivedFrom: try date("fra"), receivedTo: try date("til"),
+            district: session.user.district)
         if query.get("alle") != "1" { filter.statuses = Set(ComplaintStatus.allCases.filter(\.isOpen)) }
         let (data, _) = try await ComplaintDesk.export(
             filter, includingComplainants: personal, role: session.user.role, store: services.store,
@@ -283,7 +292,9 @@ struct ComplaintsController {
     {
         let id = try complaintId(context)
         let mayRead = session.user.role.mayReadComplainants
-        guard let entry = try await services.store.complaint(id: id, includingComplainant: mayRead) else {
+        guard let entry = try await services.store.complaint(id: id, includingComplainant: mayRead),
+            Access.reaches(complaintOf: entry.district, session)
+        else {
             throw HTTPError(.notFound, message: "Fant ingen klage med nummer \(id).")
         }
         let today = services.today

@@ -14,7 +14,6 @@ enum Access {
     static let reviewers: Set<Role> = [.caseworker, .complaintOfficer, .councilMember, .manager]
     static let admins: Set<Role> = [.admin]
 
-    /// The session of a user with one of `roles`; otherwise sign-in (no session) or 403.
     /// Whether the signed-in user may reach a hearing of `district`: a user tied to a district
     /// reaches that district's hearings only (a user without one, in a deployment for one district,
     /// reaches all).
@@ -22,6 +21,13 @@ enum Access {
         session.user.district.map { $0 == district } ?? true
     }
 
+    /// Whether the signed-in user reaches a complaint in `district`'s log (nil: logged without a
+    /// district): a user tied to a district reaches that district's log only.
+    static func reaches(complaintOf district: String?, _ session: WebSession) -> Bool {
+        session.user.district.map { $0 == district } ?? true
+    }
+
+    /// The session of a user with one of `roles`; otherwise sign-in (no session) or 403.
     static func require(_ roles: Set<Role>, _ request: Request, _ context: WebContext) throws -> WebSession {
         guard let session = context.session else {
             if request.uri.path.hasPrefix("/api/") {

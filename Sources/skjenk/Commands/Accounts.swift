@@ -175,12 +175,20 @@ struct APIKeys: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: ArgumentHelp("Navnet på systemet som får nøkkelen.", valueName: "NAME"))
         var name: String
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Bydelen systemet melder til og leser fra (som høringene skriver den, f.eks. «St. Hanshaugen»).",
+                valueName: "DISTRICT"))
+        var district: String?
 
         func run() async throws {
             do {
                 let (key, stored) = try await SkjenkApp.Accounts.issueKey(
-                    name: name, store: store.openStore(), actor: .commandLine)
-                print("Nøkkel for \(stored.name) (ta vare på den; den vises ikke igjen):")
+                    name: name, district: district, store: store.openStore(), actor: .commandLine)
+                print(
+                    "Nøkkel for \(stored.name)\(stored.district.map { " (bydel \($0))" } ?? "")"
+                        + " (ta vare på den; den vises ikke igjen):")
                 print(key)
             } catch let error as StoreError {
                 throw CommandFailure(message: error.description)
@@ -195,7 +203,8 @@ struct APIKeys: AsyncParsableCommand {
         func run() async throws {
             for key in try await store.openStore().apiKeys() {
                 let state = key.revokedAt.map { "trukket tilbake \(NorwegianFormat.dateTime($0))" } ?? "gyldig"
-                print("\(key.name)\tutstedt \(NorwegianFormat.dateTime(key.createdAt))\t\(state)")
+                print(
+                    "\(key.name)\t\(key.district ?? "–")\tutstedt \(NorwegianFormat.dateTime(key.createdAt))\t\(state)")
             }
         }
     }

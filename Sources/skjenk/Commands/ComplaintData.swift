@@ -18,6 +18,7 @@ extension Skjenk.Complaints {
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var policyOptions: PolicyOptions
+        @OptionGroup var district: DistrictOption
 
         @Argument(help: ArgumentHelp("CSV-fil.", valueName: "FILE"))
         var file: String
@@ -44,9 +45,13 @@ extension Skjenk.Complaints {
             let intake = ComplaintIntake(
                 resolver: ComplaintVenueResolver(registers: database, addresses: database),
                 firstResponseDays: policy?.firstResponseDays)
+            let district = try district.checked()
             var prepared: [ComplaintLogEntry] = []
             do {
-                for entry in sheet.entries { prepared.append(try await intake.prepare(entry).entry) }
+                for var entry in sheet.entries {
+                    entry.district = district
+                    prepared.append(try await intake.prepare(entry).entry)
+                }
                 let summary = try await database.logComplaints(
                     prepared, source: "regneark", duplicates: policy?.duplicates ?? DuplicateRule(), actor: actor)
                 print("\(file): \(summary.added.count) klager importert.")
@@ -102,6 +107,7 @@ extension Skjenk.Complaints {
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var today: TodayOption
+        @OptionGroup var district: DistrictOption
 
         @Option(
             name: .long,
@@ -133,7 +139,8 @@ extension Skjenk.Complaints {
             guard first.months(until: last) < 120 else {
                 throw CommandFailure(message: "velg høyst ti år (120 måneder) om gangen")
             }
-            let entries = try await store.openStore().complaintLog(ComplaintFilter(venue: venue))
+            let entries = try await store.openStore().complaintLog(
+                ComplaintFilter(venue: venue, district: try district.checked()))
             let statistics = ComplaintStatistics(entries: entries, from: first, to: last)
             let title = "Klager per måned" + (venue.map { ", \($0)" } ?? ", hele bydelen")
             if let svg {
@@ -197,6 +204,7 @@ extension Skjenk {
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var today: TodayOption
+        @OptionGroup var district: DistrictOption
 
         @Option(name: .long, help: ArgumentHelp("Bare denne saksbehandleren.", valueName: "NAME"))
         var officer: String?
@@ -214,7 +222,7 @@ extension Skjenk {
         func run() async throws {
             let day = today.date
             let entries = try await store.openStore().complaintLog(
-                ComplaintFilter(officer: officer, dueBy: day.adding(days: within)))
+                ComplaintFilter(officer: officer, dueBy: day.adding(days: within), district: try district.checked()))
             let agenda = FollowUpAgenda(entries: entries, today: day, withinDays: within)
             if json {
                 try JSONOutput.print(FollowUpJSON(agenda))

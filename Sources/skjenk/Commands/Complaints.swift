@@ -33,6 +33,7 @@ extension Skjenk.Complaints {
         @OptionGroup var store: StoreOptions
         @OptionGroup var policyOptions: PolicyOptions
         @OptionGroup var replyTemplates: ReplyTemplateOptions
+        @OptionGroup var district: DistrictOption
 
         @Option(
             name: .long, help: ArgumentHelp("Les klagen (eller en liste av klager) fra JSON-fil.", valueName: "FILE"))
@@ -135,6 +136,8 @@ extension Skjenk.Complaints {
                         complainant: complainant.isEmpty ? nil : complainant)
                 ]
             }
+            let district = try district.checked()
+            for index in entries.indices { entries[index].district = district }
             let database = try await store.openStore()
             // The policy gives the first due date and the duplicate rule; without a policy file the
             // due date must be given and the duplicate rule is the default.

@@ -30,7 +30,31 @@ func organisationNumber(_ text: String?, option: String = "--orgnr") throws -> O
     }
 }
 
-/// `--venue`, `--status`, `--category`: which complaints a listing or an export takes.
+/// `--district`: the district whose complaint log a command works in, on a service for several
+/// districts (the name as hearings write it); every district's, or none, when not given.
+struct DistrictOption: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Bydelens klagelogg, på en tjeneste for flere bydeler (som høringene skriver den, «St. Hanshaugen»).",
+            valueName: "DISTRICT"))
+    var district: String?
+
+    func validate() throws {
+        _ = try checked()
+    }
+
+    /// The district as stored (a leading «Bydel» dropped), or the refusal in Norwegian.
+    func checked() throws -> String? {
+        do {
+            return try StoreRules.checkedDistrict(district)
+        } catch let error as StoreError {
+            throw ValidationError("--district: \(error.description)")
+        }
+    }
+}
+
+/// `--venue`, `--status`, `--category`, `--district`: which complaints a listing or an export takes.
 struct ComplaintSelectionOptions: ParsableArguments {
     @Option(
         name: .long,
@@ -43,10 +67,13 @@ struct ComplaintSelectionOptions: ParsableArguments {
     var status: [ComplaintStatus] = []
     @Option(name: .long, help: ArgumentHelp("Kategori.", valueName: "CODE"))
     var category: ComplaintCategory?
+    @OptionGroup var district: DistrictOption
 
     /// The filter these options give; the statuses only when some were named.
     var filter: ComplaintFilter {
-        ComplaintFilter(venue: venue, statuses: status.isEmpty ? nil : Set(status), category: category)
+        ComplaintFilter(
+            venue: venue, statuses: status.isEmpty ? nil : Set(status), category: category,
+            district: try? district.checked())
     }
 }
 
