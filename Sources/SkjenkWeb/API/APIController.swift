@@ -146,7 +146,8 @@ struct APIController {
             }
             do {
                 let (id, _) = try await ComplaintDesk.receive(
-                    file.entries[0], intake: .standard(services.store, policy: try services.policy()),
+                    file.entries[0],
+                    intake: .standard(services.store, policy: try services.policy(forDistrict: session.user.district)),
                     store: services.store, replies: services.replies,
                     actor: Actor(name: session.user.name, channel: "api"), now: services.now())
                 let stored = try await services.store.complaint(id: id, includingComplainant: false)

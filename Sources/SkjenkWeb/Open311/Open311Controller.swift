@@ -82,8 +82,8 @@ struct Open311Controller {
             return format.error(.badRequest, error.description)
         } catch let unavailable as PolicyUnavailable {
             logger.error(
-                "Open311 request refused: the policy file has errors",
-                metadata: ["diagnostics": "\(unavailable.errors.diagnostics.count)"])
+                "Open311 request refused: the policy file has errors or no policy applies",
+                metadata: ["problem": "\(unavailable.problem)"])
             return format.error(
                 .internalServerError, "Tjenesten kan ikke ta imot eller vise meldinger nå; bydelen retter en feil.")
         } catch let error as HTTPError {
@@ -95,16 +95,23 @@ struct Open311Controller {
         }
     }
 
-    /// The policy file has errors: answered in the specification's format, logged for the administrator.
+    /// The policy file has errors, or the folder has no policy for the district: answered in the
+    /// specification's format, logged for the administrator.
     struct PolicyUnavailable: Error {
-        let errors: PolicyErrors
+        let problem: String
     }
 
-    /// The district's policy, or `PolicyUnavailable` when its file has errors.
-    func policy() throws -> Policy {
+    /// The policy for `district` (nil: the only one), or `PolicyUnavailable` when its file has errors
+    /// or the folder has none for it.
+    func policy(forDistrict district: String?) throws -> Policy {
         switch services.policyFile.current() {
-        case .success(let policy): return policy
-        case .failure(let errors): throw PolicyUnavailable(errors: errors)
+        case .success(let policies):
+            do {
+                return try policies.policy(forDistrict: district)
+            } catch {
+                throw PolicyUnavailable(problem: error.description)
+            }
+        case .failure(let errors): throw PolicyUnavailable(problem: "\(errors.diagnostics.count) diagnostics")
         }
     }
 
@@ -113,7 +120,7 @@ struct Open311Controller {
     /// default), limited per address like the keys.
     func reader(_ request: Request, context: WebContext) async throws -> APIKey? {
         if Self.givenKey(request, context) != nil { return try await client(request, context: context) }
-        guard try policy().open311ReadWithoutKey else {
+        guard try policy(forDistrict: nil).open311ReadWithoutKey else {
             throw Open311Error(.forbidden, "Gyldig api_key mangler.")
         }
         guard try await services.keyLimiter.take("adresse:\(services.clientAddress(request, context))", now: services.now()) else {
@@ -242,7 +249,7 @@ struct Open311Controller {
             categories: [service.category], description: description, source: .resident, officer: Self.unassigned,
             complainant: complainant.isEmpty ? nil : complainant, externalReference: form["service_request_id"])
         let (id, _) = try await ComplaintDesk.receive(
-            entry, intake: .standard(services.store, policy: try policy()), store: services.store,
+            entry, intake: .standard(services.store, policy: try policy(forDistrict: nil)), store: services.store,
             replies: services.replies, actor: Actor(name: "open311:\(key.name)", channel: "open311"), now: now)
         let notice =
             "Klagen er registrert med nummer K-\(id). "
