@@ -39,10 +39,10 @@ extension StatementDesk {
     /// Whether the latest draft was written on another version of the case or another assessment
     /// than today's (nil when there is no draft).
     public static func staleVersion(
-        of stored: StoredCase, policy: Policy, store: any AppStore, today: LocalDate
+        of stored: StoredCase, policies: PolicySet, store: any AppStore, today: LocalDate
     ) async throws -> Int? {
         guard let draft = try await store.drafts(of: stored.hearing.caseNumber).last else { return nil }
-        let prepared = try await prepare([stored], policy: policy, store: store, today: today)[0]
+        let prepared = try await prepare([stored], policies: policies, store: store, today: today)[0]
         return draft.isStale(hearingVersion: stored.version, assessmentDigest: prepared.assessment.digest)
             ? draft.version : nil
     }
@@ -50,13 +50,14 @@ extension StatementDesk {
     /// One review step on the statement of `stored`, with its rules for every channel: a stale
     /// draft is not approved; the store keeps the review flow and four eyes (author and submitter
     /// never approve; the approver has the route's role) in the transaction that records the step.
-    /// `policy` is read only for an approval (to assess the case as it stands today).
+    /// `policies` are read only for an approval (to assess the case as it stands today, with its
+    /// district's policy).
     public static func review(
-        _ action: ReviewAction, of stored: StoredCase, policy: () throws -> Policy, store: any AppStore,
+        _ action: ReviewAction, of stored: StoredCase, policies: () throws -> PolicySet, store: any AppStore,
         today: LocalDate, actor: Actor
     ) async throws -> ReviewStatus {
         if case .approve = action,
-            let version = try await staleVersion(of: stored, policy: try policy(), store: store, today: today)
+            let version = try await staleVersion(of: stored, policies: try policies(), store: store, today: today)
         {
             throw StatementDeskError.staleDraft(version: version)
         }

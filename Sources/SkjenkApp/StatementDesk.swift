@@ -15,19 +15,19 @@ public struct PreparedCase: Sendable {
 
 /// Drafting statements, the same way from the command line and the web.
 public enum StatementDesk {
-    /// Assesses `cases` for their statements, as `skjenk assess` does.
+    /// Assesses `cases` for their statements, as `skjenk assess` does: each with the policy of its
+    /// own district.
     public static func prepare(
-        _ cases: [StoredCase], policy: Policy, store: any AppStore, today: LocalDate
+        _ cases: [StoredCase], policies: PolicySet, store: any AppStore, today: LocalDate
     )
         async throws -> [PreparedCase]
     {
-        let (hearings, context) = try await AssessmentInputs.load(
-            cases.map(\.hearing), policy: policy, database: store, today: today)
-        let assessments = Assessor.assessAll(hearings, context: context)
-        return zip(cases, zip(hearings, assessments)).map { stored, pair in
+        let assessed = try await AssessmentDesk.assess(
+            cases.map(\.hearing), policies: policies, store: store, today: today)
+        return zip(cases, assessed).map { stored, item in
             PreparedCase(
-                stored: stored, hearing: pair.0, assessment: pair.1,
-                mapSVG: StatementMap.gather(hearing: pair.0, context: context)?.svg(), policy: policy)
+                stored: stored, hearing: item.hearing, assessment: item.assessment,
+                mapSVG: StatementMap.gather(hearing: item.hearing, context: item.context)?.svg(), policy: item.policy)
         }
     }
 

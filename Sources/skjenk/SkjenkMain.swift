@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SkjenkApp
 
 /// Entry point: runs the command and maps outcomes to the documented exit statuses
 /// (0 success, 1 input rejected or failed, 2 usage error).
@@ -15,6 +16,10 @@ enum SkjenkMain {
             }
         } catch let failure as CommandFailure {
             if !failure.message.isEmpty { Terminal.error("skjenk: \(failure.message)") }
+            exit(ExitStatus.failure)
+        } catch let missing as PolicySetError {
+            // A district without a policy in the folder, or none given where the folder has several.
+            Terminal.error("skjenk: \(missing.description)")
             exit(ExitStatus.failure)
         } catch {
             let code = Skjenk.exitCode(for: error)

@@ -26,7 +26,7 @@ import Testing
         let changed = sample.replacingOccurrences(of: "  forste_svar_dager: 14", with: "  forste_svar_dager: 10")
         #expect(changed != sample)
         try changed.write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(try file.current().get().firstResponseDays == 10)
+        #expect(try file.current().get().policy(forDistrict: nil).firstResponseDays == 10)
 
         // A file that disappears is an error, not the last good policy
         try FileManager.default.removeItem(atPath: path)

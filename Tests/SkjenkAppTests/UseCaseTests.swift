@@ -19,7 +19,7 @@ import Testing
         _ = try await store.addUser(name: "leder", role: .manager, passwordHash: "x", actor: actor)
         let stored = try #require(try await store.storedCase(Fixtures.hearing(1).caseNumber))
         let prepared = try await StatementDesk.prepare(
-            [stored], policy: policy, store: store, today: Fixtures.day("2026-11-22"))[0]
+            [stored], policies: PolicySet(policy), store: store, today: Fixtures.day("2026-11-22"))[0]
         _ = try await StatementDesk.compose(
             prepared, outcome: nil, route: .delegated(signatory: nil), reference: nil,
             today: Fixtures.day("2026-11-22"), templates: try TemplateSet.bundledStatement(), store: store,
@@ -44,9 +44,10 @@ import Testing
 
         // After submit and approval by someone else: the export is the finished letter
         _ = try await StatementDesk.review(
-            .submit, of: stored, policy: { policy }, store: store, today: Fixtures.day("2026-11-22"), actor: actor)
+            .submit, of: stored, policies: { PolicySet(policy) }, store: store, today: Fixtures.day("2026-11-22"),
+            actor: actor)
         let status = try await StatementDesk.review(
-            .approve(.delegated(signatory: nil)), of: stored, policy: { policy }, store: store,
+            .approve(.delegated(signatory: nil)), of: stored, policies: { PolicySet(policy) }, store: store,
             today: Fixtures.day("2026-11-22"), actor: Self.leader)
         #expect(StatementDesk.isFinished(status))
         let finished = try await StatementDesk.export(number, as: .markdown, store: store, templates: templates)
@@ -61,7 +62,8 @@ import Testing
     ) async throws {
         let (store, stored, policy) = try await caseWithDraft(engine)
         _ = try await StatementDesk.review(
-            .submit, of: stored, policy: { policy }, store: store, today: Fixtures.day("2026-11-22"), actor: actor)
+            .submit, of: stored, policies: { PolicySet(policy) }, store: store, today: Fixtures.day("2026-11-22"),
+            actor: actor)
         // The agency sends a changed hearing after the draft was written
         var changed = stored.hearing
         changed.remark = "Endret søknad: lengre skjenketid."
@@ -70,11 +72,11 @@ import Testing
 
         await #expect(throws: StatementDeskError.staleDraft(version: 1)) {
             _ = try await StatementDesk.review(
-                .approve(.delegated(signatory: nil)), of: current, policy: { policy }, store: store,
+                .approve(.delegated(signatory: nil)), of: current, policies: { PolicySet(policy) }, store: store,
                 today: Fixtures.day("2026-11-22"), actor: Self.leader)
         }
         #expect(try await store.review(of: changed.caseNumber).state == .submitted)
-        #expect(try await StatementDesk.staleVersion(of: current, policy: policy, store: store, today: Fixtures.day("2026-11-22")) == 1)
+        #expect(try await StatementDesk.staleVersion(of: current, policies: PolicySet(policy), store: store, today: Fixtures.day("2026-11-22")) == 1)
     }
 
     @Test(arguments: StoreEngine.all) func aCaseWithoutADraftHasNothingToExport(engine: StoreEngine) async throws {

@@ -79,7 +79,7 @@ public struct PolicyReader: Sendable {
 public struct PolicyErrors: Error, Sendable, CustomStringConvertible {
     public let diagnostics: [Diagnostic]
 
-    init(_ diagnostics: [Diagnostic]) {
+    public init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
     }
 

@@ -149,7 +149,8 @@ struct APIController {
             entry.district = session.user.district
             do {
                 let (id, _) = try await ComplaintDesk.receive(
-                    entry, intake: .standard(services.store, policy: try services.policy()),
+                    entry,
+                    intake: .standard(services.store, policy: try services.policy(forDistrict: session.user.district)),
                     store: services.store, replies: services.replies,
                     actor: Actor(name: session.user.name, channel: "api"), now: services.now())
                 let stored = try await services.store.complaint(id: id, includingComplainant: false)

@@ -8,7 +8,7 @@ import SkjenkCore
 import SkjenkImport
 import SkjenkStore
 
-/// What the routes share: the store, the templates, the policy file and the sign-in throttle.
+/// What the routes share: the store, the templates, the policy file (or folder) and the sign-in throttle.
 public struct WebServices: Sendable {
     let store: any AppStore
     let configuration: WebConfiguration
@@ -20,7 +20,7 @@ public struct WebServices: Sendable {
     let signIn: SignInCheck
     /// Requests per Open311 key per minute.
     let keyLimiter: Throttle
-    /// The policy file, read again when it changes.
+    /// The policy file, or the folder with one per district, read again when it changes.
     let policyFile: PolicyFile
     /// Hearing files read against the format's schema (loaded once).
     let hearings: HearingDesk
@@ -49,14 +49,20 @@ public struct WebServices: Sendable {
     /// How many passwords the sign-in has verified (the throttle's effect, for tests and monitoring).
     public func signInVerifications() async -> Int { await signIn.verifications }
 
-    /// The policy as its file stands now, so the district's edits apply at the next request.
-    func policy() throws -> Policy {
+    /// The policies as their file or folder stands now, so the district's edits apply at the next request.
+    func policies() throws -> PolicySet {
         switch policyFile.current() {
-        case .success(let policy): return policy
+        case .success(let policies): return policies
         case .failure:
             throw HTTPError(
                 .internalServerError, message: "Policyfilen har feil eller mangler; be administratoren rette den.")
         }
+    }
+
+    /// The policy for `district` (the signed-in user's; nil for none) as its file stands now; a
+    /// district without one is a `PolicySetError` (the error middleware says it in words).
+    func policy(forDistrict district: String?) throws -> Policy {
+        try policies().policy(forDistrict: district)
     }
 
     var today: LocalDate { OsloTime.today(at: now()) }

@@ -83,8 +83,8 @@ struct Open311Controller {
             return format.error(.badRequest, error.description)
         } catch let unavailable as PolicyUnavailable {
             logger.error(
-                "Open311 request refused: the policy file has errors",
-                metadata: ["diagnostics": "\(unavailable.errors.diagnostics.count)"])
+                "Open311 request refused: the policy file has errors or no policy applies",
+                metadata: ["problem": "\(unavailable.problem)"])
             return format.error(
                 .internalServerError, "Tjenesten kan ikke ta imot eller vise meldinger nå; bydelen retter en feil.")
         } catch let error as HTTPError {
@@ -96,16 +96,40 @@ struct Open311Controller {
         }
     }
 
-    /// The policy file has errors: answered in the specification's format, logged for the administrator.
+    /// The policy file has errors, or the folder has no policy for the district: answered in the
+    /// specification's format, logged for the administrator.
     struct PolicyUnavailable: Error {
-        let errors: PolicyErrors
+        let problem: String
     }
 
-    /// The district's policy, or `PolicyUnavailable` when its file has errors.
-    func policy() throws -> Policy {
+    /// The policy for `district` (nil: the only one), or `PolicyUnavailable` when its file has errors
+    /// or the folder has none for it.
+    func policy(forDistrict district: String?) throws -> Policy {
         switch services.policyFile.current() {
-        case .success(let policy): return policy
-        case .failure(let errors): throw PolicyUnavailable(errors: errors)
+        case .success(let policies):
+            do {
+                return try policies.policy(forDistrict: district)
+            } catch {
+                throw PolicyUnavailable(problem: error.description)
+            }
+        case .failure(let errors): throw PolicyUnavailable(problem: "\(errors.diagnostics.count) diagnostics")
+        }
+    }
+
+    /// The policy of the district a reader without a key names (`jurisdiction_id`); on a service for
+    /// several districts a reader must name one, and a district without a policy is not served here.
+    func keylessPolicy(_ request: Request) throws -> Policy {
+        let district = try jurisdiction(request, key: nil)
+        guard case .success(let policies) = services.policyFile.current(), policies.folder != nil else {
+            return try policy(forDistrict: district)
+        }
+        do {
+            return try policies.policy(forDistrict: district)
+        } catch .noDistrict {
+            throw Open311Error(
+                .badRequest, "Tjenesten gjelder flere bydeler; oppgi bydelen med jurisdiction_id (for eksempel «Sagene»).")
+        } catch .noPolicy {
+            throw Open311Error(.notFound, "Fant ingen bydel «\(district ?? "")» i denne tjenesten.")
         }
     }
 
@@ -114,7 +138,7 @@ struct Open311Controller {
     /// default), limited per address like the keys.
     func reader(_ request: Request, context: WebContext) async throws -> APIKey? {
         if Self.givenKey(request, context) != nil { return try await client(request, context: context) }
-        guard try policy().open311ReadWithoutKey else {
+        guard try keylessPolicy(request).open311ReadWithoutKey else {
             throw Open311Error(.forbidden, "Gyldig api_key mangler.")
         }
         guard try await services.keyLimiter.take("adresse:\(services.clientAddress(request, context))", now: services.now()) else {
@@ -263,7 +287,8 @@ struct Open311Controller {
             complainant: complainant.isEmpty ? nil : complainant, externalReference: form["service_request_id"],
             district: key.district)
         let (id, _) = try await ComplaintDesk.receive(
-            entry, intake: .standard(services.store, policy: try policy()), store: services.store,
+            entry, intake: .standard(services.store, policy: try policy(forDistrict: key.district)),
+            store: services.store,
             replies: services.replies, actor: Actor(name: "open311:\(key.name)", channel: "open311"), now: now)
         let notice =
             "Klagen er registrert med nummer K-\(id). "

@@ -73,7 +73,7 @@ struct CasesController {
                 route = .council(body: "bydelsutvalget", meetingDate: meeting, itemNumber: item)
             }
             let prepared = try await StatementDesk.prepare(
-                [stored], policy: try services.policy(), store: services.store, today: services.today)
+                [stored], policies: try services.policies(), store: services.store, today: services.today)
             do {
                 let draft = try await StatementDesk.compose(
                     prepared[0], outcome: form["konklusjon"].flatMap { StatementOutcome(code: $0) }, route: route,
@@ -109,7 +109,7 @@ struct CasesController {
             let stored = try await storedCase(context)
             do {
                 _ = try await StatementDesk.review(
-                    .submit, of: stored, policy: services.policy, store: services.store, today: services.today,
+                    .submit, of: stored, policies: services.policies, store: services.store, today: services.today,
                     actor: services.actor(session))
                 return try await casePage(
                     request, context, session: session, message: "Uttalelsen er sendt til behandling.", error: nil)
@@ -310,7 +310,7 @@ struct CasesController {
         let stored = try await storedCase(context)
         let h = stored.hearing
         let prepared = try await StatementDesk.prepare(
-            [stored], policy: try services.policy(), store: services.store, today: services.today)[0]
+            [stored], policies: try services.policies(), store: services.store, today: services.today)[0]
         let assessment = prepared.assessment
         let drafts = try await services.store.drafts(of: h.caseNumber)
         let draft = drafts.last

@@ -19,7 +19,7 @@ struct ComplaintFollowUpController {
                 else { throw Refusal("Velg hva som ble gjort.") }
                 let step = FollowUpStep(
                     action: action, note: form["notat"], by: session.user.name, at: services.now(),
-                    nextDue: try nextDue(form))
+                    nextDue: try nextDue(form, district: session.user.district))
                 _ = try await services.store.addStep(step, toComplaint: id, actor: services.actor(session))
                 return "Steget er registrert."
             }
@@ -43,7 +43,7 @@ struct ComplaintFollowUpController {
                 guard form["notat"] != nil else { throw Refusal("Skriv hvorfor klagen gjenåpnes.") }
                 let step = FollowUpStep(
                     action: .reopened, note: form["notat"], by: session.user.name, at: services.now(),
-                    nextDue: try nextDue(form))
+                    nextDue: try nextDue(form, district: session.user.district))
                 _ = try await services.store.addStep(step, toComplaint: id, actor: services.actor(session))
                 return "Klagen er gjenåpnet."
             }
@@ -96,12 +96,13 @@ struct ComplaintFollowUpController {
         }
     }
 
-    /// The next step's due date: the form's, or the policy's follow-up days from today.
-    func nextDue(_ form: FormFields) throws -> LocalDate {
+    /// The next step's due date: the form's, or the follow-up days from today in the policy of the
+    /// user's district.
+    func nextDue(_ form: FormFields, district: String?) throws -> LocalDate {
         if let text = form["frist"] {
             guard let date = try? LocalDate(iso: text) else { throw Refusal("Fristen «\(text)» er ikke en dato.") }
             return date
         }
-        return services.today.adding(days: try services.policy().followUpDays)
+        return services.today.adding(days: try services.policy(forDistrict: district).followUpDays)
     }
 }

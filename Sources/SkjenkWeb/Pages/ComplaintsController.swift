@@ -180,7 +180,9 @@ struct ComplaintsController {
                 complainant: complainant.isEmpty ? nil : complainant, district: session.user.district)
             do {
                 let (id, _) = try await ComplaintDesk.receive(
-                    entry, intake: .standard(services.store, policy: try services.policy()), store: services.store,
+                    entry,
+                    intake: .standard(services.store, policy: try services.policy(forDistrict: session.user.district)),
+                    store: services.store,
                     replies: services.replies, actor: services.actor(session), now: services.now())
                 return PageRenderer.redirect("/klager/\(id)")
             } catch let error as ComplaintLogError {

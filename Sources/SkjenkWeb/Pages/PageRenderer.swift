@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SkjenkApp
 import SkjenkCompose
 import SkjenkCore
 import SkjenkStore
@@ -97,12 +98,27 @@ struct ErrorMiddleware: RouterMiddleware {
             return PageRenderer.redirect("/logg-inn?neste=\(next)")
         } catch let error as HTTPError {
             return try respond(request, context, status: error.status, message: error.body ?? Self.text(error.status))
+        } catch let error as PolicySetError {
+            // The folder of policies lacks the district's file: the administrator's to fix, named for the user.
+            context.logger.error("no policy for the district", metadata: ["problem": "\(error.description)"])
+            return try respond(request, context, status: .internalServerError, message: Self.text(error))
         } catch let error as PageTemplateError {
             context.logger.error("page template error", metadata: ["problem": "\(error.problem)"])
             return try respond(request, context, status: .internalServerError, message: Self.text(.internalServerError))
         } catch {
             context.logger.error("request failed", metadata: ["type": "\(type(of: error))"])
             return try respond(request, context, status: .internalServerError, message: Self.text(.internalServerError))
+        }
+    }
+
+    /// A missing district policy in words for the user (the folder is the administrator's business).
+    static func text(_ error: PolicySetError) -> String {
+        switch error {
+        case .noPolicy(let district, _, _):
+            "Bydel \(district) har ingen policyfil; be administratoren legge den til."
+        case .noDistrict:
+            "Brukeren din hører ikke til en bydel, og tjenesten har policyer for flere bydeler; "
+                + "be administratoren knytte deg til en bydel."
         }
     }
 

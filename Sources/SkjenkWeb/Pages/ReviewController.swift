@@ -62,7 +62,7 @@ struct ReviewController {
             }
             do {
                 _ = try await StatementDesk.review(
-                    .approve(decision), of: stored, policy: services.policy, store: services.store,
+                    .approve(decision), of: stored, policies: services.policies, store: services.store,
                     today: services.today, actor: services.actor(session))
                 return try await page(request, context, session: session, message: "Uttalelsen er vedtatt.", error: nil)
             } catch StatementDeskError.staleDraft {

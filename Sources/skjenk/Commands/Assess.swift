@@ -1,13 +1,17 @@
 import ArgumentParser
 import Foundation
+import SkjenkApp
 import SkjenkCore
 import SkjenkImport
 import SkjenkStore
 
-/// `--policy PATH`: the district's policy file.
+/// `--policy PATH`: the district's policy file, or a folder with one file per district.
 struct PolicyOptions: ParsableArguments {
     @Option(
-        name: .long, help: ArgumentHelp("Policyfil (standard: $SKJENK_POLICY eller policy.yaml).", valueName: "PATH"))
+        name: .long,
+        help: ArgumentHelp(
+            "Policyfil, eller en mappe med én policyfil per bydel (standard: $SKJENK_POLICY eller policy.yaml).",
+            valueName: "PATH"))
     var policy: String?
 
     var path: String {
@@ -16,19 +20,27 @@ struct PolicyOptions: ParsableArguments {
         return "policy.yaml"
     }
 
-    /// The policy, or a failure that lists every problem in the file.
-    func load() throws -> Policy {
+    /// The policies (one file, or a folder with one per district), or a failure that lists every
+    /// problem in them.
+    func policies() throws -> PolicySet {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure(
                 message: "fant ikke policyfilen \(path); oppgi den med --policy (for eksempel "
                     + "--policy Samples/policy.yaml)")
         }
-        switch PolicyReader().read(contentsOf: URL(fileURLWithPath: path), displayName: path) {
-        case .success(let policy): return policy
+        switch PolicySet.read(at: path) {
+        case .success(let policies): return policies
         case .failure(let errors):
             for diagnostic in errors.diagnostics { Terminal.error(diagnostic.description) }
-            throw CommandFailure(message: "policyfilen \(path) har feil; ingen vurdering er gjort")
+            let what = PolicySet.isFolder(path) ? "policymappen" : "policyfilen"
+            throw CommandFailure(message: "\(what) \(path) har feil; ingen vurdering er gjort")
         }
+    }
+
+    /// The policy for work outside any district's hearing (complaints): the file, or the only file in
+    /// the folder; a folder with several districts is refused with the reason.
+    func load() throws -> Policy {
+        try policies().policy(forDistrict: nil)
     }
 }
 
@@ -37,7 +49,7 @@ extension Skjenk {
     struct Assess: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Vurder risiko for en høring etter alkoholloven § 1-7a.",
-            discussion: "Bruker stedsregisteret, registeret over steder med bevilling og bydelens policyfil.")
+            discussion: "Bruker stedsregisteret, registeret over steder med bevilling og policyen til høringens bydel.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var policyOptions: PolicyOptions
@@ -62,7 +74,7 @@ extension Skjenk {
         }
 
         func run() async throws {
-            let policy = try policyOptions.load()
+            let policies = try policyOptions.policies()
             let database = try await store.openStore()
             let hearings: [Hearing]
             if let caseNumber {
@@ -74,16 +86,21 @@ extension Skjenk {
             } else {
                 hearings = try await database.cases(status: [.open]).map(\.hearing)
             }
-            let (positioned, context) = try await AssessmentInputs.load(
-                hearings, policy: policy, database: database, today: today.date)
-            let assessments = Assessor.assessAll(positioned, context: context)
+            let assessed: [AssessedHearing]
+            do {
+                assessed = try await AssessmentDesk.assess(
+                    hearings, policies: policies, store: database, today: today.date)
+            } catch let missing as PolicySetError {
+                throw CommandFailure(message: missing.description + "; ingen vurdering er gjort")
+            }
             if json {
-                let output = assessments.map(AssessmentJSON.init)
+                let output = assessed.map { AssessmentJSON($0.assessment) }
                 if all { try JSONOutput.print(output) } else { try JSONOutput.print(output[0]) }
                 return
             }
-            for (hearing, assessment) in zip(positioned, assessments) {
-                print(AssessmentReport(hearing: hearing, assessment: assessment, policy: policy).render())
+            for item in assessed {
+                let report = AssessmentReport(hearing: item.hearing, assessment: item.assessment, policy: item.policy)
+                print(report.render())
                 print("")
             }
         }

@@ -148,7 +148,7 @@ extension Skjenk {
             } else {
                 let templates = try templateOptions.load()
                 let prepared = try await StatementWork.prepare(
-                    [stored], policy: try policyOptions.load(), database: database, today: today.date)
+                    [stored], policies: try policyOptions.policies(), database: database, today: today.date)
                 let draft = try await compose(
                     prepared[0], templates: templates, database: database,
                     officer: try await officerContact(database))
@@ -216,7 +216,7 @@ extension Skjenk {
             }
             let cases = try await database.cases(status: [.open])
             let prepared = try await StatementWork.prepare(
-                cases, policy: try policyOptions.load(), database: database, today: today.date)
+                cases, policies: try policyOptions.policies(), database: database, today: today.date)
             let officer = try await officerContact(database)
             for item in prepared {
                 let draft = try await compose(item, templates: templates, database: database, officer: officer)
@@ -258,7 +258,7 @@ extension Skjenk {
             let number = stored.hearing.caseNumber
             do {
                 if let version = try await StatementDesk.staleVersion(
-                    of: stored, policy: try policyOptions.load(), store: database, today: today.date)
+                    of: stored, policies: try policyOptions.policies(), store: database, today: today.date)
                 {
                     Terminal.error(
                         "skjenk: merk: versjon \(version) er utdatert – saken eller vurderingen er endret etter at den ble skrevet"
@@ -312,7 +312,7 @@ extension Skjenk {
                 return
             }
             let prepared = try await StatementWork.prepare(
-                [stored], policy: try policyOptions.load(), database: database, today: today.date)
+                [stored], policies: try policyOptions.policies(), database: database, today: today.date)
             let digest = prepared[0].assessment.digest
             var table = TextTable(headers: ["Versjon", "Laget", "Av", "Type", "Konklusjon", "Status"])
             for draft in drafts {

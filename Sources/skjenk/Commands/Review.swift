@@ -84,7 +84,7 @@ extension Skjenk {
                 // The approver is named: the store holds the four-eyes rule for every channel.
                 let actor = step == .approve ? Actor(name: by!, channel: "cli") : .commandLine
                 let status = try await StatementDesk.review(
-                    action, of: stored, policy: policyOptions.load, store: database, today: today.date,
+                    action, of: stored, policies: policyOptions.policies, store: database, today: today.date,
                     actor: actor)
                 print("Uttalelsen i sak \(number.text) er nå \(status.state.label).")
             } catch let error as StatementDeskError {

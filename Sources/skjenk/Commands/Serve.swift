@@ -42,7 +42,7 @@ extension Skjenk {
         }
 
         func run() async throws {
-            _ = try policyOptions.load()
+            _ = try policyOptions.policies()
             let database = try await store.openStore()
             let services: WebServices
             var configuration = WebConfiguration(

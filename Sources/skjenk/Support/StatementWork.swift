@@ -46,11 +46,11 @@ struct TemplateOptions: ParsableArguments {
 /// Assessing cases for their statements, the same way `skjenk assess` does.
 enum StatementWork {
     static func prepare(
-        _ cases: [StoredCase], policy: Policy, database: any AppStore, today: LocalDate
+        _ cases: [StoredCase], policies: PolicySet, database: any AppStore, today: LocalDate
     )
         async throws -> [PreparedCase]
     {
-        try await StatementDesk.prepare(cases, policy: policy, store: database, today: today)
+        try await StatementDesk.prepare(cases, policies: policies, store: database, today: today)
     }
 
     /// The stored case, or a failure naming the number.
