@@ -79,7 +79,8 @@ extension StatementDesk {
     ) async throws -> File {
         let draft = try await currentDraft(of: number, store: store)
         let review = try await store.review(of: number)
-        let data = try render(draft, as: format, templates: templates, approved: isFinished(review))
+        let data = try render(
+            draft, as: format, templates: templates, approved: isFinished(review), decision: review.decision)
         let types: [StatementFormat: String] = [
             .html: "text/html; charset=utf-8", .markdown: "text/markdown; charset=utf-8",
             .docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

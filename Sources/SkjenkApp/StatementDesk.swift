@@ -75,10 +75,13 @@ public enum StatementDesk {
 
     /// The bytes of `draft` in `format` (not the archive message, which is a package). An approved
     /// statement is the finished letter: no draft mark, and the route sentence after approval.
+    /// `decision`: the decision as recorded, when approved.
     public static func render(
-        _ draft: StatementDraft, as format: StatementFormat, templates: TemplateSet, approved: Bool
+        _ draft: StatementDraft, as format: StatementFormat, templates: TemplateSet, approved: Bool,
+        decision: DecisionRoute? = nil
     ) throws -> Data {
-        let markdown = approved ? StatementText.finalised(draft.markdown, route: draft.route) : draft.markdown
+        let markdown =
+            approved ? StatementText.finalised(draft.markdown, route: draft.route, decided: decision) : draft.markdown
         switch format {
         case .markdown: return Data(markdown.utf8)
         case .html:
@@ -108,7 +111,7 @@ public enum StatementDesk {
     public static func archiveParts(
         _ draft: StatementDraft, review: ReviewStatus, agencyOfficer: String?, templates: TemplateSet, created: Date
     ) throws -> (xml: String, pdf: Data, attachments: [ArchiveMessage.Attachment]) {
-        let text = StatementText.finalised(draft.markdown, route: draft.route)
+        let text = StatementText.finalised(draft.markdown, route: draft.route, decided: review.decision)
         let document = StatementDocument(markdown: text)
         let title = StatementRenderer.title(document)
         // For the archive the map is a picture (PNG), so the PDF/A carries it as an image.

@@ -344,6 +344,39 @@ enum PostgresMigrations {
             ALTER TABLE api_key ADD COLUMN district text
             """
         ),
+        (
+            "Create meeting and meeting_item",
+            """
+            -- Meetings of the council (BU) or a committee, and their numbered items: a submitted statement
+            -- on the agenda, with the body's decision once the secretary records it.
+            CREATE TABLE meeting (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                district text,
+                body text NOT NULL,
+                date date NOT NULL,
+                created_at timestamptz NOT NULL,
+                created_by text NOT NULL
+            );
+            CREATE INDEX meeting_district_date ON meeting (district, date);
+            CREATE TABLE meeting_item (
+                meeting_id bigint NOT NULL REFERENCES meeting (id),
+                number text NOT NULL,
+                -- The body's running number in the meeting's year, per district ('' for none).
+                numbering text NOT NULL,
+                year integer NOT NULL,
+                sequence integer NOT NULL,
+                case_key text NOT NULL REFERENCES hearing (case_key),
+                outcome text CHECK (outcome IN ('adopted', 'amended', 'returned')),
+                note text,
+                recorded_at timestamptz,
+                recorded_by text,
+                PRIMARY KEY (meeting_id, number)
+            );
+            CREATE UNIQUE INDEX meeting_item_numbering ON meeting_item (numbering, year, sequence);
+            -- A statement is on one agenda at a time until the body has decided it.
+            CREATE UNIQUE INDEX meeting_item_pending ON meeting_item (case_key) WHERE outcome IS NULL
+            """
+        ),
     ]
 
     /// Runs the migrations not yet recorded, in order, under an advisory lock so that several

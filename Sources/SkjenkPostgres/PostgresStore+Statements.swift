@@ -6,7 +6,7 @@ import SkjenkStore
 extension PostgresStore: StatementStore {
     /// Locks the case's row for the transaction: two drafts or review steps of one statement run one
     /// after the other, so the version numbers and the review flow cannot race.
-    private func lockCase(_ key: String, on connection: PostgresConnection) async throws -> Bool {
+    func lockCase(_ key: String, on connection: PostgresConnection) async throws -> Bool {
         var found = false
         for try await _ in try await connection.query(
             "SELECT id FROM hearing WHERE case_key = \(key) FOR UPDATE", logger: logger
@@ -25,24 +25,8 @@ extension PostgresStore: StatementStore {
             }
             var status = try await self.review(key, on: connection)
             if status.state == .sent { throw StatementStoreError.review(.alreadySent) }
-            var version = 1
-            for try await latest in try await connection.query(
-                "SELECT max(version) FROM statement_draft WHERE case_key = \(key)", logger: self.logger
-            ).decode(Int?.self) {
-                version = (latest ?? 0) + 1
-            }
-            var stored = draft
-            stored.version = version
-            let route = RouteColumns(draft.route)
-            try await connection.query(
-                """
-                INSERT INTO statement_draft (case_key, version, origin, markdown, map_svg, outcome, route_kind, signatory,
-                    body, meeting_date, item_number, hearing_version, assessment_digest, author, created_at)
-                VALUES (\(key), \(version), \(draft.origin.rawValue), \(draft.markdown), \(draft.mapSVG),
-                    \(draft.outcome.rawValue), \(route.kind), \(route.signatory), \(route.body),
-                    \(route.meetingDate)::date, \(route.itemNumber), \(draft.hearingVersion), \(draft.assessmentDigest),
-                    \(draft.author), \(draft.createdAt))
-                """, logger: self.logger)
+            let stored = try await self.insertDraft(draft, on: connection)
+            let version = stored.version
             var reopened: ReviewState?
             if status.state == .submitted || status.state == .approved {
                 reopened = status.state
@@ -55,32 +39,59 @@ extension PostgresStore: StatementStore {
         }
     }
 
-    public func drafts(of number: CaseNumber) async throws -> [StatementDraft] {
-        try await read { connection in
-            let rows = try await connection.query(
-                """
-                SELECT version, origin, markdown, map_svg, outcome, route_kind, signatory, body, meeting_date::text,
-                    item_number, hearing_version, assessment_digest, author, created_at
-                FROM statement_draft WHERE case_key = \(number.key) ORDER BY version
-                """, logger: self.logger)
-            var drafts: [StatementDraft] = []
-            for try await row in rows {
-                let (version, origin, markdown, map, outcome, kind, signatory, body, meeting, item, hearingVersion,
-                    digest, author, created) = try row.decode(
-                        (Int, String, String, String?, String, String, String?, String?, String?, String?, Int, String,
-                            String, Date).self)
-                guard let origin = StatementDraft.Origin(rawValue: origin),
-                    let outcome = StatementOutcome(rawValue: outcome)
-                else { throw StoreError.damaged("ugyldig utkast i databasen (sak \(number.text))") }
-                drafts.append(
-                    StatementDraft(
-                        caseNumber: number, version: version, origin: origin, markdown: markdown, mapSVG: map,
-                        outcome: outcome,
-                        route: try RouteColumns.route(kind, signatory, body, meeting, item),
-                        hearingVersion: hearingVersion, assessmentDigest: digest, author: author, createdAt: created))
-            }
-            return drafts
+    /// Stores `draft` as the case's next version in the caller's transaction (the review is left as it is).
+    func insertDraft(_ draft: StatementDraft, on connection: PostgresConnection) async throws -> StatementDraft {
+        let key = draft.caseNumber.key
+        var version = 1
+        for try await latest in try await connection.query(
+            "SELECT max(version) FROM statement_draft WHERE case_key = \(key)", logger: logger
+        ).decode(Int?.self) {
+            version = (latest ?? 0) + 1
         }
+        var stored = draft
+        stored.version = version
+        let route = RouteColumns(draft.route)
+        try await connection.query(
+            """
+            INSERT INTO statement_draft (case_key, version, origin, markdown, map_svg, outcome, route_kind, signatory,
+                body, meeting_date, item_number, hearing_version, assessment_digest, author, created_at)
+            VALUES (\(key), \(version), \(draft.origin.rawValue), \(draft.markdown), \(draft.mapSVG),
+                \(draft.outcome.rawValue), \(route.kind), \(route.signatory), \(route.body),
+                \(route.meetingDate)::date, \(route.itemNumber), \(draft.hearingVersion), \(draft.assessmentDigest),
+                \(draft.author), \(draft.createdAt))
+            """, logger: logger)
+        return stored
+    }
+
+    public func drafts(of number: CaseNumber) async throws -> [StatementDraft] {
+        try await read { connection in try await self.drafts(of: number, on: connection) }
+    }
+
+    /// Every version of `number`, oldest first, on `connection`.
+    func drafts(of number: CaseNumber, on connection: PostgresConnection) async throws -> [StatementDraft] {
+        let rows = try await connection.query(
+            """
+            SELECT version, origin, markdown, map_svg, outcome, route_kind, signatory, body, meeting_date::text,
+                item_number, hearing_version, assessment_digest, author, created_at
+            FROM statement_draft WHERE case_key = \(number.key) ORDER BY version
+            """, logger: self.logger)
+        var drafts: [StatementDraft] = []
+        for try await row in rows {
+            let (version, origin, markdown, map, outcome, kind, signatory, body, meeting, item, hearingVersion,
+                digest, author, created) = try row.decode(
+                    (Int, String, String, String?, String, String, String?, String?, String?, String?, Int, String,
+                        String, Date).self)
+            guard let origin = StatementDraft.Origin(rawValue: origin),
+                let outcome = StatementOutcome(rawValue: outcome)
+            else { throw StoreError.damaged("ugyldig utkast i databasen (sak \(number.text))") }
+            drafts.append(
+                StatementDraft(
+                    caseNumber: number, version: version, origin: origin, markdown: markdown, mapSVG: map,
+                    outcome: outcome,
+                    route: try RouteColumns.route(kind, signatory, body, meeting, item),
+                    hearingVersion: hearingVersion, assessmentDigest: digest, author: author, createdAt: created))
+        }
+        return drafts
     }
 
     public func review(of number: CaseNumber) async throws -> ReviewStatus {
@@ -132,36 +143,45 @@ extension PostgresStore: StatementStore {
                 latest = value
             }
             guard latest == current?.version else { throw StatementStoreError.draftChangedMeanwhile }
-            // Four eyes, checked here so every channel keeps them: the approver is a user with the
-            // route's role, neither the draft's author nor the one who submitted it.
-            var approver: (role: Role?, submitter: String?)?
-            if case .approve = action {
-                var role: Role?
-                for try await text in try await connection.query(
-                    "SELECT role FROM web_user WHERE lower(name COLLATE \"C\") = lower(\(actor.name) COLLATE \"C\") AND NOT disabled",
-                    logger: self.logger
-                ).decode(String.self) {
-                    role = Role(rawValue: text)
-                }
-                var submitter: String?
-                for try await name in try await connection.query(
-                    """
-                    SELECT actor FROM audit_event WHERE entity = 'statement' AND entity_id = \(key)
-                        AND action = 'statement.submit' ORDER BY id DESC LIMIT 1
-                    """, logger: self.logger
-                ).decode(String.self) {
-                    submitter = name
-                }
-                approver = (role, submitter)
-            }
-            let after = try StoreRules.reviewStep(
-                action, to: before, draft: current, actor: actor, approver: approver, now: at)
-            try await self.saveReview(key, after, at, on: connection)
-            try await self.record(
-                .statementReview(key, action, before: before.state, after: after.state, version: current?.version),
-                by: actor, at: at, on: connection)
-            return after
+            return try await self.reviewStep(action, key: key, before: before, draft: current, actor: actor, at: at, on: connection)
         }
+    }
+
+    /// Applies `action` to the review of `key` (reviewed as `before`, its current draft `current`) in
+    /// the caller's transaction, with the four-eyes check for an approval, and audits it.
+    func reviewStep(
+        _ action: ReviewAction, key: String, before: ReviewStatus, draft current: StatementDraft?, actor: Actor,
+        at: Date, on connection: PostgresConnection
+    ) async throws -> ReviewStatus {
+        // Four eyes, checked here so every channel keeps them: the approver is a user with the
+        // route's role, neither the draft's author nor the one who submitted it.
+        var approver: (role: Role?, submitter: String?)?
+        if case .approve = action {
+            var role: Role?
+            for try await text in try await connection.query(
+                "SELECT role FROM web_user WHERE lower(name COLLATE \"C\") = lower(\(actor.name) COLLATE \"C\") AND NOT disabled",
+                logger: self.logger
+            ).decode(String.self) {
+                role = Role(rawValue: text)
+            }
+            var submitter: String?
+            for try await name in try await connection.query(
+                """
+                SELECT actor FROM audit_event WHERE entity = 'statement' AND entity_id = \(key)
+                    AND action = 'statement.submit' ORDER BY id DESC LIMIT 1
+                """, logger: self.logger
+            ).decode(String.self) {
+                submitter = name
+            }
+            approver = (role, submitter)
+        }
+        let after = try StoreRules.reviewStep(
+            action, to: before, draft: current, actor: actor, approver: approver, now: at)
+        try await self.saveReview(key, after, at, on: connection)
+        try await self.record(
+            .statementReview(key, action, before: before.state, after: after.state, version: current?.version),
+            by: actor, at: at, on: connection)
+        return after
     }
 
     public func statementAuditTrail(_ number: CaseNumber) async throws -> [AuditEvent] {
@@ -175,7 +195,7 @@ extension PostgresStore: StatementStore {
         }
     }
 
-    private func review(_ key: String, on connection: PostgresConnection) async throws -> ReviewStatus {
+    func review(_ key: String, on connection: PostgresConnection) async throws -> ReviewStatus {
         let rows = try await connection.query(
             """
             SELECT state, route_kind, signatory, body, meeting_date::text, item_number, approved_at, sent_date::text,

@@ -407,6 +407,39 @@ enum Migrations {
                     ALTER TABLE apiKey ADD COLUMN district TEXT;
                     """)
         }
+        migrator.registerMigration("Create meeting and meetingItem") { db in
+            try db.execute(
+                sql: """
+                    -- Meetings of the council (BU) or a committee, and their numbered items: a submitted
+                    -- statement on the agenda, with the body's decision once the secretary records it.
+                    CREATE TABLE meeting (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        district TEXT,
+                        body TEXT NOT NULL,
+                        date TEXT NOT NULL,
+                        createdAt TEXT NOT NULL,
+                        createdBy TEXT NOT NULL
+                    );
+                    CREATE INDEX meeting_district_date ON meeting(district, date);
+                    CREATE TABLE meetingItem (
+                        meetingId INTEGER NOT NULL REFERENCES meeting(id),
+                        number TEXT NOT NULL,
+                        -- The body's running number in the meeting's year, per district ('' for none).
+                        numbering TEXT NOT NULL,
+                        year INTEGER NOT NULL,
+                        sequence INTEGER NOT NULL,
+                        caseKey TEXT NOT NULL REFERENCES hearing(caseKey),
+                        outcome TEXT CHECK (outcome IN ('adopted', 'amended', 'returned')),
+                        note TEXT,
+                        recordedAt TEXT,
+                        recordedBy TEXT,
+                        PRIMARY KEY (meetingId, number)
+                    );
+                    CREATE UNIQUE INDEX meetingItem_numbering ON meetingItem(numbering, year, sequence);
+                    -- A statement is on one agenda at a time until the body has decided it.
+                    CREATE UNIQUE INDEX meetingItem_pending ON meetingItem(caseKey) WHERE outcome IS NULL;
+                    """)
+        }
         return migrator
     }
 }

@@ -13,24 +13,8 @@ extension SQLiteStore {
             }
             var status = try Self.review(db, key)
             if status.state == .sent { throw StatementStoreError.review(.alreadySent) }
-            let version =
-                (try Int.fetchOne(
-                    db, sql: "SELECT MAX(version) FROM statementDraft WHERE caseKey = ?", arguments: [key])
-                    ?? 0) + 1
-            var stored = draft
-            stored.version = version
-            let route = RouteColumns(draft.route)
-            try db.execute(
-                sql: """
-                    INSERT INTO statementDraft (caseKey, version, origin, markdown, mapSVG, outcome, routeKind, signatory,
-                        body, meetingDate, itemNumber, hearingVersion, assessmentDigest, author, createdAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    key, version, draft.origin.rawValue, draft.markdown, draft.mapSVG, draft.outcome.rawValue,
-                    route.kind, route.signatory, route.body, route.meetingDate, route.itemNumber, draft.hearingVersion,
-                    draft.assessmentDigest, draft.author, Timestamp.format(draft.createdAt),
-                ])
+            let stored = try Self.insertDraft(draft, db)
+            let version = stored.version
             var reopened: ReviewState?
             if status.state == .submitted || status.state == .approved {
                 reopened = status.state
@@ -43,11 +27,38 @@ extension SQLiteStore {
         }
     }
 
+    /// Stores `draft` as the case's next version, in the caller's transaction (the review is left as it is).
+    static func insertDraft(_ draft: StatementDraft, _ db: Database) throws -> StatementDraft {
+        let key = draft.caseNumber.key
+        let version =
+            (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM statementDraft WHERE caseKey = ?", arguments: [key])
+                ?? 0) + 1
+        var stored = draft
+        stored.version = version
+        let route = RouteColumns(draft.route)
+        try db.execute(
+            sql: """
+                INSERT INTO statementDraft (caseKey, version, origin, markdown, mapSVG, outcome, routeKind, signatory,
+                    body, meetingDate, itemNumber, hearingVersion, assessmentDigest, author, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                key, version, draft.origin.rawValue, draft.markdown, draft.mapSVG, draft.outcome.rawValue,
+                route.kind, route.signatory, route.body, route.meetingDate, route.itemNumber, draft.hearingVersion,
+                draft.assessmentDigest, draft.author, Timestamp.format(draft.createdAt),
+            ])
+        return stored
+    }
+
     public func drafts(of number: CaseNumber) async throws -> [StatementDraft] {
-        try await writer.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM statementDraft WHERE caseKey = ? ORDER BY version", arguments: [number.key]
-            ).map { row in
+        try await writer.read { db in try Self.drafts(of: number, db) }
+    }
+
+    /// Every version of `number`, oldest first, in the caller's transaction.
+    static func drafts(of number: CaseNumber, _ db: Database) throws -> [StatementDraft] {
+        try Row.fetchAll(
+            db, sql: "SELECT * FROM statementDraft WHERE caseKey = ? ORDER BY version", arguments: [number.key]
+        ).map { row in
                 guard let origin = StatementDraft.Origin(rawValue: row["origin"]),
                     let outcome = StatementOutcome(rawValue: row["outcome"])
                 else { throw StoreError.damaged("ugyldig utkast i databasen (sak \(number.text))") }
@@ -56,7 +67,6 @@ extension SQLiteStore {
                     mapSVG: row["mapSVG"], outcome: outcome, route: try RouteColumns.route(row),
                     hearingVersion: row["hearingVersion"], assessmentDigest: row["assessmentDigest"],
                     author: row["author"], createdAt: try Timestamp.parse(row["createdAt"]))
-            }
         }
     }
 
@@ -95,36 +105,44 @@ extension SQLiteStore {
         let now = now()
         return try await writer.write { db in
             let key = number.key
-            let before = try Self.review(db, key)
             // The draft read before the transaction must still be the current one.
             let latest = try Int.fetchOne(
                 db, sql: "SELECT MAX(version) FROM statementDraft WHERE caseKey = ?", arguments: [key])
             guard latest == current?.version else {
                 throw StatementStoreError.draftChangedMeanwhile
             }
-            // Four eyes, checked here so every channel keeps them: the approver is a user with the
-            // route's role, neither the draft's author nor the one who submitted it.
-            var approver: (role: Role?, submitter: String?)?
-            if case .approve = action {
-                let role = try String.fetchOne(
-                    db, sql: "SELECT role FROM webUser WHERE name = ? AND disabled = 0", arguments: [actor.name]
-                ).flatMap(Role.init(rawValue:))
-                let submitter = try String.fetchOne(
-                    db,
-                    sql: """
-                        SELECT actor FROM auditEvent WHERE entity = 'statement' AND entityId = ?
-                        AND action = 'statement.submit' ORDER BY id DESC LIMIT 1
-                        """, arguments: [key])
-                approver = (role, submitter)
-            }
-            let after = try StoreRules.reviewStep(
-                action, to: before, draft: current, actor: actor, approver: approver, now: now)
-            try Self.saveReview(db, key, after, now)
-            try AuditRecord.record(
-                .statementReview(key, action, before: before.state, after: after.state, version: current?.version),
-                by: actor, at: now, db)
-            return after
+            return try Self.reviewStep(action, key: key, draft: current, actor: actor, now: now, db)
         }
+    }
+
+    /// Applies `action` to the review of `key` whose current draft is `current`, in the caller's
+    /// transaction, with the four-eyes check for an approval, and audits it.
+    static func reviewStep(
+        _ action: ReviewAction, key: String, draft current: StatementDraft?, actor: Actor, now: Date, _ db: Database
+    ) throws -> ReviewStatus {
+        let before = try Self.review(db, key)
+        // Four eyes, checked here so every channel keeps them: the approver is a user with the
+        // route's role, neither the draft's author nor the one who submitted it.
+        var approver: (role: Role?, submitter: String?)?
+        if case .approve = action {
+            let role = try String.fetchOne(
+                db, sql: "SELECT role FROM webUser WHERE name = ? AND disabled = 0", arguments: [actor.name]
+            ).flatMap(Role.init(rawValue:))
+            let submitter = try String.fetchOne(
+                db,
+                sql: """
+                    SELECT actor FROM auditEvent WHERE entity = 'statement' AND entityId = ?
+                    AND action = 'statement.submit' ORDER BY id DESC LIMIT 1
+                    """, arguments: [key])
+            approver = (role, submitter)
+        }
+        let after = try StoreRules.reviewStep(
+            action, to: before, draft: current, actor: actor, approver: approver, now: now)
+        try Self.saveReview(db, key, after, now)
+        try AuditRecord.record(
+            .statementReview(key, action, before: before.state, after: after.state, version: current?.version),
+            by: actor, at: now, db)
+        return after
     }
 
     public func statementAuditTrail(_ number: CaseNumber) async throws -> [AuditEvent] {
@@ -136,7 +154,7 @@ extension SQLiteStore {
         }
     }
 
-    private static func review(_ db: Database, _ key: String) throws -> ReviewStatus {
+    static func review(_ db: Database, _ key: String) throws -> ReviewStatus {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM statementReview WHERE caseKey = ?", arguments: [key])
         else { return ReviewStatus() }
         guard let state = ReviewState(rawValue: row["state"]) else {

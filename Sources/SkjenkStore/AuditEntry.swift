@@ -148,6 +148,27 @@ extension AuditEntry {
     }
 }
 
+// Meetings.
+extension AuditEntry {
+    public static func meetingCreated(_ meeting: Meeting) -> AuditEntry {
+        AuditEntry(
+            action: "meeting.created", entity: "meeting", entityId: String(meeting.id),
+            detail: meeting.label + (meeting.district.map { "; bydel: \($0)" } ?? ""))
+    }
+
+    public static func meetingItemAdded(_ meeting: Meeting, _ item: MeetingItem) -> AuditEntry {
+        AuditEntry(
+            action: "meeting.item", entity: "meeting", entityId: String(meeting.id),
+            detail: "sak \(item.number): \(item.caseNumber.text) på sakslisten til \(meeting.label)")
+    }
+
+    public static func meetingRecorded(_ meeting: Meeting, _ item: MeetingItem, _ outcome: MeetingOutcome) -> AuditEntry {
+        AuditEntry(
+            action: "meeting.record", entity: "meeting", entityId: String(meeting.id),
+            detail: "sak \(item.number) (\(item.caseNumber.text)): \(outcome.label)")
+    }
+}
+
 // Users and keys.
 extension AuditEntry {
     public static func userCreated(_ name: String, role: Role, district: String? = nil) -> AuditEntry {

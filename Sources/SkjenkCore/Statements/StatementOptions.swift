@@ -46,11 +46,12 @@ public enum DecisionRoute: Sendable, Hashable {
         return false
     }
 
-    /// Whether `other` is the same decision maker (the signatory of a delegated decision may differ).
+    /// Whether `other` is the same decision maker: the director (the signatory may differ), or the
+    /// same body (the meeting and item that decide it may differ from those the draft planned).
     public func isSameDecisionMaker(as other: DecisionRoute) -> Bool {
         switch (self, other) {
         case (.delegated, .delegated): true
-        case (.council, .council): self == other
+        case (.council(let body, _, _), .council(let other, _, _)): body.lowercased() == other.lowercased()
         default: false
         }
     }

@@ -28,7 +28,9 @@ public enum StatementText {
 
     /// `markdown` as the approved letter: without the draft mark, and with the route sentence
     /// after approval in place of the one before. Text an officer rewrote is left as written.
-    public static func finalised(_ markdown: String, route: DecisionRoute) -> String {
+    /// `decided`: the decision as recorded (the meeting and item that decided it), when it differs
+    /// from the route the draft was written for.
+    public static func finalised(_ markdown: String, route: DecisionRoute, decided: DecisionRoute? = nil) -> String {
         var lines = markdown.components(separatedBy: "\n")
         if let mark = lines.firstIndex(of: draftMark) {
             lines.remove(at: mark)
@@ -36,6 +38,12 @@ public enum StatementText {
             if mark < lines.count, lines[mark].isEmpty { lines.remove(at: mark) }
         }
         return lines.joined(separator: "\n").replacingOccurrences(
-            of: routeBeforeApproval(route), with: routeAfterApproval(route))
+            of: routeBeforeApproval(route), with: routeAfterApproval(decided ?? route))
+    }
+
+    /// `markdown` with the route sentence before approval for `route` replaced by the one for
+    /// `planned` (a statement put on another meeting, or under another item, than it was written for).
+    public static func rerouted(_ markdown: String, from route: DecisionRoute, to planned: DecisionRoute) -> String {
+        markdown.replacingOccurrences(of: routeBeforeApproval(route), with: routeBeforeApproval(planned))
     }
 }

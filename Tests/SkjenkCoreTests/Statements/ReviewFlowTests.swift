@@ -61,11 +61,17 @@ import Testing
         #expect(throws: ReviewFlow.Problem.decisionDiffersFromDraft(draft: "vedtak av bydelsdirektøren")) {
             try ReviewFlow.apply(.approve(bu), to: submitted, draft: draft(), now: now)
         }
-        let otherMeeting = DecisionRoute.council(
-            body: "bydelsutvalget", meetingDate: Fixtures.day("2027-01-14"), itemNumber: "3/27")
+        // Another body than the draft was written for is refused …
+        let committee = DecisionRoute.council(
+            body: "helse- og sosialkomiteen", meetingDate: Fixtures.day("2027-01-14"), itemNumber: "3/27")
         #expect(throws: ReviewFlow.Problem.self) {
-            try ReviewFlow.apply(.approve(otherMeeting), to: submitted, draft: draft(bu), now: now)
+            try ReviewFlow.apply(.approve(committee), to: submitted, draft: draft(bu), now: now)
         }
+        // … the same body deciding it in a later meeting (the item postponed) is its decision.
+        let laterMeeting = DecisionRoute.council(
+            body: "Bydelsutvalget", meetingDate: Fixtures.day("2027-01-14"), itemNumber: "3/27")
+        let decided = try ReviewFlow.apply(.approve(laterMeeting), to: submitted, draft: draft(bu), now: now)
+        #expect(decided.decision == laterMeeting)
         // The director's decision may be signed by someone else than the draft named.
         let approved = try ReviewFlow.apply(
             .approve(.delegated(signatory: "Kari")), to: submitted, draft: draft(.delegated(signatory: "Per")), now: now

@@ -1,0 +1,204 @@
+import Foundation
+import PostgresNIO
+import SkjenkCore
+import SkjenkStore
+
+// Meetings, as `SQLiteStore+Meetings.swift`: the case row is locked while its item is added or its
+// decision recorded, and numbering takes an advisory lock so that two items never share a number.
+extension PostgresStore {
+    public func addMeeting(body: String, date: LocalDate, district: String?, actor: Actor) async throws -> Meeting {
+        let body = try MeetingRules.checkedBody(body)
+        let district = try StoreRules.checkedDistrict(district)
+        let at = now()
+        return try await write { connection in
+            var id: Int64 = 0
+            for try await value in try await connection.query(
+                """
+                INSERT INTO meeting (district, body, date, created_at, created_by)
+                VALUES (\(district), \(body), \(date.iso)::date, \(at), \(actor.name)) RETURNING id
+                """, logger: self.logger
+            ).decode(Int64.self) {
+                id = value
+            }
+            let meeting = Meeting(
+                id: id, body: body, date: date, district: district, items: [], createdAt: at, createdBy: actor.name)
+            try await self.record(.meetingCreated(meeting), by: actor, at: at, on: connection)
+            return meeting
+        }
+    }
+
+    public func meetings(district: String?, from: LocalDate?) async throws -> [Meeting] {
+        try await read { connection in
+            var ids: [Int64] = []
+            for try await id in try await connection.query(
+                """
+                SELECT id FROM meeting
+                WHERE (\(district)::text IS NULL OR district = \(district))
+                    AND (\(from?.iso)::date IS NULL OR date >= \(from?.iso)::date)
+                ORDER BY date, id
+                """, logger: self.logger
+            ).decode(Int64.self) {
+                ids.append(id)
+            }
+            var meetings: [Meeting] = []
+            for id in ids {
+                if let meeting = try await self.meeting(id: id, on: connection) { meetings.append(meeting) }
+            }
+            return meetings
+        }
+    }
+
+    public func meeting(id: Int64) async throws -> Meeting? {
+        try await read { connection in try await self.meeting(id: id, on: connection) }
+    }
+
+    public func pendingMeeting(of number: CaseNumber) async throws -> (meeting: Meeting, item: MeetingItem)? {
+        try await read { connection in try await self.pendingMeeting(of: number.key, on: connection) }
+    }
+
+    public func addMeetingItem(meeting id: Int64, case number: CaseNumber, actor: Actor) async throws -> MeetingItem {
+        let at = now()
+        return try await write { connection in
+            let key = number.key
+            guard try await self.lockCase(key, on: connection) else { throw MeetingProblem.caseNotFound(number.text) }
+            guard let meeting = try await self.meeting(id: id, on: connection) else {
+                throw MeetingProblem.meetingNotFound(id)
+            }
+            var district = ""
+            for try await value in try await connection.query(
+                "SELECT district FROM hearing WHERE case_key = \(key)", logger: self.logger
+            ).decode(String.self) {
+                district = value
+            }
+            if let (other, item) = try await self.pendingMeeting(of: key, on: connection) {
+                throw MeetingProblem.alreadyOnMeeting(caseNumber: number.text, meeting: other.label, item: item.number)
+            }
+            try MeetingRules.checkItem(
+                number, district: district, review: try await self.review(key, on: connection).state,
+                route: try await self.drafts(of: number, on: connection).last?.route, on: meeting)
+            // One numbering at a time: the next number is read and taken in the same lock.
+            let numbering = Self.numbering(meeting)
+            try await connection.query(
+                "SELECT pg_advisory_xact_lock(4713, hashtext(\(numbering)))", logger: self.logger)
+            var sequence = 1
+            for try await latest in try await connection.query(
+                """
+                SELECT max(sequence) FROM meeting_item WHERE numbering = \(numbering) AND year = \(meeting.date.year)
+                """, logger: self.logger
+            ).decode(Int?.self) {
+                sequence = (latest ?? 0) + 1
+            }
+            let item = MeetingItem(
+                number: MeetingItem.number(sequence: sequence, year: meeting.date.year), caseNumber: number)
+            try await connection.query(
+                """
+                INSERT INTO meeting_item (meeting_id, number, numbering, year, sequence, case_key)
+                VALUES (\(id), \(item.number), \(numbering), \(meeting.date.year), \(sequence), \(key))
+                """, logger: self.logger)
+            try await self.record(.meetingItemAdded(meeting, item), by: actor, at: at, on: connection)
+            return item
+        }
+    }
+
+    public func recordMeeting(_ records: [MeetingRecord], meeting id: Int64, actor: Actor) async throws -> Meeting {
+        let at = now()
+        return try await write { connection in
+            guard let found = try await self.meeting(id: id, on: connection) else {
+                throw MeetingProblem.meetingNotFound(id)
+            }
+            // The cases' rows in a fixed order, then the meeting as it stands under the locks.
+            for key in found.items.map(\.caseNumber.key).sorted() { _ = try await self.lockCase(key, on: connection) }
+            try await connection.query(
+                "SELECT 1 FROM meeting_item WHERE meeting_id = \(id) FOR UPDATE", logger: self.logger)
+            guard let meeting = try await self.meeting(id: id, on: connection) else {
+                throw MeetingProblem.meetingNotFound(id)
+            }
+            for (item, record) in try MeetingRules.checkRecords(records, on: meeting) {
+                let key = item.caseNumber.key
+                let before = try await self.review(key, on: connection)
+                var current = try await self.drafts(of: item.caseNumber, on: connection).last
+                switch record.outcome {
+                case .adopted:
+                    _ = try await self.reviewStep(
+                        .approve(meeting.decision(item)), key: key, before: before, draft: current, actor: actor,
+                        at: at, on: connection)
+                case .amended:
+                    if let draft = current {
+                        let amended = StoreRules.amendedDraft(draft, text: record.text ?? "", meeting: meeting, now: at)
+                        current = try await self.insertDraft(amended, on: connection)
+                        try await self.record(
+                            .statementDraft(key, version: current?.version ?? 0, amended, reopened: nil), by: actor,
+                            at: at, on: connection)
+                    }
+                    _ = try await self.reviewStep(
+                        .approve(meeting.decision(item)), key: key, before: before, draft: current, actor: actor,
+                        at: at, on: connection)
+                case .returned:
+                    _ = try await self.reviewStep(
+                        .returnToDraft(comment: MeetingRules.returnComment(meeting, item, reason: record.text ?? "")),
+                        key: key, before: before, draft: current, actor: actor, at: at, on: connection)
+                }
+                try await connection.query(
+                    """
+                    UPDATE meeting_item SET outcome = \(record.outcome.rawValue),
+                        note = \(record.outcome == .adopted ? nil : record.text), recorded_at = \(at),
+                        recorded_by = \(actor.name)
+                    WHERE meeting_id = \(id) AND number = \(item.number)
+                    """, logger: self.logger)
+                try await self.record(.meetingRecorded(meeting, item, record.outcome), by: actor, at: at, on: connection)
+            }
+            guard let recorded = try await self.meeting(id: id, on: connection) else {
+                throw MeetingProblem.meetingNotFound(id)
+            }
+            return recorded
+        }
+    }
+
+    /// What a meeting's items are numbered in: the district and the body.
+    static func numbering(_ meeting: Meeting) -> String {
+        (meeting.district ?? "") + "\u{1F}" + meeting.body.lowercased()
+    }
+
+    func meeting(id: Int64, on connection: PostgresConnection) async throws -> Meeting? {
+        var found: Meeting?
+        for try await (district, body, date, created, createdBy) in try await connection.query(
+            "SELECT district, body, date::text, created_at, created_by FROM meeting WHERE id = \(id)", logger: logger
+        ).decode((String?, String, String, Date, String).self) {
+            guard let day = try Self.day(date, "møtedato") else { continue }
+            found = Meeting(
+                id: id, body: body, date: day, district: district, items: [], createdAt: created, createdBy: createdBy)
+        }
+        guard var meeting = found else { return nil }
+        for try await (number, outcome, note, recordedAt, recordedBy, caseText) in try await connection.query(
+            """
+            SELECT i.number, i.outcome, i.note, i.recorded_at, i.recorded_by, h.case_number
+            FROM meeting_item i JOIN hearing h ON h.case_key = i.case_key
+            WHERE i.meeting_id = \(id) ORDER BY i.sequence
+            """, logger: logger
+        ).decode((String, String?, String?, Date?, String?, String).self) {
+            guard let caseNumber = try? CaseNumber(caseText) else {
+                throw StoreError.damaged("ugyldig saksnummer «\(caseText)» på møte \(id) i databasen")
+            }
+            meeting.items.append(
+                MeetingItem(
+                    number: number, caseNumber: caseNumber, outcome: outcome.flatMap(MeetingOutcome.init(rawValue:)),
+                    note: note, recordedAt: recordedAt, recordedBy: recordedBy))
+        }
+        return meeting
+    }
+
+    func pendingMeeting(
+        of key: String, on connection: PostgresConnection
+    ) async throws -> (meeting: Meeting, item: MeetingItem)? {
+        var id: Int64?
+        for try await value in try await connection.query(
+            "SELECT meeting_id FROM meeting_item WHERE case_key = \(key) AND outcome IS NULL", logger: logger
+        ).decode(Int64.self) {
+            id = value
+        }
+        guard let id, let meeting = try await meeting(id: id, on: connection),
+            let item = meeting.items.first(where: { $0.caseNumber.key == key && $0.outcome == nil })
+        else { return nil }
+        return (meeting, item)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import SkjenkCore
+
+/// The council's and committees' meetings: agendas of submitted statements and the decisions the
+/// secretary records. Every change is audited (entity `meeting`, and `statement` for the review
+/// steps a decision makes).
+public protocol MeetingStore: Sendable {
+    /// Creates a meeting of `body` on `date` for `district` (checked by `MeetingRules.checkedBody`
+    /// and `StoreRules.checkedDistrict`).
+    func addMeeting(body: String, date: LocalDate, district: String?, actor: Actor) async throws -> Meeting
+    /// The meetings of `district` (every district's when nil) on or after `from` (all when nil),
+    /// soonest first, with their items.
+    func meetings(district: String?, from: LocalDate?) async throws -> [Meeting]
+    func meeting(id: Int64) async throws -> Meeting?
+    /// The meeting whose agenda holds `number` without a recorded outcome, with that item.
+    func pendingMeeting(of number: CaseNumber) async throws -> (meeting: Meeting, item: MeetingItem)?
+    /// Puts the statement of `number` on the meeting's agenda under the body's next number in the
+    /// meeting's year (`MeetingRules.checkItem`: submitted, written for that body, of the meeting's
+    /// district, on no other agenda without an outcome). Returns the item.
+    func addMeetingItem(meeting id: Int64, case number: CaseNumber, actor: Actor) async throws -> MeetingItem
+    /// Records the body's decisions in one transaction (`MeetingRules.checkRecords`): an adopted item
+    /// approves the statement with the meeting's date and item number; an amended item stores the
+    /// text as adopted as a new version (author: the body) and approves it; a returned item sends the
+    /// statement back with the reason. Four eyes as for any approval: `actor` is a council member who
+    /// neither wrote nor submitted the draft. All or nothing.
+    func recordMeeting(_ records: [MeetingRecord], meeting id: Int64, actor: Actor) async throws -> Meeting
+}
+
+extension StoreRules {
+    /// A returned item's review comment and an amended item's new version, worked out alike by both engines.
+    public static func amendedDraft(
+        _ current: StatementDraft, text: String, meeting: Meeting, now: Date
+    ) -> StatementDraft {
+        var draft = current
+        draft.origin = .edited
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        draft.markdown = lines.hasSuffix("\n") ? lines : lines + "\n"
+        draft.author = meeting.body
+        draft.createdAt = now
+        return draft
+    }
+}
