@@ -39,6 +39,7 @@ import Testing
     static let staff: Set<String> = ["kari"]
     static let reviewers: Set<String> = ["kari", "bu1", "leder1"]
     static let admins: Set<String> = ["admin1"]
+    static let secretaries: Set<String> = ["bu1"]
     static let everyone: Set<String> = ["kari", "bu1", "admin1", "leder1"]
     static let users = ["kari", "bu1", "admin1", "leder1"]
     /// A page each user may see, which carries the session's form token.
@@ -74,6 +75,17 @@ import Testing
         Route(
             method: .post, template: "/behandling/{year}/{seq}/returner", path: "/behandling/2026/10003/returner",
             kind: .page(reviewers), fields: [("kommentar", "Mer om nabolaget")]),
+        Route(method: .get, template: "/moter", path: "/moter", kind: .page(reviewers)),
+        Route(
+            method: .post, template: "/moter", path: "/moter", kind: .page(staff),
+            fields: [("organ", "bydelsutvalget"), ("dato", "2026-12-17")]),
+        Route(method: .get, template: "/moter/{id}", path: "/moter/1", kind: .page(reviewers)),
+        Route(
+            method: .post, template: "/moter/{id}/saker", path: "/moter/1/saker", kind: .page(staff),
+            fields: [("sak", "2026/10003")]),
+        Route(
+            method: .post, template: "/moter/{id}/utfall", path: "/moter/1/utfall", kind: .page(secretaries),
+            fields: [("utfall-1-26", "vedtatt")]),
         Route(method: .get, template: "/klager", path: "/klager", kind: .page(staff)),
         Route(method: .get, template: "/klager/ny", path: "/klager/ny", kind: .page(staff)),
         Route(

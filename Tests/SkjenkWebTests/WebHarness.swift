@@ -27,7 +27,7 @@ struct WebHarness {
 
     /// `configure` changes the server's configuration (a proxy, a lower key limit); `engine` the
     /// store (SQLite in memory unless told); `complaintDistrict` the log the complaint is in (none
-    /// unless told, as in a deployment for one district).
+    /// unless told, as in a deployment for one district), and the meeting's.
     init(
         engine: StoreEngine = .sqlite, complaintDistrict: String? = nil,
         configure: (inout WebConfiguration) -> Void = { _ in }
@@ -52,6 +52,9 @@ struct WebHarness {
         entry.officer = "kari"
         entry.district = complaintDistrict
         complaintId = try await store.logComplaint(entry, actor: Fixtures.actor)
+        // A council meeting of the same district (number 1), with an empty agenda.
+        _ = try await store.addMeeting(
+            body: "bydelsutvalget", date: Fixtures.day("2026-12-10"), district: complaintDistrict, actor: Fixtures.actor)
     }
 
     /// The application, logging warnings and worse only (the access log would drown the test output).

@@ -36,10 +36,10 @@ struct PageRenderer: Sendable {
         switch role {
         case .caseworker?, .complaintOfficer?:
             items = [
-                ("/saker", "Høringer"), ("/behandling", "Til behandling"), ("/klager", "Klager"),
+                ("/saker", "Høringer"), ("/behandling", "Til behandling"), ("/moter", "Møter"), ("/klager", "Klager"),
                 ("/oppfolging", "Min oppfølging"),
             ]
-        case .councilMember?, .manager?: items = [("/behandling", "Til behandling")]
+        case .councilMember?, .manager?: items = [("/behandling", "Til behandling"), ("/moter", "Møter")]
         case .admin?: items = [("/registre", "Registre"), ("/brukere", "Brukere"), ("/revisjon", "Revisjonsspor")]
         case nil: items = []
         }

@@ -21,11 +21,14 @@ enum Access {
         session.user.district.map { $0 == district } ?? true
     }
 
-    /// Whether the signed-in user reaches a complaint in `district`'s log (nil: logged without a
-    /// district): a user tied to a district reaches that district's log only.
+    /// Whether the signed-in user reaches a complaint in `district`'s log, or a meeting of `district`
+    /// (nil: of no district): a user tied to a district reaches that district's only.
     static func reaches(complaintOf district: String?, _ session: WebSession) -> Bool {
         session.user.district.map { $0 == district } ?? true
     }
+
+    /// The council's secretary records what a meeting decided.
+    static let secretaries: Set<Role> = [.councilMember]
 
     /// The session of a user with one of `roles`; otherwise sign-in (no session) or 403.
     static func require(_ roles: Set<Role>, _ request: Request, _ context: WebContext) throws -> WebSession {
