@@ -32,7 +32,8 @@ public enum StatementDesk {
     }
 
     /// Composes a new version from the templates and stores it. Without `outcome` the assessment's
-    /// suggestion is used; without `route`, the previous version's (or the director's). `officer` is
+    /// suggestion is used; without `route`, the previous version's, or the one the district's
+    /// delegation gives (`RoutePlanner`: the director, or the body's next meeting). `officer` is
     /// the person the letter names (never the actor's login); without one the letter says
     /// "(ikke oppgitt)".
     public static func compose(
@@ -41,9 +42,16 @@ public enum StatementDesk {
         length: StatementLength = .automatic
     ) async throws -> StatementDraft {
         let previous = try await store.drafts(of: prepared.stored.hearing.caseNumber).last
+        let chosen = outcome ?? StatementOutcome.suggested(by: prepared.assessment)
+        // Without a route of its own or a previous one, the draft follows the district's delegation.
+        var planned = route ?? previous?.route
+        if planned == nil {
+            planned = try RoutePlanner.route(
+                try await RoutePlanner.plan(
+                    prepared.hearing, outcome: chosen, policy: prepared.policy, store: store, today: today))
+        }
         let options = StatementOptions(
-            outcome: outcome ?? StatementOutcome.suggested(by: prepared.assessment),
-            route: route ?? previous?.route ?? .delegated(signatory: nil), ourReference: reference, date: today,
+            outcome: chosen, route: planned ?? .delegated(signatory: nil), ourReference: reference, date: today,
             officer: officer, length: length)
         let view = StatementComposer.view(
             hearing: prepared.hearing, assessment: prepared.assessment, policy: prepared.policy, options: options,

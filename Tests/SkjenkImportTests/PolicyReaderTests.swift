@@ -251,4 +251,40 @@ import Testing
         #expect(missing.diagnostics.contains { $0.message == "avstander mangler" })
         #expect(missing.diagnostics.contains { $0.message == "maal mangler" })
     }
+
+    /// Issue 18: `delegasjon` — what the council has delegated to the director.
+    @Test func readsTheDelegation() throws {
+        let sample = sampleText()
+        let section = """
+
+            delegasjon:
+              organ: bydelsutvalget
+              soknadstyper: [eierskifte, enkeltanledning, fornyelse]
+              ingen_merknader: true
+              sommer: { fra: "06-20", til: "08-10" }
+              vedtak: "BU-sak 12/24"
+            """
+        let policy = try PolicyReader().read(data: Data((sample + section).utf8), fileName: "p.yaml").get()
+        let delegation = try #require(policy.delegation)
+        #expect(delegation.body == "bydelsutvalget")
+        #expect(delegation.applicationTypes == [.changeOfOwner, .singleOccasion, .renewal])
+        #expect(delegation.withoutRemarks)
+        #expect(delegation.summer?.from == DayOfYear("06-20") && delegation.summer?.to == DayOfYear("08-10"))
+        #expect(delegation.decision == "BU-sak 12/24")
+        for (bad, expected) in [
+            ("ingen_merknader: true", "delegasjon.ingen_merknader skal være true eller false (fant «kanskje»)"),
+            ("sommer: { fra: \"06-20\", til: \"08-10\" }", "delegasjon.sommer.til: ventet måned og dag"),
+            ("soknadstyper: [eierskifte, enkeltanledning, fornyelse]", "delegasjon.soknadstyper: ukjent søknadstype «salg»"),
+        ] {
+            let replacement =
+                bad.hasPrefix("ingen") ? "ingen_merknader: kanskje"
+                : bad.hasPrefix("sommer") ? "sommer: { fra: \"06-20\", til: \"08-32\" }" : "soknadstyper: [salg]"
+            let text = sample + section.replacingOccurrences(of: bad, with: replacement)
+            guard case .failure(let errors) = PolicyReader().read(data: Data(text.utf8), fileName: "p.yaml") else {
+                Issue.record("accepted: \(replacement)")
+                continue
+            }
+            #expect(errors.diagnostics.contains { $0.description.contains(expected) }, "\(errors)")
+        }
+    }
 }

@@ -204,6 +204,9 @@ public struct Policy: Sendable, Hashable {
     public var open311ReadWithoutKey = true
     /// The district's cut-offs within the factors (`vurdering`), by default the values skjenk has used.
     public var judgement = Judgement()
+    /// What the council has delegated to the director (`delegasjon`); nil: the director decides
+    /// every statement (no council route is suggested).
+    public var delegation: Delegation?
 
     public init(
         distances: [SiteCategory: DistanceBands], siteHours: [SiteCategory: WeeklyHours] = [:], defaultZone: Zone,

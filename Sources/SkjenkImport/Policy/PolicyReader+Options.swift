@@ -22,4 +22,51 @@ extension PolicyNodeReader {
             return nil
         }
     }
+
+    /// `delegasjon`: what the council has delegated to the director — `organ` (who decides the rest,
+    /// default «bydelsutvalget»), `soknadstyper`, `ingen_merknader` (true/false), `sommer` with `fra`
+    /// and `til` as "MM-DD", and `vedtak` (the delegation decision, cited in the reason).
+    mutating func delegation(_ top: [String: Node]) -> Delegation? {
+        guard let node = top["delegasjon"],
+            let fields = mapping(
+                node, "delegasjon", keys: ["organ", "soknadstyper", "ingen_merknader", "sommer", "vedtak"])
+        else { return nil }
+        var body = "bydelsutvalget"
+        if let value = fields["organ"], let text = scalar(value, "delegasjon.organ") {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if (2...100).contains(trimmed.count) {
+                body = trimmed
+            } else {
+                report(value, "delegasjon.organ: ventet navnet på organet, som «bydelsutvalget»")
+            }
+        }
+        let kinds = fields["soknadstyper"].map { applicationKinds($0, "delegasjon.soknadstyper") } ?? []
+        var withoutRemarks = false
+        if let value = fields["ingen_merknader"], let text = scalar(value, "delegasjon.ingen_merknader") {
+            switch text {
+            case "true", "ja": withoutRemarks = true
+            case "false", "nei": withoutRemarks = false
+            default: report(value, "delegasjon.ingen_merknader skal være true eller false (fant «\(text)»)")
+            }
+        }
+        var summer: (from: DayOfYear, to: DayOfYear)?
+        if let value = fields["sommer"], let period = mapping(value, "delegasjon.sommer", keys: ["fra", "til"]) {
+            func day(_ key: String) -> DayOfYear? {
+                guard let node = period[key] else {
+                    report(value, "delegasjon.sommer.\(key) mangler")
+                    return nil
+                }
+                guard let text = scalar(node, "delegasjon.sommer.\(key)") else { return nil }
+                guard let day = DayOfYear(text) else {
+                    report(node, "delegasjon.sommer.\(key): ventet måned og dag som \"06-20\" (fant «\(text)»)")
+                    return nil
+                }
+                return day
+            }
+            if let from = day("fra"), let to = day("til") { summer = (from, to) }
+        }
+        let decision = fields["vedtak"].flatMap { scalar($0, "delegasjon.vedtak") }
+        return Delegation(
+            body: body, applicationTypes: kinds, withoutRemarks: withoutRemarks, summer: summer, decision: decision)
+    }
 }

@@ -95,7 +95,7 @@ struct PolicyNodeReader {
     static let sections = [
         "versjon", "bydel", "kort_uttalelse", "standardsone", "avstander", "aapningstider_steder",
         "skjenkestopp_minutter", "soner", "tidligste_skjenkestart", "naboer", "salg", "tetthet", "klager", "prikker",
-        "konsept", "vekter", "nivaa", "maal", "open311", "vurdering",
+        "konsept", "vekter", "nivaa", "maal", "open311", "vurdering", "delegasjon",
     ]
 
     /// The policy, section by section in a fixed order (so diagnostics come in that order), or nil
@@ -145,6 +145,8 @@ struct PolicyNodeReader {
         if let days = complaintSection.duplicateDays { policy.duplicates.windowDays = days }
         if let distance = complaintSection.venueLinkDistance { policy.venueLinkDistance = distance }
         if let readWithoutKey = open311ReadWithoutKey(top) { policy.open311ReadWithoutKey = readWithoutKey }
+        policy.delegation = delegation(top)
+        guard problems.isEmpty else { return nil }
         return policy
     }
 

@@ -70,7 +70,8 @@ struct CasesController {
                         request, context, session: session, message: nil,
                         error: "Vedtak i bydelsutvalget trenger møtedato og saksnummer i møtet.")
                 }
-                route = .council(body: "bydelsutvalget", meetingDate: meeting, itemNumber: item)
+                let body = form["organ"].map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                route = .council(body: body.isEmpty ? "bydelsutvalget" : body, meetingDate: meeting, itemNumber: item)
             }
             let prepared = try await StatementDesk.prepare(
                 [stored], policies: try services.policies(), store: services.store, today: services.today)
@@ -84,6 +85,8 @@ struct CasesController {
                     request, context, session: session, message: "Utkast versjon \(draft.version) er lagret.",
                     error: nil)
             } catch let error as StatementStoreError {
+                return try await casePage(request, context, session: session, message: nil, error: error.description)
+            } catch let error as NoMeetingPlanned {
                 return try await casePage(request, context, session: session, message: nil, error: error.description)
             }
         }
@@ -298,6 +301,12 @@ struct CasesController {
         let routeIsCouncil: Bool
         let routeMeeting: String
         let routeItem: String
+        let routeBody: String
+        let routeBodyLabel: String
+        /// What the district's delegation says about who decides, and why (empty without one).
+        let routeAdvice: String
+        /// The deadline against the council's meetings (empty when it holds).
+        let deadlineWarning: String
         let diff: [TextDiff.Line]
         let hasDiff: Bool
     }
@@ -342,8 +351,16 @@ struct CasesController {
                     ? "Ingen klager registrert." : "\(summary.total) klager om \(summary.episodes) episoder."
             } ?? "Klageloggen er ikke lest."
         let suggested = StatementOutcome.suggested(by: assessment)
-        var councilRoute: (meeting: LocalDate, item: String)?
-        if case .council(_, let meeting, let item)? = draft?.route { councilRoute = (meeting, item) }
+        // A new draft keeps the latest one's route; a first follows the delegation.
+        let plan = try await RoutePlanner.plan(
+            h, outcome: draft?.outcome ?? suggested, policy: prepared.policy, store: services.store,
+            today: services.today)
+        var councilRoute: (body: String, meeting: LocalDate, item: String)?
+        if case .council(let body, let meeting, let item)? = draft?.route ?? plan.route {
+            councilRoute = (body, meeting, item)
+        }
+        var routeBody = "bydelsutvalget"
+        if case .council(let body, _)? = plan.suggestion { routeBody = body }
         return try services.pages.page(
             "sak", title: "\(h.venue.name) – \(h.caseNumber.text)",
             content: CaseContent(
@@ -388,7 +405,11 @@ struct CasesController {
                 lengths: StatementLength.allCases.map {
                     Option(code: $0.code, label: $0.label, selected: $0 == .automatic)
                 }, routeIsCouncil: councilRoute != nil, routeMeeting: councilRoute?.meeting.iso ?? "",
-                routeItem: councilRoute?.item ?? "", diff: diff, hasDiff: !diff.isEmpty
+                routeItem: councilRoute?.item ?? "", routeBody: councilRoute?.body ?? routeBody,
+                routeBodyLabel: NorwegianFormat.capitalized(councilRoute?.body ?? routeBody),
+                routeAdvice: plan.suggestion?.reason ?? "",
+                deadlineWarning: review.state == .approved || review.state == .sent ? "" : plan.deadline?.message ?? "",
+                diff: diff, hasDiff: !diff.isEmpty
             ), session: session, path: request.uri.path, message: message, error: error)
     }
 

@@ -1,0 +1,66 @@
+import Foundation
+import SkjenkCore
+import SkjenkStore
+
+/// Who decides a statement under the district's delegation, the route to draft it for (the body's
+/// next meeting when the council decides), and whether the hearing's deadline comes before it.
+public struct RoutePlan: Sendable, Hashable {
+    /// What the delegation says, with its reason; nil when the policy has no delegation (the
+    /// director decides every statement).
+    public let suggestion: RouteSuggestion?
+    /// The route a first draft is written for; nil when the council decides and no meeting of the
+    /// body is planned.
+    public let route: DecisionRoute?
+    /// The deadline against the body's meetings (council cases only).
+    public let deadline: DeadlineCheck.Finding?
+}
+
+/// Why a draft has no route to be written for.
+public struct NoMeetingPlanned: Error, Sendable, Equatable, CustomStringConvertible {
+    public let body: String
+    public let reason: String
+
+    public var description: String {
+        "\(reason) Det er ikke lagt inn noe møte i \(body) fra i dag; legg inn neste møte (Møter, eller "
+            + "skjenk meetings create) eller velg vedtaksvei selv."
+    }
+}
+
+public enum RoutePlanner {
+    /// The plan for `hearing` with `outcome` under `policy`'s delegation on `today`. The body's
+    /// meetings are those of the hearing's district (and those of no district, in a deployment for
+    /// one); a first draft for the council is written for the next one, under the item number the
+    /// body's next item in that year will get.
+    public static func plan(
+        _ hearing: Hearing, outcome: StatementOutcome, policy: Policy, store: any AppStore, today: LocalDate
+    ) async throws -> RoutePlan {
+        guard let delegation = policy.delegation else {
+            return RoutePlan(suggestion: nil, route: .delegated(signatory: nil), deadline: nil)
+        }
+        let suggestion = delegation.route(for: hearing.applicationType, outcome: outcome, on: today)
+        guard case .council(let body, _) = suggestion else {
+            return RoutePlan(suggestion: suggestion, route: .delegated(signatory: nil), deadline: nil)
+        }
+        let startOfYear = try LocalDate(year: today.year, month: 1, day: 1)
+        let meetings = try await store.meetings(district: nil, from: startOfYear).filter {
+            ($0.district == nil || $0.district == hearing.district) && $0.body.lowercased() == body.lowercased()
+        }
+        let deadline = DeadlineCheck.check(
+            deadline: hearing.deadline, body: body, meetings: meetings.map(\.date), today: today)
+        guard let next = meetings.first(where: { $0.date >= today }) else {
+            return RoutePlan(suggestion: suggestion, route: nil, deadline: deadline)
+        }
+        let itemsThisYear = meetings.filter { $0.date.year == next.date.year }.reduce(0) { $0 + $1.items.count }
+        let route = DecisionRoute.council(
+            body: next.body, meetingDate: next.date,
+            itemNumber: MeetingItem.number(sequence: itemsThisYear + 1, year: next.date.year))
+        return RoutePlan(suggestion: suggestion, route: route, deadline: deadline)
+    }
+
+    /// The route a first draft is written for, or why there is none.
+    public static func route(_ plan: RoutePlan) throws -> DecisionRoute {
+        if let route = plan.route { return route }
+        if case .council(let body, let reason)? = plan.suggestion { throw NoMeetingPlanned(body: body, reason: reason) }
+        return .delegated(signatory: nil)
+    }
+}
