@@ -1,4 +1,5 @@
 import Foundation
+import SkjenkCompose
 import SkjenkCore
 import SkjenkStore
 
@@ -62,5 +63,35 @@ public enum RoutePlanner {
         if let route = plan.route { return route }
         if case .council(let body, let reason)? = plan.suggestion { throw NoMeetingPlanned(body: body, reason: reason) }
         return .delegated(signatory: nil)
+    }
+}
+
+/// Why no request for a later deadline is written: the deadline holds (or the director decides).
+public struct DeadlineHolds: Error, Sendable, Equatable, CustomStringConvertible {
+    public var description: String {
+        "fristen holder: saken kan avgjøres før høringsfristen, så det trengs ingen anmodning om utsatt frist"
+    }
+}
+
+extension RoutePlanner {
+    /// Writes the request to Næringsetaten for a later deadline from the template `md/fristutsettelse`
+    /// and stores it with the case, when the plan flags the deadline; otherwise `DeadlineHolds`.
+    public static func requestLaterDeadline(
+        _ prepared: PreparedCase, store: any AppStore, templates: TemplateSet, officer: OfficerContact?, actor: Actor,
+        today: LocalDate
+    ) async throws -> CaseLetter {
+        let hearing = prepared.hearing
+        let outcome =
+            try await store.drafts(of: hearing.caseNumber).last?.outcome
+            ?? StatementOutcome.suggested(by: prepared.assessment)
+        let plan = try await plan(hearing, outcome: outcome, policy: prepared.policy, store: store, today: today)
+        guard let finding = plan.deadline else { throw DeadlineHolds() }
+        let markdown = try DeadlineRequest(templates: templates).markdown(
+            hearing, finding: finding, district: prepared.policy.district, officer: officer, today: today)
+        return try await store.addCaseLetter(
+            CaseLetter(
+                caseNumber: hearing.caseNumber, kind: .deadlineRequest, markdown: markdown,
+                requestedDeadline: finding.requestedDeadline, createdAt: Date(), createdBy: actor.name),
+            actor: actor)
     }
 }

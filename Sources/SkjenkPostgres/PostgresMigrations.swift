@@ -377,6 +377,22 @@ enum PostgresMigrations {
             CREATE UNIQUE INDEX meeting_item_pending ON meeting_item (case_key) WHERE outcome IS NULL
             """
         ),
+        (
+            "Create case_letter",
+            """
+            -- Letters stored with a case besides its statement (a request for a later deadline).
+            CREATE TABLE case_letter (
+                case_key text NOT NULL REFERENCES hearing (case_key),
+                number integer NOT NULL,
+                kind text NOT NULL CHECK (kind IN ('deadlineRequest')),
+                markdown text NOT NULL,
+                requested_deadline date,
+                created_at timestamptz NOT NULL,
+                created_by text NOT NULL,
+                PRIMARY KEY (case_key, number)
+            )
+            """
+        ),
     ]
 
     /// Runs the migrations not yet recorded, in order, under an advisory lock so that several

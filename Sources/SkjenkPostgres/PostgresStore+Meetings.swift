@@ -202,3 +202,51 @@ extension PostgresStore {
         return (meeting, item)
     }
 }
+
+extension PostgresStore {
+    public func addCaseLetter(_ letter: CaseLetter, actor: Actor) async throws -> CaseLetter {
+        let at = now()
+        return try await write { connection in
+            let key = letter.caseNumber.key
+            guard try await self.lockCase(key, on: connection) else {
+                throw StatementStoreError.caseNotFound(letter.caseNumber.text)
+            }
+            var stored = letter
+            stored.number = 1
+            for try await latest in try await connection.query(
+                "SELECT max(number) FROM case_letter WHERE case_key = \(key)", logger: self.logger
+            ).decode(Int?.self) {
+                stored.number = (latest ?? 0) + 1
+            }
+            try await connection.query(
+                """
+                INSERT INTO case_letter (case_key, number, kind, markdown, requested_deadline, created_at, created_by)
+                VALUES (\(key), \(stored.number), \(stored.kind.rawValue), \(stored.markdown),
+                    \(stored.requestedDeadline?.iso)::date, \(stored.createdAt), \(stored.createdBy))
+                """, logger: self.logger)
+            try await self.record(.caseLetter(stored), by: actor, at: at, on: connection)
+            return stored
+        }
+    }
+
+    public func caseLetters(of number: CaseNumber) async throws -> [CaseLetter] {
+        try await read { connection in
+            var letters: [CaseLetter] = []
+            for try await (count, kind, markdown, deadline, created, createdBy) in try await connection.query(
+                """
+                SELECT number, kind, markdown, requested_deadline::text, created_at, created_by
+                FROM case_letter WHERE case_key = \(number.key) ORDER BY number
+                """, logger: self.logger
+            ).decode((Int, String, String, String?, Date, String).self) {
+                guard let kind = CaseLetter.Kind(rawValue: kind) else {
+                    throw StoreError.damaged("ugyldig brev i databasen (sak \(number.text))")
+                }
+                letters.append(
+                    CaseLetter(
+                        caseNumber: number, number: count, kind: kind, markdown: markdown,
+                        requestedDeadline: try Self.day(deadline, "ny frist"), createdAt: created, createdBy: createdBy))
+            }
+            return letters
+        }
+    }
+}

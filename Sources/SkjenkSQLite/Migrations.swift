@@ -440,6 +440,22 @@ enum Migrations {
                     CREATE UNIQUE INDEX meetingItem_pending ON meetingItem(caseKey) WHERE outcome IS NULL;
                     """)
         }
+        migrator.registerMigration("Create caseLetter") { db in
+            try db.execute(
+                sql: """
+                    -- Letters stored with a case besides its statement (a request for a later deadline).
+                    CREATE TABLE caseLetter (
+                        caseKey TEXT NOT NULL REFERENCES hearing(caseKey),
+                        number INTEGER NOT NULL,
+                        kind TEXT NOT NULL CHECK (kind IN ('deadlineRequest')),
+                        markdown TEXT NOT NULL,
+                        requestedDeadline TEXT,
+                        createdAt TEXT NOT NULL,
+                        createdBy TEXT NOT NULL,
+                        PRIMARY KEY (caseKey, number)
+                    );
+                    """)
+        }
         return migrator
     }
 }

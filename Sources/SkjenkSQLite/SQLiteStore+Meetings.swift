@@ -160,3 +160,47 @@ extension SQLiteStore {
         return (meeting, item)
     }
 }
+
+extension SQLiteStore {
+    public func addCaseLetter(_ letter: CaseLetter, actor: Actor) async throws -> CaseLetter {
+        let now = now()
+        return try await writer.write { db in
+            let key = letter.caseNumber.key
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM hearing WHERE caseKey = ?", arguments: [key]) == true else {
+                throw StatementStoreError.caseNotFound(letter.caseNumber.text)
+            }
+            var stored = letter
+            stored.number =
+                (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM caseLetter WHERE caseKey = ?", arguments: [key])
+                    ?? 0) + 1
+            try db.execute(
+                sql: """
+                    INSERT INTO caseLetter (caseKey, number, kind, markdown, requestedDeadline, createdAt, createdBy)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    key, stored.number, stored.kind.rawValue, stored.markdown, stored.requestedDeadline?.iso,
+                    Timestamp.format(stored.createdAt), stored.createdBy,
+                ])
+            try AuditRecord.record(.caseLetter(stored), by: actor, at: now, db)
+            return stored
+        }
+    }
+
+    public func caseLetters(of number: CaseNumber) async throws -> [CaseLetter] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM caseLetter WHERE caseKey = ? ORDER BY number", arguments: [number.key]
+            ).map { row in
+                let deadline: String? = row["requestedDeadline"]
+                guard let kind = CaseLetter.Kind(rawValue: row["kind"]) else {
+                    throw StoreError.damaged("ugyldig brev i databasen (sak \(number.text))")
+                }
+                return CaseLetter(
+                    caseNumber: number, number: row["number"], kind: kind, markdown: row["markdown"],
+                    requestedDeadline: try deadline.map { try LocalDate(iso: $0) },
+                    createdAt: try Timestamp.parse(row["createdAt"]), createdBy: row["createdBy"])
+            }
+        }
+    }
+}

@@ -6,5 +6,6 @@ import Foundation
 /// tests. Operations only one engine has (SQLite's online backup, its journal mode) stay on that
 /// engine's type and are reached from the composition roots alone.
 public protocol AppStore: CaseStore, RegisterStore, AddressStore, ZoneStore, ComplaintStore, StatementStore,
-    UserStore, APIKeyStore, RateLimitStore, MeetingStore
+    UserStore, APIKeyStore, RateLimitStore, MeetingStore,
+    CaseLetterStore
 {}

@@ -40,3 +40,53 @@ extension StoreRules {
         return draft
     }
 }
+
+/// A letter stored with a case besides its statement: a request to Næringsetaten for a later deadline.
+public struct CaseLetter: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        /// Anmodning om utsatt høringsfrist.
+        case deadlineRequest
+
+        public var label: String { "anmodning om utsatt frist" }
+    }
+
+    public var caseNumber: CaseNumber
+    /// 1, 2, … per case; set by the store.
+    public var number: Int
+    public var kind: Kind
+    public var markdown: String
+    /// The later deadline asked for, when the letter names one.
+    public var requestedDeadline: LocalDate?
+    public var createdAt: Date
+    public var createdBy: String
+
+    public init(
+        caseNumber: CaseNumber, number: Int = 0, kind: Kind, markdown: String, requestedDeadline: LocalDate?,
+        createdAt: Date, createdBy: String
+    ) {
+        self.caseNumber = caseNumber
+        self.number = number
+        self.kind = kind
+        self.markdown = markdown
+        self.requestedDeadline = requestedDeadline
+        self.createdAt = createdAt
+        self.createdBy = createdBy
+    }
+}
+
+/// Letters stored with a case (audited, entity `statement`).
+public protocol CaseLetterStore: Sendable {
+    /// Stores `letter` as the case's next letter; refused for a case that does not exist.
+    func addCaseLetter(_ letter: CaseLetter, actor: Actor) async throws -> CaseLetter
+    /// The case's letters, oldest first.
+    func caseLetters(of number: CaseNumber) async throws -> [CaseLetter]
+}
+
+extension AuditEntry {
+    public static func caseLetter(_ letter: CaseLetter) -> AuditEntry {
+        AuditEntry(
+            action: "statement.letter", entity: "statement", entityId: letter.caseNumber.key,
+            detail: "brev \(letter.number): \(letter.kind.label)"
+                + (letter.requestedDeadline.map { "; ny frist \($0.iso)" } ?? ""))
+    }
+}

@@ -75,6 +75,26 @@ import Testing
                 page.text.contains(
                     "Fristen 1. desember 2026 er før neste møte i bydelsutvalget (10. desember 2026); "
                         + "be Næringsetaten om utsatt frist."))
+            // The request for a later deadline, written and stored with the case.
+            let requested = try await kari.post("/saker/2026/10004/fristutsettelse", [])
+            #expect(requested.text.contains("Anmodningen om utsatt frist er lagret som brev 1."))
+            #expect(requested.text.contains(#"<a href="/saker/2026/10004/brev/1">Anmodning om utsatt frist (brev 1)</a>"#))
+            let letter = try await kari.get("/saker/2026/10004/brev/1")
+            #expect(letter.status == .ok)
+            #expect(letter.text.contains("anmodning om utsatt høringsfrist"))
+            #expect(
+                letter.text.contains(
+                    "Neste møte i bydelsutvalget er 10. desember 2026, etter høringsfristen 1. desember 2026. Bydelen "
+                        + "ber derfor om at fristen for uttalelsen utsettes til 17. desember 2026"))
+            #expect(letter.text.contains("2026/10004"))
+            let stored = try await harness.store.caseLetters(of: try CaseNumber("2026/10004"))
+            #expect(stored.map(\.requestedDeadline) == [Fixtures.day("2026-12-17")])
+            // Where the deadline holds, no request is written.
+            try await kari.get("/saker/2026/10003")
+            let holds = try await kari.post("/saker/2026/10003/fristutsettelse", [])
+            #expect(holds.text.contains("fristen holder"))
+            #expect(try await harness.store.caseLetters(of: harness.caseNumber).isEmpty)
+            #expect(try await kari.get("/saker/2026/10003/brev/1").status == .notFound)
         }
         // Without any meeting ahead, a first draft from the command line's use case has no meeting to
         // be written for, and says so; a draft with a route of its own is written.

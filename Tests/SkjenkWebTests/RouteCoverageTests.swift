@@ -66,6 +66,12 @@ import Testing
         Route(
             method: .get, template: "/saker/{year}/{seq}/eksport/{format}", path: "/saker/2026/10003/eksport/html",
             kind: .page(staff)),
+        Route(
+            method: .post, template: "/saker/{year}/{seq}/fristutsettelse", path: "/saker/2026/10003/fristutsettelse",
+            kind: .page(staff)),
+        Route(
+            method: .get, template: "/saker/{year}/{seq}/brev/{number}", path: "/saker/2026/10003/brev/1",
+            kind: .page(staff)),
         Route(method: .get, template: "/behandling", path: "/behandling", kind: .page(reviewers)),
         Route(
             method: .get, template: "/behandling/{year}/{seq}", path: "/behandling/2026/10003", kind: .page(reviewers)),

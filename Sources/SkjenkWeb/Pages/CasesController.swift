@@ -90,6 +90,33 @@ struct CasesController {
                 return try await casePage(request, context, session: session, message: nil, error: error.description)
             }
         }
+        router.post("/saker/:year/:seq/fristutsettelse") { request, context -> Response in
+            let session = try Access.require(Access.staff, request, context)
+            let stored = try await storedCase(context)
+            let prepared = try await StatementDesk.prepare(
+                [stored], policies: try services.policies(), store: services.store, today: services.today)
+            do {
+                let letter = try await RoutePlanner.requestLaterDeadline(
+                    prepared[0], store: services.store, templates: services.statementTemplates,
+                    officer: session.user.profile, actor: services.actor(session), today: services.today)
+                return try await casePage(
+                    request, context, session: session,
+                    message: "Anmodningen om utsatt frist er lagret som brev \(letter.number).", error: nil)
+            } catch let error as DeadlineHolds {
+                return try await casePage(request, context, session: session, message: nil, error: error.description)
+            }
+        }
+        router.get("/saker/:year/:seq/brev/:number") { request, context -> Response in
+            _ = try Access.require(Access.staff, request, context)
+            let stored = try await storedCase(context)
+            guard let number = context.parameters.get("number").flatMap(Int.init),
+                let letter = try await services.store.caseLetters(of: stored.hearing.caseNumber)
+                    .first(where: { $0.number == number })
+            else { throw HTTPError(.notFound, message: "Fant ikke brevet.") }
+            return PageRenderer.html(
+                try StatementRenderer(templates: services.statementTemplates).html(
+                    markdown: letter.markdown, mapSVG: nil))
+        }
         router.post("/saker/:year/:seq/rediger") { request, context -> Response in
             let session = try Access.require(Access.staff, request, context)
             let stored = try await storedCase(context)
@@ -307,8 +334,17 @@ struct CasesController {
         let routeAdvice: String
         /// The deadline against the council's meetings (empty when it holds).
         let deadlineWarning: String
+        let letters: [LetterRow]
+        let hasLetters: Bool
         let diff: [TextDiff.Line]
         let hasDiff: Bool
+    }
+
+    struct LetterRow: Encodable {
+        let number: Int
+        let label: String
+        let created: String
+        let by: String
     }
 
     func casePage(
@@ -360,6 +396,11 @@ struct CasesController {
             councilRoute = (body, meeting, item)
         }
         var routeBody = "bydelsutvalget"
+        let letters = try await services.store.caseLetters(of: h.caseNumber).map {
+            LetterRow(
+                number: $0.number, label: NorwegianFormat.capitalized($0.kind.label),
+                created: NorwegianFormat.dateTime($0.createdAt), by: $0.createdBy)
+        }
         if case .council(let body, _)? = plan.suggestion { routeBody = body }
         return try services.pages.page(
             "sak", title: "\(h.venue.name) – \(h.caseNumber.text)",
@@ -409,7 +450,7 @@ struct CasesController {
                 routeBodyLabel: NorwegianFormat.capitalized(councilRoute?.body ?? routeBody),
                 routeAdvice: plan.suggestion?.reason ?? "",
                 deadlineWarning: review.state == .approved || review.state == .sent ? "" : plan.deadline?.message ?? "",
-                diff: diff, hasDiff: !diff.isEmpty
+                letters: letters, hasLetters: !letters.isEmpty, diff: diff, hasDiff: !diff.isEmpty
             ), session: session, path: request.uri.path, message: message, error: error)
     }
 
