@@ -393,6 +393,20 @@ enum PostgresMigrations {
             )
             """
         ),
+        (
+            "Create agency_decision",
+            """
+            -- Næringsetaten's final decision per case.
+            CREATE TABLE agency_decision (
+                case_key text PRIMARY KEY REFERENCES hearing (case_key),
+                outcome text NOT NULL CHECK (outcome IN ('granted', 'grantedWithConditions', 'refused')),
+                date date NOT NULL,
+                conditions text[] NOT NULL,
+                recorded_at timestamptz NOT NULL,
+                recorded_by text NOT NULL
+            )
+            """
+        ),
     ]
 
     /// Runs the migrations not yet recorded, in order, under an advisory lock so that several

@@ -250,3 +250,58 @@ extension PostgresStore {
         }
     }
 }
+
+extension PostgresStore {
+    public func recordAgencyDecisions(_ decisions: [AgencyDecision], actor: Actor) async throws {
+        let at = now()
+        try await write { connection in
+            for decision in decisions {
+                let key = decision.caseNumber.key
+                guard try await self.lockCase(key, on: connection) else {
+                    throw StatementStoreError.caseNotFound(decision.caseNumber.text)
+                }
+                try await connection.query(
+                    """
+                    INSERT INTO agency_decision (case_key, outcome, date, conditions, recorded_at, recorded_by)
+                    VALUES (\(key), \(decision.outcome.rawValue), \(decision.date.iso)::date, \(decision.conditions),
+                        \(decision.recordedAt), \(decision.recordedBy))
+                    ON CONFLICT (case_key) DO UPDATE SET outcome = excluded.outcome, date = excluded.date,
+                        conditions = excluded.conditions, recorded_at = excluded.recorded_at,
+                        recorded_by = excluded.recorded_by
+                    """, logger: self.logger)
+                try await self.record(.agencyDecision(decision), by: actor, at: at, on: connection)
+            }
+        }
+    }
+
+    public func agencyDecision(of number: CaseNumber) async throws -> AgencyDecision? {
+        try await agencyDecisions(where: number.key, district: nil).first
+    }
+
+    public func agencyDecisions(district: String?) async throws -> [AgencyDecision] {
+        try await agencyDecisions(where: nil, district: district)
+    }
+
+    private func agencyDecisions(where key: String?, district: String?) async throws -> [AgencyDecision] {
+        try await read { connection in
+            var decisions: [AgencyDecision] = []
+            for try await (caseText, outcome, date, conditions, recordedAt, recordedBy) in try await connection.query(
+                """
+                SELECT h.case_number, d.outcome, d.date::text, d.conditions, d.recorded_at, d.recorded_by
+                FROM agency_decision d JOIN hearing h ON h.case_key = d.case_key
+                WHERE (\(key)::text IS NULL OR d.case_key = \(key)) AND (\(district)::text IS NULL OR h.district = \(district))
+                ORDER BY d.date, d.case_key
+                """, logger: self.logger
+            ).decode((String, String, String, [String], Date, String).self) {
+                guard let number = try? CaseNumber(caseText), let outcome = AgencyDecision.Outcome(rawValue: outcome),
+                    let day = try Self.day(date, "vedtaksdato")
+                else { throw StoreError.damaged("ugyldig vedtak fra Næringsetaten i databasen («\(caseText)»)") }
+                decisions.append(
+                    AgencyDecision(
+                        caseNumber: number, outcome: outcome, date: day, conditions: conditions, recordedAt: recordedAt,
+                        recordedBy: recordedBy))
+            }
+            return decisions
+        }
+    }
+}

@@ -456,6 +456,20 @@ enum Migrations {
                     );
                     """)
         }
+        migrator.registerMigration("Create agencyDecision") { db in
+            try db.execute(
+                sql: """
+                    -- Næringsetaten's final decision per case; conditions as a JSON array of text.
+                    CREATE TABLE agencyDecision (
+                        caseKey TEXT PRIMARY KEY REFERENCES hearing(caseKey),
+                        outcome TEXT NOT NULL CHECK (outcome IN ('granted', 'grantedWithConditions', 'refused')),
+                        date TEXT NOT NULL,
+                        conditions TEXT NOT NULL,
+                        recordedAt TEXT NOT NULL,
+                        recordedBy TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

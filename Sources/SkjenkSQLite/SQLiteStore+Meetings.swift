@@ -204,3 +204,61 @@ extension SQLiteStore {
         }
     }
 }
+
+extension SQLiteStore {
+    public func recordAgencyDecisions(_ decisions: [AgencyDecision], actor: Actor) async throws {
+        let now = now()
+        try await writer.write { db in
+            for decision in decisions {
+                let key = decision.caseNumber.key
+                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM hearing WHERE caseKey = ?", arguments: [key]) == true
+                else { throw StatementStoreError.caseNotFound(decision.caseNumber.text) }
+                let conditions = String(decoding: try JSONEncoder().encode(decision.conditions), as: UTF8.self)
+                try db.execute(
+                    sql: """
+                        INSERT OR REPLACE INTO agencyDecision (caseKey, outcome, date, conditions, recordedAt, recordedBy)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        key, decision.outcome.rawValue, decision.date.iso, conditions,
+                        Timestamp.format(decision.recordedAt), decision.recordedBy,
+                    ])
+                try AuditRecord.record(.agencyDecision(decision), by: actor, at: now, db)
+            }
+        }
+    }
+
+    public func agencyDecision(of number: CaseNumber) async throws -> AgencyDecision? {
+        try await writer.read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT d.*, h.caseNumber FROM agencyDecision d JOIN hearing h ON h.caseKey = d.caseKey
+                    WHERE d.caseKey = ?
+                    """, arguments: [number.key]
+            ).map(Self.agencyDecision)
+        }
+    }
+
+    public func agencyDecisions(district: String?) async throws -> [AgencyDecision] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.*, h.caseNumber FROM agencyDecision d JOIN hearing h ON h.caseKey = d.caseKey
+                    WHERE ? IS NULL OR h.district = ? ORDER BY d.date, d.caseKey
+                    """, arguments: [district, district]
+            ).map(Self.agencyDecision)
+        }
+    }
+
+    private static func agencyDecision(_ row: Row) throws -> AgencyDecision {
+        let text: String = row["caseNumber"]
+        guard let number = try? CaseNumber(text), let outcome = AgencyDecision.Outcome(rawValue: row["outcome"]),
+            let conditions = try? JSONDecoder().decode([String].self, from: Data((row["conditions"] as String).utf8))
+        else { throw StoreError.damaged("ugyldig vedtak fra Næringsetaten i databasen («\(text)»)") }
+        return AgencyDecision(
+            caseNumber: number, outcome: outcome, date: try LocalDate(iso: row["date"]), conditions: conditions,
+            recordedAt: try Timestamp.parse(row["recordedAt"]), recordedBy: row["recordedBy"])
+    }
+}

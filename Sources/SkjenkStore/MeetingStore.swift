@@ -90,3 +90,22 @@ extension AuditEntry {
                 + (letter.requestedDeadline.map { "; ny frist \($0.iso)" } ?? ""))
     }
 }
+
+/// Næringsetaten's final decisions, recorded by hand or from its list (audited, entity `statement`).
+public protocol AgencyDecisionStore: Sendable {
+    /// Records `decisions` in one transaction, each replacing the case's earlier one; refused whole
+    /// when a case does not exist.
+    func recordAgencyDecisions(_ decisions: [AgencyDecision], actor: Actor) async throws
+    func agencyDecision(of number: CaseNumber) async throws -> AgencyDecision?
+    /// Every recorded decision on `district`'s hearings (every district's when nil).
+    func agencyDecisions(district: String?) async throws -> [AgencyDecision]
+}
+
+extension AuditEntry {
+    public static func agencyDecision(_ decision: AgencyDecision) -> AuditEntry {
+        AuditEntry(
+            action: "statement.agency", entity: "statement", entityId: decision.caseNumber.key,
+            detail: "Næringsetatens vedtak: \(decision.label)"
+                + (decision.conditions.isEmpty ? "" : "; \(decision.conditions.count) vilkår"))
+    }
+}

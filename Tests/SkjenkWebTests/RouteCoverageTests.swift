@@ -72,6 +72,10 @@ import Testing
         Route(
             method: .get, template: "/saker/{year}/{seq}/brev/{number}", path: "/saker/2026/10003/brev/1",
             kind: .page(staff)),
+        Route(
+            method: .post, template: "/saker/{year}/{seq}/naeringsetatens-vedtak",
+            path: "/saker/2026/10003/naeringsetatens-vedtak", kind: .page(staff),
+            fields: [("vedtak", "innvilget"), ("dato", "2026-11-21")]),
         Route(method: .get, template: "/behandling", path: "/behandling", kind: .page(reviewers)),
         Route(
             method: .get, template: "/behandling/{year}/{seq}", path: "/behandling/2026/10003", kind: .page(reviewers)),

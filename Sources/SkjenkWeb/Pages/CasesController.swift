@@ -117,6 +117,32 @@ struct CasesController {
                 try StatementRenderer(templates: services.statementTemplates).html(
                     markdown: letter.markdown, mapSVG: nil))
         }
+        router.post("/saker/:year/:seq/naeringsetatens-vedtak") { request, context -> Response in
+            let session = try Access.require(Access.staff, request, context)
+            let stored = try await storedCase(context)
+            let form = context.form ?? FormFields()
+            guard let outcome = form["vedtak"].flatMap({ AgencyDecision.Outcome(code: $0) }) else {
+                return try await casePage(
+                    request, context, session: session, message: nil, error: "Velg Næringsetatens vedtak.")
+            }
+            guard let date = form["dato"].flatMap({ try? LocalDate(iso: $0) }) else {
+                return try await casePage(request, context, session: session, message: nil, error: "Oppgi vedtaksdatoen.")
+            }
+            let conditions = (form["vilkaar"] ?? "").split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            do {
+                let decision = try await DecisionDesk.record(
+                    stored.hearing.caseNumber, outcome: outcome, date: date, conditions: conditions,
+                    store: services.store, actor: services.actor(session), today: services.today)
+                return try await casePage(
+                    request, context, session: session, message: "Næringsetatens vedtak er ført: \(decision.label).",
+                    error: nil)
+            } catch let refused as DecisionRefused {
+                return try await casePage(
+                    request, context, session: session, message: nil,
+                    error: NorwegianFormat.capitalized(refused.description) + ".")
+            }
+        }
         router.post("/saker/:year/:seq/rediger") { request, context -> Response in
             let session = try Access.require(Access.staff, request, context)
             let stored = try await storedCase(context)
@@ -336,6 +362,13 @@ struct CasesController {
         let deadlineWarning: String
         let letters: [LetterRow]
         let hasLetters: Bool
+        /// Næringsetaten's final decision, when recorded, beside the district's recommendation.
+        let agencyDecision: String
+        let hasAgencyDecision: Bool
+        let agencyConditions: [String]
+        let hasAgencyConditions: Bool
+        let agreement: String
+        let agencyOutcomes: [Option]
         let diff: [TextDiff.Line]
         let hasDiff: Bool
     }
@@ -396,6 +429,14 @@ struct CasesController {
             councilRoute = (body, meeting, item)
         }
         var routeBody = "bydelsutvalget"
+        let agency = try await services.store.agencyDecision(of: h.caseNumber)
+        var agreement = ""
+        if let agency, let recommended = draft?.outcome {
+            agreement =
+                agency.agrees(with: recommended)
+                ? "Vedtaket samsvarer med bydelens konklusjon (\(recommended.label))."
+                : "Vedtaket avviker fra bydelens konklusjon (\(recommended.label))."
+        }
         let letters = try await services.store.caseLetters(of: h.caseNumber).map {
             LetterRow(
                 number: $0.number, label: NorwegianFormat.capitalized($0.kind.label),
@@ -450,7 +491,14 @@ struct CasesController {
                 routeBodyLabel: NorwegianFormat.capitalized(councilRoute?.body ?? routeBody),
                 routeAdvice: plan.suggestion?.reason ?? "",
                 deadlineWarning: review.state == .approved || review.state == .sent ? "" : plan.deadline?.message ?? "",
-                letters: letters, hasLetters: !letters.isEmpty, diff: diff, hasDiff: !diff.isEmpty
+                letters: letters, hasLetters: !letters.isEmpty,
+                agencyDecision: agency.map { NorwegianFormat.capitalized($0.label) } ?? "",
+                hasAgencyDecision: agency != nil, agencyConditions: agency?.conditions ?? [],
+                hasAgencyConditions: !(agency?.conditions ?? []).isEmpty, agreement: agreement,
+                agencyOutcomes: AgencyDecision.Outcome.allCases.map {
+                    Option(code: $0.code, label: $0.label, selected: $0 == agency?.outcome)
+                },
+                diff: diff, hasDiff: !diff.isEmpty
             ), session: session, path: request.uri.path, message: message, error: error)
     }
 
