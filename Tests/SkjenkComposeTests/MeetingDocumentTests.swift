@@ -26,6 +26,8 @@ import Testing
 
                 \(StatementText.draftMark)
 
+                Bydelen beklager at uttalelsen kommer etter høringsfristen\(StatementText.lateReason(Self.planned)!).
+
                 ## Saken
 
                 ### Samlet vurdering
@@ -102,6 +104,8 @@ import Testing
         #expect(one.contains("###### Samlet vurdering"))
         #expect(one.contains("Saken legges fram for bydelsutvalget i møte 10. desember 2026, sak 1/26."))
         #expect(two.contains("Saken legges fram for bydelsutvalget i møte 10. desember 2026, sak 2/26."))
+        #expect(one.contains("Bydelen beklager at uttalelsen kommer etter høringsfristen, fordi saken behandles i møte i "
+            + "bydelsutvalget 10. desember 2026."))
         #expect(!text.contains("3. desember 2026") && !text.contains("45/26"))
         #expect(one.contains(StatementText.draftMark))
         // The applicant company is named; its manager and deputy are not.

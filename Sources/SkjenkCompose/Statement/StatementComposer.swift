@@ -94,7 +94,7 @@ public enum StatementComposer {
         if case .council(let body, let meeting, _) = options.route, meeting > answerDate {
             answerDate = meeting
             if meeting > h.deadline {
-                lateReason = ", fordi saken behandles i møte i \(body) \(NorwegianFormat.longDate(meeting))"
+                lateReason = StatementText.lateReason(options.route) ?? ""
             }
         }
         let district = policy.district
