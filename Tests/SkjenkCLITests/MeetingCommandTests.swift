@@ -202,6 +202,17 @@ import ZIPFoundation
                     + "et møte; sakene over (1/26) er satt opp, de andre ikke"))
         let items = try #require(try meetingJSON(cli, id)["items"] as? [[String: Any]])
         #expect(items.map { $0["caseNumber"] as? String } == ["26/5110-1"])
+        // Adopted with changes: the text as adopted (a file) becomes the statement, approved.
+        let amended = cli.folder.appendingPathComponent("endret.md")
+        try "# Uttalelse slik bydelsutvalget vedtok den\n\nBydelsutvalget har ingen merknader.\n"
+            .write(to: amended, atomically: true, encoding: .utf8)
+        let recorded = try cli.run(
+            "meetings", "record", id, "--item", "1/26", "--outcome", "endret", "--text", amended.path, "--by", "sekretaer")
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        #expect(recorded.stdout.contains("Sak 1/26 (26/5110-1): vedtatt med endringer; uttalelsen er nå vedtatt."))
+        let letter = cli.folder.appendingPathComponent("endret-ut.md")
+        try cli.run(["draft", Self.cases[0], "--export", "md", "--output", letter.path] + Self.policy)
+        #expect(try String(contentsOf: letter, encoding: .utf8).contains("Bydelsutvalget har ingen merknader."))
         // An empty meeting's document says its agenda is empty.
         let empty = try cli.run("meetings", "create", "--body", "helse- og sosialkomiteen", "--date", "2027-01-14")
         let emptyID = String(try #require(empty.stdout.split(separator: " ").dropFirst().first))
