@@ -143,7 +143,11 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .testTarget(name: "SkjenkAppTests", dependencies: ["SkjenkApp", "SkjenkImport", "SkjenkTestSupport"]),
+        .testTarget(
+            name: "SkjenkAppTests",
+            dependencies: [
+                "SkjenkApp", "SkjenkImport", "SkjenkTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(
             name: "SkjenkWebTests",
             dependencies: [

@@ -38,6 +38,16 @@ import Testing
             let twice = try await kari.post(path + "/saker", [("sak", "2026/10003")])
             #expect(twice.status == .unprocessableContent)
             #expect(twice.text.contains("står allerede på sakslisten til bydelsutvalget 17. desember 2026 (sak 1/26)"))
+            // The meeting document: the item with the draft as attachment, routed to this meeting.
+            let document = try await kari.get(path + "/saksframlegg/html")
+            #expect(document.status == .ok)
+            #expect(document.text.contains("Sak 1/26"))
+            #expect(document.text.contains("Saken legges fram for bydelsutvalget i møte 17. desember 2026, sak 1/26."))
+            #expect(!document.text.contains("52/26"))
+            #expect(!document.text.contains(WebHarness.complainant.name ?? "Zacharias"))
+            let word = try await kari.get(path + "/saksframlegg/docx")
+            #expect(word.headers[.contentType]?.hasPrefix("application/vnd.openxmlformats") == true)
+            #expect(try await kari.get(path + "/saksframlegg/arkivmelding").status == .notFound)
             // The caseworker cannot record outcomes.
             #expect(try await kari.post(path + "/utfall", [("utfall-1-26", "vedtatt")]).status == .forbidden)
 

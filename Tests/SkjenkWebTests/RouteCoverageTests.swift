@@ -91,6 +91,9 @@ import Testing
             fields: [("organ", "bydelsutvalget"), ("dato", "2026-12-17")]),
         Route(method: .get, template: "/moter/{id}", path: "/moter/1", kind: .page(reviewers)),
         Route(
+            method: .get, template: "/moter/{id}/saksframlegg/{format}", path: "/moter/1/saksframlegg/html",
+            kind: .page(reviewers)),
+        Route(
             method: .post, template: "/moter/{id}/saker", path: "/moter/1/saker", kind: .page(staff),
             fields: [("sak", "2026/10003")]),
         Route(

@@ -293,6 +293,10 @@ public enum DocxWriter {
             + heading("Title", "Title", size: 32, before: 0, outline: nil)
             + heading("Heading1", "heading 1", size: 28, before: 360, outline: 0)
             + heading("Heading2", "heading 2", size: 24, before: 240, outline: 1)
+            // The levels a meeting document gives a statement nested under one of its items.
+            + heading("Heading3", "heading 3", size: 24, before: 240, outline: 2)
+            + heading("Heading4", "heading 4", size: 24, before: 200, outline: 3)
+            + heading("Heading5", "heading 5", size: 24, before: 160, outline: 4)
             + #"<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/>"#
             + #"<w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:left="720"/><w:spacing w:after="60"/></w:pPr></w:style>"#
             + #"<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:tblPr><w:tblBorders>"#

@@ -2,7 +2,8 @@ import Foundation
 
 /// A statement as blocks: what the Markdown templates write (and an officer may edit), read back
 /// so that HTML and Word are made from the same text. Reads the subset the templates use:
-/// headings (`#`, `##`, `###`), paragraphs (a line break inside one is kept), bullet items (`- `),
+/// headings (`#` to `######`; a statement uses three levels, a meeting document nests one under an
+/// item with the levels below), paragraphs (a line break inside one is kept), bullet items (`- `),
 /// numbered items (`1. `), tables (`| a | b |`), and `**bold**` / `*italic*` inline.
 public struct StatementDocument: Sendable, Hashable {
     /// A run of text with its emphasis.
@@ -110,8 +111,9 @@ public struct StatementDocument: Sendable, Hashable {
 
     static func headingLevel(_ line: String) -> Int? {
         guard line.hasPrefix("#") else { return nil }
-        for (level, prefix) in ["# ", "## ", "### "].enumerated() where line.hasPrefix(prefix) { return level + 1 }
-        return nil
+        let hashes = line.prefix(while: { $0 == "#" }).count
+        guard hashes <= 6, line.dropFirst(hashes).hasPrefix(" ") else { return nil }
+        return hashes
     }
 
     static func numberedItem(_ line: String) -> String? {

@@ -12,16 +12,11 @@ public enum StatementComposer {
         let applicationKind = h.applicationType.label
         let permitKind = h.permitType.label
         let zone = assessment.zone
-        var facts = [
-            StatementView.Fact(
-                label: "Søker", value: "\(h.applicant.name), org.nr. \(h.applicant.organisationNumber.formatted)"),
-            StatementView.Fact(label: "Sted", value: "\(h.venue.name), \(h.venue.address.singleLine)"),
-            StatementView.Fact(label: "Søknaden gjelder", value: "\(applicationKind) (\(permitKind))"),
-            StatementView.Fact(label: "Alkoholgrupper", value: groupsText(h.alcoholGroups)),
+        var facts = applicationFacts(h)
+        facts.append(
             StatementView.Fact(
                 label: "Sone", value: zone.label + (assessment.zoneGiven ? "" : " (etter bydelens kart eller standard)")
-            ),
-        ]
+            ))
         if let capacity = h.venue.capacity {
             var parts: [String] = []
             if let indoor = capacity.indoor { parts.append("\(NorwegianFormat.decimal(Double(indoor))) inne") }
@@ -36,12 +31,7 @@ public enum StatementComposer {
         }
         if let age = h.venue.ageLimit { facts.append(.init(label: "Aldersgrense", value: "\(age) år")) }
 
-        let periods = h.servingPeriods.map { period in
-            StatementView.Period(
-                area: period.area.label, groups: groupsText(period.groups),
-                days: period.everyDay ? "alle dager" : NorwegianFormat.list(period.days.sorted().map(\.label)),
-                hours: "\(NorwegianFormat.clock(period.from))–\(NorwegianFormat.clock(period.to))")
-        }
+        let periods = requestedPeriods(h)
 
         // Sites nearest first, numbered as on the map; equal distances in Norwegian order.
         let sortedSites = assessment.nearbySites.sorted {
@@ -104,7 +94,7 @@ public enum StatementComposer {
         if case .council(let body, let meeting, _) = options.route, meeting > answerDate {
             answerDate = meeting
             if meeting > h.deadline {
-                lateReason = ", fordi saken behandles i møte i \(body) \(NorwegianFormat.longDate(meeting))"
+                lateReason = StatementText.lateReason(options.route) ?? ""
             }
         }
         let district = policy.district
@@ -161,6 +151,29 @@ public enum StatementComposer {
                 h.applicationType, outcome: options.outcome, shortKinds: policy.shortStatementKinds),
             letterhead: letterhead, application: application, findings: findings, decision: decision,
             mapSVG: mapSVG, attachments: attachments)
+    }
+
+    /// The facts of the application every document about it states alike: applicant with
+    /// organisation number, venue and address, kind of application and permit, and drink groups.
+    /// Holds no personal data beyond the applicant company.
+    public static func applicationFacts(_ h: Hearing) -> [StatementView.Fact] {
+        [
+            StatementView.Fact(
+                label: "Søker", value: "\(h.applicant.name), org.nr. \(h.applicant.organisationNumber.formatted)"),
+            StatementView.Fact(label: "Sted", value: "\(h.venue.name), \(h.venue.address.singleLine)"),
+            StatementView.Fact(label: "Søknaden gjelder", value: "\(h.applicationType.label) (\(h.permitType.label))"),
+            StatementView.Fact(label: "Alkoholgrupper", value: groupsText(h.alcoholGroups)),
+        ]
+    }
+
+    /// The serving or sale periods the application asks for, as the statement lists them.
+    public static func requestedPeriods(_ h: Hearing) -> [StatementView.Period] {
+        h.servingPeriods.map { period in
+            StatementView.Period(
+                area: period.area.label, groups: groupsText(period.groups),
+                days: period.everyDay ? "alle dager" : NorwegianFormat.list(period.days.sorted().map(\.label)),
+                hours: "\(NorwegianFormat.clock(period.from))–\(NorwegianFormat.clock(period.to))")
+        }
     }
 
     static func heading(_ criterion: Criterion) -> String {

@@ -26,6 +26,13 @@ public enum StatementText {
         }
     }
 
+    /// Why a council's statement comes after the deadline (its meeting), as the late-answer
+    /// apology ends: ", fordi saken behandles i møte i bydelsutvalget 3. desember 2026".
+    public static func lateReason(_ route: DecisionRoute) -> String? {
+        guard case .council(let body, let date, _) = route else { return nil }
+        return ", fordi saken behandles i møte i \(body) \(NorwegianFormat.longDate(date))"
+    }
+
     /// `markdown` as the approved letter: without the draft mark, and with the route sentence
     /// after approval in place of the one before. Text an officer rewrote is left as written.
     /// `decided`: the decision as recorded (the meeting and item that decided it), when it differs
@@ -37,13 +44,21 @@ public enum StatementText {
             // The blank line that followed the mark.
             if mark < lines.count, lines[mark].isEmpty { lines.remove(at: mark) }
         }
-        return lines.joined(separator: "\n").replacingOccurrences(
+        return rescheduled(lines.joined(separator: "\n"), from: route, to: decided ?? route).replacingOccurrences(
             of: routeBeforeApproval(route), with: routeAfterApproval(decided ?? route))
     }
 
     /// `markdown` with the route sentence before approval for `route` replaced by the one for
     /// `planned` (a statement put on another meeting, or under another item, than it was written for).
+    /// The late-answer apology follows the meeting too.
     public static func rerouted(_ markdown: String, from route: DecisionRoute, to planned: DecisionRoute) -> String {
-        markdown.replacingOccurrences(of: routeBeforeApproval(route), with: routeBeforeApproval(planned))
+        rescheduled(markdown, from: route, to: planned).replacingOccurrences(
+            of: routeBeforeApproval(route), with: routeBeforeApproval(planned))
+    }
+
+    /// `markdown` with the late-answer reason naming `route`'s meeting changed to `planned`'s.
+    static func rescheduled(_ markdown: String, from route: DecisionRoute, to planned: DecisionRoute) -> String {
+        guard let old = lateReason(route), let new = lateReason(planned), old != new else { return markdown }
+        return markdown.replacingOccurrences(of: old, with: new)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SkjenkApp
+import SkjenkCompose
 import SkjenkCore
 import SkjenkStore
 
@@ -77,6 +78,21 @@ struct MeetingsController {
         router.get("/moter/:id") { request, context -> Response in
             let session = try Access.require(Access.reviewers, request, context)
             return try await page(request, context, session: session, message: nil, error: nil)
+        }
+        router.get("/moter/:id/saksframlegg/:format") { request, context -> Response in
+            let session = try Access.require(Access.reviewers, request, context)
+            let meeting = try await load(context, session)
+            guard let code = context.parameters.get("format"), let format = StatementFormat(code: code),
+                format != .archive
+            else { throw HTTPError(.notFound) }
+            let file = try await MeetingDesk.document(
+                meeting, as: format, store: services.store, templates: services.statementTemplates)
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: file.contentType,
+                    .contentDisposition: "\(format == .html ? "inline" : "attachment"); filename=\"\(file.fileName)\"",
+                ], body: .init(byteBuffer: ByteBuffer(bytes: file.data)))
         }
         router.post("/moter/:id/saker") { request, context -> Response in
             let session = try Access.require(Access.staff, request, context)
