@@ -80,19 +80,19 @@ public struct AgencyDecisionReader: Sendable {
                 continue
             }
             if let earlier = seen[number.key] {
-                errors.append(Self.problem(fileName, line, "sak \(number.text) står også på linje \(earlier)"))
+                errors.append(Self.problem(fileName, line, "står også på linje \(earlier)", number))
                 continue
             }
             seen[number.key] = line
             guard let code = value("vedtak"), let outcome = AgencyDecision.Outcome(code: code.lowercased()) else {
                 errors.append(
                     Self.problem(
-                        fileName, line,
-                        "sak \(number.text): vedtaket skal være \(AgencyDecision.Outcome.codes.joined(separator: ", "))"))
+                        fileName, line, "vedtaket skal være \(AgencyDecision.Outcome.codes.joined(separator: ", "))",
+                        number))
                 continue
             }
             guard let dateText = value("dato"), let date = Self.date(dateText) else {
-                errors.append(Self.problem(fileName, line, "sak \(number.text): datoen mangler eller er ugyldig"))
+                errors.append(Self.problem(fileName, line, "datoen mangler eller er ugyldig", number))
                 continue
             }
             let conditions = (value("vilkaar") ?? "").split(whereSeparator: { $0 == "|" || $0.isNewline })
@@ -106,8 +106,10 @@ public struct AgencyDecisionReader: Sendable {
     /// `2027-01-12` or `12.01.2027`.
     static func date(_ text: String) -> LocalDate? { PenaltyPointsReader.date(text) }
 
-    static func problem(_ file: String, _ line: Int, _ message: String) -> Diagnostic {
-        Diagnostic(at: SourceLocation(file: file, line: line, column: line == 0 ? 0 : 1), message: message)
+    static func problem(_ file: String, _ line: Int, _ message: String, _ number: CaseNumber? = nil) -> Diagnostic {
+        Diagnostic(
+            at: SourceLocation(file: file, line: line, column: line == 0 ? 0 : 1), caseNumber: number?.text,
+            message: message)
     }
 
     static func rejected(_ file: String, _ line: Int, _ message: String) -> AgencyDecisionFile {
