@@ -53,6 +53,10 @@ import Testing
         Route(method: .post, template: "/logg-ut", path: "/logg-ut", kind: .page(everyone)),
         Route(method: .get, template: "/saker", path: "/saker", kind: .page(staff)),
         Route(method: .post, template: "/saker/import", path: "/saker/import", kind: .page(staff)),
+        Route(method: .get, template: "/saker/fornyelser", path: "/saker/fornyelser", kind: .page(staff)),
+        Route(
+            method: .post, template: "/saker/fornyelser", path: "/saker/fornyelser", kind: .page(staff),
+            fields: [("sak", "2026/10003"), ("vei", "direktor")]),
         Route(method: .get, template: "/saker/{year}/{seq}", path: "/saker/2026/10003", kind: .page(staff)),
         Route(
             method: .post, template: "/saker/{year}/{seq}/utkast", path: "/saker/2026/10003/utkast", kind: .page(staff),

@@ -1,0 +1,94 @@
+import Foundation
+import Hummingbird
+import SkjenkApp
+import SkjenkCore
+import SkjenkStore
+
+/// The renewals with nothing against them, drafted as short statements in one action and put to the
+/// director or a meeting together.
+struct RenewalsController {
+    let services: WebServices
+
+    struct Row: Encodable {
+        let caseNumber: String
+        let path: String
+        let venue: String
+        let deadline: String
+    }
+
+    struct Choice: Encodable {
+        let value: String
+        let label: String
+    }
+
+    struct Content: Encodable {
+        let rows: [Row]
+        let hasRows: Bool
+        let choices: [Choice]
+        let report: [String]
+        let hasReport: Bool
+    }
+
+    func register(_ router: Router<WebContext>) {
+        router.get("/saker/fornyelser") { request, context -> Response in
+            let session = try Access.require(Access.staff, request, context)
+            return try await page(request, session: session, report: [], message: nil, error: nil)
+        }
+        router.post("/saker/fornyelser") { request, context -> Response in
+            let session = try Access.require(Access.staff, request, context)
+            let form = context.form ?? FormFields()
+            let chosen = Set(form.all("sak"))
+            guard !chosen.isEmpty else {
+                return try await page(
+                    request, session: session, report: [], message: nil, error: "Velg minst én fornyelse.")
+            }
+            var meeting: Meeting?
+            if let text = form["vei"], text != "direktor" {
+                guard let id = Int64(text), let found = try await services.store.meeting(id: id),
+                    Access.reaches(complaintOf: found.district, session)
+                else {
+                    return try await page(request, session: session, report: [], message: nil, error: "Velg et møte.")
+                }
+                meeting = found
+            }
+            let candidates = try await RenewalDesk.candidates(
+                store: services.store, policies: try services.policies(), district: session.user.district,
+                today: services.today
+            ).filter { chosen.contains($0.hearing.caseNumber.text) }
+            let outcome = try await RenewalDesk.draftAll(
+                candidates, meeting: meeting, today: services.today, templates: services.statementTemplates,
+                store: services.store, actor: services.actor(session), officer: session.user.profile)
+            var report = outcome.drafted.map { number in
+                let item = outcome.onAgenda.first { $0.0 == number }?.1
+                return "\(number.text): kort uttalelse sendt til behandling" + (item.map { ", sak \($0) i møtet" } ?? "")
+            }
+            report += outcome.refused.map { "\($0.0.text): ikke laget – \($0.1)" }
+            return try await page(
+                request, session: session, report: report,
+                message: "\(outcome.drafted.count) av \(candidates.count) fornyelser har fått kort uttalelse.",
+                error: nil)
+        }
+    }
+
+    func page(
+        _ request: Request, session: WebSession, report: [String], message: String?, error: String?
+    ) async throws -> Response {
+        let candidates = try await RenewalDesk.candidates(
+            store: services.store, policies: try services.policies(), district: session.user.district,
+            today: services.today)
+        let rows = candidates.map {
+            Row(
+                caseNumber: $0.hearing.caseNumber.text, path: $0.hearing.caseNumber.key, venue: $0.hearing.venue.name,
+                deadline: NorwegianFormat.date($0.hearing.deadline))
+        }
+        let meetings = try await services.store.meetings(district: session.user.district, from: services.today)
+        let choices =
+            [Choice(value: "direktor", label: "Bydelsdirektøren (delegert)")]
+            + meetings.map { Choice(value: String($0.id), label: NorwegianFormat.capitalized($0.label)) }
+        return try services.pages.page(
+            "fornyelser", title: "Fornyelser uten merknader",
+            content: Content(rows: rows, hasRows: !rows.isEmpty, choices: choices, report: report, hasReport: !report.isEmpty),
+            session: session, path: "/saker", message: message, error: error,
+            status: error == nil ? .ok : .unprocessableContent)
+    }
+}
