@@ -30,8 +30,8 @@ public struct NoMeetingPlanned: Error, Sendable, Equatable, CustomStringConverti
 public enum RoutePlanner {
     /// The plan for `hearing` with `outcome` under `policy`'s delegation on `today`. The body's
     /// meetings are those of the hearing's district (and those of no district, in a deployment for
-    /// one); a first draft for the council is written for the next one, under the item number the
-    /// body's next item in that year will get.
+    /// one); a first draft for the council is written for the next one (its item number comes when
+    /// it is put on the agenda).
     public static func plan(
         _ hearing: Hearing, outcome: StatementOutcome, policy: Policy, store: any AppStore, today: LocalDate
     ) async throws -> RoutePlan {
@@ -51,10 +51,8 @@ public enum RoutePlanner {
         guard let next = meetings.first(where: { $0.date >= today }) else {
             return RoutePlan(suggestion: suggestion, route: nil, deadline: deadline)
         }
-        let itemsThisYear = meetings.filter { $0.date.year == next.date.year }.reduce(0) { $0 + $1.items.count }
-        let route = DecisionRoute.council(
-            body: next.body, meetingDate: next.date,
-            itemNumber: MeetingItem.number(sequence: itemsThisYear + 1, year: next.date.year))
+        // The item number comes when the statement is put on the agenda.
+        let route = DecisionRoute.council(body: next.body, meetingDate: next.date, itemNumber: "")
         return RoutePlan(suggestion: suggestion, route: route, deadline: deadline)
     }
 

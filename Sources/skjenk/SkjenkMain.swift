@@ -17,6 +17,10 @@ enum SkjenkMain {
         } catch let failure as CommandFailure {
             if !failure.message.isEmpty { Terminal.error("skjenk: \(failure.message)") }
             exit(ExitStatus.failure)
+        } catch let noMeeting as NoMeetingPlanned {
+            // The delegation sends the case to the council, and no meeting of it is planned.
+            Terminal.error("skjenk: \(noMeeting.description)")
+            exit(ExitStatus.failure)
         } catch let missing as PolicySetError {
             // A district without a policy in the folder, or none given where the folder has several.
             Terminal.error("skjenk: \(missing.description)")

@@ -39,6 +39,7 @@ public enum StatementOutcome: String, ExchangeCoded {
 public enum DecisionRoute: Sendable, Hashable {
     /// Decided by the director under delegation; `signatory` names who signs.
     case delegated(signatory: String?)
+    /// `itemNumber` is empty while the statement is planned for the meeting and not yet on its agenda.
     case council(body: String, meetingDate: LocalDate, itemNumber: String)
 
     public var isDelegated: Bool {
@@ -60,6 +61,8 @@ public enum DecisionRoute: Sendable, Hashable {
     public var label: String {
         switch self {
         case .delegated: "vedtak av bydelsdirektøren"
+        case .council(let body, let date, let item) where item.isEmpty:
+            "vedtak i \(body) \(NorwegianFormat.longDate(date))"
         case .council(let body, let date, let item): "vedtak i \(body) \(NorwegianFormat.longDate(date)), sak \(item)"
         }
     }

@@ -11,6 +11,9 @@ public enum StatementText {
     public static func routeBeforeApproval(_ route: DecisionRoute) -> String {
         switch route {
         case .delegated: "Uttalelsen gis av bydelsdirektøren etter delegert myndighet."
+        case .council(let body, let date, let item) where item.isEmpty:
+            // Planned for the meeting, not yet on its agenda (the item number comes with it).
+            "Saken legges fram for \(body) i møte \(NorwegianFormat.longDate(date))."
         case .council(let body, let date, let item):
             "Saken legges fram for \(body) i møte \(NorwegianFormat.longDate(date)), sak \(item)."
         }

@@ -65,11 +65,13 @@ struct CasesController {
             // Without a route in the form the previous draft's route stands (StatementDesk.compose).
             var route: DecisionRoute? = form["vei"] == nil ? nil : .delegated(signatory: nil)
             if form["vei"] == "bu" {
-                guard let meeting = form["mote"].flatMap({ try? LocalDate(iso: $0) }), let item = form["sak"] else {
+                guard let meeting = form["mote"].flatMap({ try? LocalDate(iso: $0) }) else {
                     return try await casePage(
                         request, context, session: session, message: nil,
-                        error: "Vedtak i bydelsutvalget trenger møtedato og saksnummer i møtet.")
+                        error: "Vedtak i bydelsutvalget trenger møtedatoen.")
                 }
+                // Without an item number the statement is planned for the meeting; it gets its number on the agenda.
+                let item = form["sak"]?.trimmingCharacters(in: .whitespaces) ?? ""
                 let body = form["organ"].map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
                 route = .council(body: body.isEmpty ? "bydelsutvalget" : body, meetingDate: meeting, itemNumber: item)
             }
