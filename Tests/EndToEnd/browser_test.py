@@ -15,6 +15,7 @@ import urllib.request
 from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE, SHOTS, HEARING = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -172,6 +173,42 @@ try:
     page("oppfolging")
     driver.get(BASE + "/klager")
     page("klager")
+
+    # A meeting: a statement for the council goes on the agenda of a meeting two weeks ahead, the
+    # meeting document opens, and the council's secretary records the outcome.
+    meeting_day = (datetime.date.today() + datetime.timedelta(days=14)).isoformat()
+    driver.get(BASE + "/saker/2026/5391")
+    wait_for("Risikovurdering", "the second case is shown")
+    Select(driver.find_element(By.ID, "vei")).select_by_value("bu")
+    driver.execute_script("document.getElementById('mote').value = arguments[0]", meeting_day)
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/utkast'] button").click()
+    wait_for("Utkast versjon 1 er lagret", "a draft for the council was stored")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/send-til-behandling'] button").click()
+    wait_for("sendt til behandling", "the council's draft was sent for review")
+    driver.get(BASE + "/moter")
+    page("moter")
+    driver.execute_script("document.getElementById('dato').value = arguments[0]", meeting_day)
+    driver.find_element(By.CSS_SELECTOR, "form[action='/moter'] button").click()
+    wait_for("Sett en sak på sakslisten", "the meeting was created")
+    meeting_url = driver.current_url
+    Select(driver.find_element(By.ID, "sak")).select_by_value("2026/05391")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/saker'] button").click()
+    wait_for("står på sakslisten som sak", "the statement is on the agenda")
+    page("mote")
+    driver.find_element(By.LINK_TEXT, "HTML").click()
+    wait_for("Bydelsdirektørens forslag til vedtak", "the meeting document opens")
+    shot_only = os.path.join(SHOTS, f"{shot + 1:02d}-saksframlegg.png")
+    driver.save_screenshot(shot_only)
+    driver.get(BASE + "/saker")
+    sign_out()
+    sign_in("bu1")
+    driver.get(meeting_url)
+    wait_for("Før utfallet", "the secretary sees the record form")
+    driver.find_element(By.CSS_SELECTOR, "input[type=radio][value=vedtatt]").click()
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/utfall'] button").click()
+    wait_for("Utfallet er ført for én sak", "the outcome was recorded")
+    expect("vedtatt som foreslått" in driver.page_source, "the agenda shows the outcome")
+    page("mote-utfall")
     sign_out()
 finally:
     driver.quit()
