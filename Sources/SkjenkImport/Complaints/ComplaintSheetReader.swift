@@ -76,15 +76,9 @@ public struct ComplaintSheetReader: Sendable {
 
     public func read(data: Data, fileName: String, now: Date, actor: String) -> ComplaintFile {
         let table: CSVTable
-        do {
-            table = try CSVTable.parse(data)
-        } catch {
-            switch error {
-            case .notUTF8: return Self.rejected(fileName, 1, "filen er ikke UTF-8; lagre den som CSV UTF-8 i Excel")
-            case .empty: return Self.rejected(fileName, 1, "filen er tom")
-            case .unterminatedQuote(let line):
-                return Self.rejected(fileName, line, "et felt i anførselstegn avsluttes aldri")
-            }
+        switch CSVTable.read(data, fileName: fileName) {
+        case .success(let read): table = read
+        case .failure(let problem): return ComplaintFile(fileName: fileName, entries: [], errors: [problem])
         }
         // Each header column to its field; unknown columns are errors, so a misspelt column is never ignored.
         var fieldOfColumn: [Int: String] = [:]

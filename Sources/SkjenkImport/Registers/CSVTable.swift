@@ -1,4 +1,5 @@
 import Foundation
+import SkjenkCore
 
 /// A CSV file as records, each with the line it starts on. Reads RFC 4180 quoting (fields in
 /// double quotes, `""` for a quote, line breaks inside quotes), comma or semicolon as delimiter
@@ -19,6 +20,22 @@ struct CSVTable {
         case notUTF8
         case empty
         case unterminatedQuote(line: Int)
+    }
+
+    /// The table of `data`, or why it cannot be read, in Norwegian at its line of `fileName`.
+    static func read(_ data: Data, fileName: String) -> Result<CSVTable, Diagnostic> {
+        func refusal(_ line: Int, _ message: String) -> Result<CSVTable, Diagnostic> {
+            .failure(Diagnostic(at: SourceLocation(file: fileName, line: line, column: 1), message: message))
+        }
+        do {
+            return .success(try parse(data))
+        } catch {
+            switch error {
+            case .notUTF8: return refusal(1, "filen er ikke UTF-8; lagre den som CSV UTF-8 i Excel")
+            case .empty: return refusal(1, "filen er tom")
+            case .unterminatedQuote(let line): return refusal(line, "et felt i anførselstegn avsluttes aldri")
+            }
+        }
     }
 
     static func parse(_ data: Data) throws(Problem) -> CSVTable {
