@@ -65,7 +65,7 @@ struct RenewalsController {
             report += outcome.refused.map { "\($0.0.text): ikke laget – \($0.1)" }
             return try await page(
                 request, session: session, report: report,
-                message: "\(outcome.drafted.count) av \(candidates.count) fornyelser har fått kort uttalelse.",
+                message: "Fornyelser med kort uttalelse: \(outcome.drafted.count) av \(candidates.count).",
                 error: nil)
         }
     }

@@ -158,33 +158,9 @@ extension Skjenk {
             }
         }
 
-        /// The officer the letter names: a user's profile by login name, or a full name as given; a
-        /// login without a full name is refused, and without any the letter says "(ikke oppgitt)".
+        /// The officer the letter names (`StatementWork.officerContact`).
         func officerContact(_ database: any AppStore) async throws -> OfficerContact? {
-            guard let given = (officer ?? ProcessInfo.processInfo.environment["SKJENK_OFFICER"])?
-                .trimmingCharacters(in: .whitespaces), !given.isEmpty
-            else {
-                Terminal.error(
-                    "skjenk: merk: uttalelsen nevner ingen saksbehandler («Saksbehandler: (ikke oppgitt)»); "
-                        + "oppgi --officer BRUKER eller fullt navn")
-                return nil
-            }
-            if let user = try await database.users().first(where: { $0.name == given }) {
-                guard let profile = user.profile else {
-                    throw CommandFailure(
-                        message: "brukeren «\(given)» har ikke fullt navn; sett det med «skjenk users profile \(given) "
-                            + "--full-name NAVN --title TITTEL»")
-                }
-                return profile
-            }
-            guard given.contains(" ") else {
-                throw CommandFailure(message: "fant ingen bruker «\(given)»; oppgi brukernavnet eller fullt navn")
-            }
-            do {
-                return try OfficerContact(fullName: given).validated()
-            } catch {
-                throw CommandFailure(message: "--officer: \(error)")
-            }
+            try await StatementWork.officerContact(officer, database: database)
         }
 
         /// Composes a new version from the templates and stores it.
