@@ -128,6 +128,45 @@ extension PostgresStore: StatementStore {
         }
     }
 
+    public func statementFacts(district: String?, received: ClosedRange<LocalDate>) async throws -> [StatementFact] {
+        try await read { connection in
+            let rows = try await connection.query(
+                """
+                SELECT h.case_number, h.district, h.application_type, h.permit_type, h.sent::text, h.deadline::text,
+                    d.outcome, r.state, r.sent_date::text
+                FROM hearing h
+                LEFT JOIN statement_review r ON r.case_key = h.case_key
+                LEFT JOIN statement_draft d ON d.case_key = h.case_key
+                    AND d.version = (SELECT max(version) FROM statement_draft WHERE case_key = h.case_key)
+                WHERE h.sent BETWEEN \(received.lowerBound.iso)::date AND \(received.upperBound.iso)::date
+                    AND (\(district)::text IS NULL OR h.district = \(district))
+                ORDER BY h.sent, h.case_key COLLATE "C"
+                """, logger: self.logger)
+            var facts: [StatementFact] = []
+            for try await row in rows {
+                let (text, district, kindCode, permitCode, sentText, deadlineText, outcomeCode, stateCode, sentDate) =
+                    try row.decode((String, String, String, String, String, String, String?, String?, String?).self)
+                guard let number = try? CaseNumber(text), let kind = ApplicationType(rawValue: kindCode),
+                    let permit = PermitType(rawValue: permitCode), let sent = try Self.day(sentText, "sendt"),
+                    let deadline = try Self.day(deadlineText, "frist"),
+                    let state = stateCode == nil ? ReviewState.draft : stateCode.flatMap(ReviewState.init(rawValue:))
+                else { throw StoreError.damaged("ugyldig sak i databasen («\(text)»)") }
+                let outcome = try outcomeCode.map { code in
+                    guard let value = StatementOutcome(rawValue: code) else {
+                        throw StoreError.damaged("ugyldig utkast i databasen (sak \(text))")
+                    }
+                    return value
+                }
+                facts.append(
+                    StatementFact(
+                        caseNumber: number, district: district, applicationType: kind, permitType: permit,
+                        received: sent, deadline: deadline, outcome: outcome, state: state,
+                        sentDate: try Self.day(sentDate, "sendt")))
+            }
+            return facts
+        }
+    }
+
     public func applyReview(_ action: ReviewAction, to number: CaseNumber, actor: Actor) async throws -> ReviewStatus {
         let current = try await drafts(of: number).last
         let at = now()

@@ -100,6 +100,50 @@ extension SQLiteStore {
         }
     }
 
+    public func statementFacts(district: String?, received: ClosedRange<LocalDate>) async throws -> [StatementFact] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT h.caseNumber, h.district, h.applicationType, h.permitType, h.sent, h.deadline,
+                        d.outcome, r.state, r.sentDate
+                    FROM hearing h
+                    LEFT JOIN statementReview r ON r.caseKey = h.caseKey
+                    LEFT JOIN statementDraft d ON d.caseKey = h.caseKey
+                        AND d.version = (SELECT MAX(version) FROM statementDraft WHERE caseKey = h.caseKey)
+                    WHERE h.sent BETWEEN ? AND ? AND (? IS NULL OR h.district = ?)
+                    ORDER BY h.sent, h.caseKey
+                    """, arguments: [received.lowerBound.iso, received.upperBound.iso, district, district]
+            ).map { row in
+                let text: String = row["caseNumber"]
+                let outcome: String? = row["outcome"]
+                let state: String? = row["state"]
+                let sentDate: String? = row["sentDate"]
+                guard let number = try? CaseNumber(text),
+                    let kind = ApplicationType(rawValue: row["applicationType"]),
+                    let permit = PermitType(rawValue: row["permitType"]),
+                    let sent = try? LocalDate(iso: row["sent"]), let deadline = try? LocalDate(iso: row["deadline"]),
+                    let reviewState = state == nil ? ReviewState.draft : state.flatMap(ReviewState.init(rawValue:))
+                else { throw StoreError.damaged("ugyldig sak i databasen («\(text)»)") }
+                let latest = try outcome.map { code in
+                    guard let value = StatementOutcome(rawValue: code) else {
+                        throw StoreError.damaged("ugyldig utkast i databasen (sak \(text))")
+                    }
+                    return value
+                }
+                let day = try sentDate.map { code in
+                    guard let value = try? LocalDate(iso: code) else {
+                        throw StoreError.damaged("ugyldig sendt-dato i databasen (sak \(text))")
+                    }
+                    return value
+                }
+                return StatementFact(
+                    caseNumber: number, district: row["district"], applicationType: kind, permitType: permit,
+                    received: sent, deadline: deadline, outcome: latest, state: reviewState, sentDate: day)
+            }
+        }
+    }
+
     public func applyReview(_ action: ReviewAction, to number: CaseNumber, actor: Actor) async throws -> ReviewStatus {
         let current = try await drafts(of: number).last
         let now = now()

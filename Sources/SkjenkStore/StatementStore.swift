@@ -30,6 +30,10 @@ public protocol StatementStore: Sendable {
     /// The open cases whose statement is in `state`, soonest deadline first, each with its latest
     /// draft's outcome and route: the council's list, in one query. Only `district`'s hearings when given.
     func reviewQueue(_ state: ReviewState, district: String?) async throws -> [ReviewQueueItem]
+    /// The annual report's facts: every hearing of `district` (every district's when nil) whose
+    /// agency letter is dated in `received`, whatever its status, with its kind, deadline, latest
+    /// draft's outcome and review state and sent date, in one query; by letter date, then case.
+    func statementFacts(district: String?, received: ClosedRange<LocalDate>) async throws -> [StatementFact]
     /// Applies a review step under `ReviewFlow`'s rules to the current draft.
     func applyReview(_ action: ReviewAction, to number: CaseNumber, actor: Actor) async throws -> ReviewStatus
     /// The statement's audit trail, oldest first.

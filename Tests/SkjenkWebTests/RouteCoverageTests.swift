@@ -90,6 +90,8 @@ import Testing
             method: .post, template: "/behandling/{year}/{seq}/returner", path: "/behandling/2026/10003/returner",
             kind: .page(reviewers), fields: [("kommentar", "Mer om nabolaget")]),
         Route(method: .get, template: "/moter", path: "/moter", kind: .page(reviewers)),
+        Route(method: .get, template: "/rapport", path: "/rapport?aar=2026", kind: .page(reviewers)),
+        Route(method: .get, template: "/rapport.csv", path: "/rapport.csv?aar=2026", kind: .page(reviewers)),
         Route(
             method: .post, template: "/moter", path: "/moter", kind: .page(staff),
             fields: [("organ", "bydelsutvalget"), ("dato", "2026-12-17")]),

@@ -101,6 +101,7 @@ public func buildRouter(services: WebServices) -> Router<WebContext> {
     ReviewController(services: services).register(router)
     MeetingsController(services: services).register(router)
     RenewalsController(services: services).register(router)
+    ReportController(services: services).register(router)
     ComplaintsController(services: services).register(router)
     ComplaintFollowUpController(services: services).register(router)
     AdminController(services: services).register(router)

@@ -37,9 +37,10 @@ struct PageRenderer: Sendable {
         case .caseworker?, .complaintOfficer?:
             items = [
                 ("/saker", "Høringer"), ("/behandling", "Til behandling"), ("/moter", "Møter"), ("/klager", "Klager"),
-                ("/oppfolging", "Min oppfølging"),
+                ("/oppfolging", "Min oppfølging"), ("/rapport", "Årsrapport"),
             ]
-        case .councilMember?, .manager?: items = [("/behandling", "Til behandling"), ("/moter", "Møter")]
+        case .councilMember?, .manager?:
+            items = [("/behandling", "Til behandling"), ("/moter", "Møter"), ("/rapport", "Årsrapport")]
         case .admin?: items = [("/registre", "Registre"), ("/brukere", "Brukere"), ("/revisjon", "Revisjonsspor")]
         case nil: items = []
         }
