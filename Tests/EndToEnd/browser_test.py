@@ -173,6 +173,9 @@ try:
     page("oppfolging")
     driver.get(BASE + "/klager")
     page("klager")
+    driver.get(BASE + "/rapport")
+    wait_for("Årsrapport", "the annual report opens")
+    page("aarsrapport")
 
     # A meeting: a statement for the council goes on the agenda of a meeting two weeks ahead, the
     # meeting document opens, and the council's secretary records the outcome.
