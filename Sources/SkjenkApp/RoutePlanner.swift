@@ -42,8 +42,8 @@ public enum RoutePlanner {
         guard case .council(let body, _) = suggestion else {
             return RoutePlan(suggestion: suggestion, route: .delegated(signatory: nil), deadline: nil)
         }
-        let startOfYear = try LocalDate(year: today.year, month: 1, day: 1)
-        let meetings = try await store.meetings(district: nil, from: startOfYear).filter {
+        // The body's meetings from today on, of the hearing's district (or of none, for one district).
+        let meetings = try await store.meetings(district: nil, from: today).filter {
             ($0.district == nil || $0.district == hearing.district) && $0.body.lowercased() == body.lowercased()
         }
         let deadline = DeadlineCheck.check(
