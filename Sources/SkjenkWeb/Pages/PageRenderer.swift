@@ -39,7 +39,8 @@ struct PageRenderer: Sendable {
                 ("/saker", "Høringer"), ("/behandling", "Til behandling"), ("/moter", "Møter"), ("/klager", "Klager"),
                 ("/oppfolging", "Min oppfølging"),
             ]
-        case .councilMember?, .manager?: items = [("/behandling", "Til behandling"), ("/moter", "Møter")]
+        case .councilMember?, .manager?:
+            items = [("/behandling", "Til behandling"), ("/moter", "Møter"), ("/oppfolging", "Min oppfølging")]
         case .admin?: items = [("/registre", "Registre"), ("/brukere", "Brukere"), ("/revisjon", "Revisjonsspor")]
         case nil: items = []
         }
