@@ -48,7 +48,7 @@ struct Skjenk: AsyncParsableCommand {
         discussion: "Databasen er skjenk.sqlite i arbeidsmappen, eller $SKJENK_DB, eller --db.",
         subcommands: [
             Import.self, Cases.self, Assess.self, Sites.self, Venues.self, Points.self, Addresses.self, Zones.self,
-            Draft.self, Review.self, Meetings.self, Decisions.self, Complaints.self, Followup.self, Serve.self,
+            Draft.self, Review.self, Meetings.self, Decisions.self, Complaints.self, Followup.self, Remind.self, Serve.self,
             Users.self, Backup.self,
             APIKeys.self,
         ]
