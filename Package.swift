@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "SkjenkPostgres", targets: ["SkjenkPostgres"]),
         .library(name: "SkjenkCompose", targets: ["SkjenkCompose"]),
         .library(name: "SkjenkApp", targets: ["SkjenkApp"]),
+        .library(name: "SkjenkMail", targets: ["SkjenkMail"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,6 +36,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.14.0"),
         // PostgreSQL for the city-wide deployment (issue 17): vapor's client, pooled, async/await.
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // The e-mail reminders' SMTP client (issue 18, item 4): no SMTP package is available, so a small
+        // client is written on SwiftNIO, with swift-nio-ssl for STARTTLS; both already in the graph
+        // through Hummingbird and postgres-nio.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // libxml2 from Debian's libxml2-dev; `.ci/run` installs it when missing.
@@ -72,6 +78,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // E-mail: messages (MIME, RFC 2047) and an SMTP client with STARTTLS and AUTH, on SwiftNIO.
+        .target(
+            name: "SkjenkMail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // Documents from cases, assessments and the complaint log: charts (and, with issue 4, statements).
         .target(
             name: "SkjenkCompose",
@@ -93,7 +107,7 @@ let package = Package(
         .target(
             name: "SkjenkApp",
             dependencies: [
-                "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkCompose",
+                "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkCompose", "SkjenkMail",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
         ),
@@ -116,7 +130,7 @@ let package = Package(
             name: "skjenk",
             dependencies: [
                 "SkjenkCore", "SkjenkImport", "SkjenkStore", "SkjenkSQLite", "SkjenkPostgres", "SkjenkCompose",
-                "SkjenkApp", "SkjenkWeb", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SkjenkApp", "SkjenkWeb", "SkjenkMail", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),

@@ -407,6 +407,18 @@ enum PostgresMigrations {
             )
             """
         ),
+        (
+            "Create reminder",
+            """
+            -- The morning list's e-mail reminders: one per user and day (issue 18, item 4).
+            CREATE TABLE reminder (
+                user_name text NOT NULL,
+                day date NOT NULL,
+                sent_at timestamptz NOT NULL,
+                PRIMARY KEY (user_name, day)
+            )
+            """
+        ),
     ]
 
     /// Runs the migrations not yet recorded, in order, under an advisory lock so that several

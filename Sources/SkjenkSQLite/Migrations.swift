@@ -470,6 +470,18 @@ enum Migrations {
                     );
                     """)
         }
+        migrator.registerMigration("Create reminder") { db in
+            try db.execute(
+                sql: """
+                    -- The morning list's e-mail reminders: one per user and day (issue 18, item 4).
+                    CREATE TABLE reminder (
+                        user TEXT NOT NULL,
+                        day TEXT NOT NULL,
+                        sentAt TEXT NOT NULL,
+                        PRIMARY KEY (user, day)
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -7,5 +7,5 @@ import Foundation
 /// engine's type and are reached from the composition roots alone.
 public protocol AppStore: CaseStore, RegisterStore, AddressStore, ZoneStore, ComplaintStore, StatementStore,
     UserStore, APIKeyStore, RateLimitStore, MeetingStore,
-    CaseLetterStore, AgencyDecisionStore
+    CaseLetterStore, AgencyDecisionStore, ReminderStore
 {}

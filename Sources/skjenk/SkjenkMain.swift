@@ -53,7 +53,7 @@ struct Skjenk: AsyncParsableCommand {
         subcommands: [
             Import.self, Cases.self, Assess.self, Sites.self, Venues.self, Points.self, Addresses.self, Zones.self,
             Draft.self, Review.self, Renewals.self, Meetings.self, Decisions.self, AnnualStats.self, Complaints.self,
-            Followup.self, Serve.self,
+            Followup.self, Remind.self, Serve.self,
             Users.self, Backup.self,
             APIKeys.self,
         ]

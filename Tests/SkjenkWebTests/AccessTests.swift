@@ -15,7 +15,7 @@ import Testing
     /// Pages and who may see them.
     static let pages: [(String, Set<String>)] = [
         ("/saker", ["kari"]), ("/saker/2026/10003", ["kari"]), ("/behandling", ["kari", "bu1"]),
-        ("/klager", ["kari"]), ("/klager/ny", ["kari"]), ("/klager/1", ["kari"]), ("/oppfolging", ["kari"]),
+        ("/klager", ["kari"]), ("/klager/ny", ["kari"]), ("/klager/1", ["kari"]), ("/oppfolging", ["kari", "bu1", "leder1"]),
         ("/registre", ["admin1"]), ("/revisjon", ["admin1"]),
     ]
 

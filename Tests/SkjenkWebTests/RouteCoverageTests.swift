@@ -125,7 +125,7 @@ import Testing
         Route(
             method: .post, template: "/klager/{id}/dublett", path: "/klager/1/dublett", kind: .page(staff),
             fields: [("episode", "1"), ("valg", "avvis")]),
-        Route(method: .get, template: "/oppfolging", path: "/oppfolging", kind: .page(staff)),
+        Route(method: .get, template: "/oppfolging", path: "/oppfolging", kind: .page(reviewers)),
         Route(method: .get, template: "/registre", path: "/registre", kind: .page(admins)),
         Route(method: .post, template: "/registre/{kind}", path: "/registre/sites", kind: .page(admins)),
         Route(method: .get, template: "/brukere", path: "/brukere", kind: .page(admins)),

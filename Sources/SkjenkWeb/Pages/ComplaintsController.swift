@@ -7,9 +7,9 @@ import SkjenkStore
 
 /// The complaint log: the list with its monthly chart, the flags waiting for an officer and the
 /// download, logging a complaint, one complaint with its follow-up, duplicate flags and answers
-/// to the complainant, and the signed-in officer's morning list. Staff only; complainants' details
-/// only for the roles that may read them. What an officer does with a complaint is in
-/// `ComplaintFollowUpController`.
+/// to the complainant, and the signed-in user's morning list (`MorningList`). Staff only, but for
+/// the morning list (also the council and the director); complainants' details only for the roles
+/// that may read them. What an officer does with a complaint is in `ComplaintFollowUpController`.
 struct ComplaintsController {
     let services: WebServices
 
@@ -97,21 +97,6 @@ struct ComplaintsController {
         let hasReplies: Bool
     }
 
-    struct AgendaRow: Encodable {
-        let id: Int64
-        let due: String
-        let label: String
-        let overdue: Bool
-        let venue: String
-        let categories: String
-    }
-
-    struct AgendaContent: Encodable {
-        let today: String
-        let items: [AgendaRow]
-        let hasItems: Bool
-    }
-
     func register(_ router: Router<WebContext>) {
         router.get("/klager") { request, context -> Response in
             let session = try Access.require(Access.staff, request, context)
@@ -194,21 +179,15 @@ struct ComplaintsController {
             return try await showPage(request, context, session: session, message: nil, error: nil)
         }
         router.get("/oppfolging") { request, context -> Response in
-            let session = try Access.require(Access.staff, request, context)
-            let today = services.today
-            let entries = try await services.store.complaintLog(
-                ComplaintFilter(officer: session.user.name, dueBy: today, district: session.user.district))
-            let agenda = FollowUpAgenda(entries: entries, today: today)
-            let rows = agenda.officers.flatMap(\.items).map { item in
-                AgendaRow(
-                    id: item.entry.id ?? 0, due: item.entry.nextDue.map(NorwegianFormat.date) ?? "",
-                    label: FollowUpAgenda.dueLabel(daysOverdue: item.daysOverdue), overdue: item.daysOverdue > 0,
-                    venue: item.entry.venue.label, categories: Self.categories(item.entry))
-            }
+            // Everyone with something on a morning list: staff, the council and the director.
+            let session = try Access.require(Access.reviewers, request, context)
+            let days = request.queryForm.get("dager").flatMap(Int.init).map { min(max($0, 0), 365) }
+            let agenda = try await MorningList.dueItems(
+                for: session.user, store: services.store, today: services.today,
+                withinDays: days ?? MorningList.defaultWithinDays)
             return try services.pages.page(
-                "oppfolging", title: "Min oppfølging",
-                content: AgendaContent(today: NorwegianFormat.longDate(today), items: rows, hasItems: !rows.isEmpty),
-                session: session, path: request.uri.path)
+                "oppfolging", title: "Min oppfølging", content: MorningListView(agenda), session: session,
+                path: request.uri.path)
         }
     }
 

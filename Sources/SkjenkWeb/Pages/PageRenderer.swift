@@ -40,7 +40,10 @@ struct PageRenderer: Sendable {
                 ("/oppfolging", "Min oppfølging"), ("/rapport", "Årsrapport"),
             ]
         case .councilMember?, .manager?:
-            items = [("/behandling", "Til behandling"), ("/moter", "Møter"), ("/rapport", "Årsrapport")]
+            items = [
+                ("/behandling", "Til behandling"), ("/moter", "Møter"), ("/oppfolging", "Min oppfølging"),
+                ("/rapport", "Årsrapport"),
+            ]
         case .admin?: items = [("/registre", "Registre"), ("/brukere", "Brukere"), ("/revisjon", "Revisjonsspor")]
         case nil: items = []
         }

@@ -200,34 +200,69 @@ extension Skjenk {
     /// `skjenk followup`: the officer's morning list.
     struct Followup: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Klager med steg som forfaller i dag eller er forfalt, per saksbehandler.")
+            abstract: "Morgenlisten: klager med steg som forfaller, og høringsfrister; med --user hele listen for én person.",
+            discussion: """
+                Uten --user: klager med steg som forfaller i dag eller er forfalt, per saksbehandler, og åpne \
+                høringer med frist innen --within dager (standard 7) eller over fristen. Med --user: alt som venter \
+                på den personen i bydelen sin — klager, høringsfrister (saker med personens siste utkast, og saker \
+                uten utkast for saksbehandlere), utkast sendt tilbake med kommentaren, uttalelser som venter på \
+                personens godkjenning og møtesaker uten ført utfall.
+                """)
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var today: TodayOption
         @OptionGroup var district: DistrictOption
 
-        @Option(name: .long, help: ArgumentHelp("Bare denne saksbehandleren.", valueName: "NAME"))
+        @Option(name: .long, help: ArgumentHelp("Bare klagene til denne saksbehandleren.", valueName: "NAME"))
         var officer: String?
+        @Option(name: .long, help: ArgumentHelp("Hele morgenlisten for denne brukeren.", valueName: "NAME"))
+        var user: String?
         @Option(
             name: .long,
-            help: ArgumentHelp("Ta med frister så mange dager frem (standard 0: i dag).", valueName: "DAYS"))
-        var within = 0
+            help: ArgumentHelp(
+                "Høringsfrister så mange dager frem (standard 7); gitt, gjelder den også klagenes steg (ellers i dag).",
+                valueName: "DAYS"))
+        var within: Int?
         @Flag(name: .long, help: "Skriv JSON.")
         var json = false
 
         func validate() throws {
-            if within < 0 { throw ValidationError("--within kan ikke være negativ") }
+            if let within, within < 0 { throw ValidationError("--within kan ikke være negativ") }
+            if user != nil, officer != nil { throw ValidationError("bruk enten --user eller --officer, ikke begge") }
         }
 
         func run() async throws {
             let day = today.date
-            let entries = try await store.openStore().complaintLog(
-                ComplaintFilter(officer: officer, dueBy: day.adding(days: within), district: try district.checked()))
-            let agenda = FollowUpAgenda(entries: entries, today: day, withinDays: within)
+            let store = try await store.openStore()
+            let hearingDays = within ?? MorningList.defaultWithinDays
+            if let name = user {
+                guard let person = try await store.users().first(where: { $0.name == name }) else {
+                    throw CommandFailure(message: "fant ingen bruker «\(name)»")
+                }
+                if let asked = try district.checked(), asked != person.district {
+                    throw CommandFailure(
+                        message: "\(name) arbeider for \(person.district.map { "bydel \($0)" } ?? "ingen bestemt bydel"), "
+                            + "ikke bydel \(asked)")
+                }
+                let agenda = try await MorningList.dueItems(
+                    for: person, store: store, today: day, withinDays: hearingDays, complaintsWithinDays: within ?? 0)
+                if json {
+                    try JSONOutput.print(PersonalAgendaJSON(agenda))
+                } else {
+                    print(AgendaReport.personal(agenda))
+                }
+                return
+            }
+            let area = try district.checked()
+            let entries = try await store.complaintLog(
+                ComplaintFilter(officer: officer, dueBy: day.adding(days: within ?? 0), district: area))
+            let agenda = FollowUpAgenda(entries: entries, today: day, withinDays: within ?? 0)
+            let deadlines = try await MorningList.deadlines(
+                store: store, today: day, withinDays: hearingDays, district: area)
             if json {
-                try JSONOutput.print(FollowUpJSON(agenda))
+                try JSONOutput.print(FollowUpJSON(agenda, deadlines: deadlines))
             } else {
-                print(ComplaintReport.agenda(agenda))
+                print(ComplaintReport.agenda(agenda) + "\n\n" + AgendaReport.deadlines(deadlines, today: day, within: hearingDays))
             }
         }
     }

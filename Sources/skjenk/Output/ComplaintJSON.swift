@@ -100,9 +100,12 @@ struct FollowUpJSON: Encodable {
 
     let today: String
     let officers: [Officer]
+    /// Open hearings due within the horizon or overdue, with who holds the latest draft.
+    let deadlines: [PersonalAgendaJSON.Deadline]
 
-    init(_ agenda: FollowUpAgenda) {
+    init(_ agenda: FollowUpAgenda, deadlines: [PersonalAgenda.Deadline]) {
         today = agenda.today.iso
+        self.deadlines = deadlines.map(PersonalAgendaJSON.Deadline.init)
         officers = agenda.officers.map { list in
             Officer(
                 officer: list.officer,
