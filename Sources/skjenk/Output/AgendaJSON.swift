@@ -3,14 +3,8 @@ import SkjenkCore
 
 /// `skjenk followup --user NAME --json`: the person's morning list, section by section.
 struct PersonalAgendaJSON: Encodable {
-    struct Complaint: Encodable {
-        let id: Int64
-        let nextDue: String
-        let daysOverdue: Int
-        let venue: String
-        let categories: [String]
-        let status: String
-    }
+    /// A complaint's next step, as `skjenk followup --json` lists it.
+    typealias Complaint = FollowUpJSON.Item
 
     struct Deadline: Encodable {
         let caseNumber: String
