@@ -234,18 +234,33 @@ extension PostgresStore: CaseStore {
         }
         conditions.anyContains(["venue_name", "applicant_name", "case_number", "street"], query.text, &builder)
         if let district = query.district { conditions.add("district = \(builder.bind(district))") }
+        // The statement's stage and officer: the review row and the latest draft's author.
+        let officer =
+            "(SELECT d.author FROM statement_draft d WHERE d.case_key = h.case_key ORDER BY d.version DESC LIMIT 1)"
+        let stage = StageSQL.expression(
+            hasDraft: "EXISTS (SELECT 1 FROM statement_draft d WHERE d.case_key = h.case_key)", state: "r.state",
+            comment: "r.comment")
+        if let stages = query.stages {
+            conditions.add("(\(stage)) = ANY(\(builder.bind(stages.map(\.rawValue).sorted())))")
+        }
+        if let name = query.officer {
+            // As SQLite's NOCASE: ASCII letters only.
+            conditions.add("lower(\(officer) COLLATE \"C\") = lower(\(builder.bind(name))::text COLLATE \"C\")")
+        }
         let today = builder.bind(query.today.iso)
         let limit = builder.bind(query.limit)
         let offset = builder.bind(query.offset)
         builder.sql = """
-            WITH matching AS (SELECT * FROM hearing\(conditions.clause)),
+            WITH matching AS (
+                SELECT h.*, \(stage) AS stage, \(officer) AS officer
+                FROM hearing h LEFT JOIN statement_review r ON r.case_key = h.case_key\(conditions.clause)),
             counts AS (
                 SELECT count(*) AS total,
                     count(*) FILTER (WHERE status = 'open' AND deadline < \(today)::date) AS overdue
                 FROM matching)
             SELECT counts.total, counts.overdue, page.case_number, page.status, page.deadline::text,
                 page.application_type, page.permit_type, page.applicant_name, page.venue_name, page.street,
-                page.postal_code, page.post_town
+                page.postal_code, page.post_town, page.stage, page.officer
             FROM counts LEFT JOIN LATERAL (
                 SELECT * FROM matching ORDER BY deadline, case_key COLLATE "C" LIMIT \(limit)::integer OFFSET \(offset)::integer
             ) AS page ON true
@@ -260,6 +275,9 @@ extension PostgresStore: CaseStore {
                     try row.decode(
                         (Int, Int, String?, String?, String?, String?, String?, String?, String?, String?, String?,
                             String?).self)
+                let cells = row.makeRandomAccess()
+                let stage = try cells["stage"].decode(String?.self)
+                let officer = try cells["officer"].decode(String?.self)
                 total = count
                 overdue = late
                 guard let number else { continue }
@@ -272,7 +290,8 @@ extension PostgresStore: CaseStore {
                     CaseSummary(
                         caseNumber: caseNumber, status: status, deadline: deadline, applicationType: application,
                         permitType: permit, applicantName: applicant ?? "", venueName: venue ?? "",
-                        address: Address(street: street ?? "", postalCode: postal ?? "", postTown: town ?? "")))
+                        address: Address(street: street ?? "", postalCode: postal ?? "", postTown: town ?? ""),
+                        stage: stage.flatMap(StatementStage.init(rawValue:)) ?? .none, officer: officer))
             }
             return CaseList(cases: cases, total: total, overdue: overdue)
         }

@@ -97,21 +97,31 @@ extension SQLiteStore {
         }
         conditions.anyContains(["venueName", "applicantName", "caseNumber", "street"], query.text)
         if let district = query.district { conditions.add("district = ?", [district]) }
+        // The statement's stage and officer: the review row and the latest draft's author.
+        let officer = "(SELECT d.author FROM statementDraft d WHERE d.caseKey = h.caseKey ORDER BY d.version DESC LIMIT 1)"
+        let stage = StageSQL.expression(
+            hasDraft: "EXISTS (SELECT 1 FROM statementDraft d WHERE d.caseKey = h.caseKey)", state: "r.state",
+            comment: "r.comment")
+        if let stages = query.stages {
+            conditions.add("(\(stage)) IN (\(databaseQuestionMarks(count: stages.count)))", stages.map(\.rawValue).sorted())
+        }
+        if let name = query.officer { conditions.add("\(officer) = ? COLLATE NOCASE", [name]) }
         let (filter, values) = (conditions.clause, conditions.values)
+        let from = "hearing h LEFT JOIN statementReview r ON r.caseKey = h.caseKey"
         return try await writer.read { [values] db in
             let arguments = StatementArguments(values)
             let counts = try Row.fetchOne(
                 db,
                 sql: """
                     SELECT COUNT(*) AS total, COALESCE(SUM(status = 'open' AND deadline < ?), 0) AS overdue
-                    FROM hearing\(filter)
+                    FROM \(from)\(filter)
                     """, arguments: [query.today.iso] + arguments)
             let cases = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT caseNumber, status, deadline, applicationType, permitType, applicantName, venueName, street,
-                        postalCode, postTown
-                    FROM hearing\(filter) ORDER BY deadline, caseKey LIMIT ? OFFSET ?
+                        postalCode, postTown, \(stage) AS stage, \(officer) AS officer
+                    FROM \(from)\(filter) ORDER BY deadline, h.caseKey LIMIT ? OFFSET ?
                     """, arguments: arguments + [query.limit, query.offset]
             ).map(CaseSummaryRow.summary)
             return CaseList(cases: cases, total: counts?["total"] ?? 0, overdue: counts?["overdue"] ?? 0)
@@ -289,7 +299,8 @@ private enum CaseSummaryRow {
         return CaseSummary(
             caseNumber: caseNumber, status: caseStatus, deadline: deadline, applicationType: applicationType,
             permitType: permitType, applicantName: row["applicantName"], venueName: row["venueName"],
-            address: Address(street: row["street"], postalCode: row["postalCode"], postTown: row["postTown"]))
+            address: Address(street: row["street"], postalCode: row["postalCode"], postTown: row["postTown"]),
+            stage: StatementStage(rawValue: row["stage"]) ?? .none, officer: row["officer"])
     }
 }
 

@@ -11,11 +11,17 @@ public struct CaseSummary: Sendable, Hashable {
     public let applicantName: String
     public let venueName: String
     public let address: Address
+    /// Where its statement stands, and who wrote the latest draft (the officer).
+    public let stage: StatementStage
+    public let officer: String?
 
     public init(
         caseNumber: CaseNumber, status: CaseStatus, deadline: LocalDate, applicationType: ApplicationType,
-        permitType: PermitType, applicantName: String, venueName: String, address: Address
+        permitType: PermitType, applicantName: String, venueName: String, address: Address,
+        stage: StatementStage = .none, officer: String? = nil
     ) {
+        self.stage = stage
+        self.officer = officer
         self.caseNumber = caseNumber
         self.status = status
         self.deadline = deadline
@@ -40,11 +46,17 @@ public struct CaseListQuery: Sendable, Hashable {
     public var today: LocalDate
     /// Only the hearings of this district (`bydel`, as the hearing names it); all when nil.
     public var district: String?
+    /// Only cases whose statement is at one of these stages; all when nil.
+    public var stages: Set<StatementStage>?
+    /// Only cases whose latest draft this user wrote (ignoring ASCII case); all when nil.
+    public var officer: String?
 
     public init(
         statuses: Set<CaseStatus>?, text: String = "", offset: Int = 0, limit: Int, today: LocalDate,
-        district: String? = nil
+        district: String? = nil, stages: Set<StatementStage>? = nil, officer: String? = nil
     ) {
+        self.stages = stages
+        self.officer = officer
         self.statuses = statuses
         self.text = text
         self.offset = max(0, offset)
@@ -68,3 +80,15 @@ public struct CaseList: Sendable, Hashable {
     }
 }
 
+/// The SQL both engines compute a case's statement stage with, from the hearing row `h`'s key, the
+/// latest draft's author (`officer`) and the review row `r` (`state`, `comment`): the same CASE on
+/// either engine, with the column names given.
+public enum StageSQL {
+    public static func expression(hasDraft: String, state: String, comment: String) -> String {
+        """
+        CASE WHEN NOT (\(hasDraft)) THEN 'none'
+            WHEN \(state) IS NULL OR (\(state) = 'draft' AND \(comment) IS NULL) THEN 'draft'
+            WHEN \(state) = 'draft' THEN 'returned' ELSE \(state) END
+        """
+    }
+}

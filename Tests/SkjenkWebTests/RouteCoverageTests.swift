@@ -80,6 +80,9 @@ import Testing
             method: .post, template: "/saker/{year}/{seq}/naeringsetatens-vedtak",
             path: "/saker/2026/10003/naeringsetatens-vedtak", kind: .page(staff),
             fields: [("vedtak", "innvilget"), ("dato", "2026-11-21")]),
+        Route(
+            method: .post, template: "/saker/{year}/{seq}/sendt", path: "/saker/2026/10003/sendt", kind: .page(staff),
+            fields: [("dato", "2026-11-22")]),
         Route(method: .get, template: "/behandling", path: "/behandling", kind: .page(reviewers)),
         Route(
             method: .get, template: "/behandling/{year}/{seq}", path: "/behandling/2026/10003", kind: .page(reviewers)),

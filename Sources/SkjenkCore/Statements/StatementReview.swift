@@ -146,3 +146,45 @@ public enum ReviewFlow {
         return status
     }
 }
+
+/// Where a case's statement stands, as the desk shows it: no draft yet, a draft (or one returned
+/// with a comment), under review, approved, sent.
+public enum StatementStage: String, ExchangeCoded {
+    case none, draft, returned, submitted, approved, sent
+
+    public var code: String {
+        switch self {
+        case .none: "ingen"
+        case .draft: "utkast"
+        case .returned: "returnert"
+        case .submitted: "til-behandling"
+        case .approved: "vedtatt"
+        case .sent: "sendt"
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .none: "ikke påbegynt"
+        case .draft: "utkast"
+        case .returned: "returnert"
+        case .submitted: "til behandling"
+        case .approved: "vedtatt"
+        case .sent: "sendt"
+        }
+    }
+
+    /// The stage of a statement with or without drafts, reviewed as `review`.
+    public init(hasDraft: Bool, review: ReviewStatus) {
+        guard hasDraft else {
+            self = .none
+            return
+        }
+        switch review.state {
+        case .draft: self = review.comment == nil ? .draft : .returned
+        case .submitted: self = .submitted
+        case .approved: self = .approved
+        case .sent: self = .sent
+        }
+    }
+}

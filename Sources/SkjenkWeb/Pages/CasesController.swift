@@ -21,11 +21,17 @@ struct CasesController {
         let application: String
         let venue: String
         let address: String
+        let stage: String
+        let stageCode: String
+        let officer: String
     }
 
     struct DeskContent: Encodable {
         let query: String
         let all: Bool
+        let mine: Bool
+        let officer: String
+        let stages: [Option]
         let count: Int
         let overdue: Int
         let cases: [CaseRow]
@@ -118,6 +124,24 @@ struct CasesController {
             return PageRenderer.html(
                 try StatementRenderer(templates: services.statementTemplates).html(
                     markdown: letter.markdown, mapSVG: nil))
+        }
+        router.post("/saker/:year/:seq/sendt") { request, context -> Response in
+            let session = try Access.require(Access.staff, request, context)
+            let stored = try await storedCase(context)
+            guard let date = context.form?["dato"].flatMap({ try? LocalDate(iso: $0) }) else {
+                return try await casePage(
+                    request, context, session: session, message: nil, error: "Oppgi datoen uttalelsen ble sendt.")
+            }
+            do {
+                _ = try await StatementDesk.review(
+                    .markSent(date), of: stored, policies: services.policies, store: services.store,
+                    today: services.today, actor: services.actor(session))
+                return try await casePage(
+                    request, context, session: session,
+                    message: "Uttalelsen er merket som sendt \(NorwegianFormat.longDate(date)).", error: nil)
+            } catch let error as StatementStoreError {
+                return try await casePage(request, context, session: session, message: nil, error: error.description)
+            }
         }
         router.post("/saker/:year/:seq/naeringsetatens-vedtak") { request, context -> Response in
             let session = try Access.require(Access.staff, request, context)
@@ -245,12 +269,18 @@ struct CasesController {
         let all = parameters.get("alle") == "1"
         let query = String((parameters.get("sok") ?? "").trimmingCharacters(in: .whitespaces).prefix(200))
         let requestedPage = parameters.get("side").flatMap { Int($0) }.map { max(1, min($0, 100_000)) } ?? 1
+        // The statement's stage (`uttalelse`), the officer (`saksbehandler`), or my own cases (`mine`).
+        let stage = parameters.get("uttalelse").flatMap { StatementStage(code: $0) }
+        let mine = parameters.get("mine") == "1"
+        let officerText = String((parameters.get("saksbehandler") ?? "").trimmingCharacters(in: .whitespaces).prefix(64))
+        let officer = mine ? session.user.name : (officerText.isEmpty ? nil : officerText)
         let today = services.today
         func listing(page: Int) async throws -> CaseList {
             try await services.store.caseList(
                 CaseListQuery(
                     statuses: all ? nil : [.open], text: query, offset: (page - 1) * Self.pageSize,
-                    limit: Self.pageSize, today: today, district: session.user.district))
+                    limit: Self.pageSize, today: today, district: session.user.district, stages: stage.map { [$0] },
+                    officer: officer))
         }
         var page = requestedPage
         var list = try await listing(page: page)
@@ -268,19 +298,23 @@ struct CasesController {
                 deadlineLabel: summary.status == .open ? deadline.label : summary.status.label,
                 isOverdue: summary.status == .open && deadline.isOverdue,
                 application: "\(summary.applicationType.label), \(summary.permitType.label)",
-                venue: summary.venueName, address: summary.address.street)
+                venue: summary.venueName, address: summary.address.street, stage: summary.stage.label,
+                stageCode: summary.stage.code, officer: summary.officer ?? "–")
         }
         return try services.pages.page(
             "saker", title: "Høringer",
             content: DeskContent(
-                query: query, all: all, count: list.total, overdue: list.overdue, cases: rows,
+                query: query, all: all, mine: mine, officer: mine ? "" : officerText,
+                stages: StatementStage.allCases.map { Option(code: $0.code, label: $0.label, selected: $0 == stage) },
+                count: list.total, overdue: list.overdue, cases: rows,
                 paging: Paging(
                     page: page, pages: pages,
                     link: { number in
                         "/saker?"
                             + FormFields.query([
                                 ("side", String(number)), ("alle", all ? "1" : nil),
-                                ("sok", query.isEmpty ? nil : query),
+                                ("sok", query.isEmpty ? nil : query), ("uttalelse", stage?.code),
+                                ("mine", mine ? "1" : nil), ("saksbehandler", mine || officerText.isEmpty ? nil : officerText),
                             ])
                     }),
                 problems: problems, hasProblems: !problems.isEmpty),
@@ -350,6 +384,8 @@ struct CasesController {
         let mayEdit: Bool
         let maySubmit: Bool
         let mayArchive: Bool
+        let mayMarkSent: Bool
+        let today: String
         let outcomes: [Option]
         let lengths: [Option]
         /// The route of the latest draft, so a new draft keeps it unless the officer changes it.
@@ -482,7 +518,8 @@ struct CasesController {
                 draftHTML: draft.map { HTMLRenderer.body(StatementDocument(markdown: $0.markdown)) } ?? "",
                 draftMarkdown: draft?.markdown ?? "", mayEdit: review.state == .draft || review.state == .submitted,
                 maySubmit: review.state == .draft && draft != nil,
-                mayArchive: StatementDesk.isFinished(review),
+                mayArchive: StatementDesk.isFinished(review), mayMarkSent: review.state == .approved,
+                today: services.today.iso,
                 outcomes: StatementOutcome.allCases.map {
                     Option(code: $0.code, label: $0.label, selected: $0 == suggested)
                 },
