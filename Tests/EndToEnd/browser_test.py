@@ -1,7 +1,8 @@
 """End-to-end test of skjenk's web application in a real browser (Chromium via Selenium).
 
 Drives a running server through the work of the three roles, saves a screenshot of every page
-and checks each page with axe-core, failing on serious or critical WCAG 2.1 AA violations.
+and checks each page with axe-core, failing on serious or critical WCAG 2.1 AA violations; each
+page is also laid out 390 px wide (a phone), must fit the screen there, and is photographed again.
 Run by Tests/EndToEnd/run.sh, which starts the server with sample data.
 
     python browser_test.py BASE_URL SCREENSHOT_DIR HEARING_XML
@@ -23,7 +24,7 @@ PASSWORD = os.environ["SKJENK_E2E_PASSWORD"]
 os.makedirs(SHOTS, exist_ok=True)
 
 options = webdriver.ChromeOptions()
-for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600", "--lang=nb"):
+for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=nb"):
     options.add_argument(argument)
 service = webdriver.ChromeService(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
 driver = webdriver.Chrome(options=options, service=service)
@@ -34,11 +35,49 @@ problems = []
 checked_rules = 0
 
 
+WIDE = (1366, 900)
+NARROW = (390, 844)
+# The elements reaching past the right edge, for the problem's message.
+OVERFLOWING = """
+var out = [];
+document.querySelectorAll('body *').forEach(function (e) {
+    var r = e.getBoundingClientRect();
+    if (r.right > window.innerWidth + 0.5 && out.length < 5) {
+        out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + e.className : '') + ' ' + Math.round(r.right) + ' px');
+    }
+});
+return out;
+"""
+
+
 def page(name):
-    """Screenshot and accessibility check of the current page."""
-    global shot, checked_rules
+    """Screenshot, accessibility check and the narrow screen's check of the current page."""
+    global shot
     shot += 1
     driver.save_screenshot(os.path.join(SHOTS, f"{shot:02d}-{name}.png"))
+    accessibility(name)
+    narrow(name)
+
+
+def narrow(name):
+    """At 390 px the page is no wider than the screen (issue 19, item 7); screenshot `NN-name-390.png`."""
+    driver.set_window_size(*NARROW)
+    try:
+        scroll, inner = driver.execute_script(
+            "return [document.documentElement.scrollWidth, window.innerWidth];")
+        if inner > NARROW[0]:
+            problems.append(f"{name}: the window did not narrow to {NARROW[0]} px (inner width {inner} px)")
+        if scroll > inner:
+            wide = ", ".join(driver.execute_script(OVERFLOWING))
+            problems.append(f"{name}: {scroll} px wide on a {inner} px screen ({wide})")
+        driver.save_screenshot(os.path.join(SHOTS, f"{shot:02d}-{name}-390.png"))
+    finally:
+        driver.set_window_size(*WIDE)
+
+
+def accessibility(name):
+    """axe-core's serious and critical WCAG 2.1 A/AA findings on the current page."""
+    global checked_rules
     Axe(driver).inject()
     results = driver.execute_async_script(
         "var done = arguments[arguments.length - 1];"
@@ -212,7 +251,30 @@ try:
     wait_for("Utfallet er ført for én sak", "the outcome was recorded")
     expect("vedtatt som foreslått" in driver.page_source, "the agenda shows the outcome")
     page("mote-utfall")
+
+    # An error page keeps the signed-in user's header and navigation.
+    driver.get(BASE + "/finnes-ikke")
+    wait_for("Siden finnes ikke", "the missing page says so")
+    expect("Hovedmeny" in driver.page_source, "the error page has the navigation")
+    page("ikke-funnet")
     sign_out()
+
+    # The administrator's pages, with the audit trail in words.
+    sign_in("admin1")
+    driver.get(BASE + "/registre")
+    page("registre")
+    driver.get(BASE + "/brukere")
+    page("brukere")
+    driver.get(BASE + "/revisjon")
+    wait_for("møtets utfall ført", "the audit trail says what was done in words")
+    expect("meeting.record" not in driver.page_source, "the audit trail shows no action codes")
+    page("revisjon")
+    sign_out()
+
+    # A visitor's error page offers to sign in.
+    driver.get(BASE + "/finnes-ikke")
+    wait_for("Logg inn</a>", "the visitor's error page offers to sign in")
+    page("ikke-funnet-utlogget")
 finally:
     driver.quit()
 

@@ -37,6 +37,7 @@ done
 echo "$SKJENK_E2E_PASSWORD" | "$skjenk" users add kari --role saksbehandler >/dev/null
 echo "$SKJENK_E2E_PASSWORD" | "$skjenk" users add bu1 --role bu >/dev/null
 echo "$SKJENK_E2E_PASSWORD" | "$skjenk" users add leder1 --role leder >/dev/null
+echo "$SKJENK_E2E_PASSWORD" | "$skjenk" users add admin1 --role admin >/dev/null
 
 port=$((20000 + RANDOM % 20000))
 "$skjenk" serve --port "$port" > "$work/server.log" 2>&1 &

@@ -42,7 +42,7 @@ import Testing
                 "<desc id=\"chart-desc\">4 klager fra januar 2026 til juni 2026: støy 3, uro/vold 1, mindreårige 1.</desc>"
             ))
         #expect(svg.contains("&amp; co &lt;test&gt;"))
-        for label in ["jan. 26", "feb. 26", "jun. 26", "støy", "uro/vold", "mindreårige"] {
+        for label in ["jan. 2026", "feb. 2026", "mars 2026", "juni 2026", "støy", "uro/vold", "mindreårige"] {
             #expect(collector.texts.contains(label), "\(label)")
         }
     }
@@ -62,6 +62,20 @@ import Testing
         let svg = ComplaintChart(statistics: empty, title: "Klager").svg()
         #expect(svg.contains("Ingen klager i perioden"))
         #expect(svg.contains("0 klager fra januar 2026 til mars 2026."))
+    }
+
+    @Test func twoYearsLabelEverySecondMonthSoTheLabelsDoNotOverlap() throws {
+        let stats = ComplaintStatistics(
+            entries: [], from: YearMonth(year: 2025, month: 1), to: YearMonth(year: 2026, month: 12))
+        let collector = ElementCollector()
+        let parser = XMLParser(data: Data(ComplaintChart(statistics: stats, title: "Klager").svg().utf8))
+        parser.delegate = collector
+        #expect(parser.parse())
+        #expect(collector.texts.contains("jan. 2025"))
+        #expect(collector.texts.contains("mars 2025"))
+        #expect(collector.texts.contains("nov. 2026"))
+        #expect(!collector.texts.contains("feb. 2025"))
+        #expect(!collector.texts.contains("des. 2026"))
     }
 
     @Test(arguments: [(0, 1), (5, 1), (6, 2), (12, 5), (40, 10), (230, 50)])

@@ -14,7 +14,9 @@ import Testing
 @Suite struct ReportWebTests {
     /// A row of the page's figure tables: the label, then the year's and each quarter's cells.
     static func row(_ label: String, _ cells: [String]) -> String {
-        "<th scope=\"row\">\(label)</th>" + cells.map { "<td>\($0)</td>" }.joined()
+        let columns = ["Året", "1. kvartal", "2. kvartal", "3. kvartal", "4. kvartal"]
+        return "<th scope=\"row\">\(label)</th>"
+            + zip(columns, cells).map { "<td data-label=\"\($0)\">\($1)</td>" }.joined()
     }
 
     @Test(arguments: StoreEngine.all) func thePageAndTheCSVShowTheDistrictsFigures(engine: StoreEngine) async throws {
@@ -50,7 +52,7 @@ import Testing
             #expect(html.contains(Self.row("Median dager brukt", ["27,5", "20", "35", "–", "–"])))
             #expect(html.contains(Self.row("Andel enig", ["50 %", "100 %", "0 %", "–", "–"])))
             #expect(html.contains(Self.row("– støy", ["2", "1", "1", "0", "0"])))
-            #expect(html.contains("<td>Bar Boble (Thereses gate 10)</td><td>2</td>"))
+            #expect(html.contains("<td data-label=\"Sted\">Bar Boble (Thereses gate 10)</td><td data-label=\"Klager\">2</td>"))
             // Four charts, each an image with its own title and a description of its figures
             #expect(html.components(separatedBy: "role=\"img\"").count == 5)
             #expect(html.contains("<title id=\"mottatt-tittel\">Høringer mottatt per kvartal</title>"))

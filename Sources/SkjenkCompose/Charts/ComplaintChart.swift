@@ -37,7 +37,9 @@ public struct ComplaintChart: Sendable {
         let scale = plotHeight / Double(axisMax)
         let band = plotWidth / Double(max(1, months.count))
         let barWidth = band * 0.7
-        let labelEvery = max(1, Int((Double(months.count) / 12).rounded(.up)))
+        // A month label ("sep. 2026") is at most nine characters of about 5.6 units at font size 11:
+        // label every month whose band is wide enough, else every second or third.
+        let labelEvery = max(1, Int((Self.axisLabelWidth / band).rounded(.up)))
 
         var out = """
             <svg xmlns="http://www.w3.org/2000/svg" width="\(n(width))" height="\(n(height))" \
@@ -77,7 +79,7 @@ public struct ComplaintChart: Sendable {
             if index % labelEvery == 0 {
                 out += """
                     <text x="\(n(x + barWidth / 2))" y="\(n(top + plotHeight + 16))" text-anchor="middle" \
-                    fill="#444444">\(Self.escape(month.month.shortLabel))</text>
+                    font-size="11" fill="#444444">\(Self.escape(NorwegianFormat.shortMonth(month.month)))</text>
 
                     """
             }
@@ -121,6 +123,9 @@ public struct ComplaintChart: Sendable {
         }
         return text + "."
     }
+
+    /// The room a month label on the axis needs, with a little space between labels.
+    static let axisLabelWidth = 9 * 5.6 + 4
 
     /// 1, 2 or 5 times a power of ten, giving about five ticks.
     public static func tickStep(for maximum: Int) -> Int {

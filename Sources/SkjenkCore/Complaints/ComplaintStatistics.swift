@@ -41,17 +41,9 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public var description: String { iso }
 
     /// "mars 2026".
-    public var label: String { "\(Self.names[month - 1]) \(year)" }
-    /// "mar. 26", for chart axes.
-    public var shortLabel: String { "\(Self.short[month - 1]) \(String(year).suffix(2))" }
+    public var label: String { NorwegianFormat.month(self) }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
-
-    static let names = [
-        "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
-        "desember",
-    ]
-    static let short = ["jan.", "feb.", "mar.", "apr.", "mai", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "des."]
 }
 
 /// Complaints per month and category, by the month they were received (anonymous: counts only).

@@ -131,4 +131,20 @@ extension NorwegianFormat {
     public static func dayMonth(_ date: LocalDate) -> String {
         "\(date.day). \(months[date.month - 1])"
     }
+
+    /// The months as Språkrådet abbreviates them: a full stop only where letters were left out,
+    /// so "mai", "juni" and "juli" (and the short "mars") are written whole.
+    private static let shortMonths = [
+        "jan.", "feb.", "mars", "apr.", "mai", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "des.",
+    ]
+
+    /// "jan. 2026", "mai 2026": a month where space is short (chart axes, narrow tables).
+    public static func shortMonth(_ month: YearMonth) -> String {
+        "\(shortMonths[month.month - 1]) \(month.year)"
+    }
+
+    /// "januar 2026".
+    public static func month(_ month: YearMonth) -> String {
+        "\(months[month.month - 1]) \(month.year)"
+    }
 }

@@ -88,7 +88,7 @@ public func buildRouter(services: WebServices) -> Router<WebContext> {
     let router = Router(context: WebContext.self)
     router.add(middleware: AccessLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: ErrorMiddleware(pages: services.pages))
+    router.add(middleware: ErrorMiddleware(pages: services.pages, users: services.store))
     router.add(middleware: SessionMiddleware(users: services.store))
     router.add(middleware: FormMiddleware())
     router.get("/healthz") { _, _ -> Response in

@@ -145,8 +145,9 @@ struct AdminController {
                     actors: try await districtActors(session))
             ).map {
                 Event(
-                    at: NorwegianFormat.dateTime($0.at), actor: $0.actor, channel: $0.channel, action: $0.action,
-                    entity: "\($0.entity) \($0.entityId ?? "")", detail: $0.detail)
+                    at: NorwegianFormat.dateTime($0.at), actor: $0.actor, channel: $0.channel,
+                    action: AuditEntry.phrase(action: $0.action, entity: $0.entity),
+                    entity: AuditEntry.subject(entity: $0.entity, entityId: $0.entityId), detail: $0.detail)
             }
             return try services.pages.page(
                 "revisjon", title: "Revisjonsspor",

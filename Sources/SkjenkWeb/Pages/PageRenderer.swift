@@ -89,6 +89,9 @@ struct PageTemplateError: Error {
 /// reaches a user.
 struct ErrorMiddleware: RouterMiddleware {
     let pages: PageRenderer
+    /// Reads the session again for an error page: this middleware runs outside `SessionMiddleware`
+    /// (so that its errors too become pages), and the page shows the user's header and navigation.
+    let users: any UserStore
 
     func handle(
         _ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response
@@ -101,17 +104,17 @@ struct ErrorMiddleware: RouterMiddleware {
             let next = signIn.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
             return PageRenderer.redirect("/logg-inn?neste=\(next)")
         } catch let error as HTTPError {
-            return try respond(request, context, status: error.status, message: error.body ?? Self.text(error.status))
+            return try await respond(request, context, status: error.status, message: error.body ?? Self.text(error.status))
         } catch let error as PolicySetError {
             // The folder of policies lacks the district's file: the administrator's to fix, named for the user.
             context.logger.error("no policy for the district", metadata: ["problem": "\(error.description)"])
-            return try respond(request, context, status: .internalServerError, message: Self.text(error))
+            return try await respond(request, context, status: .internalServerError, message: Self.text(error))
         } catch let error as PageTemplateError {
             context.logger.error("page template error", metadata: ["problem": "\(error.problem)"])
-            return try respond(request, context, status: .internalServerError, message: Self.text(.internalServerError))
+            return try await respond(request, context, status: .internalServerError, message: Self.text(.internalServerError))
         } catch {
             context.logger.error("request failed", metadata: ["type": "\(type(of: error))"])
-            return try respond(request, context, status: .internalServerError, message: Self.text(.internalServerError))
+            return try await respond(request, context, status: .internalServerError, message: Self.text(.internalServerError))
         }
     }
 
@@ -123,6 +126,15 @@ struct ErrorMiddleware: RouterMiddleware {
         case .noDistrict:
             "Brukeren din hører ikke til en bydel, og tjenesten har policyer for flere bydeler; "
                 + "be administratoren knytte deg til en bydel."
+        }
+    }
+
+    /// The error page's title (the browser tab, the history).
+    static func title(_ status: HTTPResponse.Status) -> String {
+        switch status.code {
+        case 403: "Ingen tilgang"
+        case 404: "Fant ikke siden"
+        default: "Feil"
         }
     }
 
@@ -140,7 +152,7 @@ struct ErrorMiddleware: RouterMiddleware {
     private func respond(
         _ request: Request, _ context: WebContext, status: HTTPResponse.Status, message: String
     )
-        throws -> Response
+        async throws -> Response
     {
         if request.uri.path.hasPrefix("/api/") {
             return APIResponse.error(status, message)
@@ -152,11 +164,20 @@ struct ErrorMiddleware: RouterMiddleware {
         struct ErrorContent: Encodable {
             let status: Int
             let message: String
+            /// Where to come back to after signing in, for a visitor without a session.
+            let signInPath: String
         }
+        // A session that cannot be read (the store failing) shows the page without the navigation.
+        let session =
+            if let session = context.session { session } else {
+                (try? await SessionMiddleware.session(of: request, users: users))?.0
+            }
+        let back = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
         do {
             return try pages.page(
-                "feil", title: "Feil", content: ErrorContent(status: status.code, message: message),
-                session: context.session, path: request.uri.path, status: status)
+                "feil", title: Self.title(status),
+                content: ErrorContent(status: status.code, message: message, signInPath: "/logg-inn?neste=\(back)"),
+                session: session, path: request.uri.path, status: status)
         } catch {
             return PageRenderer.html(
                 "<!DOCTYPE html><html lang=\"nb\"><title>Feil</title><p>\(MarkupText.escape(message))</p></html>",

@@ -15,7 +15,13 @@ struct ReportController {
     struct FigureRow: Encodable {
         let label: String
         let isPart: Bool
-        let cells: [String]
+        let cells: [FigureCell]
+    }
+
+    /// A figure with its column's header, which a narrow screen shows beside it.
+    struct FigureCell: Encodable {
+        let column: String
+        let value: String
     }
 
     struct FigureTable: Encodable {
@@ -80,10 +86,18 @@ struct ReportController {
         }
     }
 
+    /// A column of the figure tables: "Året" or "2. kvartal".
+    static func header(_ figures: ReportFigures) -> String {
+        figures.period.quarter.map { "\($0). kvartal" } ?? "Året"
+    }
+
     static func content(_ report: AnnualReport, district: String?) -> Content {
         let columns = [report.year] + report.quarters
+        let headers = columns.map(Self.header)
         func row(_ label: String, part: Bool = false, _ value: (ReportFigures) -> String) -> FigureRow {
-            FigureRow(label: label, isPart: part, cells: columns.map(value))
+            FigureRow(
+                label: label, isPart: part,
+                cells: zip(headers, columns).map { FigureCell(column: $0, value: value($1)) })
         }
         let year = report.year
         let tables = [
@@ -144,7 +158,7 @@ struct ReportController {
         let number = year.period.year
         return Content(
             year: number, scope: district.map { "Bydel \($0)" } ?? "Alle bydeler",
-            headers: columns.map { $0.period.quarter.map { "\($0). kvartal" } ?? "Året" }, tables: tables,
+            headers: headers, tables: tables,
             venues: venues, hasVenues: !venues.isEmpty, charts: charts.map { Chart(svg: $0.svg()) },
             csvHref: "/rapport.csv?aar=\(number)",
             previousYear: max(ReportPeriod.years.lowerBound, number - 1),

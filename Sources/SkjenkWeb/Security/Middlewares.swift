@@ -15,14 +15,22 @@ struct SessionMiddleware: RouterMiddleware {
         async throws -> Response
     {
         var context = context
+        (context.session, context.sessionFromBearer) = try await Self.session(of: request, users: users)
+        return try await next(request, context)
+    }
+
+    /// The request's session and whether it came as a bearer token; also read by `ErrorMiddleware`,
+    /// which runs outside this middleware and shows error pages with the user's navigation.
+    static func session(of request: Request, users: any UserStore) async throws -> (WebSession?, fromBearer: Bool) {
         if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
             let token = String(authorization.dropFirst("Bearer ".count))
-            context.session = try await users.session(tokenHash: Tokens.hash(token))
-            context.sessionFromBearer = context.session != nil
-        } else if let token = request.cookies[Self.cookieName]?.value {
-            context.session = try await users.session(tokenHash: Tokens.hash(token))
+            let session = try await users.session(tokenHash: Tokens.hash(token))
+            return (session, session != nil)
         }
-        return try await next(request, context)
+        if let token = request.cookies[cookieName]?.value {
+            return (try await users.session(tokenHash: Tokens.hash(token)), false)
+        }
+        return (nil, false)
     }
 }
 

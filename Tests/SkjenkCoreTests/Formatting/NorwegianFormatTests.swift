@@ -21,4 +21,19 @@ import Testing
     func decimals(_ value: Double, _ expected: String) {
         #expect(NorwegianFormat.decimal(value) == expected)
     }
+
+    /// Språkrådet's abbreviations: a full stop only where letters were left out.
+    @Test(arguments: [
+        (1, "jan. 2026"), (2, "feb. 2026"), (3, "mars 2026"), (4, "apr. 2026"), (5, "mai 2026"), (6, "juni 2026"),
+        (7, "juli 2026"), (8, "aug. 2026"), (9, "sep. 2026"), (10, "okt. 2026"), (11, "nov. 2026"), (12, "des. 2026"),
+    ])
+    func shortMonths(_ month: Int, _ expected: String) {
+        #expect(NorwegianFormat.shortMonth(YearMonth(year: 2026, month: month)) == expected)
+    }
+
+    @Test func monthsInFull() {
+        #expect(NorwegianFormat.month(YearMonth(year: 2027, month: 1)) == "januar 2027")
+        #expect(NorwegianFormat.month(YearMonth(year: 2026, month: 12)) == "desember 2026")
+        #expect(YearMonth(year: 2026, month: 3).label == "mars 2026")
+    }
 }
