@@ -265,6 +265,16 @@ struct ComplaintsController {
             ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// When it happened, as the complainant told it: the day, the time, the last day of a period and
+    /// the period in words ("20. november 2026 kl. 23.30", "… til 30. november 2026 (hver helg)").
+    static func incident(_ incident: IncidentTime) -> String {
+        var text = NorwegianFormat.longDate(incident.start)
+        if let time = incident.time { text += " kl. \(NorwegianFormat.clock(time))" }
+        if let end = incident.end { text += " til \(NorwegianFormat.longDate(end))" }
+        if let words = incident.text, !words.isEmpty { text += " (\(words))" }
+        return text
+    }
+
     func showPage(
         _ request: Request, _ context: WebContext, session: WebSession, message: String?, error: String?,
         status: HTTPResponse.Status = .ok
@@ -281,12 +291,16 @@ struct ComplaintsController {
         let today = services.today
         var facts = [
             Fact(label: "Mottatt", value: NorwegianFormat.dateTime(entry.receivedAt)),
-            Fact(label: "Hendelse", value: NorwegianFormat.longDate(entry.incident.start)),
+            Fact(label: "Hendelse", value: Self.incident(entry.incident)),
             Fact(label: "Kategorier", value: Self.categories(entry)), Fact(label: "Kilde", value: entry.source.label),
             Fact(label: "Ansvarlig", value: entry.officer),
             Fact(label: "Status", value: entry.status.label + (entry.closingReason.map { " (\($0.label))" } ?? "")),
         ]
         if entry.status.isOpen { facts.append(Fact(label: "Neste frist", value: Self.row(entry, today: today).due)) }
+        // Where it belongs, and why: the routing the officer follows up by.
+        for suggestion in ComplaintRouting.suggestions(for: entry.categories, at: entry.incident.time) {
+            facts.append(Fact(label: "Følges opp av", value: "\(suggestion.recipient): \(suggestion.reason)"))
+        }
         let person = entry.complainant.map { [$0.name, $0.phone, $0.email, $0.address].compactMap { $0 } } ?? []
         let flags = entry.duplicateFlags.map {
             FlagRow(
