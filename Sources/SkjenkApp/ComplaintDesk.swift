@@ -11,26 +11,40 @@ public enum ComplaintDesk {
     /// transaction. Returns its id and what the intake did, in Norwegian.
     public static func receive(
         _ entry: ComplaintLogEntry, intake: ComplaintIntake, store: any AppStore, replies: ComplaintReplyComposer,
-        actor: Actor, now: Date
+        signature: ReplySignature, actor: Actor, now: Date
     ) async throws -> (id: Int64, notes: [String]) {
         let (prepared, notes) = try await intake.prepare(entry)
-        return (try await log(prepared, store: store, replies: replies, actor: actor, now: now), notes)
+        return (
+            try await log(prepared, store: store, replies: replies, signature: signature, actor: actor, now: now), notes
+        )
     }
 
     /// Logs a prepared complaint with the receipt for the complainant, in one transaction.
     public static func log(
-        _ entry: ComplaintLogEntry, store: any AppStore, replies: ComplaintReplyComposer, actor: Actor, now: Date
+        _ entry: ComplaintLogEntry, store: any AppStore, replies: ComplaintReplyComposer, signature: ReplySignature,
+        actor: Actor, now: Date
     ) async throws -> Int64 {
-        try await store.logComplaint(entry, actor: actor, receipt: renderer(.receipt, replies, actor: actor, now: now))
+        try await store.logComplaint(
+            entry, actor: actor, receipt: renderer(.receipt, replies, signature: signature, actor: actor, now: now))
     }
 
     /// Adds a step; when it closes the complaint, the closing answer is stored with it (one transaction).
     public static func addStep(
-        _ step: FollowUpStep, to id: Int64, store: any AppStore, replies: ComplaintReplyComposer, actor: Actor, now: Date
+        _ step: FollowUpStep, to id: Int64, store: any AppStore, replies: ComplaintReplyComposer,
+        signature: ReplySignature, actor: Actor, now: Date
     ) async throws -> ComplaintLogEntry {
         try await store.addStep(
             step, toComplaint: id, actor: actor,
-            reply: step.action == .closed ? renderer(.closing, replies, actor: actor, now: now) : nil)
+            reply: step.action == .closed
+                ? renderer(.closing, replies, signature: signature, actor: actor, now: now) : nil)
+    }
+
+    /// Who answers the complainant: the district as its letters name it (the policy's `bydel.navn`,
+    /// else «Bydel» and the district, else «Bydelen»), and the officer by full name and title.
+    public static func signature(policy: Policy?, district: String?, officer: OfficerContact?) -> ReplySignature {
+        ReplySignature(
+            district: policy?.district?.name ?? district.map { "Bydel \($0)" } ?? "Bydelen",
+            officer: officer?.nameAndTitle)
     }
 
     /// Why an export with the complainants' details is refused for a role.
@@ -55,13 +69,14 @@ public enum ComplaintDesk {
     }
 
     static func renderer(
-        _ kind: ComplaintReply.Kind, _ replies: ComplaintReplyComposer, actor: Actor, now: Date
+        _ kind: ComplaintReply.Kind, _ replies: ComplaintReplyComposer, signature: ReplySignature, actor: Actor,
+        now: Date
     ) -> ReplyRenderer {
         { stored in
             let text =
                 switch kind {
-                case .receipt: try replies.receipt(stored)
-                case .closing: try replies.closing(stored)
+                case .receipt: try replies.receipt(stored, signature: signature)
+                case .closing: try replies.closing(stored, signature: signature)
                 }
             return ComplaintReply(kind: kind, text: text, createdAt: now, createdBy: actor.name)
         }

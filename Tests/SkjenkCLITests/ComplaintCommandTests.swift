@@ -226,7 +226,10 @@ import Testing
         try FileManager.default.copyItem(at: Fixtures.packageRoot.appendingPathComponent("Templates/replies"), to: own)
         let receipt = own.appendingPathComponent("kvittering.mustache")
         let text = try String(contentsOf: receipt, encoding: .utf8)
-        try text.replacingOccurrences(of: "Med vennlig hilsen\nBydelen", with: "Hilsen\nBydel Frogner, klagetelefonen")
+        #expect(text.contains("Med vennlig hilsen\n{{#harSaksbehandler}}"))
+        try text.replacingOccurrences(
+            of: "Med vennlig hilsen\n{{#harSaksbehandler}}{{saksbehandler}}\n{{/harSaksbehandler}}{{bydel}}",
+            with: "Hilsen\nBydel Frogner, klagetelefonen")
             .write(to: receipt, atomically: true, encoding: .utf8)
         let add = [
             "complaints", "add", "--incident", "2026-11-20", "--venue", "Bar Boble", "--category", "stoey", "--due",

@@ -36,4 +36,27 @@ import Testing
             }
         }
     }
+
+    /// Item 5: the answers to the complainant are signed with the officer and the district's name.
+    @Test func theAnswersAreSignedByTheOfficerAndTheDistrict() async throws {
+        let harness = try await WebHarness()
+        try await harness.store.setProfile(
+            OfficerContact(fullName: "Kari Nordmann", title: "rådgiver", phone: nil, email: nil), name: "kari",
+            actor: Fixtures.actor)
+        try await harness.application().test(.router) { client in
+            let kari = Browser(client)
+            try await kari.signIn("kari")
+            try await kari.get("/klager/ny")
+            let logged = try await kari.post(
+                "/klager", [("hendelse", "2026-11-20"), ("sted", "Pub Bislett"), ("kategori", "stoey")])
+            #expect(logged.status == .seeOther)
+            let path = try #require(logged.headers[.location])
+            let page = try await kari.get(path)
+            #expect(page.text.contains("Med vennlig hilsen\nKari Nordmann, rådgiver\nBydel St. Hanshaugen"))
+            #expect(!page.text.contains("Med vennlig hilsen\nBydelen"))
+            try await kari.get(path)
+            let closed = try await kari.post(path + "/avslutt", [("grunn", "loest")])
+            #expect(closed.text.contains("Kari Nordmann, rådgiver\nBydel St. Hanshaugen"))
+        }
+    }
 }

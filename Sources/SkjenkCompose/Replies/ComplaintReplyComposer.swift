@@ -34,12 +34,16 @@ public struct ComplaintReplyComposer: Sendable {
         let grunn: String
         let videre: Bool
         let kontakter: [String]
+        /// Who signs: the district's name, and the officer (full name and title) when known.
+        let bydel: String
+        let saksbehandler: String
+        let harSaksbehandler: Bool
     }
 
     /// The complaint's number as the complainant sees it.
     public static func number(_ entry: ComplaintLogEntry) -> String { "K-\(entry.id ?? 0)" }
 
-    public func receipt(_ entry: ComplaintLogEntry) throws(TemplateSet.Problem) -> String {
+    public func receipt(_ entry: ComplaintLogEntry, signature: ReplySignature) throws(TemplateSet.Problem) -> String {
         let suggestions = ComplaintRouting.suggestions(for: entry.categories, at: entry.incident.time)
         let next = suggestions.map { suggestion -> String in
             switch suggestion.recipient {
@@ -47,15 +51,17 @@ public struct ComplaintReplyComposer: Sendable {
             default: "Vi sender saken videre til \(suggestion.recipient), som følger opp slike forhold. "
             }
         }
-        return try render("kvittering", entry, next: next, urgent: suggestions.contains { $0.recipient == "politiet" })
+        return try render(
+            "kvittering", entry, next: next, urgent: suggestions.contains { $0.recipient == "politiet" },
+            signature: signature)
     }
 
-    public func closing(_ entry: ComplaintLogEntry) throws(TemplateSet.Problem) -> String {
-        try render("avslutning", entry, next: [], urgent: false)
+    public func closing(_ entry: ComplaintLogEntry, signature: ReplySignature) throws(TemplateSet.Problem) -> String {
+        try render("avslutning", entry, next: [], urgent: false, signature: signature)
     }
 
     private func render(
-        _ template: String, _ entry: ComplaintLogEntry, next: [String], urgent: Bool
+        _ template: String, _ entry: ComplaintLogEntry, next: [String], urgent: Bool, signature: ReplySignature
     ) throws(TemplateSet.Problem) -> String {
         let contacts = Self.contacts(for: entry.categories, at: entry.incident.time)
         let view = View(
@@ -64,7 +70,8 @@ public struct ComplaintReplyComposer: Sendable {
             sted: Self.venue(entry.venue), hendelse: NorwegianFormat.date(entry.incident.start),
             frist: entry.nextDue.map(NorwegianFormat.date) ?? "14 dager", hvem: next, haster: urgent,
             grunn: Self.reason(entry.closingReason, categories: entry.categories),
-            videre: entry.closingReason != nil, kontakter: contacts)
+            videre: entry.closingReason != nil, kontakter: contacts, bydel: signature.district,
+            saksbehandler: signature.officer ?? "", harSaksbehandler: signature.officer != nil)
         return try templates.render(view, template: template)
     }
 
@@ -105,5 +112,17 @@ public struct ComplaintReplyComposer: Sendable {
                 "Bydelen, om andre forhold ved stedet: kommunens sentralbord 21 80 21 80."
             }
         }
+    }
+}
+
+/// Who an answer to a complainant is signed by: the district's name as its letters give it, and the
+/// officer by full name and title when the one who answers has a profile.
+public struct ReplySignature: Sendable, Hashable {
+    public let district: String
+    public let officer: String?
+
+    public init(district: String, officer: String?) {
+        self.district = district
+        self.officer = officer
     }
 }

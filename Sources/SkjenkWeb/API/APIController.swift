@@ -152,6 +152,7 @@ struct APIController {
                     entry,
                     intake: .standard(services.store, policy: try services.policy(forDistrict: session.user.district)),
                     store: services.store, replies: services.replies,
+                    signature: services.replySignature(district: session.user.district, officer: session.user.profile),
                     actor: Actor(name: session.user.name, channel: "api"), now: services.now())
                 let stored = try await services.store.complaint(id: id, includingComplainant: false)
                 return try APIResponse.json(stored.map { Self.json($0, withComplainant: false) }, status: .created)

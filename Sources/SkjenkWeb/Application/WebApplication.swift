@@ -65,6 +65,11 @@ public struct WebServices: Sendable {
         try policies().policy(forDistrict: district)
     }
 
+    /// Who answers a complainant from `district`: the district as its policy names it, and `officer`.
+    func replySignature(district: String?, officer: OfficerContact?) -> ReplySignature {
+        ComplaintDesk.signature(policy: try? policy(forDistrict: district), district: district, officer: officer)
+    }
+
     var today: LocalDate { OsloTime.today(at: now()) }
 
     func actor(_ session: WebSession) -> Actor { Actor(name: session.user.name, channel: "web") }

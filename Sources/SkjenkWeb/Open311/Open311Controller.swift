@@ -289,7 +289,8 @@ struct Open311Controller {
         let (id, _) = try await ComplaintDesk.receive(
             entry, intake: .standard(services.store, policy: try policy(forDistrict: key.district)),
             store: services.store,
-            replies: services.replies, actor: Actor(name: "open311:\(key.name)", channel: "open311"), now: now)
+            replies: services.replies, signature: services.replySignature(district: key.district, officer: nil),
+            actor: Actor(name: "open311:\(key.name)", channel: "open311"), now: now)
         let notice =
             "Klagen er registrert med nummer K-\(id). "
             + (ComplaintRouting.suggestions(for: [service.category], at: time).first.map {

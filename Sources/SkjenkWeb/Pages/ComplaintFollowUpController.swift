@@ -33,8 +33,9 @@ struct ComplaintFollowUpController {
                     action: .closed, note: form["notat"], by: session.user.name, at: services.now(),
                     closingReason: reason)
                 _ = try await ComplaintDesk.addStep(
-                    step, to: id, store: services.store, replies: services.replies, actor: services.actor(session),
-                    now: services.now())
+                    step, to: id, store: services.store, replies: services.replies,
+                    signature: services.replySignature(district: session.user.district, officer: session.user.profile),
+                    actor: services.actor(session), now: services.now())
                 return "Klagen er avsluttet, og svaret til klageren er lagret med klagen."
             }
         }

@@ -167,8 +167,9 @@ struct ComplaintsController {
                 let (id, _) = try await ComplaintDesk.receive(
                     entry,
                     intake: .standard(services.store, policy: try services.policy(forDistrict: session.user.district)),
-                    store: services.store,
-                    replies: services.replies, actor: services.actor(session), now: services.now())
+                    store: services.store, replies: services.replies,
+                    signature: services.replySignature(district: session.user.district, officer: session.user.profile),
+                    actor: services.actor(session), now: services.now())
                 return PageRenderer.redirect("/klager/\(id)")
             } catch let error as ComplaintLogError {
                 return try await newPage(request, session: session, form: form, error: error.description)

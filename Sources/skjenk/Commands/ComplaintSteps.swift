@@ -72,6 +72,7 @@ extension Skjenk.Complaints {
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var replyTemplates: ReplyTemplateOptions
+        @OptionGroup var policyOptions: PolicyOptions
 
         @Argument(help: ArgumentHelp("Klagens nummer.", valueName: "ID"))
         var id: Int64
@@ -83,7 +84,9 @@ extension Skjenk.Complaints {
         func run() async throws {
             let step = FollowUpStep(
                 action: .closed, note: note, by: Actor.commandLine.name, at: Date(), closingReason: reason)
-            try await record(step, id: id, store: store, replies: try replyTemplates.load())
+            try await record(
+                step, id: id, store: store, replies: try replyTemplates.load(),
+                policies: FileManager.default.fileExists(atPath: policyOptions.path) ? try? policyOptions.policies() : nil)
         }
     }
 
@@ -258,15 +261,20 @@ extension Skjenk.Complaints {
 }
 
 /// Adds `step` and prints the complaint's new state; a closing step with its answer from `replies`.
+/// The answer is signed with the district as its policy names it (`policies`, when a policy file is
+/// there) and the complaint's officer by their profile.
 private func record(
-    _ step: FollowUpStep, id: Int64, store: StoreOptions, replies: ComplaintReplyComposer? = nil
+    _ step: FollowUpStep, id: Int64, store: StoreOptions, replies: ComplaintReplyComposer? = nil,
+    policies: PolicySet? = nil
 ) async throws {
     let database = try await store.openStore()
     do {
         let entry =
             if let replies {
                 try await ComplaintDesk.addStep(
-                    step, to: id, store: database, replies: replies, actor: .commandLine, now: Date())
+                    step, to: id, store: database, replies: replies,
+                    signature: try await replySignature(id, policies: policies, database: database),
+                    actor: .commandLine, now: Date())
             } else {
                 try await database.addStep(step, toComplaint: id, actor: .commandLine)
             }
@@ -274,4 +282,12 @@ private func record(
     } catch {
         throw CommandFailure.complaintLog(error)
     }
+}
+
+/// Who signs the answer to complaint `id`'s complainant: its district and its officer.
+private func replySignature(_ id: Int64, policies: PolicySet?, database: any AppStore) async throws -> ReplySignature {
+    let existing = try await database.complaint(id: id, includingComplainant: false)
+    return try await StatementWork.replySignature(
+        officer: existing?.officer, district: existing?.district,
+        policy: try? policies?.policy(forDistrict: existing?.district), database: database)
 }

@@ -162,8 +162,11 @@ extension Skjenk.Complaints {
                 if from == nil {
                     ids = [
                         try await ComplaintDesk.log(
-                            prepared[0].0, store: database, replies: try replyTemplates.load(), actor: actor,
-                            now: now)
+                            prepared[0].0, store: database, replies: try replyTemplates.load(),
+                            signature: try await StatementWork.replySignature(
+                                officer: prepared[0].0.officer, district: prepared[0].0.district, policy: policy,
+                                database: database),
+                            actor: actor, now: now)
                     ]
                 } else {
                     let summary = try await database.logComplaints(

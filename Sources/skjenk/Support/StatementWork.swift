@@ -62,6 +62,18 @@ enum StatementWork {
         return stored
     }
 
+    /// Who signs an answer to a complainant: the district as `policy` names it, and `officer` (a user
+    /// name) by their profile when they have one.
+    static func replySignature(
+        officer: String?, district: String?, policy: Policy?, database: any AppStore
+    ) async throws -> ReplySignature {
+        var profile: OfficerContact?
+        if let officer {
+            profile = try await database.users().first { $0.name.lowercased() == officer.lowercased() }?.profile
+        }
+        return ComplaintDesk.signature(policy: policy, district: district, officer: profile)
+    }
+
     /// The officer the letter names: a user's profile by login name, or a full name as given; a
     /// login without a full name is refused, and without any the letter says "(ikke oppgitt)".
     static func officerContact(_ officer: String?, database: any AppStore) async throws -> OfficerContact? {
