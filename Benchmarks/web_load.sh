@@ -43,7 +43,7 @@ token=$(curl -fs -c "$jar" "http://127.0.0.1:$port/logg-inn" | sed -n 's/.*name=
 curl -fs -o /dev/null -b "$jar" -c "$jar" --data-urlencode "csrf=$token" --data-urlencode "navn=last" \
     --data-urlencode "passord=$password" "http://127.0.0.1:$port/logg-inn"
 session=$(awk '$6 == "skjenk_sesjon" { print $7 }' "$jar")
-rows=$(curl -fs -H "Cookie: skjenk_sesjon=$session" "http://127.0.0.1:$port/saker" | grep -c '<tr><td>' || true)
+rows=$(curl -fs -H "Cookie: skjenk_sesjon=$session" "http://127.0.0.1:$port/saker" | grep -c '<tr><td data-label="Frist">' || true)
 echo "hearings desk: $rows rows per page"
 
 # Pacing: each of wrk's threads offers rate/threads requests per second on a fixed schedule
