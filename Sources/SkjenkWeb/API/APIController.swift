@@ -130,7 +130,7 @@ struct APIController {
             guard let id = context.parameters.get("id").flatMap(Int64.init),
                 let entry = try await services.store.complaint(
                     id: id, includingComplainant: session.user.role.mayReadComplainants),
-                Access.reaches(complaintOf: entry.district, session)
+                Access.reaches(recordOf: entry.district, session)
             else { throw HTTPError(.notFound, message: "Fant ingen slik klage.") }
             return try APIResponse.json(Self.json(entry, withComplainant: session.user.role.mayReadComplainants))
         }

@@ -200,7 +200,7 @@ struct ComplaintsController {
     /// 404 unless the complaint exists in a log the signed-in user reaches (before anything is changed).
     func checkReach(_ id: Int64, _ session: WebSession) async throws {
         guard let entry = try await services.store.complaint(id: id, includingComplainant: false),
-            Access.reaches(complaintOf: entry.district, session)
+            Access.reaches(recordOf: entry.district, session)
         else { throw HTTPError(.notFound, message: "Fant ingen klage med nummer \(id).") }
     }
 
@@ -285,7 +285,7 @@ struct ComplaintsController {
         let id = try complaintId(context)
         let mayRead = session.user.role.mayReadComplainants
         guard let entry = try await services.store.complaint(id: id, includingComplainant: mayRead),
-            Access.reaches(complaintOf: entry.district, session)
+            Access.reaches(recordOf: entry.district, session)
         else {
             throw HTTPError(.notFound, message: "Fant ingen klage med nummer \(id).")
         }

@@ -150,7 +150,7 @@ struct MeetingsController {
     func load(_ context: WebContext, _ session: WebSession) async throws -> Meeting {
         guard let id = context.parameters.get("id").flatMap(Int64.init),
             let meeting = try await services.store.meeting(id: id),
-            Access.reaches(complaintOf: meeting.district, session)
+            Access.reaches(recordOf: meeting.district, session)
         else { throw HTTPError(.notFound, message: "Fant ikke møtet.") }
         return meeting
     }

@@ -45,7 +45,7 @@ struct RenewalsController {
             var meeting: Meeting?
             if let text = form["vei"], text != "direktor" {
                 guard let id = Int64(text), let found = try await services.store.meeting(id: id),
-                    Access.reaches(complaintOf: found.district, session)
+                    Access.reaches(recordOf: found.district, session)
                 else {
                     return try await page(request, session: session, report: [], message: nil, error: "Velg et møte.")
                 }

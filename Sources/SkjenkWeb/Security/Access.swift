@@ -21,9 +21,9 @@ enum Access {
         session.user.district.map { $0 == district } ?? true
     }
 
-    /// Whether the signed-in user reaches a complaint in `district`'s log, or a meeting of `district`
-    /// (nil: of no district): a user tied to a district reaches that district's only.
-    static func reaches(complaintOf district: String?, _ session: WebSession) -> Bool {
+    /// Whether the signed-in user reaches a record kept per district — a complaint in `district`'s log,
+    /// a meeting of `district` (nil: of no district): a user tied to a district reaches that district's only.
+    static func reaches(recordOf district: String?, _ session: WebSession) -> Bool {
         session.user.district.map { $0 == district } ?? true
     }
 
