@@ -40,11 +40,7 @@ extension PostgresStore {
             ).decode(Int64.self) {
                 ids.append(id)
             }
-            var meetings: [Meeting] = []
-            for id in ids {
-                if let meeting = try await self.meeting(id: id, on: connection) { meetings.append(meeting) }
-            }
-            return meetings
+            return try await self.meetings(ids, on: connection)
         }
     }
 
@@ -160,31 +156,40 @@ extension PostgresStore {
     }
 
     func meeting(id: Int64, on connection: PostgresConnection) async throws -> Meeting? {
-        var found: Meeting?
-        for try await (district, body, date, created, createdBy) in try await connection.query(
-            "SELECT district, body, date::text, created_at, created_by FROM meeting WHERE id = \(id)", logger: logger
-        ).decode((String?, String, String, Date, String).self) {
-            guard let day = try Self.day(date, "møtedato") else { continue }
-            found = Meeting(
-                id: id, body: body, date: day, district: district, items: [], createdAt: created, createdBy: createdBy)
-        }
-        guard var meeting = found else { return nil }
-        for try await (number, outcome, note, recordedAt, recordedBy, caseText) in try await connection.query(
+        try await meetings([id], on: connection).first
+    }
+
+    /// The meetings with `ids`, in that order, with their items: two queries, however many.
+    func meetings(_ ids: [Int64], on connection: PostgresConnection) async throws -> [Meeting] {
+        guard !ids.isEmpty else { return [] }
+        var items: [Int64: [MeetingItem]] = [:]
+        for try await (id, number, outcome, note, recordedAt, recordedBy, caseText) in try await connection.query(
             """
-            SELECT i.number, i.outcome, i.note, i.recorded_at, i.recorded_by, h.case_number
+            SELECT i.meeting_id, i.number, i.outcome, i.note, i.recorded_at, i.recorded_by, h.case_number
             FROM meeting_item i JOIN hearing h ON h.case_key = i.case_key
-            WHERE i.meeting_id = \(id) ORDER BY i.sequence
+            WHERE i.meeting_id = ANY(\(ids)) ORDER BY i.meeting_id, i.sequence
             """, logger: logger
-        ).decode((String, String?, String?, Date?, String?, String).self) {
+        ).decode((Int64, String, String?, String?, Date?, String?, String).self) {
             guard let caseNumber = try? CaseNumber(caseText) else {
                 throw StoreError.damaged("ugyldig saksnummer «\(caseText)» på møte \(id) i databasen")
             }
-            meeting.items.append(
+            items[id, default: []].append(
                 MeetingItem(
                     number: number, caseNumber: caseNumber, outcome: outcome.flatMap(MeetingOutcome.init(rawValue:)),
                     note: note, recordedAt: recordedAt, recordedBy: recordedBy))
         }
-        return meeting
+        var found: [Int64: Meeting] = [:]
+        for try await (id, district, body, date, created, createdBy) in try await connection.query(
+            """
+            SELECT id, district, body, date::text, created_at, created_by FROM meeting WHERE id = ANY(\(ids))
+            """, logger: logger
+        ).decode((Int64, String?, String, String, Date, String).self) {
+            guard let day = try Self.day(date, "møtedato") else { continue }
+            found[id] = Meeting(
+                id: id, body: body, date: day, district: district, items: items[id] ?? [], createdAt: created,
+                createdBy: createdBy)
+        }
+        return ids.compactMap { found[$0] }
     }
 
     func pendingMeeting(

@@ -24,13 +24,9 @@ extension SQLiteStore {
 
     public func meetings(district: String?, from: LocalDate?) async throws -> [Meeting] {
         try await writer.read { db in
-            let ids = try Int64.fetchAll(
-                db,
-                sql: """
-                    SELECT id FROM meeting WHERE (? IS NULL OR district = ?) AND (? IS NULL OR date >= ?)
-                    ORDER BY date, id
-                    """, arguments: [district, district, from?.iso, from?.iso])
-            return try ids.compactMap { try Self.meeting(id: $0, db) }
+            try Self.meetings(
+                where: "(? IS NULL OR district = ?) AND (? IS NULL OR date >= ?)",
+                [district, district, from?.iso, from?.iso], db)
         }
     }
 
@@ -121,33 +117,47 @@ extension SQLiteStore {
     }
 
     static func meeting(id: Int64, _ db: Database) throws -> Meeting? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM meeting WHERE id = ?", arguments: [id]) else {
-            return nil
-        }
-        guard let date = try? LocalDate(iso: row["date"]) else {
-            throw StoreError.damaged("ugyldig møtedato i databasen (møte \(id))")
-        }
-        let items = try Row.fetchAll(
+        try meetings(where: "id = ?", [id], db).first
+    }
+
+    /// The meetings matching `condition`, soonest first, with their items: two queries, however many.
+    static func meetings(
+        where condition: String, _ arguments: [(any DatabaseValueConvertible)?], _ db: Database
+    ) throws -> [Meeting] {
+        let values = StatementArguments(arguments)
+        var items: [Int64: [MeetingItem]] = [:]
+        for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT i.number, i.outcome, i.note, i.recordedAt, i.recordedBy, h.caseNumber
+                SELECT i.meetingId, i.number, i.outcome, i.note, i.recordedAt, i.recordedBy, h.caseNumber
                 FROM meetingItem i JOIN hearing h ON h.caseKey = i.caseKey
-                WHERE i.meetingId = ? ORDER BY i.sequence
-                """, arguments: [id]
-        ).map { row in
+                WHERE i.meetingId IN (SELECT id FROM meeting WHERE \(condition)) ORDER BY i.meetingId, i.sequence
+                """, arguments: values)
+        {
+            let id: Int64 = row["meetingId"]
             let text: String = row["caseNumber"]
             let outcome: String? = row["outcome"]
             guard let number = try? CaseNumber(text) else {
                 throw StoreError.damaged("ugyldig saksnummer «\(text)» på møte \(id) i databasen")
             }
             let recordedAt: String? = row["recordedAt"]
-            return MeetingItem(
-                number: row["number"], caseNumber: number, outcome: outcome.flatMap(MeetingOutcome.init(rawValue:)),
-                note: row["note"], recordedAt: try recordedAt.map(Timestamp.parse), recordedBy: row["recordedBy"])
+            items[id, default: []].append(
+                MeetingItem(
+                    number: row["number"], caseNumber: number,
+                    outcome: outcome.flatMap(MeetingOutcome.init(rawValue:)), note: row["note"],
+                    recordedAt: try recordedAt.map(Timestamp.parse), recordedBy: row["recordedBy"]))
         }
-        return Meeting(
-            id: id, body: row["body"], date: date, district: row["district"], items: items,
-            createdAt: try Timestamp.parse(row["createdAt"]), createdBy: row["createdBy"])
+        return try Row.fetchAll(
+            db, sql: "SELECT * FROM meeting WHERE \(condition) ORDER BY date, id", arguments: values
+        ).map { row in
+            let id: Int64 = row["id"]
+            guard let date = try? LocalDate(iso: row["date"]) else {
+                throw StoreError.damaged("ugyldig møtedato i databasen (møte \(id))")
+            }
+            return Meeting(
+                id: id, body: row["body"], date: date, district: row["district"], items: items[id] ?? [],
+                createdAt: try Timestamp.parse(row["createdAt"]), createdBy: row["createdBy"])
+        }
     }
 
     static func pendingMeeting(of key: String, _ db: Database) throws -> (meeting: Meeting, item: MeetingItem)? {
