@@ -32,6 +32,34 @@ public enum AssessmentDesk {
         }
         return assessed.compactMap { $0 }
     }
+
+    /// Assesses the cases `numbers` (just imported, say) and keeps their levels for the desk. A
+    /// district without a policy leaves its cases unassessed; the case page says why.
+    public static func refreshLevels(
+        of numbers: [CaseNumber], policies: PolicySet, store: some CaseStore & RegisterStore & AddressStore
+            & ZoneStore & ComplaintStore, today: LocalDate
+    ) async throws {
+        var cases: [StoredCase] = []
+        for number in numbers {
+            if let stored = try await store.storedCase(number) { cases.append(stored) }
+        }
+        for district in Set(cases.map(\.hearing.district)) {
+            let group = cases.filter { $0.hearing.district == district }
+            guard (try? policies.policy(forDistrict: district)) != nil else { continue }
+            let assessed = try await assess(group.map(\.hearing), policies: policies, store: store, today: today)
+            try await recordLevels(of: group, assessed.map(\.assessment), store: store)
+        }
+    }
+
+    /// Keeps the level each of `cases` was assessed at (`assessed`, in the same order) for the desk.
+    public static func recordLevels(
+        of cases: [StoredCase], _ assessed: [Assessment], store: some CaseStore
+    ) async throws {
+        try await store.recordRiskLevels(
+            zip(cases, assessed).map {
+                RiskRecord(caseNumber: $0.hearing.caseNumber, hearingVersion: $0.version, level: $1.level)
+            })
+    }
 }
 
 extension PolicySet {

@@ -24,6 +24,8 @@ public enum StatementDesk {
     {
         let assessed = try await AssessmentDesk.assess(
             cases.map(\.hearing), policies: policies, store: store, today: today)
+        // The desk shows the level each case was last assessed at.
+        try await AssessmentDesk.recordLevels(of: cases, assessed.map(\.assessment), store: store)
         return zip(cases, assessed).map { stored, item in
             PreparedCase(
                 stored: stored, hearing: item.hearing, assessment: item.assessment,

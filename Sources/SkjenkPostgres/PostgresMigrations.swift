@@ -419,6 +419,14 @@ enum PostgresMigrations {
             )
             """
         ),
+        (
+            "Add risk_level to hearing",
+            """
+            -- The desk's risk level (issue 19): the level last assessed, and from which version.
+            ALTER TABLE hearing ADD COLUMN risk_level text CHECK (risk_level IN ('lav', 'middels', 'høy'));
+            ALTER TABLE hearing ADD COLUMN risk_version integer
+            """
+        ),
     ]
 
     /// Runs the migrations not yet recorded, in order, under an advisory lock so that several

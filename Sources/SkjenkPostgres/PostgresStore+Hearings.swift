@@ -252,7 +252,8 @@ extension PostgresStore: CaseStore {
         let offset = builder.bind(query.offset)
         builder.sql = """
             WITH matching AS (
-                SELECT h.*, \(stage) AS stage, \(officer) AS officer
+                SELECT h.*, \(stage) AS stage, \(officer) AS officer,
+                    CASE WHEN h.risk_version = h.current_version THEN h.risk_level END AS risk
                 FROM hearing h LEFT JOIN statement_review r ON r.case_key = h.case_key\(conditions.clause)),
             counts AS (
                 SELECT count(*) AS total,
@@ -260,7 +261,7 @@ extension PostgresStore: CaseStore {
                 FROM matching)
             SELECT counts.total, counts.overdue, page.case_number, page.status, page.deadline::text,
                 page.application_type, page.permit_type, page.applicant_name, page.venue_name, page.street,
-                page.postal_code, page.post_town, page.stage, page.officer
+                page.postal_code, page.post_town, page.stage, page.officer, page.risk
             FROM counts LEFT JOIN LATERAL (
                 SELECT * FROM matching ORDER BY deadline, case_key COLLATE "C" LIMIT \(limit)::integer OFFSET \(offset)::integer
             ) AS page ON true
@@ -278,6 +279,7 @@ extension PostgresStore: CaseStore {
                 let cells = row.makeRandomAccess()
                 let stage = try cells["stage"].decode(String?.self)
                 let officer = try cells["officer"].decode(String?.self)
+                let risk = try cells["risk"].decode(String?.self)
                 total = count
                 overdue = late
                 guard let number else { continue }
@@ -291,9 +293,25 @@ extension PostgresStore: CaseStore {
                         caseNumber: caseNumber, status: status, deadline: deadline, applicationType: application,
                         permitType: permit, applicantName: applicant ?? "", venueName: venue ?? "",
                         address: Address(street: street ?? "", postalCode: postal ?? "", postTown: town ?? ""),
-                        stage: stage.flatMap(StatementStage.init(rawValue:)) ?? .none, officer: officer))
+                        stage: stage.flatMap(StatementStage.init(rawValue:)) ?? .none, officer: officer,
+                        riskLevel: risk.flatMap(RiskLevel.init(rawValue:))))
             }
             return CaseList(cases: cases, total: total, overdue: overdue)
+        }
+    }
+
+    public func recordRiskLevels(_ levels: [RiskRecord]) async throws {
+        guard !levels.isEmpty else { return }
+        try await write { connection in
+            for record in levels {
+                let level = record.level.rawValue
+                try await connection.query(
+                    """
+                    UPDATE hearing SET risk_level = \(level), risk_version = \(record.hearingVersion)
+                    WHERE case_key = \(record.caseNumber.key) AND current_version = \(record.hearingVersion)
+                        AND (risk_level IS DISTINCT FROM \(level) OR risk_version IS DISTINCT FROM \(record.hearingVersion))
+                    """, logger: self.logger)
+            }
         }
     }
 

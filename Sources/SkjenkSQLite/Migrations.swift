@@ -482,6 +482,14 @@ enum Migrations {
                     );
                     """)
         }
+        migrator.registerMigration("Add riskLevel to hearing") { db in
+            try db.execute(
+                sql: """
+                    -- The desk's risk level (issue 19): the level last assessed, and from which version.
+                    ALTER TABLE hearing ADD COLUMN riskLevel TEXT CHECK (riskLevel IN ('lav', 'middels', 'høy'));
+                    ALTER TABLE hearing ADD COLUMN riskVersion INTEGER;
+                    """)
+        }
         return migrator
     }
 }

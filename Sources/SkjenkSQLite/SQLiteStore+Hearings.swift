@@ -120,11 +120,30 @@ extension SQLiteStore {
                 db,
                 sql: """
                     SELECT caseNumber, status, deadline, applicationType, permitType, applicantName, venueName, street,
-                        postalCode, postTown, \(stage) AS stage, \(officer) AS officer
+                        postalCode, postTown, \(stage) AS stage, \(officer) AS officer,
+                        CASE WHEN riskVersion = currentVersion THEN riskLevel END AS riskLevel
                     FROM \(from)\(filter) ORDER BY deadline, h.caseKey LIMIT ? OFFSET ?
                     """, arguments: arguments + [query.limit, query.offset]
             ).map(CaseSummaryRow.summary)
             return CaseList(cases: cases, total: counts?["total"] ?? 0, overdue: counts?["overdue"] ?? 0)
+        }
+    }
+
+    public func recordRiskLevels(_ levels: [RiskRecord]) async throws {
+        guard !levels.isEmpty else { return }
+        try await writer.write { db in
+            for record in levels {
+                try db.execute(
+                    sql: """
+                        UPDATE hearing SET riskLevel = ?, riskVersion = ?
+                        WHERE caseKey = ? AND currentVersion = ?
+                            AND (riskLevel IS NOT ? OR riskVersion IS NOT ?)
+                        """,
+                    arguments: [
+                        record.level.rawValue, record.hearingVersion, record.caseNumber.key, record.hearingVersion,
+                        record.level.rawValue, record.hearingVersion,
+                    ])
+            }
         }
     }
 
@@ -300,7 +319,8 @@ private enum CaseSummaryRow {
             caseNumber: caseNumber, status: caseStatus, deadline: deadline, applicationType: applicationType,
             permitType: permitType, applicantName: row["applicantName"], venueName: row["venueName"],
             address: Address(street: row["street"], postalCode: row["postalCode"], postTown: row["postTown"]),
-            stage: StatementStage(rawValue: row["stage"]) ?? .none, officer: row["officer"])
+            stage: StatementStage(rawValue: row["stage"]) ?? .none, officer: row["officer"],
+            riskLevel: (row["riskLevel"] as String?).flatMap(RiskLevel.init(rawValue:)))
     }
 }
 

@@ -14,12 +14,16 @@ public struct CaseSummary: Sendable, Hashable {
     /// Where its statement stands, and who wrote the latest draft (the officer).
     public let stage: StatementStage
     public let officer: String?
+    /// The risk level last assessed from the hearing's current version; nil when it has not been
+    /// assessed since it was imported or updated.
+    public let riskLevel: RiskLevel?
 
     public init(
         caseNumber: CaseNumber, status: CaseStatus, deadline: LocalDate, applicationType: ApplicationType,
         permitType: PermitType, applicantName: String, venueName: String, address: Address,
-        stage: StatementStage = .none, officer: String? = nil
+        stage: StatementStage = .none, officer: String? = nil, riskLevel: RiskLevel? = nil
     ) {
+        self.riskLevel = riskLevel
         self.stage = stage
         self.officer = officer
         self.caseNumber = caseNumber

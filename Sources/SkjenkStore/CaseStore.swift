@@ -89,5 +89,22 @@ public protocol CaseStore: Sendable {
     func auditTrail(for number: CaseNumber?, limit: Int) async throws -> [AuditEvent]
     /// Audit events of every kind, newest first, that match `search`.
     func searchAudit(_ search: AuditSearch) async throws -> [AuditEvent]
+    /// Keeps each case's latest assessed risk level for the desk, tied to the hearing version it
+    /// was assessed from; a level for a version that is no longer the current one is not kept. A
+    /// derived value, not audited: the assessment itself is recomputed whenever a case is read.
+    func recordRiskLevels(_ levels: [RiskRecord]) async throws
+}
+
+/// A case's risk level as assessed from one version of its hearing.
+public struct RiskRecord: Sendable, Hashable {
+    public let caseNumber: CaseNumber
+    public let hearingVersion: Int
+    public let level: RiskLevel
+
+    public init(caseNumber: CaseNumber, hearingVersion: Int, level: RiskLevel) {
+        self.caseNumber = caseNumber
+        self.hearingVersion = hearingVersion
+        self.level = level
+    }
 }
 

@@ -24,6 +24,9 @@ struct CasesController {
         let stage: String
         let stageCode: String
         let officer: String
+        /// The level last assessed ("høy risiko"), or "ikke vurdert" since the hearing changed.
+        let risk: String
+        let riskCode: String
     }
 
     struct DeskContent: Encodable {
@@ -57,6 +60,12 @@ struct CasesController {
             guard let receipt = outcome.receipt else {
                 return try await desk(
                     request, session: session, problems: outcome.diagnostics.map(\.description), message: nil)
+            }
+            // The desk shows the new cases' risk levels at once (none without a readable policy).
+            if let summary = outcome.summary, let policies = try? services.policies() {
+                try await AssessmentDesk.refreshLevels(
+                    of: summary.created + summary.updated, policies: policies, store: services.store,
+                    today: services.today)
             }
             return try await desk(request, session: session, problems: [], message: receipt + ".")
         }
@@ -299,7 +308,9 @@ struct CasesController {
                 isOverdue: summary.status == .open && deadline.isOverdue,
                 application: "\(summary.applicationType.label), \(summary.permitType.label)",
                 venue: summary.venueName, address: summary.address.street, stage: summary.stage.label,
-                stageCode: summary.stage.code, officer: summary.officer ?? "–")
+                stageCode: summary.stage.code, officer: summary.officer ?? "–",
+                risk: summary.riskLevel.map { "\($0.rawValue) risiko" } ?? "ikke vurdert",
+                riskCode: summary.riskLevel.map(RiskTag.code) ?? "ukjent")
         }
         return try services.pages.page(
             "saker", title: "Høringer",
@@ -320,6 +331,17 @@ struct CasesController {
                 problems: problems, hasProblems: !problems.isEmpty),
             session: session, path: request.uri.path, message: message,
             status: problems.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// The risk level's tag class: `hoy`, `middels`, `lav` (ASCII, for CSS).
+    enum RiskTag {
+        static func code(_ level: RiskLevel) -> String {
+            switch level {
+            case .low: "lav"
+            case .medium: "middels"
+            case .high: "hoy"
+            }
+        }
     }
 
     struct Fact: Encodable {

@@ -76,23 +76,25 @@ extension Skjenk {
         func run() async throws {
             let policies = try policyOptions.policies()
             let database = try await store.openStore()
-            let hearings: [Hearing]
+            let cases: [StoredCase]
             if let caseNumber {
                 let number = try CaseNumber(caseNumber)
                 guard let stored = try await database.storedCase(number) else {
                     throw CommandFailure(message: "fant ingen sak med saksnummer \(number.text)")
                 }
-                hearings = [stored.hearing]
+                cases = [stored]
             } else {
-                hearings = try await database.cases(status: [.open]).map(\.hearing)
+                cases = try await database.cases(status: [.open])
             }
             let assessed: [AssessedHearing]
             do {
                 assessed = try await AssessmentDesk.assess(
-                    hearings, policies: policies, store: database, today: today.date)
+                    cases.map(\.hearing), policies: policies, store: database, today: today.date)
             } catch let missing as PolicySetError {
                 throw CommandFailure(message: missing.description + "; ingen vurdering er gjort")
             }
+            // The desk shows the level each case was last assessed at.
+            try await AssessmentDesk.recordLevels(of: cases, assessed.map(\.assessment), store: database)
             if json {
                 let output = assessed.map { AssessmentJSON($0.assessment) }
                 if all { try JSONOutput.print(output) } else { try JSONOutput.print(output[0]) }
