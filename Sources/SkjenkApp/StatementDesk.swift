@@ -11,6 +11,9 @@ public struct PreparedCase: Sendable {
     public let assessment: Assessment
     public let mapSVG: String?
     public let policy: Policy
+    /// The complaints the district has logged about the venue itself (its address, or the holder
+    /// at no other address), oldest first; empty when the complaint log was not read.
+    public let venueComplaints: [Complaint]
 }
 
 /// Drafting statements, the same way from the command line and the web.
@@ -29,7 +32,10 @@ public enum StatementDesk {
         return zip(cases, assessed).map { stored, item in
             PreparedCase(
                 stored: stored, hearing: item.hearing, assessment: item.assessment,
-                mapSVG: StatementMap.gather(hearing: item.hearing, context: item.context)?.svg(), policy: item.policy)
+                mapSVG: StatementMap.gather(hearing: item.hearing, context: item.context)?.svg(), policy: item.policy,
+                venueComplaints: item.context.complaintIndex.map { index in
+                    index.venueComplaints(of: item.hearing).map { index.complaints[$0] }
+                } ?? [])
         }
     }
 
@@ -69,11 +75,13 @@ public enum StatementDesk {
 
     /// Stores `text` (Markdown) as an edited version of the latest one, standing on the same basis.
     public static func storeEdit(
-        _ text: String, of number: CaseNumber, store: any AppStore, actor: Actor
+        _ text: String, of number: CaseNumber, basedOn version: Int? = nil, store: any AppStore, actor: Actor
     ) async throws
         -> StatementDraft?
     {
         guard var draft = try await store.drafts(of: number).last else { return nil }
+        // An edit of an older version would silently undo what was stored since.
+        if let version, version != draft.version { throw StatementStoreError.draftChangedMeanwhile }
         draft.origin = .edited
         // Stored with LF line ends, whatever the browser or editor sent (CRLF from a form).
         let text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")

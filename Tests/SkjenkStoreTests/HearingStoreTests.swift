@@ -67,6 +67,38 @@ import Testing
         #expect(deadlines.count == 3)
     }
 
+    @Test(arguments: StoreEngine.all) func theDeskShowsTheRiskLevelOfTheCurrentVersionOnly(engine: StoreEngine) async throws {
+        let store = try await engine.store()
+        let first = Fixtures.hearing(1)
+        let second = Fixtures.hearing(2)
+        _ = try await store.storeHearings([first, second], source: "a.xml", actor: Fixtures.actor, progress: nil)
+        let today = try LocalDate(iso: "2026-11-10")
+        func levels() async throws -> [String: RiskLevel?] {
+            let list = try await store.caseList(CaseListQuery(statuses: nil, limit: 10, today: today))
+            return Dictionary(uniqueKeysWithValues: list.cases.map { ($0.caseNumber.text, $0.riskLevel) })
+        }
+        // Not assessed yet: no level.
+        #expect(try await levels().values.allSatisfy { $0 == nil })
+        try await store.recordRiskLevels([
+            RiskRecord(caseNumber: first.caseNumber, hearingVersion: 1, level: .high),
+            RiskRecord(caseNumber: second.caseNumber, hearingVersion: 1, level: .low),
+            // A level for a version the case does not have is not kept.
+            RiskRecord(caseNumber: second.caseNumber, hearingVersion: 7, level: .medium),
+        ])
+        var shown = try await levels()
+        #expect(shown[first.caseNumber.text] == .some(.high))
+        #expect(shown[second.caseNumber.text] == .some(.low))
+        // A new version of the hearing is not assessed until it is assessed again.
+        var changed = first
+        changed.venue.name = "Nytt navn"
+        _ = try await store.storeHearings([changed], source: "b.xml", actor: Fixtures.actor, progress: nil)
+        shown = try await levels()
+        #expect(shown[first.caseNumber.text] == .some(nil))
+        #expect(shown[second.caseNumber.text] == .some(.low))
+        try await store.recordRiskLevels([RiskRecord(caseNumber: first.caseNumber, hearingVersion: 2, level: .medium)])
+        #expect(try await levels()[first.caseNumber.text] == .some(.medium))
+    }
+
     @Test(arguments: StoreEngine.all) func aCaseListIsReadInPagesWithTheCountsOfTheWholeList(engine: StoreEngine) async throws {
         // Given 120 open cases, some past their deadline on 10 November
         let store = try await engine.store()

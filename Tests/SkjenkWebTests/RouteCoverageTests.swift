@@ -61,6 +61,7 @@ import Testing
         Route(
             method: .post, template: "/saker/{year}/{seq}/utkast", path: "/saker/2026/10003/utkast", kind: .page(staff),
             fields: [("konklusjon", "vilkaar")]),
+        Route(method: .get, template: "/saker/{year}/{seq}/rediger", path: "/saker/2026/10003/rediger", kind: .page(staff)),
         Route(
             method: .post, template: "/saker/{year}/{seq}/rediger", path: "/saker/2026/10003/rediger",
             kind: .page(staff), fields: [("tekst", "# Uttalelse")]),

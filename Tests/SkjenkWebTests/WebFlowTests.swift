@@ -35,7 +35,7 @@ import Testing
             let edited = try await kari.post(
                 "/saker/2026/10003/rediger", [("tekst", "# Uttalelse\n\nRedigert av Kari.")])
             #expect(edited.text.contains("lagret som versjon 2"))
-            #expect(edited.text.contains("Endringer mot den genererte teksten"))
+            #expect(edited.text.contains("Endret fra den genererte teksten"))
             #expect(edited.text.contains("+ Redigert av Kari."))
             let docx = try await kari.get("/saker/2026/10003/eksport/docx")
             #expect(docx.status == .ok)

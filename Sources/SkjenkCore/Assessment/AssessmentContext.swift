@@ -84,6 +84,19 @@ public struct ComplaintIndex: Sendable {
         self.byStreet = byStreet
         spatial = located.isEmpty ? nil : SpatialIndex(located)
     }
+
+    /// The complaints about `hearing`'s venue itself, in the log's order: by its address (the
+    /// history stays with the place when the owner changes), or by the holder's organisation
+    /// number unless the complaint names another street (the company's other place).
+    public func venueComplaints(of hearing: Hearing) -> [Int] {
+        let street = StreetKey.make(hearing.venue.address.street)
+        var own = Set(byStreet[street] ?? [])
+        for candidate in byHolder[hearing.applicant.organisationNumber] ?? [] {
+            let other = complaints[candidate].street.map { StreetKey.make($0) != street } ?? false
+            if !other { own.insert(candidate) }
+        }
+        return own.sorted()
+    }
 }
 
 /// What looking up a hearing's address in the address register gave.

@@ -15,17 +15,10 @@ extension AssessmentWork {
         }
         let today = context.today
         let windowStart = today.adding(months: -policy.complaintMonths)
-        let street = StreetKey.make(hearing.venue.address.street)
         let counted = { (complaint: Complaint) in
             !complaint.unfounded && complaint.incidentDate > windowStart && complaint.incidentDate <= today
         }
-        let holder = hearing.applicant.organisationNumber
-        // The address identifies the place across owners (and across names).
-        var own = Set(index.byStreet[street] ?? [])
-        for candidate in index.byHolder[holder] ?? [] {
-            let other = index.complaints[candidate].street.map { StreetKey.make($0) != street } ?? false
-            if !other { own.insert(candidate) }
-        }
+        let own = Set(index.venueComplaints(of: hearing))
         var nearby: Set<Int> = []
         if let point = hearing.venue.position?.geographic, let spatial = index.spatial {
             nearby = Set(spatial.within(policy.complaintRadius, of: point).map(\.element)).subtracting(own)

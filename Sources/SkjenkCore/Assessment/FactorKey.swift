@@ -25,4 +25,19 @@ public enum FactorKey: String, Sendable, Hashable, Codable, CaseIterable {
     /// The factors about requested hours: the parts the district may advise against, so the
     /// level without them is weighed separately.
     public var isHours: Bool { self == .hours || self == .saleHours }
+
+    /// The factor's name on the case page, under its criterion.
+    public var label: String {
+        switch self {
+        case .children: "barn og unge i nærheten"
+        case .vulnerable: "sårbare grupper i nærheten"
+        case .neighbours: "naboer og boliger"
+        case .hours: "skjenketider"
+        case .density: "steder med bevilling i nærheten"
+        case .concept: "konsept og målgruppe"
+        case .complaints: "klager på stedet"
+        case .points: "prikker"
+        case .saleHours: "salgstider"
+        }
+    }
 }

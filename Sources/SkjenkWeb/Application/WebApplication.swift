@@ -103,6 +103,7 @@ public func buildRouter(services: WebServices) -> Router<WebContext> {
     }
     SignInController(services: services).register(router)
     CasesController(services: services).register(router)
+    StatementEditorController(services: services).register(router)
     ReviewController(services: services).register(router)
     MeetingsController(services: services).register(router)
     RenewalsController(services: services).register(router)

@@ -178,23 +178,6 @@ struct CasesController {
                     error: NorwegianFormat.capitalized(refused.description) + ".")
             }
         }
-        router.post("/saker/:year/:seq/rediger") { request, context -> Response in
-            let session = try Access.require(Access.staff, request, context)
-            let stored = try await storedCase(context)
-            guard let text = context.form?["tekst"], text.utf8.count <= 2_000_000 else {
-                return try await casePage(
-                    request, context, session: session, message: nil, error: "Teksten er tom eller for lang.")
-            }
-            do {
-                let draft = try await StatementDesk.storeEdit(
-                    text, of: stored.hearing.caseNumber, store: services.store, actor: services.actor(session))
-                return try await casePage(
-                    request, context, session: session,
-                    message: draft.map { "Den redigerte teksten er lagret som versjon \($0.version)." }, error: nil)
-            } catch let error as StatementStoreError {
-                return try await casePage(request, context, session: session, message: nil, error: error.description)
-            }
-        }
         router.post("/saker/:year/:seq/send-til-behandling") { request, context -> Response in
             let session = try Access.require(Access.staff, request, context)
             let stored = try await storedCase(context)
@@ -350,11 +333,57 @@ struct CasesController {
     }
 
     struct FactorRow: Encodable {
-        let criterion: String
+        let name: String
         let score: Int
+        /// The score as three dots, `score` of them filled.
+        let pips: [Pip]
         let explanation: String
         let evidence: [String]
         let hasEvidence: Bool
+    }
+
+    struct Pip: Encodable {
+        let filled: Bool
+    }
+
+    /// One § 1-7a criterion with its factors.
+    struct CriterionGroup: Encodable {
+        let code: String
+        let criterion: String
+        let factors: [FactorRow]
+    }
+
+    struct TaskRow: Encodable {
+        let label: String
+        let stateCode: String
+        let stateLabel: String
+        let note: String
+        let hasNote: Bool
+        /// Where on the page the step is done (empty: nowhere yet).
+        let anchor: String
+    }
+
+    struct ComplaintRow: Encodable {
+        let id: String
+        let date: String
+        let categories: String
+        let note: String
+        let hasNote: Bool
+    }
+
+    struct TimelineRow: Encodable {
+        let time: String
+        let what: String
+        let who: String
+        let detail: String
+        let hasDetail: Bool
+        let comment: String
+        let hasComment: Bool
+    }
+
+    struct SectionChangeRow: Encodable {
+        let heading: String
+        let lines: [TextDiff.Line]
     }
 
     struct Option: Encodable {
@@ -367,18 +396,23 @@ struct CasesController {
         let path: String
         let caseNumber: String
         let venue: String
-        let application: String
+        /// What the case is, in a sentence or two, for the top of the page.
+        let summary: String
         let deadline: String
         let deadlineLabel: String
         let isOverdue: Bool
-        let reviewState: String
+        let stage: String
+        let stageCode: String
+        let tasks: [TaskRow]
         /// The comment the draft came back with from the review, when it was returned.
         let reviewComment: String
         let hasReviewComment: Bool
         let facts: [Fact]
         let level: String
-        let factors: [FactorRow]
+        let riskCode: String
+        let criteria: [CriterionGroup]
         let uncertainties: [String]
+        let uncertaintyCount: Int
         let hasUncertainties: Bool
         /// The recommendation: outcome, refused parts and conditions with their reasons, the weighing.
         let recommendation: String
@@ -393,6 +427,8 @@ struct CasesController {
         let hasWeighingFor: Bool
         let weighingConclusion: String
         let complaints: String
+        let complaintRows: [ComplaintRow]
+        let hasComplaintRows: Bool
         let mapSVG: String
         let hasMap: Bool
         let hasDraft: Bool
@@ -402,7 +438,6 @@ struct CasesController {
         let draftTime: String
         let draftStale: Bool
         let draftHTML: String
-        let draftMarkdown: String
         let mayEdit: Bool
         let maySubmit: Bool
         let mayArchive: Bool
@@ -418,8 +453,10 @@ struct CasesController {
         let routeBodyLabel: String
         /// What the district's delegation says about who decides, and why (empty without one).
         let routeAdvice: String
+        let hasRouteAdvice: Bool
         /// The deadline against the council's meetings (empty when it holds).
         let deadlineWarning: String
+        let hasDeadlineWarning: Bool
         let letters: [LetterRow]
         let hasLetters: Bool
         /// Næringsetaten's final decision, when recorded, beside the district's recommendation.
@@ -429,8 +466,13 @@ struct CasesController {
         let hasAgencyConditions: Bool
         let agreement: String
         let agencyOutcomes: [Option]
-        let diff: [TextDiff.Line]
-        let hasDiff: Bool
+        /// The sections the officer changed from the generated text, each with its lines.
+        let sectionChanges: [SectionChangeRow]
+        let changedSections: String
+        let hasChangedSections: Bool
+        /// The statement's drafts and review, oldest first, every comment with it.
+        let timeline: [TimelineRow]
+        let hasTimeline: Bool
     }
 
     struct LetterRow: Encodable {
@@ -452,14 +494,9 @@ struct CasesController {
         let assessment = prepared.assessment
         let drafts = try await services.store.drafts(of: h.caseNumber)
         let draft = drafts.last
-        // An edited version is shown against the generated text it started from.
-        var diff: [TextDiff.Line] = []
-        if let draft, draft.origin == .edited,
-            let generated = drafts.last(where: { $0.origin == .generated && $0.version < draft.version })
-        {
-            diff = TextDiff.lines(from: generated.markdown, to: draft.markdown).filter { $0.kind != .same }
-        }
         let review = try await services.store.review(of: h.caseNumber)
+        let stage = StatementStage(hasDraft: draft != nil, review: review)
+        let draftStale = draft?.isStale(hearingVersion: stored.version, assessmentDigest: assessment.digest) ?? false
         let deadline = DeadlineStatus(deadline: h.deadline, today: services.today)
         var facts = [
             Fact(label: "Søker", value: "\(h.applicant.name), org.nr. \(h.applicant.organisationNumber.formatted)"),
@@ -477,7 +514,9 @@ struct CasesController {
         let complaints =
             assessment.complaints.map { summary in
                 summary.total == 0
-                    ? "Ingen klager registrert." : "\(summary.total) klager om \(summary.episodes) episoder."
+                    ? "Ingen klager på stedet de siste \(NorwegianFormat.number(prepared.policy.complaintMonths)) månedene."
+                    : "\(summary.total) klager om \(summary.episodes) episoder de siste "
+                        + "\(NorwegianFormat.number(prepared.policy.complaintMonths)) månedene teller i vurderingen."
             } ?? "Klageloggen er ikke lest."
         let suggested = StatementOutcome.suggested(by: assessment)
         // A new draft keeps the latest one's route; a first follows the delegation.
@@ -503,27 +542,49 @@ struct CasesController {
                 created: NorwegianFormat.dateTime($0.createdAt), by: $0.createdBy)
         }
         if case .council(let body, _)? = plan.suggestion { routeBody = body }
+        let mayEdit = review.state == .draft || review.state == .submitted
+        let maySubmit = review.state == .draft && draft != nil
+        let mayMarkSent = review.state == .approved
+        let changes = Self.sectionChanges(drafts)
+        let tasks = CaseTasks.list(
+            stage: stage, draftStale: draftStale, council: !(draft?.route.isDelegated ?? true),
+            uncertainties: assessment.uncertainties.count
+        ).map { task in
+            TaskRow(
+                label: task.step.label, stateCode: task.state.rawValue, stateLabel: task.state.label, note: task.note,
+                hasNote: !task.note.isEmpty,
+                anchor: Self.anchor(task.step, maySubmit: maySubmit, mayMarkSent: mayMarkSent, hasDraft: draft != nil))
+        }
+        let trail = try await services.store.statementAuditTrail(h.caseNumber)
+        let deadlineWarning = review.state == .approved || review.state == .sent ? "" : plan.deadline?.message ?? ""
+        let window = services.today.adding(months: -prepared.policy.complaintMonths)
         return try services.pages.page(
             "sak", title: "\(h.venue.name) – \(h.caseNumber.text)",
             content: CaseContent(
                 path: h.caseNumber.key, caseNumber: h.caseNumber.text, venue: h.venue.name,
-                application: "\(h.applicationType.label), \(h.permitType.label)",
+                summary: "\(NorwegianFormat.capitalized(h.applicationType.label)), \(h.permitType.label), for "
+                    + "\(h.venue.name), \(h.venue.address.singleLine). Søker er \(h.applicant.name). Vurderingen foreslår: "
+                    + "\(assessment.outcome.label).",
                 deadline: NorwegianFormat.longDate(h.deadline), deadlineLabel: deadline.label,
-                isOverdue: deadline.isOverdue, reviewState: review.state.label,
+                isOverdue: deadline.isOverdue, stage: stage.label, stageCode: stage.code, tasks: tasks,
                 reviewComment: review.comment ?? "",
                 hasReviewComment: review.state == .draft && !(review.comment ?? "").isEmpty, facts: facts,
-                level: assessment.level.rawValue,
-                // Grouped by § 1-7a criterion, in the law's order, as the letter has them.
-                factors: Criterion.allCases.flatMap { criterion in
-                    assessment.factors.filter { $0.criterion == criterion }
-                }
-                .map {
-                    FactorRow(
-                        criterion: $0.criterion.label.prefix(1).uppercased() + $0.criterion.label.dropFirst(),
-                        score: $0.score, explanation: $0.explanation,
-                        evidence: $0.evidence, hasEvidence: !$0.evidence.isEmpty)
+                level: assessment.level.rawValue, riskCode: RiskTag.code(assessment.level),
+                // One heading per § 1-7a criterion, in the law's order, as the letter has them.
+                criteria: Criterion.allCases.compactMap { criterion in
+                    let factors = assessment.factors.filter { $0.criterion == criterion }
+                    guard !factors.isEmpty else { return nil }
+                    return CriterionGroup(
+                        code: criterion.code, criterion: NorwegianFormat.capitalized(criterion.label),
+                        factors: factors.map {
+                            FactorRow(
+                                name: NorwegianFormat.capitalized($0.key.label), score: $0.score,
+                                pips: (1...3).map { [score = $0.score] in Pip(filled: $0 <= score) },
+                                explanation: $0.explanation, evidence: $0.evidence, hasEvidence: !$0.evidence.isEmpty)
+                        })
                 },
-                uncertainties: assessment.uncertainties, hasUncertainties: !assessment.uncertainties.isEmpty,
+                uncertainties: assessment.uncertainties, uncertaintyCount: assessment.uncertainties.count,
+                hasUncertainties: !assessment.uncertainties.isEmpty,
                 recommendation: assessment.outcome.label,
                 refusals: assessment.refusals.map { "\($0.part): \($0.reason). Det kan gis \($0.alternative)." },
                 hasRefusals: !assessment.refusals.isEmpty,
@@ -532,15 +593,23 @@ struct CasesController {
                 weighingAgainst: assessment.weighing.against, hasWeighingAgainst: !assessment.weighing.against.isEmpty,
                 weighingFor: assessment.weighing.inFavour, hasWeighingFor: !assessment.weighing.inFavour.isEmpty,
                 weighingConclusion: assessment.weighing.conclusion,
-                complaints: complaints, mapSVG: prepared.mapSVG ?? "", hasMap: prepared.mapSVG != nil,
+                complaints: complaints,
+                complaintRows: prepared.venueComplaints.reversed().prefix(30).map { complaint in
+                    ComplaintRow(
+                        id: complaint.id.map(String.init) ?? "", date: NorwegianFormat.date(complaint.incidentDate),
+                        categories: NorwegianFormat.list(complaint.categories.map(\.label).sorted()),
+                        note: complaint.unfounded
+                            ? "ugrunnet, teller ikke"
+                            : (complaint.incidentDate <= window ? "eldre enn vurderingens periode" : ""),
+                        hasNote: complaint.unfounded || complaint.incidentDate <= window)
+                }, hasComplaintRows: !prepared.venueComplaints.isEmpty,
+                mapSVG: prepared.mapSVG ?? "", hasMap: prepared.mapSVG != nil,
                 hasDraft: draft != nil, draftVersion: draft?.version ?? 0, draftOrigin: draft?.origin.label ?? "",
                 draftAuthor: draft?.author ?? "", draftTime: draft.map { NorwegianFormat.dateTime($0.createdAt) } ?? "",
-                draftStale: draft?.isStale(hearingVersion: stored.version, assessmentDigest: assessment.digest)
-                    ?? false,
+                draftStale: draftStale,
                 draftHTML: draft.map { HTMLRenderer.body(StatementDocument(markdown: $0.markdown)) } ?? "",
-                draftMarkdown: draft?.markdown ?? "", mayEdit: review.state == .draft || review.state == .submitted,
-                maySubmit: review.state == .draft && draft != nil,
-                mayArchive: StatementDesk.isFinished(review), mayMarkSent: review.state == .approved,
+                mayEdit: mayEdit, maySubmit: maySubmit,
+                mayArchive: StatementDesk.isFinished(review), mayMarkSent: mayMarkSent,
                 today: services.today.iso,
                 outcomes: StatementOutcome.allCases.map {
                     Option(code: $0.code, label: $0.label, selected: $0 == suggested)
@@ -550,8 +619,8 @@ struct CasesController {
                 }, routeIsCouncil: councilRoute != nil, routeMeeting: councilRoute?.meeting.iso ?? "",
                 routeItem: councilRoute?.item ?? "", routeBody: councilRoute?.body ?? routeBody,
                 routeBodyLabel: NorwegianFormat.capitalized(councilRoute?.body ?? routeBody),
-                routeAdvice: plan.suggestion?.reason ?? "",
-                deadlineWarning: review.state == .approved || review.state == .sent ? "" : plan.deadline?.message ?? "",
+                routeAdvice: plan.suggestion?.reason ?? "", hasRouteAdvice: plan.suggestion != nil,
+                deadlineWarning: deadlineWarning, hasDeadlineWarning: !deadlineWarning.isEmpty,
                 letters: letters, hasLetters: !letters.isEmpty,
                 agencyDecision: agency.map { NorwegianFormat.capitalized($0.label) } ?? "",
                 hasAgencyDecision: agency != nil, agencyConditions: agency?.conditions ?? [],
@@ -559,8 +628,49 @@ struct CasesController {
                 agencyOutcomes: AgencyDecision.Outcome.allCases.map {
                     Option(code: $0.code, label: $0.label, selected: $0 == agency?.outcome)
                 },
-                diff: diff, hasDiff: !diff.isEmpty
+                sectionChanges: changes, changedSections: NorwegianFormat.list(changes.map { "«\($0.heading)»" }),
+                hasChangedSections: !changes.isEmpty,
+                timeline: trail.map(Self.timelineRow), hasTimeline: !trail.isEmpty
             ), session: session, path: request.uri.path, message: message, error: error)
+    }
+
+    /// Where on the case page a step is done.
+    static func anchor(_ step: CaseTask.Step, maySubmit: Bool, mayMarkSent: Bool, hasDraft: Bool) -> String {
+        switch step {
+        case .assess: "vurdering"
+        case .draft: hasDraft ? "utkast" : "nytt-utkast"
+        case .submit: maySubmit ? "send-til-behandling" : "utkast"
+        case .decide: "behandling"
+        case .send: mayMarkSent ? "merk-sendt" : "behandling"
+        }
+    }
+
+    /// The latest draft's sections changed from the generated text it started from.
+    static func sectionChanges(_ drafts: [StatementDraft]) -> [SectionChangeRow] {
+        guard let draft = drafts.last, draft.origin == .edited,
+            let generated = drafts.last(where: { $0.origin == .generated && $0.version < draft.version })
+        else { return [] }
+        let sections = StatementSections(markdown: draft.markdown)
+        let changes = sections.changes(from: StatementSections(markdown: generated.markdown))
+        return changes.keys.sorted().map { index in
+            SectionChangeRow(
+                heading: sections.sections[index].heading.isEmpty ? "Innledning" : sections.sections[index].heading,
+                lines: changes[index]!.filter { $0.kind != .same })
+        }
+    }
+
+    /// An event of the statement's audit trail in words, with a return's comment set apart.
+    static func timelineRow(_ event: AuditEvent) -> TimelineRow {
+        var detail = event.detail
+        var comment = ""
+        if let range = detail.range(of: "; kommentar: ") {
+            comment = String(detail[range.upperBound...])
+            detail = String(detail[..<range.lowerBound])
+        }
+        return TimelineRow(
+            time: NorwegianFormat.dateTime(event.at),
+            what: NorwegianFormat.capitalized(AuditEntry.phrase(action: event.action, entity: event.entity)),
+            who: event.actor, detail: detail, hasDetail: !detail.isEmpty, comment: comment, hasComment: !comment.isEmpty)
     }
 
 }
