@@ -78,7 +78,8 @@ import Testing
                 "/klager",
                 [("sted", "Pub Bislett"), ("hendelse", "2026-11-20"), ("klokkeslett", "25:99"), ("kategori", "stoey")])
             #expect(again.status == .unprocessableContent)
-            Self.expectField(again.text, "klokkeslett", "Skriv klokkeslettet med timer og minutter, for eksempel 23:30.")
+            Self.expectField(
+                again.text, "klokkeslett", "Skriv klokkeslettet med timer og minutter, for eksempel 23:30.")
             #expect(again.text.contains(#"value="stoey" checked"#))
             #expect(!again.text.contains(##"href="#kategori""##))
         }
@@ -167,6 +168,12 @@ import Testing
             let refused = try await kari.upload("/saker/import", fileName: "tom.xml", data: Data())
             #expect(refused.status == .unprocessableContent)
             Self.expectField(refused.text, "fil", "Velg en XML-fil å laste opp.")
+            let admin = Browser(client)
+            try await admin.signIn("admin1")
+            try await admin.get("/registre")
+            let register = try await admin.upload("/registre/steder", fileName: "tom.csv", data: Data())
+            #expect(register.status == .unprocessableContent)
+            Self.expectField(register.text, "fil-steder", "Velg en fil å laste opp.")
         }
     }
 
@@ -180,6 +187,12 @@ import Testing
             #expect(!page.text.contains("Det er noe som må rettes"))
             #expect(!page.text.contains(#"aria-invalid="true""#))
             #expect(page.text.contains("<title>Registrer en klage – skjenk</title>"))
+            // Forms in a list (one per register, one per user) have no message of their own either.
+            let admin = Browser(client)
+            try await admin.signIn("admin1")
+            for path in ["/registre", "/brukere"] {
+                #expect(!(try await admin.get(path).text.contains(#"class="feltfeil""#)), "\(path)")
+            }
         }
     }
 }

@@ -183,7 +183,8 @@ import Testing
             let page = try await admin.get("/brukere")
             #expect(page.text.contains("<h2>kari"))
             let bad = try await admin.post("/brukere/kari/profil", [("navn", "Kari Nordmann"), ("epost", "ikke-epost")])
-            #expect(bad.status == .unprocessableContent && bad.text.contains("Skriv en e-postadresse som navn@eksempel.no."))
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("Skriv en e-postadresse som navn@eksempel.no."))
             let saved = try await admin.post(
                 "/brukere/kari/profil",
                 [("navn", "Kari Nordmann"), ("tittel", "rådgiver"), ("telefon", "21 80 21 80"), ("epost", "kari@example.no")])

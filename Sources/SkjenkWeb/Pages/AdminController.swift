@@ -20,7 +20,7 @@ struct AdminController {
         let code: String
         let label: String
         /// The refused upload's problem, on this kind's file field.
-        var error: FieldError?
+        var uploadError: FieldError?
     }
 
     /// A tool the server runs for the archive, and whether it is there.
@@ -267,7 +267,8 @@ struct AdminController {
                 "fil-\(kind)",
                 problems.count == 1
                     ? problems[0]
-                    : "Filen ble ikke lastet opp: den har \(problems.count) feil, listet under «Meldinger fra opplastingen».")
+                    : "Filen ble ikke lastet opp: den har \(problems.count) feil, "
+                        + "listet under «Meldinger fra opplastingen».")
         }
         return try services.pages.page(
             "registre", title: "Registre",
@@ -284,7 +285,7 @@ struct AdminController {
                 sources: sources,
                 kinds: kinds.map { kind in
                     var shown = kind
-                    shown.error = errors["fil-\(kind.code)"]
+                    shown.uploadError = errors["fil-\(kind.code)"]
                     return shown
                 },
                 problems: problems, hasProblems: !problems.isEmpty),

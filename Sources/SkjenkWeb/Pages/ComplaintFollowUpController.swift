@@ -31,7 +31,8 @@ struct ComplaintFollowUpController {
             }
         }
         router.post("/klager/:id/avslutt") { request, context -> Response in
-            try await act(request, context, keeping: ["grunn": "grunn", "notat": "avslutt-notat"]) { id, form, session in
+            try await act(request, context, keeping: ["grunn": "grunn", "notat": "avslutt-notat"]) {
+                id, form, session in
                 guard let reason = form["grunn"].flatMap({ ClosingReason(code: $0) }) else {
                     throw FormErrors("grunn", "Velg hvorfor klagen avsluttes.")
                 }

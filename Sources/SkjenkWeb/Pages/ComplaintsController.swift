@@ -227,7 +227,8 @@ struct ComplaintsController {
             } catch let error as ComplaintLogError {
                 // The rules the form's own checks do not cover (the store checks them all again).
                 return try await newPage(
-                    request, session: session, form: form, errors: errors, error: FormErrors.sentence(error.description))
+                    request, session: session, form: form, errors: errors,
+                    error: FormErrors.sentence(error.description))
             }
         }
         router.get("/klager/:id") { request, context -> Response in
@@ -293,7 +294,9 @@ struct ComplaintsController {
                         id: index == 0 ? "kategori" : "kategori-\(category.code)", code: category.code,
                         label: category.label, checked: chosen.contains(category.code))
                 },
-                sources: ComplaintSource.allCases.map { Choice(code: $0.code, label: $0.label, checked: $0.code == source) },
+                sources: ComplaintSource.allCases.map {
+                    Choice(code: $0.code, label: $0.label, checked: $0.code == source)
+                },
                 complainantName: form.get("klager_navn") ?? "", complainantPhone: form.get("klager_telefon") ?? "",
                 complainantEmail: form.get("klager_epost") ?? ""),
             session: session, path: request.uri.path, error: error, errors: errors,

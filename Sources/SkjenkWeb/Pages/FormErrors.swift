@@ -27,13 +27,16 @@ struct FieldError: Encodable, Sendable, Equatable {
 /// In the template (every page sees `form`: `form.errors.ID`, `form.values.ID`), beside each field:
 ///
 ///     <label for="notat">Hvorfor</label>{{#form.errors.notat}}{{> felles/feltfeil}}{{/form.errors.notat}}
-///     <input type="text" id="notat" name="notat" value="{{form.values.notat}}"{{#form.errors.notat}}{{> felles/ugyldig}}{{/form.errors.notat}}>
+///     <input type="text" id="notat" name="notat" value="{{form.values.notat}}"
+///       {{#form.errors.notat}}{{> felles/ugyldig}}{{/form.errors.notat}}>
 ///
 /// `felles/feltfeil` is the message (`<p class="feltfeil" id="ID-feil">`), `felles/ugyldig` the input's
 /// `aria-invalid="true" aria-describedby="ID-feil"`. A group of check boxes or radio buttons is
 /// named by the id of its first box; fields repeated in a list (one form per row) carry their
-/// `FieldError?` in the row's own view model instead, and use the same two partials. Selects and
-/// check boxes keep their choice through the content's own `selected`/`checked` flags.
+/// `FieldError?` in the row's own view model instead (`{{#emailError}}{{> felles/feltfeil}}…`), and
+/// use the same two partials. Name such a property `…Error`, never `error`: a row without one is
+/// looked up on the page, whose `error` is the page's message. Selects and check boxes keep their
+/// choice through the content's own `selected`/`checked` flags.
 struct FormErrors: Error, Sendable {
     /// In the order they were added: the summary's order.
     private(set) var all: [FieldError] = []

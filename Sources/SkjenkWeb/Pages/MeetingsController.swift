@@ -163,7 +163,8 @@ struct MeetingsController {
                 errors.add("utfall-\(Self.field(first.number))-vedtatt", "Velg utfallet for minst én sak.")
             }
             guard errors.isEmpty else {
-                return try await page(request, context, session: session, message: nil, error: nil, errors: errors, typed: form)
+                return try await page(
+                    request, context, session: session, message: nil, error: nil, errors: errors, typed: form)
             }
             do {
                 _ = try await services.store.recordMeeting(records, meeting: meeting.id, actor: services.actor(session))

@@ -101,7 +101,8 @@ struct RenewalsController {
         let choices =
             [Choice(value: "direktor", label: "Bydelsdirektøren (delegert)", selected: route == "direktor")]
             + meetings.map {
-                Choice(value: String($0.id), label: NorwegianFormat.capitalized($0.label), selected: route == String($0.id))
+                Choice(
+                    value: String($0.id), label: NorwegianFormat.capitalized($0.label), selected: route == String($0.id))
             }
         return try services.pages.page(
             "fornyelser", title: "Fornyelser uten merknader",

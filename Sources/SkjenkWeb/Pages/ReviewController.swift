@@ -94,7 +94,8 @@ struct ReviewController {
             guard let comment = context.form?["kommentar"] else {
                 return try await page(
                     request, context, session: session, message: nil, error: nil,
-                    errors: FormErrors("kommentar", "Skriv hvorfor utkastet sendes tilbake, så saksbehandleren vet hva som skal rettes."))
+                    errors: FormErrors(
+                        "kommentar", "Skriv hvorfor utkastet sendes tilbake, så saksbehandleren vet hva som skal rettes."))
             }
             do {
                 _ = try await services.store.applyReview(
