@@ -212,6 +212,30 @@ try:
     page("oppfolging")
     driver.get(BASE + "/klager")
     page("klager")
+
+    # A refused form (issue 19, item 4): the date left empty past the browser's own check, the
+    # server names the field in the error summary, keeps what was typed, and the summary's link
+    # takes the focus to the field.
+    driver.get(BASE + "/klager/ny")
+    driver.find_element(By.ID, "sted").send_keys("Kafé Avvist")
+    driver.find_element(By.ID, "beskrivelse").send_keys("Knust glass på fortauet.")
+    driver.find_element(By.CSS_SELECTOR, "input[name=kategori][value=stoey]").click()
+    driver.execute_script(
+        "var d = document.getElementById('hendelse'); d.removeAttribute('required'); d.value = '';")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/klager'] button").click()
+    wait_for("Det er noe som må rettes", "the refused complaint opens with the error summary")
+    expect(driver.title.startswith("Feil: "), "the refused page's title starts «Feil: »")
+    expect(driver.find_element(By.ID, "sted").get_attribute("value") == "Kafé Avvist", "the venue is kept")
+    expect(driver.find_element(By.ID, "beskrivelse").get_attribute("value") == "Knust glass på fortauet.",
+           "the description is kept")
+    expect(driver.find_element(By.CSS_SELECTOR, "input[name=kategori][value=stoey]").is_selected(),
+           "the category is still ticked")
+    expect(driver.find_element(By.ID, "hendelse").get_attribute("aria-invalid") == "true",
+           "the date is marked invalid")
+    page("ny-klage-feil")
+    driver.find_element(By.CSS_SELECTOR, ".feilsammendrag a[href='#hendelse']").click()
+    focused = driver.execute_script("return document.activeElement && document.activeElement.id")
+    expect(focused == "hendelse", f"the summary's link moves the focus to the date (focus on «{focused}»)")
     driver.get(BASE + "/rapport")
     wait_for("Årsrapport", "the annual report opens")
     page("aarsrapport")

@@ -98,11 +98,17 @@ import Testing
         try await harness.application().test(.router) { client in
             let kari = Browser(client)
             _ = try await kari.signIn("kari")
-            for path in ["/rapport?aar=20x6", "/rapport.csv?aar=1850", "/rapport?aar=12026"] {
-                let refused = try await kari.get(path)
-                #expect(refused.status == .badRequest, "\(path)")
-                #expect(refused.text.contains("er ikke et år rapporten kan gjelde"), "\(path)")
+            // The page shows this year's report with the field as typed and its message; the download refuses.
+            for year in ["20x6", "12026"] {
+                let refused = try await kari.get("/rapport?aar=\(year)")
+                #expect(refused.status == .unprocessableContent, "\(year)")
+                #expect(refused.text.contains(##"<a href="#aar">Skriv et år fra"##), "\(year)")
+                #expect(refused.text.contains(#"value="\#(year)" aria-invalid="true" aria-describedby="aar-feil""#))
+                #expect(refused.text.contains("<title>Feil: Årsrapport 2026 – skjenk</title>"))
             }
+            let download = try await kari.get("/rapport.csv?aar=1850")
+            #expect(download.status == .badRequest)
+            #expect(download.text.contains("er ikke et år rapporten kan gjelde"))
             let admin = Browser(client)
             _ = try await admin.signIn("admin1")
             #expect(try await admin.get("/rapport").status == .forbidden)

@@ -311,9 +311,18 @@ struct CasesController {
                                 ("mine", mine ? "1" : nil), ("saksbehandler", mine || officerText.isEmpty ? nil : officerText),
                             ])
                     }),
-                problems: problems, hasProblems: !problems.isEmpty),
-            session: session, path: request.uri.path, message: message,
-            status: problems.isEmpty ? .ok : .unprocessableContent)
+                problems: problems, hasProblems: problems.count > 1),
+            session: session, path: request.uri.path, message: message, errors: Self.uploadErrors(problems))
+    }
+
+    /// An upload's problems on the file field (`fil`): one is the field's message; several are
+    /// listed under it (`problems`), with the count as the message.
+    static func uploadErrors(_ problems: [String]) -> FormErrors {
+        switch problems.count {
+        case 0: FormErrors()
+        case 1: FormErrors("fil", problems[0])
+        default: FormErrors("fil", "Høringsfilen ble ikke lastet opp: den har \(problems.count) feil, som står under.")
+        }
     }
 
     /// The risk level's tag class: `hoy`, `middels`, `lav` (ASCII, for CSS).

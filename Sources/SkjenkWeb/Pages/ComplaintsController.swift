@@ -49,6 +49,14 @@ struct ComplaintsController {
         let checked: Bool
     }
 
+    /// A check box of a group; the first box's id names the group (`kategori`), for its error.
+    struct Box: Encodable {
+        let id: String
+        let code: String
+        let label: String
+        let checked: Bool
+    }
+
     struct NewContent: Encodable {
         let venue: String
         let address: String
@@ -57,8 +65,11 @@ struct ComplaintsController {
         let description: String
         let due: String
         let venues: [String]
-        let categories: [Choice]
+        let categories: [Box]
         let sources: [Choice]
+        let complainantName: String
+        let complainantPhone: String
+        let complainantEmail: String
     }
 
     struct Fact: Encodable {
@@ -144,25 +155,67 @@ struct ComplaintsController {
         }
         router.get("/klager/ny") { request, context -> Response in
             let session = try Access.require(Access.staff, request, context)
-            return try await newPage(request, session: session, form: FormFields(), error: nil)
+            return try await newPage(request, session: session, form: FormFields())
         }
         router.post("/klager") { request, context -> Response in
             let session = try Access.require(Access.staff, request, context)
             let form = context.form ?? FormFields()
-            guard let incident = form["hendelse"].flatMap({ try? LocalDate(iso: $0) }) else {
-                return try await newPage(request, session: session, form: form, error: "Oppgi datoen for hendelsen.")
+            let today = services.today
+            var errors = FormErrors()
+            let venue = form["sted"]
+            let street = form["adresse"]
+            if venue == nil && street == nil {
+                errors.add("sted", "Oppgi stedets navn eller adresse.")
+            } else if let venue, venue.count > ComplaintRules.maxShortText {
+                errors.add("sted", "Stedets navn kan ha høyst \(ComplaintRules.maxShortText) tegn.")
             }
+            if let street, StreetAddress(street) == nil || street.count > ComplaintRules.maxShortText {
+                errors.add("adresse", "Skriv adressen med gatenavn og husnummer, for eksempel «Thereses gate 10».")
+            }
+            let incident = form["hendelse"].flatMap { try? LocalDate(iso: $0) }
+            if form["hendelse"] == nil {
+                errors.add("hendelse", "Oppgi datoen for hendelsen.")
+            } else if let incident {
+                if today < incident { errors.add("hendelse", "Datoen for hendelsen kan ikke være etter i dag.") }
+            } else {
+                errors.add("hendelse", "Skriv datoen for hendelsen som en dato, for eksempel 20.11.2026.")
+            }
+            let time = form["klokkeslett"].flatMap { try? TimeOfDay($0) }
+            if form["klokkeslett"] != nil && time == nil {
+                errors.add("klokkeslett", "Skriv klokkeslettet med timer og minutter, for eksempel 23:30.")
+            }
+            let categories = Set(form.all("kategori").compactMap { ComplaintCategory(code: $0) })
+            if categories.isEmpty { errors.add("kategori", "Velg minst én kategori.") }
+            if let description = form["beskrivelse"], description.count > ComplaintRules.maxDescription {
+                errors.add(
+                    "beskrivelse",
+                    "Beskrivelsen kan ha høyst \(ComplaintRules.maxDescription) tegn; legg lange vedlegg i arkivet.")
+            }
+            let due = form["frist"].flatMap { try? LocalDate(iso: $0) }
+            if form["frist"] != nil && due == nil {
+                errors.add("frist", "Skriv fristen som en dato, for eksempel 27.11.2026, eller la feltet stå tomt.")
+            }
+            let source = form["kilde"].flatMap { ComplaintSource(code: $0) }
+            if form["kilde"] != nil && source == nil { errors.add("kilde", "Velg hvor klagen kom fra.") }
             let complainant = Complainant(
                 name: form["klager_navn"], phone: form["klager_telefon"], email: form["klager_epost"])
+            if let name = complainant.name, name.count > ComplaintRules.maxShortText {
+                errors.add("klager_navn", "Klagerens navn kan ha høyst \(ComplaintRules.maxShortText) tegn.")
+            }
+            if let phone = complainant.phone, !ComplaintRules.complainantProblems(Complainant(phone: phone)).isEmpty {
+                errors.add("klager_telefon", "Skriv telefonnummeret med 8–15 sifre, gjerne med + og mellomrom.")
+            }
+            if let email = complainant.email, !ComplaintRules.complainantProblems(Complainant(email: email)).isEmpty {
+                errors.add("klager_epost", "Skriv en e-postadresse som navn@eksempel.no.")
+            }
+            guard errors.isEmpty, let incident else {
+                return try await newPage(request, session: session, form: form, errors: errors)
+            }
             let entry = ComplaintLogEntry(
-                receivedAt: services.now(),
-                incident: IncidentTime(start: incident, time: form["klokkeslett"].flatMap { try? TimeOfDay($0) }),
-                venue: ComplaintVenue(name: form["sted"], street: form["adresse"]),
-                categories: Set(form.all("kategori").compactMap { ComplaintCategory(code: $0) }),
-                description: form["beskrivelse"],
-                source: form["kilde"].flatMap { ComplaintSource(code: $0) } ?? .resident,
-                officer: session.user.name, nextDue: form["frist"].flatMap { try? LocalDate(iso: $0) },
-                complainant: complainant.isEmpty ? nil : complainant, district: session.user.district)
+                receivedAt: services.now(), incident: IncidentTime(start: incident, time: time),
+                venue: ComplaintVenue(name: venue, street: street), categories: categories,
+                description: form["beskrivelse"], source: source ?? .resident, officer: session.user.name,
+                nextDue: due, complainant: complainant.isEmpty ? nil : complainant, district: session.user.district)
             do {
                 let (id, _) = try await ComplaintDesk.receive(
                     entry,
@@ -172,7 +225,10 @@ struct ComplaintsController {
                     actor: services.actor(session), now: services.now())
                 return PageRenderer.redirect("/klager/\(id)")
             } catch let error as ComplaintLogError {
-                return try await newPage(request, session: session, form: form, error: error.description)
+                // The rules the form's own checks do not cover (the store checks them all again).
+                return try await newPage(
+                    request, session: session, form: form, errors: errors,
+                    error: FormErrors.sentence(error.description))
             }
         }
         router.get("/klager/:id") { request, context -> Response in
@@ -217,21 +273,34 @@ struct ComplaintsController {
             } ?? "–", overdue: entry.isOverdue(on: today))
     }
 
-    func newPage(_ request: Request, session: WebSession, form: FormFields, error: String?) async throws -> Response {
+    /// The form for a new complaint: empty, or as it was typed with its problems (`errors`, and a
+    /// problem with the whole form in `error`).
+    func newPage(
+        _ request: Request, session: WebSession, form: FormFields, errors: FormErrors = FormErrors(),
+        error: String? = nil
+    ) async throws -> Response {
         let chosen = Set(form.all("kategori"))
         let venues = try await services.store.licensedVenues().map(\.name).sorted(by: NorwegianOrder.less)
+        let source = form["kilde"] ?? ComplaintSource.resident.code
         return try services.pages.page(
             "klage-ny", title: "Registrer en klage",
             content: NewContent(
-                venue: form["sted"] ?? "", address: form["adresse"] ?? "",
-                incident: form["hendelse"] ?? services.today.iso,
-                time: form["klokkeslett"] ?? "", description: form["beskrivelse"] ?? "", due: form["frist"] ?? "",
-                venues: venues,
-                categories: ComplaintCategory.allCases.map {
-                    Choice(code: $0.code, label: $0.label, checked: chosen.contains($0.code))
+                venue: form.get("sted") ?? "", address: form.get("adresse") ?? "",
+                incident: form.get("hendelse") ?? services.today.iso,
+                time: form.get("klokkeslett") ?? "", description: form.get("beskrivelse") ?? "",
+                due: form.get("frist") ?? "", venues: venues,
+                categories: ComplaintCategory.allCases.enumerated().map { index, category in
+                    Box(
+                        id: index == 0 ? "kategori" : "kategori-\(category.code)", code: category.code,
+                        label: category.label, checked: chosen.contains(category.code))
                 },
-                sources: ComplaintSource.allCases.map { Choice(code: $0.code, label: $0.label, checked: false) }),
-            session: session, path: request.uri.path, error: error, status: error == nil ? .ok : .unprocessableContent)
+                sources: ComplaintSource.allCases.map {
+                    Choice(code: $0.code, label: $0.label, checked: $0.code == source)
+                },
+                complainantName: form.get("klager_navn") ?? "", complainantPhone: form.get("klager_telefon") ?? "",
+                complainantEmail: form.get("klager_epost") ?? ""),
+            session: session, path: request.uri.path, error: error, errors: errors,
+            status: errors.isEmpty && error == nil ? .ok : .unprocessableContent)
     }
 
     /// The log as CSV (`ComplaintExport`): the list's filter (`sted`, `alle`) and the received dates
@@ -276,9 +345,10 @@ struct ComplaintsController {
         return text
     }
 
+    /// The complaint's page; after a refused form, with its problems and what was typed (`errors`).
     func showPage(
         _ request: Request, _ context: WebContext, session: WebSession, message: String?, error: String?,
-        status: HTTPResponse.Status = .ok
+        errors: FormErrors = FormErrors(), status: HTTPResponse.Status? = nil
     )
         async throws -> Response
     {
@@ -325,9 +395,13 @@ struct ComplaintsController {
                         + (step.note.map { " – \($0)" } ?? "")
                 },
                 isOpen: entry.status.isOpen,
-                actions: FollowUpAction.stepActions.map { Choice(code: $0.code, label: $0.label, checked: false) },
-                reasons: ClosingReason.allCases.map { Choice(code: $0.code, label: $0.label, checked: false) },
+                actions: FollowUpAction.stepActions.map {
+                    Choice(code: $0.code, label: $0.label, checked: errors.values["tiltak"] == $0.code)
+                },
+                reasons: ClosingReason.allCases.map {
+                    Choice(code: $0.code, label: $0.label, checked: errors.values["grunn"] == $0.code)
+                },
                 flags: flags, hasFlags: !flags.isEmpty, replies: replies, hasReplies: !replies.isEmpty),
-            session: session, path: request.uri.path, message: message, error: error, status: status)
+            session: session, path: request.uri.path, message: message, error: error, errors: errors, status: status)
     }
 }

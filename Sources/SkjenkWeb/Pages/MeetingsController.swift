@@ -35,12 +35,21 @@ struct MeetingsController {
         let outcome: String
         let note: String
         let isOpen: Bool
+        /// The outcome form as typed (or the draft's text to start from), with each field's problem.
+        let chosenApproved: Bool
+        let chosenChanged: Bool
+        let chosenReturned: Bool
+        let reason: String
         let draftText: String
+        let outcomeError: FieldError?
+        let reasonError: FieldError?
+        let textError: FieldError?
     }
 
     struct Candidate: Encodable {
         let caseNumber: String
         let label: String
+        let selected: Bool
     }
 
     struct MeetingContent: Encodable {
@@ -63,16 +72,28 @@ struct MeetingsController {
         router.post("/moter") { request, context -> Response in
             let session = try Access.require(Access.staff, request, context)
             let form = context.form ?? FormFields()
-            guard let date = form["dato"].flatMap({ try? LocalDate(iso: $0) }) else {
-                return try await list(request, session: session, form: form, error: "Oppgi møtedatoen.")
+            var errors = FormErrors()
+            let body = form["organ"] ?? ""
+            if (try? MeetingRules.checkedBody(body)) == nil {
+                errors.add("organ", "Oppgi organet med 2–100 tegn, for eksempel «bydelsutvalget» eller en komité.")
+            }
+            let date = form["dato"].flatMap { try? LocalDate(iso: $0) }
+            if form["dato"] == nil {
+                errors.add("dato", "Oppgi møtedatoen.")
+            } else if date == nil {
+                errors.add("dato", "Skriv møtedatoen som en dato, for eksempel 10.12.2026.")
+            }
+            guard errors.isEmpty, let date else {
+                return try await list(request, session: session, form: form, errors: errors)
             }
             do {
                 let meeting = try await services.store.addMeeting(
-                    body: form["organ"] ?? "", date: date, district: session.user.district,
-                    actor: services.actor(session))
+                    body: body, date: date, district: session.user.district, actor: services.actor(session))
                 return PageRenderer.redirect("/moter/\(meeting.id)")
             } catch let problem as MeetingProblem {
-                return try await list(request, session: session, form: form, error: problem.description)
+                return try await list(
+                    request, session: session, form: form, errors: errors,
+                    error: FormErrors.sentence(problem.description))
             }
         }
         router.get("/moter/:id") { request, context -> Response in
@@ -97,8 +118,11 @@ struct MeetingsController {
         router.post("/moter/:id/saker") { request, context -> Response in
             let session = try Access.require(Access.staff, request, context)
             let meeting = try await load(context, session)
-            guard let text = context.form?["sak"], let number = try? CaseNumber(text) else {
-                return try await page(request, context, session: session, message: nil, error: "Velg en sak.")
+            let form = context.form ?? FormFields()
+            guard let text = form["sak"], let number = try? CaseNumber(text) else {
+                return try await page(
+                    request, context, session: session, message: nil, error: nil,
+                    errors: FormErrors("sak", "Velg en sak."), typed: form)
             }
             do {
                 let item = try await services.store.addMeetingItem(
@@ -107,7 +131,9 @@ struct MeetingsController {
                     request, context, session: session,
                     message: "Sak \(number.text) står på sakslisten som sak \(item.number).", error: nil)
             } catch let problem as MeetingProblem {
-                return try await page(request, context, session: session, message: nil, error: problem.description)
+                return try await page(
+                    request, context, session: session, message: nil, error: nil,
+                    errors: FormErrors("sak", FormErrors.sentence(problem.description)), typed: form)
             }
         }
         router.post("/moter/:id/utfall") { request, context -> Response in
@@ -115,19 +141,30 @@ struct MeetingsController {
             let meeting = try await load(context, session)
             let form = context.form ?? FormFields()
             var records: [MeetingRecord] = []
+            var errors = FormErrors()
             for item in meeting.openItems {
                 let field = Self.field(item.number)
                 guard let code = form["utfall-\(field)"], !code.isEmpty else { continue }
                 guard let outcome = MeetingOutcome(code: code) else {
-                    return try await page(
-                        request, context, session: session, message: nil, error: "Velg et utfall for sak \(item.number).")
+                    errors.add("utfall-\(field)-vedtatt", "Velg et utfall for sak \(item.number).")
+                    continue
                 }
                 let text = outcome == .returned ? form["begrunnelse-\(field)"] : form["tekst-\(field)"]
+                switch outcome {
+                case .returned where text == nil:
+                    errors.add("begrunnelse-\(field)", "Skriv hvorfor sak \(item.number) sendes tilbake.")
+                case .amended where text == nil:
+                    errors.add("tekst-\(field)", "Skriv uttalelsen slik den ble vedtatt i sak \(item.number).")
+                default: break
+                }
                 records.append(MeetingRecord(itemNumber: item.number, outcome: outcome, text: text))
             }
-            guard !records.isEmpty else {
+            if records.isEmpty && errors.isEmpty, let first = meeting.openItems.first {
+                errors.add("utfall-\(Self.field(first.number))-vedtatt", "Velg utfallet for minst én sak.")
+            }
+            guard errors.isEmpty else {
                 return try await page(
-                    request, context, session: session, message: nil, error: "Velg utfallet for minst én sak.")
+                    request, context, session: session, message: nil, error: nil, errors: errors, typed: form)
             }
             do {
                 _ = try await services.store.recordMeeting(records, meeting: meeting.id, actor: services.actor(session))
@@ -136,9 +173,13 @@ struct MeetingsController {
                     message: "Utfallet er ført for \(records.count == 1 ? "én sak" : "\(records.count) saker").",
                     error: nil)
             } catch let problem as MeetingProblem {
-                return try await page(request, context, session: session, message: nil, error: problem.description)
+                return try await page(
+                    request, context, session: session, message: nil, error: FormErrors.sentence(problem.description),
+                    typed: form)
             } catch let error as StatementStoreError {
-                return try await page(request, context, session: session, message: nil, error: error.description)
+                return try await page(
+                    request, context, session: session, message: nil, error: FormErrors.sentence(error.description),
+                    typed: form)
             }
         }
     }
@@ -155,7 +196,11 @@ struct MeetingsController {
         return meeting
     }
 
-    func list(_ request: Request, session: WebSession, form: FormFields, error: String?) async throws -> Response {
+    /// The meetings, and the form for a new one (as typed, with its problems, after a refusal).
+    func list(
+        _ request: Request, session: WebSession, form: FormFields, errors: FormErrors = FormErrors(),
+        error: String? = nil
+    ) async throws -> Response {
         let rows = try await services.store.meetings(district: session.user.district, from: nil).map {
             Row(
                 id: $0.id, date: NorwegianFormat.longDate($0.date), body: NorwegianFormat.capitalized($0.body),
@@ -165,12 +210,15 @@ struct MeetingsController {
             "moter", title: "Møter",
             content: ListContent(
                 meetings: rows, hasMeetings: !rows.isEmpty, mayCreate: Access.staff.contains(session.user.role),
-                body: form["organ"] ?? "bydelsutvalget", date: form["dato"] ?? ""),
-            session: session, path: "/moter", error: error, status: error == nil ? .ok : .unprocessableContent)
+                body: form.get("organ") ?? "bydelsutvalget", date: form.get("dato") ?? ""),
+            session: session, path: "/moter", error: error, errors: errors,
+            status: error == nil && errors.isEmpty ? .ok : .unprocessableContent)
     }
 
+    /// The meeting's page; after a refused form, its problems (`errors`) and what was typed (`typed`).
     func page(
-        _ request: Request, _ context: WebContext, session: WebSession, message: String?, error: String?
+        _ request: Request, _ context: WebContext, session: WebSession, message: String?, error: String?,
+        errors: FormErrors = FormErrors(), typed: FormFields? = nil
     ) async throws -> Response {
         let meeting = try await load(context, session)
         let mayRecord = Access.secretaries.contains(session.user.role)
@@ -178,12 +226,20 @@ struct MeetingsController {
         for item in meeting.items {
             let stored = try await services.store.storedCase(item.caseNumber)
             let draft = mayRecord && item.outcome == nil ? try await services.store.drafts(of: item.caseNumber).last : nil
+            let field = Self.field(item.number)
+            let chosen = typed?.get("utfall-\(field)")
             rows.append(
                 ItemRow(
-                    number: item.number, field: Self.field(item.number), caseNumber: item.caseNumber.text,
+                    number: item.number, field: field, caseNumber: item.caseNumber.text,
                     casePath: item.caseNumber.key, venue: stored?.hearing.venue.name ?? "",
                     outcome: item.outcome?.label ?? "ikke behandlet", note: item.note ?? "",
-                    isOpen: item.outcome == nil, draftText: draft?.markdown ?? ""))
+                    isOpen: item.outcome == nil, chosenApproved: chosen == MeetingOutcome.adopted.code,
+                    chosenChanged: chosen == MeetingOutcome.amended.code,
+                    chosenReturned: chosen == MeetingOutcome.returned.code,
+                    reason: typed?.get("begrunnelse-\(field)") ?? "",
+                    draftText: typed?.get("tekst-\(field)") ?? draft?.markdown ?? "",
+                    outcomeError: errors["utfall-\(field)-vedtatt"], reasonError: errors["begrunnelse-\(field)"],
+                    textError: errors["tekst-\(field)"]))
         }
         let mayAdd = Access.staff.contains(session.user.role)
         var candidates: [Candidate] = []
@@ -193,7 +249,9 @@ struct MeetingsController {
                     try await services.store.pendingMeeting(of: queued.caseNumber) == nil
                 else { continue }
                 candidates.append(
-                    Candidate(caseNumber: queued.caseNumber.text, label: "\(queued.caseNumber.text) – \(queued.venueName)"))
+                    Candidate(
+                        caseNumber: queued.caseNumber.text, label: "\(queued.caseNumber.text) – \(queued.venueName)",
+                        selected: typed?["sak"] == queued.caseNumber.text))
             }
         }
         return try services.pages.page(
@@ -202,7 +260,7 @@ struct MeetingsController {
                 id: meeting.id, title: NorwegianFormat.capitalized(meeting.label), items: rows, hasItems: !rows.isEmpty,
                 candidates: candidates, mayAdd: mayAdd, hasCandidates: !candidates.isEmpty, mayRecord: mayRecord,
                 hasOpenItems: !meeting.openItems.isEmpty),
-            session: session, path: "/moter", message: message, error: error,
-            status: error == nil ? .ok : .unprocessableContent)
+            session: session, path: "/moter", message: message, error: error, errors: errors,
+            status: error == nil && errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

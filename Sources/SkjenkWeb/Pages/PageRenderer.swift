@@ -12,7 +12,8 @@ struct NavItem: Encodable {
     let current: Bool
 }
 
-/// Every page: the header (user, role, navigation, the form token), a message, and the page's own content.
+/// Every page: the header (user, role, navigation, the form token), a message, a refused form's
+/// problems (`FormErrors`), and the page's own content.
 struct PageView<Content: Encodable>: Encodable {
     let title: String
     let signedIn: Bool
@@ -24,6 +25,7 @@ struct PageView<Content: Encodable>: Encodable {
     let hasMessage: Bool
     let error: String
     let hasError: Bool
+    let form: FormView
     let side: Content
 }
 
@@ -50,22 +52,27 @@ struct PageRenderer: Sendable {
         return items.map { NavItem(href: $0.0, label: $0.1, current: path.hasPrefix($0.0)) }
     }
 
+    /// Renders `template` in the shared header and footer. `error` is a problem with the whole page;
+    /// `errors` a refused form's problems field by field (see `FormErrors`): with any, the page
+    /// opens with the error summary, its title starts «Feil: » and the status is 422 unless told.
     func page(
         _ template: String, title: String, content: some Encodable, session: WebSession?, path: String,
-        message: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok, csrf: String? = nil
+        message: String? = nil, error: String? = nil, errors: FormErrors = FormErrors(),
+        status: HTTPResponse.Status? = nil, csrf: String? = nil
     ) throws -> Response {
         let view = PageView(
-            title: title, signedIn: session != nil, userName: session?.user.name ?? "",
-            roleLabel: session?.user.role.label ?? "", nav: Self.navigation(for: session?.user.role, path: path),
-            csrf: csrf ?? session?.csrfToken ?? "", message: message ?? "", hasMessage: message != nil,
-            error: error ?? "", hasError: error != nil, side: content)
+            title: errors.isEmpty ? title : "Feil: \(title)", signedIn: session != nil,
+            userName: session?.user.name ?? "", roleLabel: session?.user.role.label ?? "",
+            nav: Self.navigation(for: session?.user.role, path: path), csrf: csrf ?? session?.csrfToken ?? "",
+            message: message ?? "", hasMessage: message != nil, error: error ?? "", hasError: error != nil,
+            form: FormView(errors), side: content)
         let html: String
         do {
             html = try templates.render(view, template: template)
         } catch {
             throw PageTemplateError(problem: error)
         }
-        return Self.html(html, status: status)
+        return Self.html(html, status: status ?? (errors.isEmpty ? .ok : .unprocessableContent))
     }
 
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -54,12 +54,23 @@ struct ReportController {
     func register(_ router: Router<WebContext>) {
         router.get("/rapport") { request, context -> Response in
             let session = try Access.require(Access.reviewers, request, context)
-            let period = try period(request)
+            // A year the report cannot cover: this year's report, with the field as typed and why.
+            var errors = FormErrors()
+            let period: ReportPeriod
+            do {
+                period = try self.period(request)
+            } catch {
+                period = try ReportPeriod(year: services.today.year)
+                let years = ReportPeriod.years
+                errors.add(
+                    "aar", "Skriv et år fra \(years.lowerBound) til \(years.upperBound), for eksempel \(period.year).")
+                errors.keep(request.queryForm.get("aar"), as: "aar")
+            }
             let report = try await ReportDesk.report(period, district: session.user.district, store: services.store)
             return try services.pages.page(
                 "rapport", title: "Årsrapport \(period.year)",
                 content: Self.content(report, district: session.user.district), session: session,
-                path: request.uri.path)
+                path: request.uri.path, errors: errors)
         }
         router.get("/rapport.csv") { request, context -> Response in
             let session = try Access.require(Access.reviewers, request, context)

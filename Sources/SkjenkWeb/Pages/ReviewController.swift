@@ -36,6 +36,8 @@ struct ReviewController {
         let isCouncil: Bool
         let meetingDate: String
         let itemNumber: String
+        /// The comment of a refused return, as typed.
+        let comment: String
     }
 
     func register(_ router: Router<WebContext>) {
@@ -51,12 +53,20 @@ struct ReviewController {
             let session = try Access.require(Access.reviewers, request, context)
             let (stored, draft, _) = try await load(context)
             var decision = draft.route
+            let form = context.form ?? FormFields()
             if case .council(let body, _, _) = draft.route {
-                guard let meeting = context.form?["mote"].flatMap({ try? LocalDate(iso: $0) }),
-                    let item = context.form?["sak"]
-                else {
-                    return try await page(
-                        request, context, session: session, message: nil, error: "Oppgi møtedato og saksnummer.")
+                var errors = FormErrors()
+                let meeting = form["mote"].flatMap { try? LocalDate(iso: $0) }
+                if form["mote"] == nil {
+                    errors.add("mote", "Oppgi datoen for møtet som vedtok uttalelsen.")
+                } else if meeting == nil {
+                    errors.add("mote", "Skriv møtedatoen som en dato, for eksempel 10.12.2026.")
+                }
+                let item = form["sak"]
+                if item == nil { errors.add("sak", "Oppgi saksnummeret i møtet, for eksempel 52/26.") }
+                errors.keep(form, "mote", "sak")
+                guard errors.isEmpty, let meeting, let item else {
+                    return try await page(request, context, session: session, message: nil, error: nil, errors: errors)
                 }
                 decision = .council(body: body, meetingDate: meeting, itemNumber: item)
             }
@@ -71,22 +81,35 @@ struct ReviewController {
                     request, context, session: session, message: nil,
                     error: "Utkastet er utdatert: saken eller vurderingen er endret. Saksbehandleren må lage et nytt.")
             } catch let error as StatementStoreError {
-                return try await page(request, context, session: session, message: nil, error: error.description)
+                var typed = FormErrors()
+                typed.keep(context.form?.get("kommentar"), as: "kommentar")
+                return try await page(
+                    request, context, session: session, message: nil, error: FormErrors.sentence(error.description),
+                    errors: typed)
             }
         }
         router.post("/behandling/:year/:seq/returner") { request, context -> Response in
             let session = try Access.require(Access.reviewers, request, context)
             let (stored, _, _) = try await load(context)
+            guard let comment = context.form?["kommentar"] else {
+                return try await page(
+                    request, context, session: session, message: nil, error: nil,
+                    errors: FormErrors(
+                        "kommentar", "Skriv hvorfor utkastet sendes tilbake, så saksbehandleren vet hva som skal rettes."))
+            }
             do {
                 _ = try await services.store.applyReview(
-                    .returnToDraft(comment: context.form?["kommentar"] ?? ""), to: stored.hearing.caseNumber,
-                    actor: services.actor(session))
+                    .returnToDraft(comment: comment), to: stored.hearing.caseNumber, actor: services.actor(session))
                 // The draft is no longer the council's to read: back to the list, with the receipt.
                 return try await queue(
                     request, session: session,
                     message: "Utkastet i sak \(stored.hearing.caseNumber.text) er sendt tilbake til saksbehandleren.")
             } catch let error as StatementStoreError {
-                return try await page(request, context, session: session, message: nil, error: error.description)
+                var typed = FormErrors()
+                typed.keep(context.form?.get("kommentar"), as: "kommentar")
+                return try await page(
+                    request, context, session: session, message: nil, error: FormErrors.sentence(error.description),
+                    errors: typed)
             }
         }
     }
@@ -117,8 +140,11 @@ struct ReviewController {
         return (stored, draft, review)
     }
 
+    /// The draft with the forms to approve or return it; after a refusal, why (`error`, `errors`),
+    /// with the forms as typed (`errors.values`).
     func page(
-        _ request: Request, _ context: WebContext, session: WebSession, message: String?, error: String?
+        _ request: Request, _ context: WebContext, session: WebSession, message: String?, error: String?,
+        errors: FormErrors = FormErrors()
     )
         async throws -> Response
     {
@@ -135,8 +161,10 @@ struct ReviewController {
                 path: stored.hearing.caseNumber.key, caseNumber: stored.hearing.caseNumber.text,
                 venue: stored.hearing.venue.name, reviewState: review.state.label, draftVersion: draft.version,
                 route: draft.route.label, draftHTML: HTMLRenderer.body(StatementDocument(markdown: draft.markdown)),
-                isSubmitted: review.state == .submitted, isCouncil: !draft.route.isDelegated, meetingDate: meeting,
-                itemNumber: item),
-            session: session, path: request.uri.path, message: message, error: error)
+                isSubmitted: review.state == .submitted, isCouncil: !draft.route.isDelegated,
+                meetingDate: errors.values["mote"] ?? meeting, itemNumber: errors.values["sak"] ?? item,
+                comment: errors.values["kommentar"] ?? ""),
+            session: session, path: request.uri.path, message: message, error: error, errors: errors,
+            status: error == nil && errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

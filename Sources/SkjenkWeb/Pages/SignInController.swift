@@ -25,7 +25,7 @@ struct SignInController {
         }
         router.get("/logg-inn") { request, context -> Response in
             let next = Self.safeNext(request.queryForm.get("neste"))
-            return try signInPage(request, context, next: next, name: "", error: nil, status: .ok)
+            return try signInPage(request, context, next: next, name: "")
         }
         router.post("/logg-inn") { request, context -> Response in
             let form = context.form ?? FormFields()
@@ -33,6 +33,13 @@ struct SignInController {
             let next = Self.safeNext(form["neste"])
             let address = services.clientAddress(request, context)
             let now = services.now()
+            // A field left empty is for the user to fill in, not a failed attempt.
+            var errors = FormErrors()
+            if form["navn"] == nil { errors.add("navn", "Skriv brukernavnet ditt.") }
+            if form["passord"] == nil { errors.add("passord", "Skriv passordet ditt.") }
+            guard errors.isEmpty else {
+                return try signInPage(request, context, next: next, name: form.get("navn") ?? "", errors: errors)
+            }
             let user: WebUser
             switch try await services.signIn.check(
                 name: name, password: form["passord"], address: address, store: services.store, now: now)
@@ -43,7 +50,8 @@ struct SignInController {
                     error: "For mange mislykkede forsøk. Vent et kvarter og prøv igjen.", status: .tooManyRequests)
             case .refused:
                 return try signInPage(
-                    request, context, next: next, name: name, error: "Feil brukernavn eller passord.",
+                    request, context, next: next, name: name,
+                    errors: FormErrors("passord", "Feil brukernavn eller passord. Skriv passordet på nytt."),
                     status: .unauthorized)
             case .signedIn(let found): user = found
             }
@@ -70,15 +78,16 @@ struct SignInController {
         }
     }
 
-    /// The sign-in page with a fresh form token in its own cookie (there is no session yet).
+    /// The sign-in page with a fresh form token in its own cookie (there is no session yet). The
+    /// user name comes back as typed; the password never does.
     func signInPage(
-        _ request: Request, _ context: WebContext, next: String, name: String, error: String?,
-        status: HTTPResponse.Status
+        _ request: Request, _ context: WebContext, next: String, name: String, error: String? = nil,
+        errors: FormErrors = FormErrors(), status: HTTPResponse.Status? = nil
     ) throws -> Response {
         let token = Tokens.random()
         var response = try services.pages.page(
             "logg-inn", title: "Logg inn", content: SignInContent(next: next, name: name), session: nil,
-            path: request.uri.path, error: error, status: status, csrf: token)
+            path: request.uri.path, error: error, errors: errors, status: status, csrf: token)
         response.setCookie(
             Cookie(
                 name: FormMiddleware.loginCookie, value: token, path: "/logg-inn",
