@@ -180,4 +180,31 @@ import Testing
             #expect(try await harness.store.drafts(of: harness.caseNumber).count == 2)
         }
     }
+
+    @Test func theCasePagesRefusedFormsKeepWhatWasTypedAndNameTheField() async throws {
+        let harness = try await WebHarness()
+        try await harness.application().test(.router) { client in
+            let kari = Browser(client)
+            try await kari.signIn("kari")
+            try await kari.get("/saker/2026/10003")
+            let agency = try await kari.post(
+                "/saker/2026/10003/naeringsetatens-vedtak", [("vedtak", ""), ("dato", "i går"), ("vilkaar", "Ingen skjenking ute.")])
+            #expect(agency.status == .unprocessableContent)
+            #expect(agency.text.contains("<a href=\"#vedtak\">Velg Næringsetatens vedtak.</a>"))
+            #expect(agency.text.contains("<a href=\"#vedtaksdato\">Oppgi datoen for Næringsetatens vedtak.</a>"))
+            #expect(agency.text.contains("value=\"i går\" aria-invalid=\"true\" aria-describedby=\"vedtaksdato-feil\""))
+            #expect(agency.text.contains(">Ingen skjenking ute.</textarea>"))
+            #expect(agency.text.contains("<details class=\"ikke-utskrift\" open><summary>Før Næringsetatens vedtak"))
+            #expect(try await harness.store.agencyDecision(of: harness.caseNumber) == nil)
+
+            let council = try await kari.post(
+                "/saker/2026/10003/utkast", [("konklusjon", "gaar-imot"), ("vei", "bu"), ("mote", ""), ("sak", "45/26")])
+            #expect(council.status == .unprocessableContent)
+            #expect(council.text.contains("<a href=\"#mote\">Oppgi datoen for møtet der uttalelsen skal vedtas.</a>"))
+            #expect(council.text.contains("id=\"sak\" name=\"sak\" value=\"45/26\""))
+            #expect(council.text.contains("<option value=\"bu\" selected>"))
+            #expect(council.text.contains("<option value=\"gaar-imot\" selected>"))
+            #expect(try await harness.store.drafts(of: harness.caseNumber).isEmpty)
+        }
+    }
 }

@@ -81,9 +81,9 @@ struct CasesController {
             var route: DecisionRoute? = form["vei"] == nil ? nil : .delegated(signatory: nil)
             if form["vei"] == "bu" {
                 guard let meeting = form["mote"].flatMap({ try? LocalDate(iso: $0) }) else {
-                    return try await casePage(
-                        request, context, session: session, message: nil,
-                        error: "Vedtak i bydelsutvalget trenger møtedatoen.")
+                    var errors = FormErrors("mote", "Oppgi datoen for møtet der uttalelsen skal vedtas.")
+                    errors.keep(form, "konklusjon", "lengde", "vei", "mote", "sak")
+                    return try await casePage(request, context, session: session, message: nil, error: nil, errors: errors)
                 }
                 // Without an item number the statement is planned for the meeting; it gets its number on the agenda.
                 let item = form["sak"]?.trimmingCharacters(in: .whitespaces) ?? ""
@@ -138,8 +138,9 @@ struct CasesController {
             let session = try Access.require(Access.staff, request, context)
             let stored = try await storedCase(context)
             guard let date = context.form?["dato"].flatMap({ try? LocalDate(iso: $0) }) else {
-                return try await casePage(
-                    request, context, session: session, message: nil, error: "Oppgi datoen uttalelsen ble sendt.")
+                var errors = FormErrors("sendt-dato", "Oppgi datoen uttalelsen ble sendt.")
+                errors.keep(context.form?.get("dato"), as: "sendt-dato")
+                return try await casePage(request, context, session: session, message: nil, error: nil, errors: errors)
             }
             do {
                 _ = try await StatementDesk.review(
@@ -156,12 +157,15 @@ struct CasesController {
             let session = try Access.require(Access.staff, request, context)
             let stored = try await storedCase(context)
             let form = context.form ?? FormFields()
-            guard let outcome = form["vedtak"].flatMap({ AgencyDecision.Outcome(code: $0) }) else {
-                return try await casePage(
-                    request, context, session: session, message: nil, error: "Velg Næringsetatens vedtak.")
-            }
-            guard let date = form["dato"].flatMap({ try? LocalDate(iso: $0) }) else {
-                return try await casePage(request, context, session: session, message: nil, error: "Oppgi vedtaksdatoen.")
+            let outcome = form["vedtak"].flatMap { AgencyDecision.Outcome(code: $0) }
+            let date = form["dato"].flatMap { try? LocalDate(iso: $0) }
+            guard let outcome, let date else {
+                var errors = FormErrors()
+                if outcome == nil { errors.add("vedtak", "Velg Næringsetatens vedtak.") }
+                if date == nil { errors.add("vedtaksdato", "Oppgi datoen for Næringsetatens vedtak.") }
+                errors.keep(form, "vedtak", "vilkaar")
+                errors.keep(form.get("dato"), as: "vedtaksdato")
+                return try await casePage(request, context, session: session, message: nil, error: nil, errors: errors)
             }
             let conditions = (form["vilkaar"] ?? "").split(whereSeparator: \.isNewline)
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -458,6 +462,9 @@ struct CasesController {
         let routeIsCouncil: Bool
         let routeMeeting: String
         let routeItem: String
+        /// The new-draft and agency-decision forms stand open (a first draft, or a refused form).
+        let draftFormOpen: Bool
+        let agencyFormOpen: Bool
         let routeBody: String
         let routeBodyLabel: String
         /// What the district's delegation says about who decides, and why (empty without one).
@@ -492,7 +499,8 @@ struct CasesController {
     }
 
     func casePage(
-        _ request: Request, _ context: WebContext, session: WebSession, message: String?, error: String?
+        _ request: Request, _ context: WebContext, session: WebSession, message: String?, error: String?,
+        errors: FormErrors = FormErrors()
     )
         async throws -> Response
     {
@@ -565,6 +573,10 @@ struct CasesController {
                 anchor: Self.anchor(task.step, maySubmit: maySubmit, mayMarkSent: mayMarkSent, hasDraft: draft != nil))
         }
         let trail = try await services.store.statementAuditTrail(h.caseNumber)
+        // A refused form's values stand in the fields as typed.
+        let typed = errors.values
+        let typedOutcome = typed["konklusjon"].flatMap { StatementOutcome(code: $0) }
+        let typedLength = typed["lengde"].flatMap { StatementLength(code: $0) }
         let deadlineWarning = review.state == .approved || review.state == .sent ? "" : plan.deadline?.message ?? ""
         let window = services.today.adding(months: -prepared.policy.complaintMonths)
         return try services.pages.page(
@@ -619,14 +631,17 @@ struct CasesController {
                 draftHTML: draft.map { HTMLRenderer.body(StatementDocument(markdown: $0.markdown)) } ?? "",
                 mayEdit: mayEdit, maySubmit: maySubmit,
                 mayArchive: StatementDesk.isFinished(review), mayMarkSent: mayMarkSent,
-                today: services.today.iso,
+                today: typed["sendt-dato"] ?? services.today.iso,
                 outcomes: StatementOutcome.allCases.map {
-                    Option(code: $0.code, label: $0.label, selected: $0 == suggested)
+                    Option(code: $0.code, label: $0.label, selected: $0 == (typedOutcome ?? suggested))
                 },
                 lengths: StatementLength.allCases.map {
-                    Option(code: $0.code, label: $0.label, selected: $0 == .automatic)
-                }, routeIsCouncil: councilRoute != nil, routeMeeting: councilRoute?.meeting.iso ?? "",
-                routeItem: councilRoute?.item ?? "", routeBody: councilRoute?.body ?? routeBody,
+                    Option(code: $0.code, label: $0.label, selected: $0 == (typedLength ?? .automatic))
+                }, routeIsCouncil: typed["vei"].map { $0 == "bu" } ?? (councilRoute != nil),
+                routeMeeting: typed["mote"] ?? councilRoute?.meeting.iso ?? "",
+                routeItem: typed["sak"] ?? councilRoute?.item ?? "",
+                draftFormOpen: draft == nil || errors["mote"] != nil,
+                agencyFormOpen: errors["vedtak"] != nil || errors["vedtaksdato"] != nil, routeBody: councilRoute?.body ?? routeBody,
                 routeBodyLabel: NorwegianFormat.capitalized(councilRoute?.body ?? routeBody),
                 routeAdvice: plan.suggestion?.reason ?? "", hasRouteAdvice: plan.suggestion != nil,
                 deadlineWarning: deadlineWarning, hasDeadlineWarning: !deadlineWarning.isEmpty,
@@ -635,12 +650,14 @@ struct CasesController {
                 hasAgencyDecision: agency != nil, agencyConditions: agency?.conditions ?? [],
                 hasAgencyConditions: !(agency?.conditions ?? []).isEmpty, agreement: agreement,
                 agencyOutcomes: AgencyDecision.Outcome.allCases.map {
-                    Option(code: $0.code, label: $0.label, selected: $0 == agency?.outcome)
+                    Option(
+                        code: $0.code, label: $0.label,
+                        selected: typed["vedtak"].map { [code = $0.code] in $0 == code } ?? ($0 == agency?.outcome))
                 },
                 sectionChanges: changes, changedSections: NorwegianFormat.list(changes.map { "«\($0.heading)»" }),
                 hasChangedSections: !changes.isEmpty,
                 timeline: trail.map(Self.timelineRow), hasTimeline: !trail.isEmpty
-            ), session: session, path: request.uri.path, message: message, error: error)
+            ), session: session, path: request.uri.path, message: message, error: error, errors: errors)
     }
 
     /// Where on the case page a step is done.

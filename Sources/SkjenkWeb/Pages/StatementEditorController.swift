@@ -85,8 +85,8 @@ struct StatementEditorController {
         let text: String
         let place: String
         let removed: Bool
-        let error: String
-        let hasError: Bool
+        /// The place's problem, when the form was refused for it.
+        let placeError: FieldError?
     }
 
     struct SectionView: Encodable {
@@ -98,11 +98,6 @@ struct StatementEditorController {
         let diff: [TextDiff.Line]
     }
 
-    struct Problem: Encodable {
-        let field: String
-        let message: String
-    }
-
     struct EditorContent: Encodable {
         let path: String
         let caseNumber: String
@@ -112,8 +107,6 @@ struct StatementEditorController {
         let author: String
         let sections: [SectionView]
         let markdown: String
-        let problems: [Problem]
-        let hasProblems: Bool
     }
 
     /// The editor for the latest version; `typed` (a refused form) fills the fields as they were sent.
@@ -135,7 +128,7 @@ struct StatementEditorController {
         let sections = StatementSections(markdown: draft.markdown)
         let generated = drafts.last { $0.origin == .generated }.map { StatementSections(markdown: $0.markdown) }
         let changes = generated.map { sections.changes(from: $0) } ?? [:]
-        let errors = Dictionary(problems.map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a })
+        let errors = FormErrors(problems.map { FieldError(field: $0.field, message: $0.message) })
         let views = sections.sections.enumerated().map { s, section in
             let textCount = section.parts.filter { if case .text = $0 { true } else { false } }.count
             var textNumber = 0
@@ -164,7 +157,7 @@ struct StatementEditorController {
                             text: typed?[StatementSections.field(s, p, item: k)] ?? item,
                             place: typed?[placeField] ?? String(k + 1),
                             removed: typed?[StatementSections.field(s, p, item: k, "-fjern")] != nil,
-                            error: errors[placeField] ?? "", hasError: errors[placeField] != nil)
+                            placeError: errors[placeField])
                     }
                     let newField = StatementSections.field(s, p, "-ny")
                     return PartView(
@@ -178,13 +171,11 @@ struct StatementEditorController {
                 changed: changes[s] != nil, diff: (changes[s] ?? []).filter { $0.kind != .same })
         }
         return try services.pages.page(
-            "rediger", title: (problems.isEmpty ? "" : "Feil: ") + "Rediger uttalelsen – \(h.caseNumber.text)",
+            "rediger", title: "Rediger uttalelsen – \(h.caseNumber.text)",
             content: EditorContent(
                 path: h.caseNumber.key, caseNumber: h.caseNumber.text, venue: h.venue.name, version: draft.version,
                 origin: draft.origin.label, author: draft.author, sections: views,
-                markdown: typed?["tekst"] ?? draft.markdown,
-                problems: problems.map { Problem(field: $0.field, message: $0.message) }, hasProblems: !problems.isEmpty),
-            session: session, path: request.uri.path, message: message,
-            status: problems.isEmpty ? .ok : .unprocessableContent)
+                markdown: typed?["tekst"] ?? draft.markdown),
+            session: session, path: request.uri.path, message: message, errors: errors)
     }
 }
