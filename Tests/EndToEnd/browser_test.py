@@ -128,6 +128,17 @@ def open_for_review(name, shots=False):
         page("behandling")
 
 
+def task_states():
+    """The case page's task list (issue 19, item 2): each step's state, in order."""
+    return [e.get_attribute("class").split("oppgave-")[-1]
+            for e in driver.find_elements(By.CSS_SELECTOR, "ol.oppgaver li.oppgave")]
+
+
+def desk_cases():
+    """The case numbers the desk lists."""
+    return [e.text for e in driver.find_elements(By.CSS_SELECTOR, "td[data-label=Saksnummer] a")]
+
+
 def sign_out():
     driver.find_element(By.CSS_SELECTOR, "header form button").click()
     wait_for("Brukernavn", "signed out")
@@ -142,14 +153,60 @@ try:
     driver.find_element(By.CSS_SELECTOR, "form[action='/saker/import'] button").click()
     wait_for("5 nye", "the hearing file was imported")
     page("hoeringer-lastet-opp")
+    # The desk (issue 19, item 1): each new case assessed at upload, its risk and stage as tags.
+    row = "//tr[.//a[text()='2026/05350']]"
+    risk = driver.find_element(By.XPATH, row + "//span[contains(@class, 'merke-risiko-')]")
+    expect("merke-risiko-ukjent" not in risk.get_attribute("class") and risk.text.endswith("risiko"),
+           f"the desk shows the uploaded case's risk level («{risk.text}»)")
+    expect(driver.find_element(By.XPATH, row + "//td[@data-label='Uttalelse']").text == "ikke påbegynt",
+           "the desk shows that no statement is begun")
     driver.find_element(By.LINK_TEXT, "2026/05350").click()
     wait_for("Risikovurdering", "the assessment is shown")
+    expect(task_states() == ["next", "waiting", "waiting", "waiting", "waiting"],
+           f"the task list starts at the assessment ({task_states()})")
     page("hoering")
     driver.find_element(By.CSS_SELECTOR, "form[action$='/utkast'] button").click()
     wait_for("Utkast versjon 1 er lagret", "a draft was stored")
+    expect(task_states() == ["done", "done", "next", "waiting", "waiting"],
+           f"after the draft the next step is sending it for review ({task_states()})")
     page("utkast")
+
+    # Section editing (issue 19, item 3): one section's text changed and a condition added; each
+    # changed section shows its difference from the generated text.
+    driver.find_element(By.LINK_TEXT, "Rediger avsnitt for avsnitt").click()
+    wait_for("Overskriftene og tabellene står fast", "the section editor opens")
+    page("redigering")
+    summary = driver.find_element(
+        By.XPATH, "//fieldset[legend='Sammendrag og konklusjon']//textarea[contains(@class, 'avsnittstekst')]")
+    summary.send_keys("\n\nBydelen har vært på befaring ved stedet.")
+    driver.find_element(By.XPATH, "//fieldset[legend='Bydelens tilråding']//textarea[contains(@name, '-ny')]").send_keys(
+        "Stedet har ordensvakter fredag og lørdag fra kl. 22.00.")
+    driver.find_element(By.CSS_SELECTOR, "form.avsnittsredigering > button[type=submit]").click()
+    wait_for("lagret som versjon 2", "the edited sections were stored")
+    changed = [e.find_element(By.XPATH, "./ancestor::fieldset/legend").text
+               for e in driver.find_elements(By.CSS_SELECTOR, "details.endret")]
+    expect(changed == ["Sammendrag og konklusjon", "Bydelens tilråding"],
+           f"each edited section, and only those, shows its difference ({changed})")
+    driver.find_element(By.XPATH, "//fieldset[legend='Bydelens tilråding']//details[@class='endret']/summary").click()
+    expect("+ 1. Stedet har ordensvakter fredag og lørdag fra kl. 22.00." in driver.find_element(
+        By.XPATH, "//fieldset[legend='Bydelens tilråding']//details[@class='endret']").text,
+        "the difference shows the added condition")
+    page("redigert")
+    driver.get(BASE + "/saker/2026/5350")
+    wait_for("Endret fra den genererte teksten", "the case page lists the changed sections")
     driver.find_element(By.CSS_SELECTOR, "form[action$='/send-til-behandling'] button").click()
     wait_for("sendt til behandling", "sent for review")
+    expect(task_states() == ["done", "done", "done", "next", "waiting"],
+           f"under review the next step is the decision ({task_states()})")
+    # The desk's filters: by stage, and the user's own cases.
+    driver.get(BASE + "/saker")
+    Select(driver.find_element(By.ID, "uttalelse")).select_by_value("til-behandling")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/saker'] button").click()
+    WebDriverWait(driver, 15).until(lambda d: "uttalelse=til-behandling" in d.current_url)
+    expect(desk_cases() == ["2026/05350"], f"only the case under review is listed ({desk_cases()})")
+    page("hoeringer-til-behandling")
+    driver.get(BASE + "/saker?mine=1")
+    expect(desk_cases() == ["2026/05350"], f"«Mine saker» lists the case kari drafted ({desk_cases()})")
     sign_out()
 
     # The council returns the draft with a comment; the caseworker reads it and sends it again.
@@ -162,6 +219,10 @@ try:
     sign_in("kari")
     driver.get(BASE + "/saker/2026/5350")
     wait_for("Nevn idrettsanlegget i vurderingen.", "the caseworker reads the council's comment")
+    expect(task_states() == ["done", "returned", "waiting", "waiting", "waiting"],
+           f"a returned draft sends the task list back to the draft ({task_states()})")
+    expect("«Nevn idrettsanlegget i vurderingen.»" in driver.find_element(By.CSS_SELECTOR, "ol.tidslinje").text,
+           "the review timeline quotes the comment")
     page("kommentar-fra-behandlingen")
     driver.find_element(By.CSS_SELECTOR, "form[action$='/send-til-behandling'] button").click()
     wait_for("sendt til behandling", "sent for review again")
@@ -184,6 +245,8 @@ try:
     # Staff again: export the approved statement as .docx.
     sign_in("kari")
     driver.get(BASE + "/saker/2026/5350")
+    expect(task_states() == ["done", "done", "done", "done", "next"],
+           f"once approved the next step is sending it ({task_states()})")
     page("vedtatt")
     link = driver.find_element(By.LINK_TEXT, "Word").get_attribute("href")
     jar = http.cookiejar.CookieJar()
@@ -194,6 +257,11 @@ try:
         expect(response.status == 200 and body[:2] == b"PK", "the .docx downloads")
         with open(os.path.join(SHOTS, "uttalelse.docx"), "wb") as file:
             file.write(body)
+    # Marked as sent from the web: every step done.
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/sendt'] button").click()
+    wait_for("Uttalelsen er merket som sendt", "the statement was marked as sent")
+    expect(task_states() == ["done"] * 5, f"every step is done once sent ({task_states()})")
+    page("sendt")
 
     # A complaint logged with today's due date appears on the morning list.
     driver.get(BASE + "/klager/ny")
