@@ -373,6 +373,8 @@ struct CasesController {
         let complaints: String
         let mapSVG: String
         let hasMap: Bool
+        /// The map's numbered sites, listed under it.
+        let mapKey: [StatementMap.KeyEntry]
         let hasDraft: Bool
         let draftVersion: Int
         let draftOrigin: String
@@ -511,7 +513,7 @@ struct CasesController {
                 weighingFor: assessment.weighing.inFavour, hasWeighingFor: !assessment.weighing.inFavour.isEmpty,
                 weighingConclusion: assessment.weighing.conclusion,
                 complaints: complaints, mapSVG: prepared.mapSVG ?? "", hasMap: prepared.mapSVG != nil,
-                hasDraft: draft != nil, draftVersion: draft?.version ?? 0, draftOrigin: draft?.origin.label ?? "",
+                mapKey: prepared.mapKey, hasDraft: draft != nil, draftVersion: draft?.version ?? 0, draftOrigin: draft?.origin.label ?? "",
                 draftAuthor: draft?.author ?? "", draftTime: draft.map { NorwegianFormat.dateTime($0.createdAt) } ?? "",
                 draftStale: draft?.isStale(hearingVersion: stored.version, assessmentDigest: assessment.digest)
                     ?? false,
