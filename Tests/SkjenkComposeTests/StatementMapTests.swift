@@ -24,7 +24,8 @@ import Testing
             ("Takterrassen", -10.0, -25.0),
         ].map { place($0.0, nil, north: $0.1, east: $0.2) }
         let sites = [
-            place("Ila skole", .school, north: 40, east: 20), place("Åsen barnehage", .kindergarten, north: -30, east: 0),
+            place("Ila skole", .school, north: 40, east: 20),
+            place("Åsen barnehage", .kindergarten, north: -30, east: 0),
             place("Fagerborg fritidsklubb", .youth, north: 0, east: 45),
         ].sorted(by: StatementMap.nearestFirst)
         return StatementMap(
@@ -79,7 +80,9 @@ import Testing
         // Nor does a label cover a marker: the licensed venues' squares and the numbered sites.
         let markers =
             map.venues.map { Self.pixel($0.point, map) }.map { MapBox(x: $0.x - 4, y: $0.y - 4, width: 8, height: 8) }
-            + map.sites.map { Self.pixel($0.point, map) }.map { MapBox(x: $0.x - 11, y: $0.y - 11, width: 22, height: 22) }
+            + map.sites.map { Self.pixel($0.point, map) }.map {
+                MapBox(x: $0.x - 11, y: $0.y - 11, width: 22, height: 22)
+            }
         for (label, box) in zip(labels, boxes) {
             #expect(!markers.contains(where: box.intersects), "\(label.text) covers a marker")
         }
@@ -93,9 +96,11 @@ import Testing
     static func pixel(_ point: GeoPoint, _ map: StatementMap) -> (x: Double, y: Double) {
         let half = map.size / 2
         let scale = (half - 24) / ((map.radii.last ?? 300) * 1.12)
-        let east = LocalDistance.metres(map.center, GeoPoint(latitude: map.center.latitude, longitude: point.longitude))
+        let east =
+            LocalDistance.metres(map.center, GeoPoint(latitude: map.center.latitude, longitude: point.longitude))
             * (point.longitude < map.center.longitude ? -1 : 1)
-        let north = LocalDistance.metres(map.center, GeoPoint(latitude: point.latitude, longitude: map.center.longitude))
+        let north =
+            LocalDistance.metres(map.center, GeoPoint(latitude: point.latitude, longitude: map.center.longitude))
             * (point.latitude < map.center.latitude ? -1 : 1)
         return (half + east * scale, half - north * scale)
     }
@@ -146,7 +151,9 @@ import Testing
     @Test func textReadsAtPrintSize() throws {
         let map = Self.crowdedMap()
         var roads = map
-        roads.roads = [Road(name: "Thereses gate", lines: [[Self.at(north: -400, east: 5), Self.at(north: 400, east: 5)]])]
+        roads.roads = [
+            Road(name: "Thereses gate", lines: [[Self.at(north: -400, east: 5), Self.at(north: 400, east: 5)]])
+        ]
         // The .docx prints the map 15 cm wide: a font of f map pixels prints at f × printed width / map width.
         #expect(abs(StatementMap.printedWidth - 15 / 2.54 * 96) < 0.01)
         for svg in [map.svg(), roads.svg()] {
@@ -165,14 +172,17 @@ import Testing
         var map = Self.crowdedMap()
         map.roads = [
             // Right across the map, far beyond the frame at both ends.
-            Road(name: "Ullevålsveien", lines: [[Self.at(north: -2_000, east: -60), Self.at(north: 2_000, east: -60)]]),
+            Road(
+                name: "Ullevålsveien", lines: [[Self.at(north: -2_000, east: -60), Self.at(north: 2_000, east: -60)]]),
             // In and out of the frame twice.
             Road(
                 name: "Kirkeveien",
-                lines: [[
-                    Self.at(north: 200, east: -900), Self.at(north: 200, east: 0), Self.at(north: 900, east: 100),
-                    Self.at(north: 250, east: 200), Self.at(north: 250, east: 900),
-                ]]),
+                lines: [
+                    [
+                        Self.at(north: 200, east: -900), Self.at(north: 200, east: 0), Self.at(north: 900, east: 100),
+                        Self.at(north: 250, east: 200), Self.at(north: 250, east: 900),
+                    ]
+                ]),
             // Wholly outside.
             Road(name: "Langt unna", lines: [[Self.at(north: 3_000, east: 0), Self.at(north: 3_100, east: 0)]]),
         ]

@@ -56,7 +56,9 @@ extension StatementMap {
                 """
             for runs in roadRuns {
                 for run in runs {
-                    let d = run.enumerated().map { "\($0.offset == 0 ? "M" : "L") \(n($0.element.x)) \(n($0.element.y))" }
+                    let d = run.enumerated().map {
+                        "\($0.offset == 0 ? "M" : "L") \(n($0.element.x)) \(n($0.element.y))"
+                    }
                     out += "<path d=\"\(d.joined(separator: " "))\"/>\n"
                 }
             }
@@ -146,7 +148,8 @@ extension StatementMap {
             """
         for item in legend.items {
             out += item.swatch
-            out += "<text x=\"\(n(item.x + 22))\" y=\"\(n(item.y + font * 0.95))\" fill=\"#222222\">\(escape(item.text))</text>\n"
+            out +=
+                "<text x=\"\(n(item.x + 22))\" y=\"\(n(item.y + font * 0.95))\" fill=\"#222222\">\(escape(item.text))</text>\n"
         }
         return out + "</svg>\n"
     }

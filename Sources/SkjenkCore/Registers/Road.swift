@@ -47,7 +47,8 @@ public struct GeoBounds: Sendable, Hashable, Codable {
 
     /// The box `metres` east, west, north and south of `center` (a map's frame).
     public static func around(_ center: GeoPoint, metres: Double) -> GeoBounds {
-        let north = LocalDistance.metres(center, GeoPoint(latitude: center.latitude + 0.01, longitude: center.longitude))
+        let north = LocalDistance.metres(
+            center, GeoPoint(latitude: center.latitude + 0.01, longitude: center.longitude))
         let east = LocalDistance.metres(center, GeoPoint(latitude: center.latitude, longitude: center.longitude + 0.01))
         let dLat = metres / north * 0.01
         let dLon = metres / east * 0.01

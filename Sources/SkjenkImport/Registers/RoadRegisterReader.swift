@@ -62,7 +62,8 @@ public struct RoadRegisterReader: Sendable {
             func fail(_ message: String) {
                 let which = name.map { "vegen «\($0)»" } ?? "veg nr. \(index + 1)"
                 errors.append(
-                    Diagnostic(at: SourceLocation(file: fileName, line: line, column: 1), message: "\(which): \(message)"))
+                    Diagnostic(
+                        at: SourceLocation(file: fileName, line: line, column: 1), message: "\(which): \(message)"))
             }
             switch road(item, srid: srid) {
             case .failure(let problem): fail(problem.message)
@@ -75,7 +76,8 @@ public struct RoadRegisterReader: Sendable {
                 total += count
                 guard total <= limits.points else {
                     return .rejected(
-                        fileName, line: line, "filen har mer enn \(limits.points) punkter til sammen (del opp registeret)")
+                        fileName, line: line,
+                        "filen har mer enn \(limits.points) punkter til sammen (del opp registeret)")
                 }
                 roads.append(Road(name: name, lines: parts))
             }
@@ -164,7 +166,10 @@ public struct RoadRegisterReader: Sendable {
             return .failure(
                 Problem(
                     "punktet \(text) ligger utenfor Norge"
-                        + (swapped ? "; lengde- og breddegrad ser ut til å være byttet om (GeoJSON skriver lengdegrad først)" : "")))
+                        + (swapped
+                            ? "; lengde- og breddegrad ser ut til å være byttet om"
+                                + " (GeoJSON skriver lengdegrad først)"
+                            : "")))
         }
         return .success(position.geographic)
     }

@@ -513,7 +513,8 @@ struct CasesController {
                 weighingFor: assessment.weighing.inFavour, hasWeighingFor: !assessment.weighing.inFavour.isEmpty,
                 weighingConclusion: assessment.weighing.conclusion,
                 complaints: complaints, mapSVG: prepared.mapSVG ?? "", hasMap: prepared.mapSVG != nil,
-                mapKey: prepared.mapKey, hasDraft: draft != nil, draftVersion: draft?.version ?? 0, draftOrigin: draft?.origin.label ?? "",
+                mapKey: prepared.mapKey,
+                hasDraft: draft != nil, draftVersion: draft?.version ?? 0, draftOrigin: draft?.origin.label ?? "",
                 draftAuthor: draft?.author ?? "", draftTime: draft.map { NorwegianFormat.dateTime($0.createdAt) } ?? "",
                 draftStale: draft?.isStale(hearingVersion: stored.version, assessmentDigest: assessment.digest)
                     ?? false,

@@ -35,7 +35,8 @@ import Testing
         (#"{"name": ""}"#, nil),
     ])
     func readsTheNameFromTheCommonProperties(properties: String, name: String?) {
-        let result = reader.read(data: Self.collection(Self.feature(Self.line, properties: properties)), fileName: "v.geojson")
+        let result = reader.read(
+            data: Self.collection(Self.feature(Self.line, properties: properties)), fileName: "v.geojson")
         #expect(result.isAccepted)
         #expect(result.entries.map(\.name) == [name])
     }
@@ -143,7 +144,9 @@ import Testing
             small.read(data: Self.collection(long), fileName: "v.geojson").errors.map(\.description) == [
                 "v.geojson:2:1: vegen «Thereses gate»: har 4 punkter; høyst 3 per veg"
             ])
-        let two = Self.collection(Self.feature(Self.line), Self.feature(Self.line).replacingOccurrences(of: "]]}", with: "], [10.735, 59.931]]}"))
+        let two = Self.collection(
+            Self.feature(Self.line),
+            Self.feature(Self.line).replacingOccurrences(of: "]]}", with: "], [10.735, 59.931]]}"))
         #expect(
             small.read(data: two, fileName: "v.geojson").errors.map(\.description) == [
                 "v.geojson:3:1: filen har mer enn 4 punkter til sammen (del opp registeret)"
