@@ -28,6 +28,7 @@ done
 "$skjenk" points import Samples/registers/prikker.csv
 "$skjenk" addresses import Samples/registers/adresser-utdrag.csv
 "$skjenk" zones import Samples/registers/soner.geojson
+"$skjenk" roads import Samples/registers/veger.geojson
 "$skjenk" complaints import Samples/complaints/klager-2026.csv
 "$skjenk" assess --all --json > /dev/null
 "$skjenk" draft --all --output-dir "$out"

@@ -42,6 +42,7 @@ public enum RegisterDesk {
         case .addresses: "adresser"
         case .points: "prikkvedtak"
         case .zones: "soneområder"
+        case .roads: "veger"
         }
     }
 
@@ -100,6 +101,10 @@ public enum RegisterDesk {
         case .zones:
             return try await finish(ZoneRegisterReader().read(data: data, fileName: fileName)) {
                 try await store.replaceZones($0, source: source, actor: actor)
+            }
+        case .roads:
+            return try await finish(RoadRegisterReader().read(data: data, fileName: fileName)) {
+                try await store.replaceRoads($0, source: source, actor: actor)
             }
         }
     }

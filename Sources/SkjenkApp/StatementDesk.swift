@@ -14,6 +14,8 @@ public struct PreparedCase: Sendable {
     /// The complaints the district has logged about the venue itself (its address, or the holder
     /// at no other address), oldest first; empty when the complaint log was not read.
     public let venueComplaints: [Complaint]
+    /// The map's numbered sites, for a list beside it (empty without a map).
+    public var mapKey: [StatementMap.KeyEntry] = []
 }
 
 /// Drafting statements, the same way from the command line and the web.
@@ -29,14 +31,20 @@ public enum StatementDesk {
             cases.map(\.hearing), policies: policies, store: store, today: today)
         // The desk shows the level each case was last assessed at.
         try await AssessmentDesk.recordLevels(of: cases, assessed.map(\.assessment), store: store)
-        return zip(cases, assessed).map { stored, item in
-            PreparedCase(
-                stored: stored, hearing: item.hearing, assessment: item.assessment,
-                mapSVG: StatementMap.gather(hearing: item.hearing, context: item.context)?.svg(), policy: item.policy,
-                venueComplaints: item.context.complaintIndex.map { index in
-                    index.venueComplaints(of: item.hearing).map { index.complaints[$0] }
-                } ?? [])
+        var prepared: [PreparedCase] = []
+        for (stored, item) in zip(cases, assessed) {
+            var map = StatementMap.gather(hearing: item.hearing, context: item.context)
+            // Only the roads that meet the map's frame are read (the store keeps each road's box).
+            if let frame = map?.frame { map?.roads = try await store.roads(intersecting: frame) }
+            prepared.append(
+                PreparedCase(
+                    stored: stored, hearing: item.hearing, assessment: item.assessment, mapSVG: map?.svg(),
+                    policy: item.policy,
+                    venueComplaints: item.context.complaintIndex.map { index in
+                        index.venueComplaints(of: item.hearing).map { index.complaints[$0] }
+                    } ?? [], mapKey: map?.key ?? []))
         }
+        return prepared
     }
 
     /// Composes a new version from the templates and stores it. Without `outcome` the assessment's
@@ -140,7 +148,9 @@ public enum StatementDesk {
         let pdf = try converter.pdfA(fromDocx: docx)
         var attachments: [ArchiveMessage.Attachment] = []
         if let picture {
-            let mapDocument = StatementDocument(markdown: "# Vedlegg: kart\n\n\(title)\n")
+            // The attachment stands alone in the archive: the table «Steder i nærheten» keys its numbers.
+            let mapDocument = StatementDocument(
+                markdown: "# Vedlegg: kart\n\n\(title)\n" + (mapKeyTable(text).map { "\n" + $0 + "\n" } ?? ""))
             let mapDocx = try DocxWriter.docx(
                 mapDocument, title: "Vedlegg: kart", author: draft.author, created: draft.createdAt, map: picture)
             attachments.append(
@@ -168,6 +178,16 @@ public enum StatementDesk {
         guard let svg else { return nil }
         guard let png = try MapRasterizer().png(fromSVG: svg) else { return .svg(svg) }
         return archive ? .png(png, size: DocxWriter.svgSize(svg)) : .pngWithSVG(png, svg: svg)
+    }
+
+    /// The statement's table of nearby sites (the section under "### Steder i nærheten"), whose
+    /// numbers are the map's, to stand with the map in the archive's attachment; nil when it has none.
+    public static func mapKeyTable(_ markdown: String) -> String? {
+        guard let start = markdown.range(of: "### Steder i nærheten\n") else { return nil }
+        let rest = markdown[start.upperBound...]
+        let end = rest.range(of: "\n#")?.lowerBound ?? rest.endIndex
+        let section = rest[..<end].trimmingCharacters(in: .whitespacesAndNewlines)
+        return section.isEmpty ? nil : "Nummerne i kartet:\n\n" + section
     }
 
     /// The complaint summary the statement carries as its attachment (the section under

@@ -427,6 +427,26 @@ enum PostgresMigrations {
             ALTER TABLE hearing ADD COLUMN risk_version integer
             """
         ),
+        (
+            "Create road",
+            """
+            -- The road register for the statement's map; lines as JSON [[[lat, lon], ...], ...] and each
+            -- road's bounding box, indexed as a box so a map reads only the roads that meet its frame.
+            CREATE TABLE road (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                name text,
+                south double precision NOT NULL,
+                west double precision NOT NULL,
+                north double precision NOT NULL,
+                east double precision NOT NULL,
+                lines text NOT NULL
+            );
+            CREATE INDEX road_bounds ON road USING gist (box(point(west, south), point(east, north)));
+            ALTER TABLE register_import DROP CONSTRAINT register_import_kind_check;
+            ALTER TABLE register_import ADD CONSTRAINT register_import_kind_check
+                CHECK (kind IN ('sites', 'venues', 'points', 'addresses', 'zones', 'roads'))
+            """
+        ),
     ]
 
     /// Runs the migrations not yet recorded, in order, under an advisory lock so that several

@@ -3,8 +3,8 @@ import PostgresNIO
 import SkjenkCore
 import SkjenkStore
 
-extension PostgresStore: RegisterStore, AddressStore, ZoneStore {
-    /// Deletes what `source` gave before (or the whole list, for points, addresses and zones),
+extension PostgresStore: RegisterStore, AddressStore, ZoneStore, RoadStore {
+    /// Deletes what `source` gave before (or the whole list, for points, addresses, zones and roads),
     /// inserts `rows` in multi-row statements, records the import and an audit entry: one transaction.
     private func replace(
         _ kind: RegisterKind, source: String, actor: Actor, table: String, columns: [String],
@@ -16,7 +16,7 @@ extension PostgresStore: RegisterStore, AddressStore, ZoneStore {
             // replaces what the first stored.
             let index = RegisterKind.allCases.firstIndex(of: kind) ?? 0
             try await connection.query("SELECT pg_advisory_xact_lock(4712, \(Int32(index)))", logger: self.logger)
-            let whole = [.points, .addresses, .zones].contains(kind)
+            let whole = [.points, .addresses, .zones, .roads].contains(kind)
             var delete = SQLBuilder()
             delete.sql =
                 "WITH gone AS (DELETE FROM \(table)"
@@ -272,6 +272,37 @@ extension PostgresStore: RegisterStore, AddressStore, ZoneStore {
                         name: name))
             }
             return areas
+        }
+    }
+
+    public func replaceRoads(_ roads: [Road], source: String, actor: Actor) async throws -> RegisterSummary {
+        let rows: [[SQLValue]] = try roads.map { road in
+            let box = road.bounds
+            return [
+                .text(road.name), .real(box.south), .real(box.west), .real(box.north), .real(box.east),
+                .text(try RoadLines.encode(road.lines)),
+            ]
+        }
+        return try await replace(
+            .roads, source: source, actor: actor, table: "road",
+            columns: ["name", "south", "west", "north", "east", "lines"], rows: rows, casts: ["name": "text"])
+    }
+
+    public func roads(intersecting frame: GeoBounds) async throws -> [Road] {
+        try await read { connection in
+            // The same expression as the index `road_bounds`, so the box overlap is looked up there.
+            let rows = try await connection.query(
+                """
+                SELECT name, lines FROM road
+                WHERE box(point(west, south), point(east, north))
+                    && box(point(\(frame.west), \(frame.south)), point(\(frame.east), \(frame.north)))
+                ORDER BY id
+                """, logger: self.logger)
+            var roads: [Road] = []
+            for try await (name, lines) in rows.decode((String?, String).self) {
+                roads.append(Road(name: name, lines: try RoadLines.decode(lines)))
+            }
+            return roads
         }
     }
 

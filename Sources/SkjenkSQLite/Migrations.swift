@@ -490,6 +490,38 @@ enum Migrations {
                     ALTER TABLE hearing ADD COLUMN riskVersion INTEGER;
                     """)
         }
+        migrator.registerMigration("Create road") { db in
+            try db.execute(
+                sql: """
+                    -- The road register for the statement's map; lines as JSON [[[lat, lon], ...], ...] and
+                    -- each road's bounding box, so a map reads only the roads that meet its frame.
+                    CREATE TABLE road (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT,
+                        south REAL NOT NULL,
+                        west REAL NOT NULL,
+                        north REAL NOT NULL,
+                        east REAL NOT NULL,
+                        lines TEXT NOT NULL
+                    );
+                    CREATE INDEX road_bounds ON road(south, north, west, east);
+
+                    -- registerImport's kinds with roads: SQLite cannot change a CHECK, so the table is copied.
+                    CREATE TABLE registerImport_new (
+                        kind TEXT NOT NULL
+                            CHECK (kind IN ('sites', 'venues', 'points', 'addresses', 'zones', 'roads')),
+                        source TEXT NOT NULL,
+                        entries INTEGER NOT NULL,
+                        importedAt TEXT NOT NULL,
+                        importedBy TEXT NOT NULL,
+                        PRIMARY KEY (kind, source)
+                    );
+                    INSERT INTO registerImport_new SELECT kind, source, entries, importedAt, importedBy
+                        FROM registerImport;
+                    DROP TABLE registerImport;
+                    ALTER TABLE registerImport_new RENAME TO registerImport;
+                    """)
+        }
         return migrator
     }
 }

@@ -108,7 +108,7 @@ extension SQLiteStore {
         let timestamp = Timestamp.format(now)
         return try await writer.write { db in
             // What the register held before: counted from the first delete, before the import's own
-            // bookkeeping is cleared (points, addresses and zones replace every earlier import).
+            // bookkeeping is cleared (points, addresses, zones and roads replace every earlier import).
             let removed: Int
             switch kind {
             case .sites:
@@ -130,6 +130,10 @@ extension SQLiteStore {
                 try db.execute(sql: "DELETE FROM zoneArea")
                 removed = db.changesCount
                 try db.execute(sql: "DELETE FROM registerImport WHERE kind = 'zones'")
+            case .roads:
+                try db.execute(sql: "DELETE FROM road")
+                removed = db.changesCount
+                try db.execute(sql: "DELETE FROM registerImport WHERE kind = 'roads'")
             }
             try insert(db)
             try db.execute(
@@ -257,6 +261,35 @@ extension SQLiteStore {
                     zone: zone, rings: rings.map { $0.map { GeoPoint(latitude: $0[0], longitude: $0[1]) } },
                     name: row["name"])
             }
+        }
+    }
+}
+
+extension SQLiteStore {
+    public func replaceRoads(_ roads: [Road], source: String, actor: Actor) async throws -> RegisterSummary {
+        let encoded = try roads.map { try RoadLines.encode($0.lines) }
+        return try await replace(.roads, source: source, actor: actor, count: roads.count) { db in
+            let insert = try BulkStatement(
+                db, sql: "INSERT INTO road (name, south, west, north, east, lines) VALUES (?, ?, ?, ?, ?, ?)")
+            for (road, lines) in zip(roads, encoded) {
+                let box = road.bounds
+                try insert.run([
+                    .text(road.name), .real(box.south), .real(box.west), .real(box.north), .real(box.east),
+                    .text(lines),
+                ])
+            }
+        }
+    }
+
+    public func roads(intersecting frame: GeoBounds) async throws -> [Road] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT name, lines FROM road
+                    WHERE south <= ? AND north >= ? AND west <= ? AND east >= ? ORDER BY id
+                    """, arguments: [frame.north, frame.south, frame.east, frame.west]
+            ).map { row in Road(name: row["name"], lines: try RoadLines.decode(row["lines"])) }
         }
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// district's file; another engine implements the same protocols and passes the same contract
 /// tests. Operations only one engine has (SQLite's online backup, its journal mode) stay on that
 /// engine's type and are reached from the composition roots alone.
-public protocol AppStore: CaseStore, RegisterStore, AddressStore, ZoneStore, ComplaintStore, StatementStore,
+public protocol AppStore: CaseStore, RegisterStore, AddressStore, ZoneStore, RoadStore, ComplaintStore, StatementStore,
     UserStore, APIKeyStore, RateLimitStore, MeetingStore,
     CaseLetterStore, AgencyDecisionStore, ReminderStore
 {}

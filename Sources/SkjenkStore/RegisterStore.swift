@@ -1,9 +1,11 @@
 import Foundation
 import SkjenkCore
 
-/// The registers the assessment reads: sensitive sites and licensed venues.
+/// The registers the assessment reads (sensitive sites, licensed venues, points, addresses, zones)
+/// and the roads the statement's map draws.
 public enum RegisterKind: String, Sendable, Hashable, Codable, CaseIterable {
-    case sites, venues, points, addresses, zones
+    // New kinds go last: PostgreSQL locks an import by the kind's place in this list.
+    case sites, venues, points, addresses, zones, roads
 
     public var label: String {
         switch self {
@@ -12,6 +14,7 @@ public enum RegisterKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .points: "prikker"
         case .addresses: "adresser"
         case .zones: "soner"
+        case .roads: "veger"
         }
     }
 }
@@ -71,4 +74,12 @@ public protocol ZoneStore: Sendable {
     /// Replaces every zone area.
     func replaceZones(_ areas: [ZoneArea], source: String, actor: Actor) async throws -> RegisterSummary
     func zoneAreas() async throws -> [ZoneArea]
+}
+
+/// The road register (veger), for the statement's map.
+public protocol RoadStore: Sendable {
+    /// Replaces the whole road register.
+    func replaceRoads(_ roads: [Road], source: String, actor: Actor) async throws -> RegisterSummary
+    /// The roads whose bounding box meets `frame` (a map's frame), in the order they were imported.
+    func roads(intersecting frame: GeoBounds) async throws -> [Road]
 }

@@ -52,7 +52,8 @@ struct Skjenk: AsyncParsableCommand {
         discussion: "Databasen er skjenk.sqlite i arbeidsmappen, eller $SKJENK_DB, eller --db.",
         subcommands: [
             Import.self, Cases.self, Assess.self, Sites.self, Venues.self, Points.self, Addresses.self, Zones.self,
-            Draft.self, Review.self, Renewals.self, Meetings.self, Decisions.self, AnnualStats.self, Complaints.self,
+            Roads.self, Draft.self, Review.self, Renewals.self, Meetings.self, Decisions.self, AnnualStats.self,
+            Complaints.self,
             Followup.self, Remind.self, Serve.self,
             Users.self, Backup.self,
             APIKeys.self,

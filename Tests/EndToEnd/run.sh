@@ -34,6 +34,7 @@ for file in skoler.csv barnehager.geojson ungdom-og-behandling.csv idrett.geojso
     "$skjenk" sites import "Samples/registers/$file" >/dev/null
 done
 "$skjenk" venues import Samples/registers/skjenkebevillinger-kart.geojson >/dev/null
+"$skjenk" roads import Samples/registers/veger.geojson >/dev/null
 echo "$SKJENK_E2E_PASSWORD" | "$skjenk" users add kari --role saksbehandler >/dev/null
 echo "$SKJENK_E2E_PASSWORD" | "$skjenk" users add bu1 --role bu >/dev/null
 echo "$SKJENK_E2E_PASSWORD" | "$skjenk" users add leder1 --role leder >/dev/null

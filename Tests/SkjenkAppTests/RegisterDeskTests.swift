@@ -50,4 +50,32 @@ import Testing
         #expect(try await store.sites().count == 2)
         #expect(try await store.registerSources().map(\.entries) == [2])
     }
+
+    /// A road file with one bad road is refused whole: the register keeps the roads it had.
+    @Test(arguments: StoreEngine.all) func aRoadFileWithABadRoadChangesNothing(engine: StoreEngine) async throws {
+        let store = try await engine.store()
+        let sample = try Data(contentsOf: Fixtures.sample("registers/veger.geojson"))
+        let stored = try await RegisterDesk.upload(
+            .roads, data: sample, fileName: "veger.geojson", store: store, actor: Fixtures.actor)
+        #expect(stored.receipt == "veger.geojson: 9 veger lagt inn fra kilden «veger.geojson» (0 fra forrige import erstattet); 0 rader hoppet over.")
+        let everywhere = GeoBounds(south: 59.8, west: 10.6, north: 60.0, east: 10.9)
+        let before = try await store.roads(intersecting: everywhere)
+        #expect(before.count == 9)
+
+        // The sample with its last road turned into a point
+        let text = String(decoding: sample, as: UTF8.self)
+        let broken = text.replacingOccurrences(
+            of: #"{"type": "LineString", "coordinates": [[10.742, 59.927], [10.744, 59.928]]}"#,
+            with: #"{"type": "Point", "coordinates": [10.742, 59.927]}"#)
+        #expect(broken != text)
+        let refused = try await RegisterDesk.upload(
+            .roads, data: Data(broken.utf8), fileName: "veger.geojson", store: store, actor: Fixtures.actor)
+        #expect(refused.summary == nil && refused.refusal == "veger.geojson: avvist, ingenting er endret")
+        #expect(
+            refused.errors.map(\.description) == [
+                "veger.geojson:13:1: veg nr. 9: geometrien er Point; bruk LineString eller MultiLineString"
+            ])
+        #expect(try await store.roads(intersecting: everywhere) == before)
+        #expect(try await store.registerSources().map(\.entries) == [9])
+    }
 }

@@ -51,6 +51,28 @@ import Testing
                 "2 steder lagt inn fra kilden «skoler» (6 fra forrige import erstattet); 4 rader hoppet over"))
     }
 
+    @Test func importsTheRoadRegisterWholeOrNotAtAll() throws {
+        let cli = try CLIHarness()
+        defer { cli.remove() }
+        let roads = try cli.run("roads", "import", "Samples/registers/veger.geojson")
+        #expect(roads.status == 0, "\(roads.output)")
+        #expect(roads.stdout.contains("9 veger lagt inn fra kilden «veger.geojson» (0 fra forrige import erstattet)"))
+        let file = cli.folder.appendingPathComponent("punkter.geojson")
+        try Data(
+            """
+            {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": {"name": "Torget"}, "geometry": {"type": "Point", "coordinates": [10.73, 59.92]}}
+            ]}
+            """.utf8
+        ).write(to: file)
+        let refused = try cli.run("roads", "import", file.path)
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr.contains(
+                "punkter.geojson:2:1: vegen «Torget»: geometrien er Point; bruk LineString eller MultiLineString"))
+        #expect(refused.stderr.contains("avvist, ingenting er endret"))
+    }
+
     @Test func epsgOptionAppliesToUTMColumns() throws {
         let cli = try CLIHarness()
         defer { cli.remove() }

@@ -45,6 +45,7 @@ import Testing
             ["points", "import", "Samples/registers/prikker.csv"],
             ["addresses", "import", "Samples/registers/adresser-utdrag.csv"],
             ["zones", "import", "Samples/registers/soner.geojson"],
+            ["roads", "import", "Samples/registers/veger.geojson"],
             ["complaints", "import", "Samples/complaints/klager-2026.csv", "--policy", "Samples/policy.yaml"],
         ]
     }
@@ -70,6 +71,7 @@ import Testing
         #expect(try cli.run("points", "import", "Samples/registers/prikker.csv").status == 0)
         #expect(try cli.run("addresses", "import", "Samples/registers/adresser-utdrag.csv").status == 0)
         #expect(try cli.run("zones", "import", "Samples/registers/soner.geojson").status == 0)
+        #expect(try cli.run("roads", "import", "Samples/registers/veger.geojson").status == 0)
         #expect(
             try cli.run("complaints", "import", "Samples/complaints/klager-2026.csv", "--policy", "Samples/policy.yaml")
                 .status == 0)

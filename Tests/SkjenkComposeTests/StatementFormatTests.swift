@@ -79,7 +79,8 @@ import ZIPFoundation
         for label in ["50 m", "100 m", "150 m", "200 m", "250 m", "N", "stedet søknaden gjelder", "skole", "barnehage"] {
             #expect(collector.texts.contains(label), "\(label)")
         }
-        #expect(collector.counts["circle"] == 5 + 3 + 1)
+        // Five rings, three sites, the venue, and the legend's dots for the venue and the three kinds.
+        #expect(collector.counts["circle"] == 5 + 3 + 1 + 4)
     }
 
     @Test func theDocxHasItsPartsHeadingsAndNumberedConditions() throws {

@@ -83,4 +83,30 @@ import Testing
         _ = try await store.replaceVenues([venue], source: "kart", actor: Fixtures.actor)
         #expect(try await store.licensedVenues() == [venue])
     }
+
+    /// The road register is replaced whole, and a map reads only the roads that meet its frame.
+    @Test(arguments: StoreEngine.all) func roadsAreReplacedWholeAndReadByTheirBox(engine: StoreEngine) async throws {
+        let store = try await engine.store()
+        func road(_ name: String?, _ points: [(Double, Double)]...) -> Road {
+            Road(name: name, lines: points.map { $0.map { GeoPoint(latitude: $0.0, longitude: $0.1) } })
+        }
+        let thereses = road("Thereses gate", [(59.925, 10.733), (59.930, 10.7335)])
+        // Crosses the frame without a point inside it: its box meets the frame.
+        let kirkeveien = road("Kirkeveien", [(59.9270, 10.700), (59.9275, 10.760)], [(59.9275, 10.760), (59.93, 10.77)])
+        let path = road(nil, [(59.9265, 10.7320), (59.9268, 10.7325)])
+        let far = road("Trondheimsveien", [(59.920, 10.770), (59.925, 10.790)])
+        let first = try await store.replaceRoads([thereses, kirkeveien, path, far], source: "veger-1.geojson", actor: Fixtures.actor)
+        #expect(first == RegisterSummary(removed: 0, added: 4))
+        let frame = GeoBounds(south: 59.926, west: 10.730, north: 59.928, east: 10.736)
+        #expect(try await store.roads(intersecting: frame) == [thereses, kirkeveien, path])
+        #expect(try await store.roads(intersecting: GeoBounds(south: 60.5, west: 10, north: 60.6, east: 10.1)).isEmpty)
+
+        let second = try await store.replaceRoads([far], source: "veger-2.geojson", actor: Fixtures.actor)
+        #expect(second == RegisterSummary(removed: 4, added: 1))
+        #expect(try await store.roads(intersecting: frame).isEmpty)
+        #expect(try await store.roads(intersecting: far.bounds) == [far])
+        let sources = try await store.registerSources()
+        #expect(sources.map(\.kind) == [.roads] && sources.map(\.source) == ["veger-2.geojson"])
+        #expect(try await store.auditTrail(for: nil, limit: 1).first?.detail == "4 fjernet, 1 lagt inn")
+    }
 }

@@ -64,7 +64,7 @@ enum GeoJSONFeatures {
     }
 
     /// The line each feature starts on: where each `"type": "Feature"` member stands.
-    private static func featureLines(_ data: Data) -> [Int] {
+    static func featureLines(_ data: Data) -> [Int] {
         var lines: [Int] = []
         var line = 1
         let bytes = [UInt8](data)

@@ -260,6 +260,7 @@ struct AdminController {
             Kind(code: "steder", label: "Skoler, barnehager og andre steder"),
             Kind(code: "skjenkesteder", label: "Steder med bevilling"), Kind(code: "adresser", label: "Adresser"),
             Kind(code: "prikker", label: "Prikker fra Næringsetaten"),
+            Kind(code: "veger", label: "Veger til kartet (GeoJSON)"),
         ]
         var errors = FormErrors()
         if message == nil, !problems.isEmpty, let kind, kinds.contains(where: { $0.code == kind }) {

@@ -444,6 +444,8 @@ struct CasesController {
         let hasComplaintRows: Bool
         let mapSVG: String
         let hasMap: Bool
+        /// The map's numbered sites, listed under it.
+        let mapKey: [StatementMap.KeyEntry]
         let hasDraft: Bool
         let draftVersion: Int
         let draftOrigin: String
@@ -624,7 +626,7 @@ struct CasesController {
                             : (complaint.incidentDate <= window ? "eldre enn vurderingens periode" : ""),
                         hasNote: complaint.unfounded || complaint.incidentDate <= window)
                 }, hasComplaintRows: !prepared.venueComplaints.isEmpty,
-                mapSVG: prepared.mapSVG ?? "", hasMap: prepared.mapSVG != nil,
+                mapSVG: prepared.mapSVG ?? "", hasMap: prepared.mapSVG != nil, mapKey: prepared.mapKey,
                 hasDraft: draft != nil, draftVersion: draft?.version ?? 0, draftOrigin: draft?.origin.label ?? "",
                 draftAuthor: draft?.author ?? "", draftTime: draft.map { NorwegianFormat.dateTime($0.createdAt) } ?? "",
                 draftStale: draftStale,

@@ -5,7 +5,7 @@ import SkjenkCore
 import SkjenkImport
 import SkjenkStore
 
-/// Uploading registers (administrators): sites, licensed venues, addresses and penalty points,
+/// Uploading registers (administrators): sites, licensed venues, addresses, penalty points, zones and roads,
 /// read with the same readers and rules as `skjenk sites import` and its kin.
 struct RegisterUpload {
     let services: WebServices
@@ -13,6 +13,7 @@ struct RegisterUpload {
     /// The registers by the code in the page's address.
     static let kinds: [String: RegisterKind] = [
         "steder": .sites, "skjenkesteder": .venues, "adresser": .addresses, "prikker": .points, "soner": .zones,
+        "veger": .roads,
     ]
 
     func store(kind code: String, file: FormFields.File, actor: Actor) async throws -> (message: String?, problems: [String])

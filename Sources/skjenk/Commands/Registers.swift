@@ -238,6 +238,31 @@ extension Skjenk {
     }
 }
 
+extension Skjenk {
+    /// `skjenk roads …`: the road register the statement's map draws.
+    struct Roads: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Vegregisteret (gater og veger) som tegnes under stedene i kartet.", subcommands: [Import.self])
+
+        struct Import: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Importer veger fra GeoJSON (LineString/MultiLineString); erstatter forrige import.",
+                discussion:
+                    "Vegens navn leses fra egenskapen navn, name, adressenavn eller gatenavn; koordinater i WGS84 "
+                    + "(lengdegrad, breddegrad) eller EUREF89 UTM med crs. En fil med feil avvises i sin helhet.")
+
+            @OptionGroup var store: StoreOptions
+
+            @Argument(help: ArgumentHelp("Vegfil (GeoJSON).", valueName: "FILE"))
+            var file: String
+
+            func run() async throws {
+                try await RegisterImportOptions.parse([file]).upload(.roads, to: store.openStore())
+            }
+        }
+    }
+}
+
 /// A site in `sites list --json`.
 struct SiteJSON: Encodable {
     let category: String
