@@ -15,6 +15,7 @@ import urllib.request
 
 from axe_selenium_python import Axe
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 from selenium.webdriver.support.ui import WebDriverWait
@@ -140,7 +141,14 @@ def desk_cases():
 
 
 def sign_out():
-    driver.find_element(By.CSS_SELECTOR, "header form button").click()
+    # The header is found again if the page was still being replaced (a stale element).
+    for attempt in range(3):
+        try:
+            driver.find_element(By.CSS_SELECTOR, "header form button").click()
+            break
+        except StaleElementReferenceException:
+            if attempt == 2:
+                raise
     wait_for("Brukernavn", "signed out")
 
 
