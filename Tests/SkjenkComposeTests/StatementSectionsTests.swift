@@ -116,5 +116,17 @@ struct StatementSectionsTests {
         #expect(sections.markdown == text)
         let edited = try sections.applying { $0 == StatementSections.field(1, 1, "-ny") ? "Ingen skjenking ute." : nil }
         #expect(edited.markdown == text + "\n1. Ingen skjenking ute.\n")
+        // With the outcome's introduction, as the composer writes it for a statement against.
+        let against = try sections.applying(
+            { $0 == StatementSections.field(1, 1, "-ny") ? "Ingen skjenking ute." : nil },
+            introduction: "Bydelen foreslår subsidiært disse vilkårene:")
+        #expect(
+            against.markdown
+                == text + "\nBydelen foreslår subsidiært disse vilkårene:\n\n1. Ingen skjenking ute.\n")
+        // A list that had items takes no second introduction.
+        let letter = StatementSections(markdown: Self.letter)
+        let more = try letter.applying(
+            { $0 == StatementSections.field(2, 1, "-ny") ? "Ny." : nil }, introduction: "Innledning:")
+        #expect(!more.markdown.contains("Innledning:"))
     }
 }

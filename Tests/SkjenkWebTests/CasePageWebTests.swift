@@ -145,7 +145,9 @@ import Testing
             #expect(saved.text.contains("lagret som versjon 2"), "\(saved.text.prefix(500))")
             let stored = try #require(try await harness.store.drafts(of: harness.caseNumber).last)
             #expect(stored.origin == .edited)
-            #expect(stored.markdown.contains("\n\n1. Stedet har ordensvakter fredag og lørdag.\n"))
+            #expect(
+                stored.markdown.contains(
+                    "Bydelen foreslår disse vilkårene:\n\n1. Stedet har ordensvakter fredag og lørdag.\n"))
             #expect(stored.markdown.contains("## Behandling\n\nSaken avgjøres av bydelsdirektøren i Bydel Test.\n"))
             #expect(saved.text.components(separatedBy: "<details class=\"endret\">").count - 1 == 2)
             let casePage = try await kari.get("/saker/2026/10003").text

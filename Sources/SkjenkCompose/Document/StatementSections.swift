@@ -1,4 +1,5 @@
 import Foundation
+import SkjenkCore
 
 /// A statement's text as the sections an officer edits one by one (issue 19, item 3): the text
 /// split at its headings (levels 1–3), which stay fixed; each section's body as plain-text parts,
@@ -218,9 +219,14 @@ extension StatementSections {
     /// The sections with the officer's fields applied (`value` gives a field's text, nil when the
     /// form lacks it: that part stays as it was). Tables and headings stay; a list's items are put
     /// in the order of their places (ties keep the old order), removed ones left out, a new one
-    /// last. Line ends are LF whatever the browser sent.
-    public func applying(_ value: (String) -> String?) throws(EditProblem) -> StatementSections {
+    /// last. Line ends are LF whatever the browser sent. `introduction` goes before a list that
+    /// had no items and gets some ("Bydelen foreslår subsidiært disse vilkårene:"), so a condition
+    /// added to a statement without any reads as the composer's would.
+    public func applying(_ value: (String) -> String?, introduction: String? = nil) throws(EditProblem)
+        -> StatementSections
+    {
         var copy = self
+        var introduced: [(section: Int, part: Int)] = []
         for (s, section) in sections.enumerated() {
             for (p, part) in section.parts.enumerated() {
                 switch part {
@@ -250,11 +256,25 @@ extension StatementSections {
                     {
                         ordered.append(new)
                     }
-                    copy.sections[s].parts[p] = .list(ordered.map(Part.oneLine).filter { !$0.isEmpty })
+                    let result = ordered.map(Part.oneLine).filter { !$0.isEmpty }
+                    copy.sections[s].parts[p] = .list(result)
+                    if items.isEmpty && !result.isEmpty { introduced.append((s, p)) }
                 }
             }
         }
+        if let introduction {
+            // From the last, so the earlier places stay right.
+            for place in introduced.reversed() {
+                copy.sections[place.section].parts.insert(.text(introduction), at: place.part)
+            }
+        }
         return copy
+    }
+
+    /// The sentence the letter puts before its conditions (`dokument.mustache`): subsidiary when
+    /// the district goes against the application.
+    public static func conditionsIntroduction(_ outcome: StatementOutcome) -> String {
+        outcome == .against ? "Bydelen foreslår subsidiært disse vilkårene:" : "Bydelen foreslår disse vilkårene:"
     }
 
     static func lf(_ text: String) -> String {

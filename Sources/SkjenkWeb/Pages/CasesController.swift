@@ -586,7 +586,7 @@ struct CasesController {
             content: CaseContent(
                 path: h.caseNumber.key, caseNumber: h.caseNumber.text, venue: h.venue.name,
                 summary: "\(NorwegianFormat.capitalized(h.applicationType.label)), \(h.permitType.label), for "
-                    + "\(h.venue.name), \(h.venue.address.singleLine). Søker er \(h.applicant.name). Vurderingen foreslår: "
+                    + "\(h.venue.name), \(h.venue.address.singleLine). Søker er \(h.applicant.name). Forslag til konklusjon: "
                     + "\(assessment.outcome.label).",
                 deadline: NorwegianFormat.longDate(h.deadline), deadlineLabel: deadline.label,
                 isOverdue: deadline.isOverdue, stage: stage.label, stageCode: stage.code, tasks: tasks,
@@ -683,7 +683,7 @@ struct CasesController {
         return changes.keys.sorted().map { index in
             SectionChangeRow(
                 heading: sections.sections[index].heading.isEmpty ? "Innledning" : sections.sections[index].heading,
-                lines: changes[index]!.filter { $0.kind != .same })
+                lines: changes[index]!.filter { $0.kind != .same && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty })
         }
     }
 

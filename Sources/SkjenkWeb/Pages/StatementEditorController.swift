@@ -31,7 +31,11 @@ struct StatementEditorController {
                 text = whole
             } else {
                 do {
-                    text = try StatementSections(markdown: latest.markdown).applying { form[$0] }.markdown
+                    // A first condition gets the sentence the composer puts before conditions:
+                    // subsidiary when the district goes against the application.
+                    text = try StatementSections(markdown: latest.markdown).applying(
+                        { form[$0] }, introduction: StatementSections.conditionsIntroduction(latest.outcome)
+                    ).markdown
                 } catch let problem as StatementSections.EditProblem {
                     return try await editor(
                         request, context, session: session, typed: form, problems: [problem])
@@ -168,7 +172,8 @@ struct StatementEditorController {
             return SectionView(
                 index: s, level: max(1, section.level),
                 heading: section.heading.isEmpty ? "Innledning" : section.heading, parts: parts,
-                changed: changes[s] != nil, diff: (changes[s] ?? []).filter { $0.kind != .same })
+                changed: changes[s] != nil,
+                diff: (changes[s] ?? []).filter { $0.kind != .same && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty })
         }
         return try services.pages.page(
             "rediger", title: "Rediger uttalelsen – \(h.caseNumber.text)",
