@@ -58,7 +58,7 @@ curl -fs -o /dev/null -b "$jar" -c "$jar" --data-urlencode "csrf=$token" --data-
 session=$(awk '$6 == "skjenk_sesjon" { print $7 }' "$jar")
 desk="$(curl -fs -H "Cookie: skjenk_sesjon=$session" "http://127.0.0.1:$port/saker")"
 rows=$(printf '%s' "$desk" | grep -c '<tr><td data-label="Frist">' || true)
-assessed=$(printf '%s' "$desk" | grep -o 'merke-risiko-[a-z]*' | grep -vc 'merke-risiko-ukjent' || true)
+assessed=$(printf '%s' "$desk" | grep -o 'class="merke merke-risiko-[a-z]*"' | grep -vc 'merke-risiko-ukjent' || true)
 echo "hearings desk: $rows rows per page, $assessed with a risk level"
 # The case page measured: the first case on the desk.
 case_path=$(printf '%s' "$desk" | grep -o 'href="/saker/[0-9]*/[0-9]*"' | head -1 | sed 's/href="\(.*\)"/\1/')
