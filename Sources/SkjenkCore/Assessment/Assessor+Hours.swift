@@ -36,11 +36,17 @@ extension AssessmentWork {
             let areas = [ServingArea.indoor, .outdoor].filter { area in
                 hearing.servingPeriods.contains { $0.area == area }
             }
+            // The requested hours and the zone's limits, each named for what it is.
+            let requested = areas.map { area in
+                let end = hearing.servingPeriods.filter { $0.area == area }.map(\.to)
+                    .max { ServingHours.lateness($0) < ServingHours.lateness($1) }!
+                return "\(area.label) til \(NorwegianFormat.time(end))"
+            }
             let stops = areas.map { "\(NorwegianFormat.time(limits($0).servingStop)) \($0.label)" }
             let within =
-                "De omsøkte skjenketidene holder seg innenfor det som gjelder i \(zone.label): skjenkingen "
-                + "opphører senest \(NorwegianFormat.list(stops)), før stedet skal holde lukket, og innenfor "
-                + "alkohollovens rammer (§ 4-4)."
+                "Omsøkt skjenking \(NorwegianFormat.list(requested)) holder seg innenfor det som gjelder i "
+                + "\(zone.label), der skjenkingen skal opphøre senest \(NorwegianFormat.list(stops)), før stedet skal "
+                + "holde lukket, og innenfor alkohollovens rammer (§ 4-4)."
             sentences.append(within)
             inFavour.append("De omsøkte skjenketidene holder seg innenfor sonens skjenketid og alkohollovens rammer.")
         } else {

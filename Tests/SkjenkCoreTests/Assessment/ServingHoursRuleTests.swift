@@ -170,8 +170,18 @@ import Testing
             [Self.inside([.group1, .group2], "08:00", "00:30"), Self.outside([.group1, .group2], "11:00", "21:30")])
         let hours = try #require(a.factors.first { $0.key == .hours })
         #expect(hours.score == 0)
+        // The requested ends and the zone's serving stops, each named as what it is.
         #expect(
-            hours.explanation.contains("opphører senest kl. 00.30 inne og kl. 21.30 ute, før stedet skal holde lukket"))
+            hours.explanation.hasPrefix(
+                "Omsøkt skjenking inne til kl. 00.30 og ute til kl. 21.30 holder seg innenfor det som gjelder i "
+                    + "boligområde utenfor sentrum, der skjenkingen skal opphøre senest kl. 00.30 inne og kl. 21.30 ute, "
+                    + "før stedet skal holde lukket"), "\(hours.explanation)")
+        let earlier = assess(.innerCentre, [Self.inside([.group1, .group2], "11:00", "01:00")])
+        let early = try #require(earlier.factors.first { $0.key == .hours })
+        #expect(
+            early.explanation.hasPrefix(
+                "Omsøkt skjenking inne til kl. 01.00 holder seg innenfor det som gjelder i indre sentrum, der skjenkingen "
+                    + "skal opphøre senest kl. 03.00 inne"), "\(early.explanation)")
     }
 
     @Test func theNightHoursAreOutsideTheLawWhateverTheZone() throws {
