@@ -59,6 +59,8 @@ public enum StatementDesk {
     ) async throws -> StatementDraft {
         let previous = try await store.drafts(of: prepared.stored.hearing.caseNumber).last
         let chosen = outcome ?? StatementOutcome.suggested(by: prepared.assessment)
+        // The letter may not contradict its own assessment (the suggestion never does).
+        if let conflict = chosen.conflict(with: prepared.assessment) { throw conflict }
         // Without a route of its own or a previous one, the draft follows the district's delegation.
         var planned = route ?? previous?.route
         if planned == nil {

@@ -13,7 +13,11 @@ extension Fixtures {
         hearing.venue.address = Address(street: "Thereses gate 10", postalCode: "0168", postTown: "Oslo")
         hearing.venue.position = try! .wgs84(latitude: statementVenue.latitude, longitude: statementVenue.longitude)
         hearing.deadline = try! LocalDate(iso: "2026-12-15")
+        // A renewal's applicant holds the permit it renews.
+        if kind == .renewal { hearing.earlierPermit = true }
         if permit == .retailSale {
+            hearing.remark = nil
+            if kind == .change { hearing.change = "Salg også lørdager fra kl. 08.00" }
             hearing.venue.name = "Kiwi Thereses gate"
             hearing.venue.concept = "Dagligvarebutikk"
             hearing.venue.targetGroup = "Nabolaget"
@@ -29,6 +33,42 @@ extension Fixtures {
                     area: .indoor, groups: [.group1], days: [.saturday], from: TimeOfDay("08:00"),
                     to: TimeOfDay("18:00")),
             ]
+        }
+        return hearing
+    }
+
+    /// The hearing for a statement with `outcome`, its hours such that the outcome is one the
+    /// assessment allows (`StatementOutcome.conflict(with:)`): lawful hours for an outcome that grants
+    /// the application, an unlawful part for a partial refusal; the base hearing's unlawful hours for
+    /// a statement against.
+    public static func statementHearing(
+        _ kind: ApplicationType, _ permit: PermitType, for outcome: StatementOutcome
+    ) -> Hearing {
+        var hearing = statementHearing(kind, permit)
+        switch (outcome, permit) {
+        case (.noRemarks, .serving), (.remarks, .serving), (.grantWithConditions, .serving):
+            // Within the residential zone's serving stops (00.30 inside, 21.30 outside) and § 4-4.
+            hearing.servingPeriods = [
+                try! ServingPeriod(
+                    area: .indoor, groups: [.group1, .group2], from: TimeOfDay("11:00"), to: TimeOfDay("00:30")),
+                try! ServingPeriod(
+                    area: .indoor, groups: [.group3], from: TimeOfDay("13:00"), to: TimeOfDay("00:30")),
+                try! ServingPeriod(
+                    area: .outdoor, groups: [.group1, .group2], days: [.friday, .saturday],
+                    from: TimeOfDay("11:00"), to: TimeOfDay("21:30")),
+                try! ServingPeriod(
+                    area: .outdoor, groups: [.group3], days: [.friday, .saturday],
+                    from: TimeOfDay("13:00"), to: TimeOfDay("21:30")),
+            ]
+            if kind == .change { hearing.change = "Utvidet skjenketid ute til kl. 21.30" }
+        case (.partialRefusal, .retailSale):
+            // Past § 3-7's 20.00 on weekdays.
+            hearing.servingPeriods[0] = try! ServingPeriod(
+                area: .indoor, groups: [.group1], days: [.monday, .tuesday, .wednesday, .thursday, .friday],
+                from: TimeOfDay("08:00"), to: TimeOfDay("21:00"))
+            if kind == .change { hearing.change = "Salg til kl. 21.00 på hverdager" }
+        default:
+            break
         }
         return hearing
     }

@@ -18,7 +18,7 @@ import Testing
             | Nr. | Sted | Type | Avstand |
             |---|---|---|---|
             | 1 | Ila skole | skole | 80 m |
-            | 2 | (navn utelatt) | rus- og behandlingstilbud | 140 m |
+            | 2 | (navn utelatt) | tilbud for sårbare grupper | 140 m |
 
             ### Samlet vurdering
 
@@ -31,7 +31,7 @@ import Testing
                 | Nr. | Sted | Type | Avstand |
                 |---|---|---|---|
                 | 1 | Ila skole | skole | 80 m |
-                | 2 | (navn utelatt) | rus- og behandlingstilbud | 140 m |
+                | 2 | (navn utelatt) | tilbud for sårbare grupper | 140 m |
                 """)
         #expect(StatementDesk.mapKeyTable("# Uttalelse\n\nIngen steder.\n") == nil)
     }

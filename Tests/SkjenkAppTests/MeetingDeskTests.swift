@@ -33,7 +33,7 @@ import ZIPFoundation
             let prepared = try await StatementDesk.prepare(
                 [stored], policies: PolicySet(policy), store: store, today: Fixtures.day("2026-11-22"))[0]
             _ = try await StatementDesk.compose(
-                prepared, outcome: .grantWithConditions,
+                prepared, outcome: .partialRefusal,
                 route: .council(body: "bydelsutvalget", meetingDate: Fixtures.day("2026-12-03"), itemNumber: "45/26"),
                 reference: nil, today: Fixtures.day("2026-11-22"), templates: try TemplateSet.bundledStatement(),
                 store: store, actor: actor, officer: nil)
@@ -82,7 +82,7 @@ import ZIPFoundation
         #expect(
             one.contains(
                 "Bydelsutvalget gir høringsuttalelse til søknaden i sak \(cases[0].text) slik den står i vedlegget: "
-                    + "tilrår innvilget med vilkår."))
+                    + "tilrår avslag for del av søknaden."))
         // The drafts planned 3 December, item 45/26: the attachment names this meeting and item.
         #expect(one.contains("Saken legges fram for bydelsutvalget i møte 10. desember 2026, sak 1/26."))
         #expect(two.contains("Saken legges fram for bydelsutvalget i møte 10. desember 2026, sak 2/26."))

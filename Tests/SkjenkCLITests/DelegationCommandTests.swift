@@ -28,14 +28,14 @@ import Testing
         let ownerCase = try #require(kinds.first { $0.value == "renewal" || $0.value == "singleOccasion" }?.key)
 
         // The assessment's outcome for a new permit decides; force remarks so the council decides.
-        let refused = try cli.run("draft", newCase, "--outcome", "vilkaar", "--policy", policy.path)
+        let refused = try cli.run("draft", newCase, "--outcome", "delvis-avslag", "--policy", policy.path)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("er ikke delegert; saken avgjøres av bydelsutvalget."), "\(refused.stderr)")
         #expect(refused.stderr.contains("Det er ikke lagt inn noe møte i bydelsutvalget fra i dag"))
 
         let date = OsloTime.today(at: Date()).adding(days: 14)
         #expect(try cli.run("meetings", "create", "--body", "bydelsutvalget", "--date", date.iso).status == 0)
-        let drafted = try cli.run("draft", newCase, "--outcome", "vilkaar", "--policy", policy.path)
+        let drafted = try cli.run("draft", newCase, "--outcome", "delvis-avslag", "--policy", policy.path)
         #expect(drafted.status == 0, "\(drafted.stderr)")
         let text = try cli.run("draft", newCase, "--export", "md", "--output", cli.folder.appendingPathComponent("u.md").path,
             "--policy", policy.path)

@@ -66,7 +66,7 @@ import ZIPFoundation
         // Three sites within 200 m (the sports ground at 900 m is outside), three venues within 250 m.
         #expect(collector.titles.contains("1. Ila skole (skole), 80 m"))
         // The district's policy describes treatment services by kind in public letters, on the map too.
-        #expect(collector.titles.contains("2. rus- og behandlingstilbud, 140 m"))
+        #expect(collector.titles.contains("2. tilbud for sårbare grupper, 140 m"))
         #expect(!collector.titles.contains { $0.contains("Sporveisgata") })
         #expect(collector.titles.contains("3. Åsen barnehage (barnehage), 150 m"))
         #expect(!collector.titles.contains { $0.contains("Bislett stadion") })

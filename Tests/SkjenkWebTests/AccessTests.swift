@@ -61,7 +61,7 @@ import Testing
             let posts: [(String, [(String, String)])] = [
                 ("/klager", [("hendelse", "2026-11-20"), ("sted", "Bar Boble"), ("kategori", "stoey")]),
                 ("/klager/1/steg", [("tiltak", "kontaktet-stedet")]),
-                ("/saker/2026/10003/utkast", [("konklusjon", "vilkaar")]),
+                ("/saker/2026/10003/utkast", [("konklusjon", "delvis-avslag")]),
                 ("/saker/2026/10003/send-til-behandling", []), ("/logg-ut", []),
                 ("/saker/2026/10003/rediger", [("tekst", "# X")]),
             ]

@@ -15,7 +15,7 @@ import Testing
         try await harness.application().test(.router) { client in
             let kari = Browser(client)
             try await kari.signIn("kari")
-            try await kari.draft([("konklusjon", "vilkaar"), ("vei", "direktor")])
+            try await kari.draft([("konklusjon", "delvis-avslag"), ("vei", "direktor")])
             let before = try await kari.get("/saker/2026/10003")
             #expect(before.text.contains("Næringsetatens vedtak er ikke ført."))
             let missing = try await kari.post(

@@ -27,7 +27,7 @@ import Testing
             var page = try await kari.get("/saker/2026/10003")
             #expect(Self.taskStates(page.text) == ["next", "waiting", "waiting", "waiting", "waiting"])
             #expect(page.text.contains("href=\"#vurdering\""))
-            _ = try await kari.post("/saker/2026/10003/utkast", [("konklusjon", "vilkaar"), ("vei", "direktor")])
+            _ = try await kari.post("/saker/2026/10003/utkast", [("konklusjon", "delvis-avslag"), ("vei", "direktor")])
             page = try await kari.get("/saker/2026/10003")
             #expect(Self.taskStates(page.text) == ["done", "done", "next", "waiting", "waiting"])
             #expect(page.text.contains("href=\"#send-til-behandling\""))
@@ -120,7 +120,7 @@ import Testing
             let kari = Browser(client)
             try await kari.signIn("kari")
             try await kari.get("/saker/2026/10003")
-            let drafted = try await kari.post("/saker/2026/10003/utkast", [("konklusjon", "vilkaar"), ("vei", "direktor")])
+            let drafted = try await kari.post("/saker/2026/10003/utkast", [("konklusjon", "delvis-avslag"), ("vei", "direktor")])
             #expect(drafted.text.contains("Utkast versjon 1 er lagret."), "\(drafted.text)")
             let editor = try await kari.get("/saker/2026/10003/rediger")
             #expect(editor.status == .ok)
@@ -206,6 +206,16 @@ import Testing
             #expect(council.text.contains("id=\"sak\" name=\"sak\" value=\"45/26\""))
             #expect(council.text.contains("<option value=\"bu\" selected>"))
             #expect(council.text.contains("<option value=\"gaar-imot\" selected>"))
+            #expect(try await harness.store.drafts(of: harness.caseNumber).isEmpty)
+
+            // The harness's hearing asks for hours past the zone's serving stop: a statement that grants
+            // it as applied for would contradict its own assessment, and is refused at the outcome.
+            let granting = try await kari.post(
+                "/saker/2026/10003/utkast", [("konklusjon", "ingen-merknader"), ("vei", "direktor")])
+            #expect(granting.status == .unprocessableContent)
+            #expect(granting.text.contains("<a href=\"#konklusjon\">Søknaden omfatter skjenking inne etter kl. 00.30"))
+            #expect(granting.text.contains("kan derfor ikke tilrå at søknaden innvilges som omsøkt"))
+            #expect(granting.text.contains("<option value=\"ingen-merknader\" selected>"))
             #expect(try await harness.store.drafts(of: harness.caseNumber).isEmpty)
         }
     }

@@ -47,7 +47,7 @@ import Testing
             #expect(!page.text.contains("be Næringsetaten om utsatt frist"))
             // The first draft follows the form, which the plan filled in.
             let drafted = try await kari.draft([
-                ("konklusjon", "vilkaar"), ("vei", "bu"), ("organ", "bydelsutvalget"), ("mote", "2026-12-10"),
+                ("konklusjon", "delvis-avslag"), ("vei", "bu"), ("organ", "bydelsutvalget"), ("mote", "2026-12-10"),
                 ("sak", ""),
             ])
             #expect(drafted.text.contains("Utkast versjon 1 er lagret."))

@@ -17,7 +17,7 @@ import Testing
             let kari = Browser(client)
             try await kari.signIn("kari")
             // A statement for the council, planned for 10 December as item 52/26, sent for review.
-            try await kari.draft([("konklusjon", "vilkaar"), ("vei", "bu"), ("mote", "2026-12-10"), ("sak", "52/26")])
+            try await kari.draft([("konklusjon", "delvis-avslag"), ("vei", "bu"), ("mote", "2026-12-10"), ("sak", "52/26")])
             try await kari.get("/saker/2026/10003")
             #expect(try await kari.post("/saker/2026/10003/send-til-behandling", []).status == .ok)
 

@@ -60,7 +60,7 @@ import Testing
         Route(method: .get, template: "/saker/{year}/{seq}", path: "/saker/2026/10003", kind: .page(staff)),
         Route(
             method: .post, template: "/saker/{year}/{seq}/utkast", path: "/saker/2026/10003/utkast", kind: .page(staff),
-            fields: [("konklusjon", "vilkaar")]),
+            fields: [("konklusjon", "delvis-avslag")]),
         Route(method: .get, template: "/saker/{year}/{seq}/rediger", path: "/saker/2026/10003/rediger", kind: .page(staff)),
         Route(
             method: .post, template: "/saker/{year}/{seq}/rediger", path: "/saker/2026/10003/rediger",

@@ -29,7 +29,7 @@ import Testing
                         + "lukket inne fra kl. 01.00 i boligområde utenfor sentrum. Det kan gis skjenking inne til "
                         + "kl. 00.30.</li>"), "\(page.text)")
             let drafted = try await kari.post(
-                "/saker/2026/10003/utkast", [("konklusjon", "vilkaar"), ("vei", "direktor")])
+                "/saker/2026/10003/utkast", [("konklusjon", "delvis-avslag"), ("vei", "direktor")])
             #expect(drafted.text.contains("Utkast versjon 1 er lagret."), "\(drafted.text.prefix(300))")
             #expect(drafted.text.contains("høringsuttalelse til søknad om skjenkebevilling"))
             let edited = try await kari.post(
@@ -191,7 +191,7 @@ import Testing
             #expect(saved.text.contains("kari vises nå som «Kari Nordmann, rådgiver» i uttalelsene."))
             let kari = Browser(client)
             try await kari.signIn("kari")
-            let drafted = try await kari.draft([("konklusjon", "vilkaar"), ("vei", "direktor")])
+            let drafted = try await kari.draft([("konklusjon", "delvis-avslag"), ("vei", "direktor")])
             #expect(drafted.text.contains("Utkast versjon 1 er lagret."))
             let markdown = try await kari.get("/saker/2026/10003/eksport/md")
             #expect(
@@ -207,7 +207,7 @@ import Testing
         try await harness.application().test(.router) { client in
             let kari = Browser(client)
             try await kari.signIn("kari")
-            try await kari.draft([("konklusjon", "vilkaar"), ("vei", "direktor")])
+            try await kari.draft([("konklusjon", "delvis-avslag"), ("vei", "direktor")])
             let generated = try await kari.get("/saker/2026/10003/eksport/md").text
             let lines = generated.components(separatedBy: "\n")
             #expect(lines.count > 40)
@@ -231,7 +231,7 @@ import Testing
         try await harness.application().test(.router) { client in
             let kari = Browser(client)
             try await kari.signIn("kari")
-            try await kari.draft([("konklusjon", "vilkaar"), ("vei", "direktor")])
+            try await kari.draft([("konklusjon", "delvis-avslag"), ("vei", "direktor")])
             try await kari.post("/saker/2026/10003/send-til-behandling", [])
             let bu = Browser(client)
             try await bu.signIn("bu1")
@@ -261,12 +261,12 @@ import Testing
         try await harness.application().test(.router) { client in
             let kari = Browser(client)
             try await kari.signIn("kari")
-            try await kari.draft([("konklusjon", "vilkaar"), ("vei", "bu"), ("mote", "2026-12-10"), ("sak", "52/26")])
+            try await kari.draft([("konklusjon", "delvis-avslag"), ("vei", "bu"), ("mote", "2026-12-10"), ("sak", "52/26")])
             let page = try await kari.get("/saker/2026/10003")
             #expect(page.text.contains(#"<option value="bu" selected>Bydelsutvalget</option>"#))
             #expect(page.text.contains(#"name="mote" value="2026-12-10""#))
             #expect(page.text.contains(#"name="sak" value="52/26""#))
-            let again = try await kari.post("/saker/2026/10003/utkast", [("konklusjon", "vilkaar")])
+            let again = try await kari.post("/saker/2026/10003/utkast", [("konklusjon", "delvis-avslag")])
             #expect(again.text.contains("Utkast versjon 2 er lagret."))
             let text = try await kari.get("/saker/2026/10003/eksport/md").text
             #expect(text.contains("Saken legges fram for bydelsutvalget i møte 10. desember 2026, sak 52/26."))
@@ -322,7 +322,7 @@ import Testing
             let id = location.split(separator: "/").last.map(String.init) ?? ""
             try await kari.post(
                 "/klager/\(id)/steg", [("tiltak", "annet"), ("notat", script), ("frist", "2026-12-01")])
-            try await kari.draft([("konklusjon", "vilkaar")])
+            try await kari.draft([("konklusjon", "delvis-avslag")])
             try await kari.post("/saker/2026/10003/rediger", [("tekst", "# \(script)\n\n\(script)")])
             let invalid = try await kari.post(
                 "/klager", [("sted", script), ("beskrivelse", script), ("kategori", "stoey")])
@@ -346,7 +346,7 @@ import Testing
             // A draft citing the complaint, sent for review.
             let kari = Browser(client)
             try await kari.signIn("kari")
-            try await kari.draft([("konklusjon", "vilkaar")])
+            try await kari.draft([("konklusjon", "delvis-avslag")])
             try await kari.post("/saker/2026/10003/send-til-behandling", [])
             #expect(try await kari.get("/klager/\(harness.complaintId)").text.contains(person.email!))
 
@@ -391,7 +391,7 @@ import Testing
             #expect(try await listed("/api/v1/saker?alle=1").isEmpty)
             let kari = Browser(client)
             try await kari.signIn("kari")
-            try await kari.draft([("konklusjon", "vilkaar"), ("vei", "direktor")])
+            try await kari.draft([("konklusjon", "delvis-avslag"), ("vei", "direktor")])
             try await kari.post("/saker/2026/10003/send-til-behandling", [])
             #expect(try await listed("/api/v1/saker?alle=1") == [harness.caseNumber.text])
             #expect(try await listed("/api/v1/saker") == [harness.caseNumber.text])

@@ -329,7 +329,7 @@ public struct StatementView: Sendable, Encodable {
         complaintCounts = f.complaintCounts
         hasComplaints = !f.complaintCounts.isEmpty
         complaintSummary = f.complaintSummary
-        complaintCategories = NorwegianFormat.list(f.complaintCounts.map { "\($0.category): \($0.episodes)" })
+        complaintCategories = NorwegianFormat.list(f.complaintCounts.map { "\($0.category) (\($0.episodes))" })
         goals = f.goals
         hasGoals = !f.goals.isEmpty
         uncertainties = f.uncertainties

@@ -64,7 +64,7 @@ extension AssessmentWork {
                 Condition(
                     subject: .outdoorGroup3, text: "Det skjenkes ikke alkoholgruppe 3 ute.",
                     reason: "\(named(site)) ligger \(metres(site.distanceMeters)) fra "
-                        + "stedet, og bydelen vil ikke ha skjenking av brennevin ute så nær et sted for barn og "
+                        + "stedet, og bydelen mener brennevin ikke bør skjenkes ute så nær et sted for barn og "
                         + "unge."))
         }
         // Signs counted against the policy's cut-offs (`vurdering.konsept_tegn_middels`, `_hoy`);

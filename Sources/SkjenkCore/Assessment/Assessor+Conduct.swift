@@ -158,13 +158,12 @@ extension AssessmentWork {
             ? 3 : (weighed >= policy.penaltyPoints.medium ? 2 : (worst.total > 0 ? 1 : 0))
         var explanation: String
         if considered.isEmpty {
-            if hearing.earlierPermit == false, all.isEmpty {
+            // A renewal is by definition a holder with a permit; the register covers two years.
+            if hearing.earlierPermit == false, all.isEmpty, !renewal {
                 explanation = "\(name) har ikke hatt bevilling før, og det finnes ingen prikkhistorikk å vurdere."
             } else {
-                explanation =
-                    "Det er ikke registrert prikker på \(name) "
-                    + (renewal ? "i bevillingsperioden (de siste fire årene)." : "de siste to årene.")
-                if renewal { inFavour.append("Bevillingshaveren har ikke fått prikker i bevillingsperioden.") }
+                explanation = "Næringsetatens oversikt over prikker viser ingen prikker på \(name) de siste to årene."
+                if renewal { inFavour.append("Bevillingshaveren har ikke fått prikker de siste to årene.") }
             }
         } else {
             explanation = "\(name) har fått \(points(recentTotal)) de siste to årene."
@@ -172,19 +171,18 @@ extension AssessmentWork {
                 let older = considered.filter { $0.date <= twoYears }
                 if !older.isEmpty {
                     explanation +=
-                        " I bevillingsperioden (fire år, alkoholloven § 1-6) fikk bevillingshaveren i tillegg "
-                        + "\(points(older.reduce(0) { $0 + $1.points })) som er eldre enn to år; ved fornyelse kan "
-                        + "hele "
-                        + "perioden vektlegges (§ 1-7a)."
+                        " Oversikten viser i tillegg \(points(older.reduce(0) { $0 + $1.points })) som er eldre enn "
+                        + "to år; ved fornyelse kan bydelen legge vekt på hvordan stedet er drevet i hele "
+                        + "bevillingsperioden (alkoholloven § 1-7a)."
                     evidence += older.map { "eldre enn to år: " + line($0) }
                 }
             }
             if worst.total >= 12, let first = worst.first, let last = worst.last {
                 explanation +=
-                    " Mellom \(NorwegianFormat.date(first)) og \(NorwegianFormat.date(last)) fikk bevillingshaveren "
-                    + "\(points(worst.total)) innenfor to år; tolv prikker innen to år gir inndragning av "
-                    + "bevillingen i "
-                    + "én uke, og flere prikker gir lengre inndragning (alkoholforskriften § 10-2)."
+                    " Etter oversikten fikk bevillingshaveren \(points(worst.total)) innenfor to år, for brudd mellom "
+                    + "\(NorwegianFormat.longDate(first)) og \(NorwegianFormat.longDate(last)); tolv prikker innen to år "
+                    + "gir inndragning av bevillingen i én uke, og flere prikker gir lengre inndragning "
+                    + "(alkoholforskriften § 10-2). Bydelen kjenner ikke til om bevillingen er inndratt."
             }
         }
         if renewal {
@@ -204,8 +202,7 @@ extension AssessmentWork {
         }
         let summary =
             score >= 2
-            ? "Bevillingshaveren har fått \(points(worst.total)) innenfor to år"
-                + (renewal ? " i bevillingsperioden." : ".") : nil
+            ? "Bevillingshaveren har etter Næringsetatens oversikt fått \(points(worst.total)) innenfor to år." : nil
         factors.append(
             Factor(
                 key: .points, criterion: .earlierOperation, score: score, explanation: explanation, evidence: evidence,

@@ -111,7 +111,7 @@ extension AssessmentWork {
                     rule: .group3BeforeOnePM,
                     part: "skjenking av alkoholgruppe 3 \(area.label) før kl. 13.00\(daysNote(early))",
                     reason: "alkoholloven § 4-4 tillater ikke skjenking av alkoholgruppe 3 før kl. 13.00",
-                    alternative: "alkoholgruppe 3 \(area.label) fra kl. 13.00", area: area,
+                    alternative: "skjenking av alkoholgruppe 3 \(area.label) fra kl. 13.00", area: area,
                     limit: ServingHours.group3Start))
         }
         // Per day: the latest end of groups 1–2 against the latest end of group 3.
@@ -136,7 +136,7 @@ extension AssessmentWork {
                     PartRefusal(
                         rule: .group3AfterGroups12,
                         part: "skjenking av alkoholgruppe 3 \(area.label) uten skjenking av gruppe 1 og 2\(note)",
-                        reason: reason, alternative: "alkoholgruppe 3 \(area.label) bare når gruppe 1 og 2 skjenkes",
+                        reason: reason, alternative: "skjenking av alkoholgruppe 3 \(area.label) bare når gruppe 1 og 2 skjenkes",
                         area: area))
             } else {
                 let end = ServingHours.fromLateness(limit)
@@ -146,7 +146,7 @@ extension AssessmentWork {
                         part: "skjenking av alkoholgruppe 3 \(area.label) etter \(NorwegianFormat.time(end))\(note)",
                         reason: reason,
                         alternative:
-                            "alkoholgruppe 3 \(area.label) til \(NorwegianFormat.time(end)), som gruppe 1 og 2",
+                            "skjenking av alkoholgruppe 3 \(area.label) til \(NorwegianFormat.time(end)), som gruppe 1 og 2",
                         area: area, limit: end))
             }
         }
@@ -177,17 +177,17 @@ extension AssessmentWork {
         refusals.append(refused)
         let gap = ServingHours.lateness(limit.closing) - stop
         // A requested end equal to the closing time is most likely the opening hours written as
-        // serving hours: said so, so the applicant sees the half hour, not a cut in the hours.
+        // serving hours: the sentence names the closing time as such, so the applicant sees the half
+        // hour before it, not a cut in the hours; the serving after the stop is still refused.
         let sentence: String
         if pastLaw {
             sentence = "\(NorwegianFormat.capitalized(refused.part)) kan ikke tilrås: \(reason)."
         } else if latest == limit.closing {
             sentence =
                 "Søknaden oppgir skjenking \(area.label) til \(NorwegianFormat.time(latest)), som er stedets "
-                + "stengetid "
-                + "\(area.label)\(limit.courtyard ? " i bakgården" : ""); bydelen legger til grunn at dette er "
-                + "åpningstiden, og skjenkingen må opphøre \(NorwegianFormat.duration(minutes: gap)) før, "
-                + "\(NorwegianFormat.time(limit.servingStop))."
+                + "stengetid \(area.label)\(limit.courtyard ? " i bakgården" : ""). Skjenkingen må opphøre "
+                + "\(NorwegianFormat.duration(minutes: gap)) før, \(NorwegianFormat.time(limit.servingStop)), og "
+                + "bydelen kan tilrå skjenking \(area.label) til \(NorwegianFormat.time(limit.servingStop))."
         } else {
             sentence =
                 "Omsøkt skjenking \(area.label) til \(NorwegianFormat.time(latest)) er "

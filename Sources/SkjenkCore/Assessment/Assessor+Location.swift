@@ -95,7 +95,7 @@ extension AssessmentWork {
     }
 
     /// "Ila skole", "Fagerborg fritidsklubb (fritidsklubb/ungdomstilbud)": the kind in brackets
-    /// only when the name does not already say it; "Et rus- og behandlingstilbud" when the policy
+    /// only when the name does not already say it; "Et tilbud for sårbare grupper" when the policy
     /// describes vulnerable services by kind.
     func named(_ site: NearbySite) -> String {
         let shown = site.publicName(policy)

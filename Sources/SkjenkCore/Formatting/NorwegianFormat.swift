@@ -104,6 +104,8 @@ extension NorwegianFormat {
         let rest = minutes % 60
         if hours == 0 && rest == 30 { return "en halv time" }
         if hours == 1 && rest == 30 { return "halvannen time" }
+        // «to og en halv time», as Norwegian says it, never «to timer og 30 minutter».
+        if hours > 1 && rest == 30 { return "\(number(hours)) og en halv time" }
         let hourText = hours == 1 ? "én time" : "\(number(hours)) timer"
         switch (hours, rest) {
         case (0, _): return "\(number(rest)) \(rest == 1 ? "minutt" : "minutter")"

@@ -8,7 +8,9 @@ public enum SiteCategory: String, ExchangeCoded {
     case kindergarten
     /// Fritidsklubb or another service for young people.
     case youth
-    /// Rusinstitusjon, treatment, low-threshold or housing services for vulnerable groups.
+    /// Rusinstitusjon, treatment, low-threshold or housing services for vulnerable groups: «tilbud for
+    /// sårbare grupper», never «rus- og behandlingstilbud», which is wrong (and stigmatising) for a
+    /// housing service.
     case treatment
     /// Idrettsanlegg.
     case sports
@@ -31,7 +33,7 @@ public enum SiteCategory: String, ExchangeCoded {
         case .school: "skole"
         case .kindergarten: "barnehage"
         case .youth: "fritidsklubb/ungdomstilbud"
-        case .treatment: "rus- og behandlingstilbud"
+        case .treatment: "tilbud for sårbare grupper"
         case .sports: "idrettsanlegg"
         case .other: "annet"
         }

@@ -32,6 +32,43 @@ public enum StatementOutcome: String, ExchangeCoded {
     public static func suggested(by assessment: Assessment) -> StatementOutcome {
         assessment.outcome
     }
+
+    /// Why the officer's choice of this outcome would make the letter contradict its own
+    /// assessment, or nil. Hours the law or Oslo's regulation does not allow can never be
+    /// recommended (alkoholloven §§ 3-7 and 4-4, the regulation's closing times): an outcome that
+    /// grants the application as applied for cannot stand beside them. A partial refusal must name
+    /// the part refused, so it needs a part the assessment refuses.
+    public func conflict(with assessment: Assessment) -> OutcomeConflict? {
+        let parts = assessment.refusals.map(\.part)
+        switch self {
+        case .noRemarks, .remarks, .grantWithConditions:
+            return parts.isEmpty ? nil : .unlawfulPartsGranted(parts)
+        case .partialRefusal:
+            return parts.isEmpty ? .nothingToRefuse : nil
+        case .against:
+            return nil
+        }
+    }
+}
+
+/// An outcome that would contradict the assessment (`StatementOutcome.conflict(with:)`).
+public enum OutcomeConflict: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Parts the law or the regulation does not allow, under an outcome that grants them.
+    case unlawfulPartsGranted([String])
+    /// A partial refusal without a part to refuse.
+    case nothingToRefuse
+
+    public var description: String {
+        switch self {
+        case .unlawfulPartsGranted(let parts):
+            "søknaden omfatter \(NorwegianFormat.list(parts)), som loven eller forskriften ikke tillater; uttalelsen "
+                + "kan derfor ikke tilrå at søknaden innvilges som omsøkt. Velg «\(StatementOutcome.partialRefusal.label)» "
+                + "eller «\(StatementOutcome.against.label)»"
+        case .nothingToRefuse:
+            "vurderingen finner ingen del av søknaden som må avslås, så et delvis avslag ville ikke kunne si hva det "
+                + "gjelder. Velg en annen konklusjon, og skriv eventuelt bydelens egne innvendinger inn i teksten"
+        }
+    }
 }
 
 /// Who decides the statement: the director under delegation, or the district council (BU) or

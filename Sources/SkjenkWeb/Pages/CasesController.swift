@@ -105,6 +105,10 @@ struct CasesController {
                 return try await casePage(request, context, session: session, message: nil, error: error.description)
             } catch let error as NoMeetingPlanned {
                 return try await casePage(request, context, session: session, message: nil, error: error.description)
+            } catch let conflict as OutcomeConflict {
+                var errors = FormErrors("konklusjon", NorwegianFormat.capitalized(conflict.description) + ".")
+                errors.keep(form, "konklusjon", "lengde", "vei", "mote", "sak")
+                return try await casePage(request, context, session: session, message: nil, error: nil, errors: errors)
             }
         }
         router.post("/saker/:year/:seq/fristutsettelse") { request, context -> Response in
@@ -642,7 +646,7 @@ struct CasesController {
                 }, routeIsCouncil: typed["vei"].map { $0 == "bu" } ?? (councilRoute != nil),
                 routeMeeting: typed["mote"] ?? councilRoute?.meeting.iso ?? "",
                 routeItem: typed["sak"] ?? councilRoute?.item ?? "",
-                draftFormOpen: draft == nil || errors["mote"] != nil,
+                draftFormOpen: draft == nil || errors["mote"] != nil || errors["konklusjon"] != nil,
                 agencyFormOpen: errors["vedtak"] != nil || errors["vedtaksdato"] != nil, routeBody: councilRoute?.body ?? routeBody,
                 routeBodyLabel: NorwegianFormat.capitalized(councilRoute?.body ?? routeBody),
                 routeAdvice: plan.suggestion?.reason ?? "", hasRouteAdvice: plan.suggestion != nil,

@@ -176,6 +176,9 @@ extension Skjenk {
                     length: kort ? .short : (full ? .full : .automatic))
             } catch let error as StatementStoreError {
                 throw CommandFailure(message: error.description)
+            } catch let conflict as OutcomeConflict {
+                throw CommandFailure(
+                    message: "sak \(prepared.hearing.caseNumber.text): \(conflict.description); ingen utkast er lagret")
             } catch let problem as TemplateSet.Problem {
                 throw CommandFailure(message: "malene kan ikke brukes: \(problem)")
             }

@@ -432,7 +432,11 @@ enum AnySale: Sendable, CustomTestStringConvertible {
         // period, and with the later six make fourteen within two years of the breaches (§ 10-2).
         #expect(factor.evidence.count == 3 && factor.evidence[2].hasPrefix("eldre enn to år"))
         #expect(factor.score == 3)
-        #expect(factor.explanation.contains("Mellom 21.11.2024 og 14.02.2026 fikk bevillingshaveren 14 prikker"))
+        #expect(
+            factor.explanation.contains(
+                "Etter oversikten fikk bevillingshaveren 14 prikker innenfor to år, for brudd mellom 21. november 2024 "
+                    + "og 14. februar 2026"))
+        #expect(factor.explanation.contains("Bydelen kjenner ikke til om bevillingen er inndratt."))
         // Not a renewal: the last two years alone, six points: medium (4) but not high (8).
         var new = renewal
         new.applicationType = .new
@@ -499,7 +503,13 @@ enum AnySale: Sendable, CustomTestStringConvertible {
             renewal,
             context: AssessmentContext(
                 policy: policy, sites: [], venues: [], penaltyPoints: [], today: try LocalDate(iso: "2026-11-22")))
-        #expect(kept.weighing.inFavour.contains("Bevillingshaveren har ikke fått prikker i bevillingsperioden."))
+        #expect(kept.weighing.inFavour.contains("Bevillingshaveren har ikke fått prikker de siste to årene."))
+        // A renewal is never said to have had no permit, whatever the hearing's flag says.
+        var unflagged = Fixtures.hearing(8, applicationType: .renewal)
+        unflagged.earlierPermit = false
+        let renewed = try assess(unflagged, [])
+        #expect(!renewed.explanation.contains("har ikke hatt bevilling før"))
+        #expect(renewed.explanation.hasPrefix("Næringsetatens oversikt over prikker viser ingen prikker på "))
         // A new owner is not credited either: it has not held this permit.
         var owner = Fixtures.hearing(9, applicationType: .changeOfOwner)
         owner.earlierPermit = true
@@ -524,7 +534,7 @@ enum AnySale: Sendable, CustomTestStringConvertible {
             ])
         // Weighed on the worst two years of the four-year period: eight points → high.
         #expect(factor.score == 3)
-        #expect(factor.explanation.contains("fikk bevillingshaveren i tillegg åtte prikker som er eldre enn to år"))
+        #expect(factor.explanation.contains("Oversikten viser i tillegg åtte prikker som er eldre enn to år"))
         #expect(factor.evidence.count == 2)
         #expect(factor.evidence.last?.hasPrefix("eldre enn to år: 01.06.2023") == true)
         // Not at a new application.

@@ -9,6 +9,14 @@ import Testing
         #expect(NorwegianFormat.date(date) == "02.11.2026")
     }
 
+    @Test(arguments: [
+        (30, "en halv time"), (90, "halvannen time"), (150, "to og en halv time"), (210, "tre og en halv time"),
+        (60, "én time"), (120, "to timer"), (45, "45 minutter"), (135, "to timer og 15 minutter"),
+    ])
+    func durationsAsNorwegianSaysThem(minutes: Int, text: String) {
+        #expect(NorwegianFormat.duration(minutes: minutes) == text)
+    }
+
     @Test func timesAndPeriods() throws {
         #expect(NorwegianFormat.time(try TimeOfDay("01:00")) == "kl. 01.00")
         let period = try ServingPeriod(

@@ -1,0 +1,42 @@
+import Foundation
+import SkjenkCore
+import SkjenkTestSupport
+import Testing
+
+/// The letter never contradicts its assessment: hours the law or Oslo's regulation does not allow
+/// are never granted, and a partial refusal always has a part to name.
+@Suite struct OutcomeConflictTests {
+    static func assess(_ hearing: Hearing) throws -> Assessment {
+        let policy = try Fixtures.policy()
+        return Assessor.assess(hearing, context: Fixtures.statementContext(policy: policy))
+    }
+
+    @Test func unlawfulHoursAreNeverGranted() throws {
+        // 03.00 inside in a residential zone: past the serving stop at 00.30.
+        let assessment = try Self.assess(Fixtures.statementHearing(.new, .serving))
+        #expect(!assessment.refusals.isEmpty)
+        for outcome in [StatementOutcome.noRemarks, .remarks, .grantWithConditions] {
+            guard case .unlawfulPartsGranted(let parts)? = outcome.conflict(with: assessment) else {
+                Issue.record("\(outcome) grants hours the regulation does not allow")
+                continue
+            }
+            #expect(parts == assessment.refusals.map(\.part))
+        }
+        #expect(StatementOutcome.partialRefusal.conflict(with: assessment) == nil)
+        #expect(StatementOutcome.against.conflict(with: assessment) == nil)
+        // The suggestion never conflicts.
+        #expect(StatementOutcome.suggested(by: assessment).conflict(with: assessment) == nil)
+    }
+
+    @Test func aPartialRefusalNeedsAPartToRefuse() throws {
+        let lawful = try Self.assess(Fixtures.statementHearing(.new, .serving, for: .grantWithConditions))
+        #expect(lawful.refusals.isEmpty)
+        #expect(StatementOutcome.partialRefusal.conflict(with: lawful) == .nothingToRefuse)
+        for outcome in [StatementOutcome.noRemarks, .remarks, .grantWithConditions, .against] {
+            #expect(outcome.conflict(with: lawful) == nil)
+        }
+        #expect(
+            OutcomeConflict.nothingToRefuse.description.hasPrefix(
+                "vurderingen finner ingen del av søknaden som må avslås"))
+    }
+}
