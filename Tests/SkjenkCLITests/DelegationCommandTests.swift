@@ -24,18 +24,18 @@ import Testing
             guard let number = row["caseNumber"] as? String, let kind = row["applicationType"] as? String else { return nil }
             return (number, kind)
         })
-        let newCase = try #require(kinds.first { $0.value == "new" }?.key)
+        let newCase = try #require(kinds.filter { $0.value == "new" }.keys.sorted().first)
         let ownerCase = try #require(kinds.first { $0.value == "renewal" || $0.value == "singleOccasion" }?.key)
 
-        // The assessment's outcome for a new permit decides; force remarks so the council decides.
-        let refused = try cli.run("draft", newCase, "--outcome", "delvis-avslag", "--policy", policy.path)
+        // A new permit that the district goes against is the council's (not delegated).
+        let refused = try cli.run("draft", newCase, "--outcome", "gaar-imot", "--policy", policy.path)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("er ikke delegert; saken avgjøres av bydelsutvalget."), "\(refused.stderr)")
         #expect(refused.stderr.contains("Det er ikke lagt inn noe møte i bydelsutvalget fra i dag"))
 
         let date = OsloTime.today(at: Date()).adding(days: 14)
         #expect(try cli.run("meetings", "create", "--body", "bydelsutvalget", "--date", date.iso).status == 0)
-        let drafted = try cli.run("draft", newCase, "--outcome", "delvis-avslag", "--policy", policy.path)
+        let drafted = try cli.run("draft", newCase, "--outcome", "gaar-imot", "--policy", policy.path)
         #expect(drafted.status == 0, "\(drafted.stderr)")
         let text = try cli.run("draft", newCase, "--export", "md", "--output", cli.folder.appendingPathComponent("u.md").path,
             "--policy", policy.path)

@@ -199,17 +199,22 @@ struct AssessmentWork {
                 dense
                 ? " Bydelen regner \(NorwegianFormat.number(Int(thresholds.medium))) eller flere som høy tetthet."
                 : " Det er under bydelens grense på \(NorwegianFormat.number(Int(thresholds.medium)))."
-        case .relative(let mediumPercentile, _):
+        case .relative(let mediumPercentile, let highPercentile):
             if let cut = context.densityCutoffs {
                 score = count >= cut.high ? 3 : (count >= cut.medium ? 2 : 0)
                 dense = score >= 2
-                let share = NorwegianFormat.number(Int((100 - mediumPercentile).rounded()))
+                // The cut-off is a percentile of the district's places: at least that share of them
+                // has as many or fewer around it (ties make it more, never fewer), which is what the
+                // sentence claims, and no more.
+                let (percentile, limit) = score == 3 ? (highPercentile, cut.high) : (mediumPercentile, cut.medium)
+                let share = NorwegianFormat.number(Int(percentile.rounded()))
                 reason =
                     dense
-                    ? " Det plasserer stedet blant de \(share) prosentene av bydelens steder med flest andre steder "
-                        + "rundt seg (\(NorwegianFormat.number(cut.medium)) eller flere)."
-                    : " Blant bydelens steder har de \(share) prosentene med tettest nabolag "
-                        + "\(NorwegianFormat.number(cut.medium)) eller flere; stedet ligger under dette."
+                    ? " Det er like mange eller flere enn rundt minst \(share) prosent av bydelens steder med "
+                        + "bevilling; bydelen regner \(NorwegianFormat.number(limit)) eller flere som "
+                        + "\(score == 3 ? "svært høy" : "høy") tetthet."
+                    : " Bydelen regner \(NorwegianFormat.number(cut.medium)) eller flere som høy tetthet (like mange "
+                        + "eller flere enn rundt minst \(share) prosent av bydelens steder); stedet ligger under dette."
             } else {
                 reason = " Bydelen har for få steder i oversikten til å sammenligne med bydelens øvrige steder."
             }
