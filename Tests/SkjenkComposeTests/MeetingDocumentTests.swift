@@ -89,7 +89,7 @@ import Testing
         #expect(one.contains("- Høringsfrist: 3. november 2026"))
         #expect(one.contains("- inne, gruppe 1 og 2, alle dager: 08.00–03.00"))
         #expect(one.contains("- ute, gruppe 1, 2 og 3, fredag og lørdag: 11.00–01.00"))
-        #expect(one.contains("Seneste omsøkte skjenketid inne/ute: 03.00/01.00."))
+        #expect(one.contains("Seneste omsøkte skjenketid: inne kl. 03.00, ute kl. 01.00."))
         #expect(
             one.contains(
                 "Bydelsutvalget gir høringsuttalelse til søknaden i sak \(entries[0].hearing.caseNumber.text) slik "

@@ -83,7 +83,7 @@ public enum MeetingDocument {
             out += "\nOmsøkte \(hoursWord):\n\n"
             for period in periods { out += "- \(period.area), \(period.groups), \(period.days): \(period.hours)\n" }
             if serving {
-                out += "\nSeneste omsøkte skjenketid inne/ute: \(StatementComposer.closing(h.servingPeriods)).\n"
+                out += "\nSeneste omsøkte skjenketid: \(StatementComposer.closing(h.servingPeriods)).\n"
             }
         }
         if let outcome = entry.item.outcome {

@@ -192,14 +192,16 @@ public enum StatementComposer {
     }
 
     /// "03.00/01.00": the latest closing inside and outside (a closing after midnight is later).
+    /// The latest requested end per area in words: "inne kl. 01.00, ute kl. 22.00" (never
+    /// "01.00/22.00", which Oslo's practice reads as closing time/serving stop).
     static func closing(_ periods: [ServingPeriod]) -> String {
-        func latest(_ area: ServingArea) -> String {
+        let ends = [ServingArea.indoor, .outdoor].compactMap { area -> String? in
             let closings = periods.filter { $0.area == area }.map(\.to)
             // Hours after midnight (before 06.00) close later than hours the evening before.
-            guard let last = closings.max(by: { rank($0) < rank($1) }) else { return "–" }
-            return NorwegianFormat.clock(last)
+            guard let last = closings.max(by: { rank($0) < rank($1) }) else { return nil }
+            return "\(area.label) \(NorwegianFormat.time(last))"
         }
-        return "\(latest(.indoor))/\(latest(.outdoor))"
+        return ends.isEmpty ? "ikke oppgitt" : ends.joined(separator: ", ")
     }
 
     private static func rank(_ time: TimeOfDay) -> Int { time.minutes < 6 * 60 ? time.minutes + 24 * 60 : time.minutes }
