@@ -80,6 +80,16 @@ import ZIPFoundation
         }
         let expected = try String(contentsOf: file, encoding: .utf8)
         #expect(text == expected, "\(file.lastPathComponent) differs; see the diff against the golden file")
+        // The weighing says why and the recommendation what: where they stand together, neither says the
+        // other's words again (the summary at the top repeats the recommendation by design, far from it).
+        let paragraphs = text.components(separatedBy: "\n\n").map { $0.replacingOccurrences(of: "*", with: "") }
+        for phrase in ["har ingen merknader", "merke seg", "går imot at"] {
+            for (first, second) in zip(paragraphs, paragraphs.dropFirst()) {
+                #expect(
+                    !(first.contains(phrase) && second.contains(phrase)),
+                    "«\(phrase)» twice in a row in \(file.lastPathComponent): \(first) / \(second)")
+            }
+        }
     }
 
     @Test func theTextFollowsTheCase() throws {

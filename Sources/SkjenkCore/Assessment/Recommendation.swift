@@ -139,29 +139,30 @@ public struct Recommendation: Sendable, Hashable, Codable {
         // The discretionary weighing: what the law forbids is in the refusals, not weighed here.
         let against = weighsAgainst.filter { !$0.key.isHours }
             .map { $0.summary ?? Self.firstSentence($0.explanation) }
+        // The weighing's last word says why; the recommendation that follows says what (the two never
+        // repeat each other, in the short letter where they stand side by side either).
         let conclusion: String
         switch outcome {
         case .noRemarks:
-            conclusion = "Ingenting i vurderingen taler mot søknaden, og bydelen har ingen merknader."
+            conclusion = "Ingenting i vurderingen taler mot søknaden."
         case .remarks:
             conclusion =
                 "Det som taler for varsomhet, er ikke tungt nok til at bydelen går imot søknaden, og bydelen ser "
-                + "ikke et vilkår som kan avhjelpe det; bydelen har derfor ingen innvendinger, men ber "
-                + "Næringsetaten merke seg dette."
+                + "ikke et vilkår som kan avhjelpe det."
         case .grantWithConditions:
-            conclusion =
-                "Det som taler mot søknaden, kan etter bydelens vurdering avhjelpes med vilkår, og bydelen tilrår "
-                + "at bevillingen gis med \(conditions.count == 1 ? "vilkåret" : "vilkårene") nedenfor."
+            conclusion = "Det som taler mot søknaden, kan etter bydelens vurdering avhjelpes med vilkår."
         case .partialRefusal:
             conclusion =
-                "Det som ligger utenfor alkohollovens og forskriftens tider, kan ikke tilrås; utover dette har bydelen "
-                + (conditions.isEmpty
-                    ? (against.isEmpty ? "ingen merknader." : "ingen innvendinger.")
-                    : "forslag til vilkår.")
+                "Tider som går ut over det alkoholloven eller Oslo kommunes forskrift tillater, kan ikke tilrås. "
+                + (against.isEmpty
+                    ? "Ellers taler ingenting i vurderingen mot søknaden."
+                    : (conditions.isEmpty
+                        ? "Det andre som taler for varsomhet, er ikke tungt nok til at bydelen går imot søknaden."
+                        : "Det andre som taler mot søknaden, kan etter bydelens vurdering avhjelpes med vilkår."))
         case .against:
             conclusion =
-                "Samlet taler forholdene mot søknaden, og bydelen går imot at bevilling gis"
-                + (conditions.isEmpty ? "." : "; vilkårene nedenfor foreslås subsidiært, om bevilling likevel gis.")
+                "Samlet taler forholdene mot søknaden, og bydelen mener at vilkår ikke kan avhjelpe dette"
+                + (conditions.isEmpty ? "." : "; vilkårene nedenfor foreslås bare subsidiært, om bevilling likevel gis.")
         }
         return Recommendation(
             outcome: outcome, refusals: refusals, conditions: conditions,
