@@ -44,11 +44,17 @@ extension AssessmentWork {
             if let age = hearing.venue.ageLimit {
                 if age < policy.youngAgeLimit {
                     flags.append("aldersgrensen er \(NorwegianFormat.number(age)) år")
-                    conditions.append(
-                        Condition(
-                            subject: .ageLimit, text: "Aldersgrense på \(policy.youngAgeLimit) år.",
-                            reason: "Stedet er et utested med aldersgrense \(age) år, og bydelen legger til grunn "
-                                + "en aldersgrense på minst \(policy.youngAgeLimit) år for utesteder."))
+                    // A condition for a new place or a change; a place that has run as it is (a
+                    // renewal, a new owner of the same place) is not given a new age limit on this
+                    // sign alone: the policy counts it as a sign, not as a rule.
+                    if !existingPlace {
+                        conditions.append(
+                            Condition(
+                                subject: .ageLimit, text: "Aldersgrense på \(policy.youngAgeLimit) år.",
+                                reason: "Stedet er et utested med aldersgrense \(age) år; bydelens alkoholpolitikk "
+                                    + "regner en aldersgrense under \(policy.youngAgeLimit) år på et utested som tegn på "
+                                    + "en ung målgruppe, og en høyere aldersgrense demper det."))
+                    }
                 }
             } else {
                 uncertainties.append("Søknaden oppgir ingen aldersgrense; den er ikke vurdert.")

@@ -37,7 +37,10 @@ extension AssessmentWork {
         var explanation: String
         if episodes == 0 {
             explanation = "Bydelen har ikke registrert klager på stedet eller adressen de siste \(months) månedene."
-            inFavour.append("Bydelen har ikke registrert klager på stedet.")
+            // Only a place that has been run counts its quiet record (a new place has none to praise).
+            if hearing.applicationType != .new && hearing.applicationType != .singleOccasion {
+                inFavour.append("Bydelen har ikke registrert klager på stedet.")
+            }
         } else {
             explanation =
                 "Bydelen har registrert \(Self.complaintsText(ownComplaints.count))"

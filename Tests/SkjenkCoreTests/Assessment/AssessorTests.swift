@@ -279,6 +279,21 @@ import Testing
         let age = try #require(a.conditions.first { $0.subject == .ageLimit })
         #expect(age.text == "Aldersgrense på 20 år.")
         #expect(age.reason.contains("aldersgrense 18 år"))
+        #expect(age.reason.contains("bydelens alkoholpolitikk regner en aldersgrense under 20 år på et utested som tegn"))
+        // A place that has run as it is: the sign is weighed, but no new age limit is imposed on it
+        // alone (heavier than the problem shown).
+        for kind in [ApplicationType.renewal, .changeOfOwner] {
+            let existing = assess(
+                hearing {
+                    $0.applicationType = kind
+                    $0.zone = .innerCentre
+                    $0.venue.concept = "Nattklubb med DJ"
+                    $0.venue.ageLimit = 18
+                    $0.servingPeriods = [period(.indoor, [.group1, .group2, .group3], "20:00", "03:00")]
+                })
+            #expect(!existing.conditions.contains { $0.subject == .ageLimit }, "\(kind)")
+            #expect(try factor(.concept, existing).evidence.contains("aldersgrensen er 18 år"))
+        }
     }
 
     /// A missing age limit is unknown, never 18, and no age-limit condition is invented.

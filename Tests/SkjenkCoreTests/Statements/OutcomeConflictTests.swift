@@ -39,4 +39,15 @@ import Testing
             OutcomeConflict.nothingToRefuse.description.hasPrefix(
                 "vurderingen finner ingen del av søknaden som må avslås"))
     }
+
+    /// A new place has no record to praise: no complaints speaks for a place that has been run.
+    @Test func noComplaintsSpeaksOnlyForAPlaceThatHasBeenRun() throws {
+        let policy = try Fixtures.policy()
+        let context = Fixtures.statementContext(policy: policy, complaints: [])
+        let praise = "Bydelen har ikke registrert klager på stedet."
+        for (kind, praised) in [(ApplicationType.new, false), (.singleOccasion, false), (.renewal, true), (.change, true)] {
+            let assessment = Assessor.assess(Fixtures.statementHearing(kind, .serving), context: context)
+            #expect(assessment.weighing.inFavour.contains(praise) == praised, "\(kind)")
+        }
+    }
 }
