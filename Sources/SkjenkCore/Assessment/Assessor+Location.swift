@@ -30,6 +30,7 @@ extension AssessmentWork {
             return
         }
         var best: (site: NearbySite, score: Int, band: String, closedNote: String?)?
+        var within: [NearbySite] = []
         var evidence: [String] = []
         for site in sites where categories.contains(site.category) {
             guard let bands = policy.distances[site.category] else { continue }
@@ -61,6 +62,7 @@ extension AssessmentWork {
                     ? "\(shown), \(metres(site.distanceMeters))"
                     : "\(site.category.label): \(shown), \(metres(site.distanceMeters))")
                     + (closedNote.map { " (\($0), stengt i de omsøkte tidene)" } ?? ""))
+            within.append(site)
             if best == nil || score > best!.score { best = (site, score, band, closedNote) }
         }
         var score = best?.score ?? 0
@@ -72,6 +74,18 @@ extension AssessmentWork {
                 "\(named(site)) ligger \(metres(site.distanceMeters)) fra stedet, \(best.band), som bydelen regner "
                 + "som nært for \(site.category.label)."
             var text = near
+            // Every other site within its band is named too: the letter never leaves out a school
+            // or a youth club the district's own limits put near.
+            let others = within.filter { $0 != site }.map { other -> String in
+                let name = named(other)
+                let shown = name.hasPrefix("Et ") ? "et " + name.dropFirst(3) : name
+                return shown.hasSuffix(")")
+                    ? shown.dropLast() + ", \(metres(other.distanceMeters)))"
+                    : shown + " (\(metres(other.distanceMeters)))"
+            }
+            if !others.isEmpty {
+                text += " Innenfor bydelens avstandsgrenser ligger også \(NorwegianFormat.list(others))."
+            }
             if let note = best.closedNote {
                 text += " Stedet er \(note) og er stengt i hele den omsøkte \(timeWord); nærheten veier derfor lite."
             } else if existingPlace, score >= 2 {
