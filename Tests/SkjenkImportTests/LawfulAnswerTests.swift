@@ -48,7 +48,7 @@ import Testing
         #expect(refusal.reason.contains("stedet skal holde lukket inne fra kl. 01.00"))
         #expect(
             a.factors.first { $0.key == .hours }?.explanation.contains(
-                "Skjenkingen må opphøre en halv time før, kl. 00.30, og bydelen kan tilrå skjenking inne til kl. 00.30.") == true)
+                "Skjenkingen må etter forskriften opphøre en halv time før, kl. 00.30, og skjenking etter det kan ikke tilrås.") == true)
     }
 
     /// Group 3 outdoors from 11.00: § 4-4 allows group 3 from 13.00 only.

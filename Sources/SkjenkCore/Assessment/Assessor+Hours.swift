@@ -185,9 +185,9 @@ extension AssessmentWork {
         } else if latest == limit.closing {
             sentence =
                 "Søknaden oppgir skjenking \(area.label) til \(NorwegianFormat.time(latest)), som er stedets "
-                + "stengetid \(area.label)\(limit.courtyard ? " i bakgården" : ""). Skjenkingen må opphøre "
-                + "\(NorwegianFormat.duration(minutes: gap)) før, \(NorwegianFormat.time(limit.servingStop)), og "
-                + "bydelen kan tilrå skjenking \(area.label) til \(NorwegianFormat.time(limit.servingStop))."
+                + "stengetid \(area.label)\(limit.courtyard ? " i bakgården" : ""). Skjenkingen må etter "
+                + "forskriften opphøre \(NorwegianFormat.duration(minutes: gap)) før, "
+                + "\(NorwegianFormat.time(limit.servingStop)), og skjenking etter det kan ikke tilrås."
         } else {
             sentence =
                 "Omsøkt skjenking \(area.label) til \(NorwegianFormat.time(latest)) er "

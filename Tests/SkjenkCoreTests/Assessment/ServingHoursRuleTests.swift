@@ -152,8 +152,8 @@ import Testing
         // and the half hour after it refused, never said to be fine (no contradiction with the refusal).
         #expect(
             hours.explanation.contains(
-                "Søknaden oppgir skjenking inne til kl. 01.00, som er stedets stengetid inne. Skjenkingen må opphøre "
-                    + "en halv time før, kl. 00.30, og bydelen kan tilrå skjenking inne til kl. 00.30."))
+                "Søknaden oppgir skjenking inne til kl. 01.00, som er stedets stengetid inne. Skjenkingen må etter "
+                    + "forskriften opphøre en halv time før, kl. 00.30, og skjenking etter det kan ikke tilrås."))
         #expect(!hours.explanation.contains("legger til grunn"))
         #expect(a.refusals.map(\.part) == ["skjenking inne etter kl. 00.30"])
         // Past the closing time it is an excess, said in words.
