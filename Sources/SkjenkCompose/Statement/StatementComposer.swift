@@ -50,7 +50,7 @@ public enum StatementComposer {
             guard !factors.isEmpty else { return nil }
             let goal = policy.goals[criterion] ?? ""
             return StatementView.CriterionSection(
-                key: criterion.code, heading: heading(criterion),
+                key: criterion.code, heading: heading(criterion, permit: h.permitType),
                 factors: factors.map {
                     StatementView.FactorText(
                         key: $0.key.rawValue, explanation: $0.explanation, evidence: $0.evidence,
@@ -176,11 +176,14 @@ public enum StatementComposer {
         }
     }
 
-    static func heading(_ criterion: Criterion) -> String {
+    /// The criterion's heading; the hours are what the permit governs: serving or sale hours
+    /// (the opening hours are the regulation's, and a different thing).
+    static func heading(_ criterion: Criterion, permit: PermitType) -> String {
         switch criterion {
         case .location: "Beliggenhet: barn og unge, sårbare grupper og nabolaget"
         case .numberOfVenues: "Antall salgs- og skjenkesteder"
-        case .character: "Stedets karakter, målgruppe og åpningstider"
+        case .character:
+            "Stedets karakter, målgruppe og \(permit == .retailSale ? "salgstider" : "skjenketider")"
         case .publicOrder: "Trafikk- og ordensmessige forhold"
         case .earlierOperation: "Tidligere drift"
         }
