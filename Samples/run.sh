@@ -10,6 +10,9 @@ cd "$(dirname "$0")/.."
 out="${1:-uttalelser}"
 export SKJENK_DB="${2:-skjenk.sqlite}"
 export SKJENK_POLICY=Samples/policy.yaml
+# The officer the sample letters name (a made-up sample name; set SKJENK_OFFICER to a user or a
+# full name of your own).
+export SKJENK_OFFICER="${SKJENK_OFFICER:-Ola Saksbehandler}"
 
 # SKJENK_BIN names an already built skjenk (the tests run this script with theirs).
 if [ -n "${SKJENK_BIN:-}" ]; then

@@ -88,6 +88,10 @@ import ZIPFoundation
         #expect(files.filter { $0.hasSuffix(".html") }.count == hearings)
         #expect(files.filter { $0.hasSuffix(".docx") }.count == hearings)
         #expect(result.stdout.contains("Uttalelsene ligger i \(out.path)/"))
+        // The sample letters name their (sample) officer, never «(ikke oppgitt)».
+        let letter = try String(contentsOf: out.appendingPathComponent("2026-5350.html"), encoding: .utf8)
+        #expect(letter.contains("Saksbehandler: Ola Saksbehandler"))
+        #expect(!result.stderr.contains("nevner ingen saksbehandler"))
         let log = try String(contentsOf: out.appendingPathComponent("klager.csv"), encoding: .utf8)
         #expect(
             log.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1 + 6, "a header and six complaints")
