@@ -86,10 +86,14 @@ import Testing
         defer { cli.remove() }
         try cli.run("import", "Samples/hearings/2026-uke46.xml")
         #expect(try cli.run("zones", "import", "Samples/registers/soner.geojson").status == 0)
-        let result = try cli.run("assess", "2026/05220", "--policy", "Samples/policy.yaml")
+        let result = try cli.run("assess", "2026/05215", "--policy", "Samples/policy.yaml")
         #expect(
             result.stdout.contains(
                 "etter kommunens soneinndeling ligger stedet i boligområde utenfor sentrum (Bolteløkka, Fagerborg, Ila og Adamstuen)"))
+        // A shop's sale hours are the law's: no zone is looked up or said to be uncertain.
+        let shop = try cli.run("assess", "2026/05220", "--policy", "Samples/policy.yaml")
+        #expect(shop.status == 0)
+        #expect(!shop.stdout.contains("sone"))
         #expect(try cli.run("zones", "import", "Samples/registers-broken/ikke-json.geojson").status == 1)
     }
 }

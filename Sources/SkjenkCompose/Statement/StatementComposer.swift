@@ -13,10 +13,13 @@ public enum StatementComposer {
         let permitKind = h.permitType.label
         let zone = assessment.zone
         var facts = applicationFacts(h)
-        facts.append(
-            StatementView.Fact(
-                label: "Sone", value: zone.label + (assessment.zoneGiven ? "" : " (etter bydelens kart eller standard)")
-            ))
+        // The zone decides serving hours only; a shop's sale hours are the law's (§ 3-7).
+        if serving {
+            facts.append(
+                StatementView.Fact(
+                    label: "Sone",
+                    value: zone.label + (assessment.zoneGiven ? "" : " (ikke oppgitt av Næringsetaten; se forbehold)")))
+        }
         if let capacity = h.venue.capacity {
             var parts: [String] = []
             if let indoor = capacity.indoor { parts.append("\(NorwegianFormat.decimal(Double(indoor))) inne") }

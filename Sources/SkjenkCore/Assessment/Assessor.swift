@@ -96,6 +96,9 @@ struct AssessmentWork {
     mutating func locateZone() {
         if let given = hearing.zone {
             zone = given
+        } else if hearing.permitType == .retailSale {
+            // Sale hours are the law's (§ 3-7): the zone is not used, and nothing is uncertain about it.
+            zone = policy.defaultZone
         } else if let point = hearing.venue.position?.geographic,
             let area = context.zones?.first(where: { $0.contains(point) })
         {
