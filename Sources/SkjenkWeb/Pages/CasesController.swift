@@ -525,8 +525,9 @@ struct CasesController {
             Fact(label: "Søker", value: "\(h.applicant.name), org.nr. \(h.applicant.organisationNumber.formatted)"),
             Fact(label: "Sted", value: "\(h.venue.name), \(h.venue.address.singleLine)"),
             Fact(label: "Søknad", value: "\(h.applicationType.label), \(h.permitType.label)"),
-            Fact(label: "Sone", value: assessment.zone.label),
         ]
+        // Zones decide serving hours only.
+        if h.permitType == .serving { facts.append(Fact(label: "Sone", value: assessment.zone.label)) }
         if let concept = h.venue.concept { facts.append(Fact(label: "Konsept", value: concept)) }
         for period in h.servingPeriods {
             facts.append(
