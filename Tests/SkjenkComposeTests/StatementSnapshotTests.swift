@@ -278,7 +278,7 @@ import ZIPFoundation
         #expect(text.contains("Omsøkt skjenking inne til kl. 03.00 er to og en halv time etter skjenkestopp kl. 00.30, og kan ikke tilrås"))
         #expect(text.contains("### Samlet vurdering\n\nMot søknaden taler:\n\n- Ila skole ligger 80 m fra stedet"))
         #expect(text.contains("Begrunnelse: Ila skole ligger 80 m fra stedet, og bydelen mener brennevin ikke bør skjenkes"))
-        #expect(text.contains("*Bydelens handlingsplan: Forebyggende arbeid rettet mot barn og unge"))
+        #expect(text.contains("*Mål i bydelens handlingsplan: «Forebyggende arbeid rettet mot barn og unge: færre unge debuterer tidlig med alkohol».*"))
         #expect(text.contains("\n1. "))
         // Norwegian dates and times.
         #expect(text.contains("| Dato | 22. november 2026 |"))

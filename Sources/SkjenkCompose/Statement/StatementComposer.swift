@@ -51,7 +51,9 @@ public enum StatementComposer {
         let criteria = Criterion.allCases.compactMap { criterion -> StatementView.CriterionSection? in
             let factors = assessment.factors.filter { $0.criterion == criterion }
             guard !factors.isEmpty else { return nil }
-            let goal = policy.goals[criterion] ?? ""
+            // Quoted in the letter («…»), so without the policy text's own full stop.
+            var goal = (policy.goals[criterion] ?? "").trimmingCharacters(in: .whitespaces)
+            if goal.hasSuffix(".") { goal.removeLast() }
             return StatementView.CriterionSection(
                 key: criterion.code, heading: heading(criterion, permit: h.permitType),
                 factors: factors.map {
