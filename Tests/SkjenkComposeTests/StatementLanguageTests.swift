@@ -19,7 +19,7 @@ import Testing
             // The full statement quotes § 1-7a with "kan"; the short one refers to it.
             let full = text.contains("## Bydelens vurdering")
             #expect(
-                text.contains(full ? "Etter § 1-7a kan det blant annet legges vekt på" : "alkoholloven § 1-7a"),
+                text.contains(full ? "etter § 1-7a kan det blant annet legges vekt på" : "alkoholloven § 1-7a"),
                 "\(file.lastPathComponent)")
         }
     }

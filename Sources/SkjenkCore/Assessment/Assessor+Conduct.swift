@@ -161,12 +161,14 @@ extension AssessmentWork {
             ? 3 : (weighed >= policy.penaltyPoints.medium ? 2 : (worst.total > 0 ? 1 : 0))
         var explanation: String
         if considered.isEmpty {
-            // A renewal is by definition a holder with a permit; the register covers two years.
-            if hearing.earlierPermit == false, all.isEmpty, !renewal {
+            // A renewal or a change is by definition a holder with a permit; the list covers two years.
+            if hearing.earlierPermit == false, all.isEmpty, !renewal, hearing.applicationType != .change {
                 explanation = "\(name) har ikke hatt bevilling før, og det finnes ingen prikkhistorikk å vurdere."
             } else {
                 explanation = "Næringsetatens oversikt over prikker viser ingen prikker på \(name) de siste to årene."
-                if renewal { inFavour.append("Bevillingshaveren har ikke fått prikker de siste to årene.") }
+                if renewal {
+                    inFavour.append("Næringsetatens oversikt over de siste to årene viser ingen prikker på bevillingshaveren.")
+                }
             }
         } else {
             explanation = "\(name) har fått \(points(recentTotal)) de siste to årene."
@@ -182,7 +184,8 @@ extension AssessmentWork {
             }
             if worst.total >= 12, let first = worst.first, let last = worst.last {
                 explanation +=
-                    " Etter oversikten fikk bevillingshaveren \(points(worst.total)) innenfor to år, for brudd mellom "
+                    " Etter oversikten fikk bevillingshaveren \(points(worst.total)) innenfor to år, etter datoene "
+                    + "i oversikten mellom "
                     + "\(NorwegianFormat.longDate(first)) og \(NorwegianFormat.longDate(last)); tolv prikker innen to år "
                     + "gir inndragning av bevillingen i én uke, og flere prikker gir lengre inndragning "
                     + "(alkoholforskriften § 10-2). Bydelen kjenner ikke til om bevillingen er inndratt."
@@ -190,8 +193,8 @@ extension AssessmentWork {
         }
         if renewal {
             uncertainties.append(
-                "Næringsetatens oversikt over prikker viser de siste to årene; eldre prikker fra "
-                    + "bevillingsperioden kan mangle.")
+                "Næringsetatens oversikt over prikker dekker normalt de siste to årene; eldre prikker fra "
+                    + "bevillingsperioden finnes bare når bydelen har tatt vare på tidligere oversikter, og kan mangle.")
         }
         if hearing.applicationType == .changeOfOwner {
             let earlier = (context.penaltyPointsByVenue[hearing.venue.name.lowercased()] ?? []).filter {

@@ -236,11 +236,12 @@ extension AssessmentWork {
         }
         if !lateWorkdays.isEmpty {
             refuse(
-                "salg etter \(NorwegianFormat.time(weekdayClosing)) på hverdager",
-                "salget skal stenge \(NorwegianFormat.time(weekdayClosing)) på hverdager"
+                "salg etter \(NorwegianFormat.time(weekdayClosing)) mandag til fredag",
+                "salget skal stenge \(NorwegianFormat.time(weekdayClosing)) mandag til fredag (dager før søn- og "
+                    + "helligdager tidligere)"
                     + (weekdayClosing < RetailSaleCalendar.lawWeekdayClosing
                         ? " etter kommunens salgstid" : " (alkoholloven § 3-7)"),
-                "salg til \(NorwegianFormat.time(weekdayClosing)) på hverdager", limit: weekdayClosing)
+                "salg til \(NorwegianFormat.time(weekdayClosing)) mandag til fredag", limit: weekdayClosing)
         }
         if periods.contains(where: { $0.days.contains(.saturday) && ($0.to > eveClosing || $0.crossesMidnight) }) {
             refuse(

@@ -12,7 +12,7 @@ extension AssessmentWork {
     mutating func assessVulnerable() {
         proximityFactor(
             key: .vulnerable, categories: [.treatment], subject: "sårbare grupper",
-            noneText: "Ingen rus- eller behandlingstilbud")
+            noneText: "Ingen tilbud for sårbare grupper (rus-, behandlings- eller botilbud)")
     }
 
     /// A factor for how close sites of `categories` are, against each category's bands

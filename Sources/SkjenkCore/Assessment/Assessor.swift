@@ -213,11 +213,12 @@ struct AssessmentWork {
                 let share = NorwegianFormat.number(Int(percentile.rounded()))
                 reason =
                     dense
-                    ? " Det er like mange eller flere enn rundt minst \(share) prosent av bydelens steder med "
-                        + "bevilling; bydelen regner \(NorwegianFormat.number(limit)) eller flere som "
+                    ? " Minst \(share) prosent av bydelens steder med bevilling har like mange eller færre steder "
+                        + "rundt seg; bydelen regner \(NorwegianFormat.number(limit)) eller flere som "
                         + "\(score == 3 ? "svært høy" : "høy") tetthet."
-                    : " Bydelen regner \(NorwegianFormat.number(cut.medium)) eller flere som høy tetthet (like mange "
-                        + "eller flere enn rundt minst \(share) prosent av bydelens steder); stedet ligger under dette."
+                    : " Bydelen regner \(NorwegianFormat.number(cut.medium)) eller flere som høy tetthet (minst "
+                        + "\(share) prosent av bydelens steder har like mange eller færre rundt seg); stedet ligger "
+                        + "under dette."
             } else {
                 reason = " Bydelen har for få steder i oversikten til å sammenligne med bydelens øvrige steder."
             }
@@ -229,7 +230,9 @@ struct AssessmentWork {
             if dense {
                 let what = hearing.applicationType == .new ? "et nytt sted" : "utvidet drift"
                 explanation += " I et slikt område øker \(what) belastningen i nærmiljøet."
-                summary = "Det er \(places), en høy tetthet der \(what) øker belastningen i nærmiljøet."
+                summary =
+                    "Det er \(places), en \(score == 3 ? "svært høy" : "høy") tetthet der \(what) øker belastningen "
+                    + "i nærmiljøet."
             }
         case .renewal, .changeOfOwner, .singleOccasion:
             score = 0
@@ -240,7 +243,10 @@ struct AssessmentWork {
                     : " Søknaden endrer ikke antallet steder i området."
             }
         }
-        if !dense { inFavour.append("Tettheten av steder med bevilling rundt stedet er ikke høy (\(places)).") }
+        // Only where density is weighed (a new place or a change) does a low one speak for it.
+        if !dense, [.new, .change].contains(hearing.applicationType) {
+            inFavour.append("Tettheten av steder med bevilling rundt stedet er ikke høy (\(places)).")
+        }
         factors.append(
             Factor(
                 key: .density, criterion: .numberOfVenues, score: score, explanation: explanation, evidence: [places],

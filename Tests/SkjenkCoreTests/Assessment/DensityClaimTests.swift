@@ -24,10 +24,11 @@ import Testing
         let density = try #require(assessment.factors.first { $0.key == .density })
         let count = try #require(assessment.venueDensity?.count)
         #expect(count >= cut.medium, "the hearing sits mid-street, among the densest")
-        // «like mange eller flere enn rundt minst N prosent av bydelens steder»
+        // «Minst N prosent av bydelens steder med bevilling har like mange eller færre steder rundt seg»
         let claim = try #require(
-            density.explanation.components(separatedBy: "like mange eller flere enn rundt minst ").last?
-                .components(separatedBy: " prosent").first.flatMap { Int($0) })
+            density.explanation.components(separatedBy: "Minst ").last?
+                .components(separatedBy: " prosent av bydelens steder med bevilling har like mange eller færre").first
+                .flatMap { Int($0) })
         let neighbours = venues.map { venue in
             venues.filter {
                 $0.name != venue.name
