@@ -45,8 +45,30 @@ extension Fixtures {
         _ kind: ApplicationType, _ permit: PermitType, for outcome: StatementOutcome
     ) -> Hearing {
         var hearing = statementHearing(kind, permit)
+        if outcome == .noRemarks {
+            // A quiet place: a restaurant in another street, far from the registers' sites and the
+            // complaints, asking for ordinary hours.
+            hearing.venue.address = Address(street: "Ullevålsveien 82", postalCode: "0454", postTown: "Oslo")
+            let away = offset(statementVenue, north: 1_500, east: 1_500)
+            hearing.venue.position = try! .wgs84(latitude: away.latitude, longitude: away.longitude)
+            if permit == .serving {
+                hearing.venue.name = "Restaurant Lindern"
+                hearing.venue.concept = "Restaurant med norsk mat"
+                hearing.venue.targetGroup = "Voksne og familier"
+                hearing.venue.ageLimit = 20
+                hearing.alcoholGroups = [.group1, .group2]
+                hearing.servingPeriods = [
+                    try! ServingPeriod(
+                        area: .indoor, groups: [.group1, .group2], from: TimeOfDay("12:00"), to: TimeOfDay("23:00"))
+                ]
+                hearing.venue.outdoorArea = nil
+                hearing.venue.capacity = Capacity(indoor: 60, outdoor: nil)
+                if kind == .change { hearing.change = "Skjenking fra kl. 12.00 i stedet for kl. 14.00" }
+            }
+            return hearing
+        }
         switch (outcome, permit) {
-        case (.noRemarks, .serving), (.remarks, .serving), (.grantWithConditions, .serving):
+        case (.remarks, .serving), (.grantWithConditions, .serving):
             // Within the residential zone's serving stops (00.30 inside, 21.30 outside) and § 4-4.
             hearing.servingPeriods = [
                 try! ServingPeriod(

@@ -11,7 +11,7 @@ import Testing
     }
 
     @Test func everyGoldenStatementReadsAsALetter() throws {
-        #expect(Self.goldens.count >= 100)
+        #expect(Self.goldens.count >= 80)
         for file in Self.goldens {
             let text = try String(contentsOf: file, encoding: .utf8)
             let problems = LetterLanguage.problems(in: text)

@@ -85,9 +85,9 @@ extension AssessmentWork {
         case 0:
             explanation =
                 concept.isRestaurant
-                ? "Konseptet (\(described)) er et spisested, og verken målgruppe, kapasitet eller skjenketid gir "
-                    + "grunn til bekymring."
-                : "Konseptet (\(described)) gir ikke særlig grunn til bekymring."
+                ? "Konseptet (\(described)) er et spisested, og verken målgruppe eller kapasitet gir grunn til "
+                    + "bekymring."
+                : "Konseptet (\(described)) gir ikke grunn til bekymring."
             inFavour.append(
                 concept.isRestaurant
                     ? "Stedet er et spisested (konsept: \(described))." : "Konseptet gir ikke grunn til bekymring.")

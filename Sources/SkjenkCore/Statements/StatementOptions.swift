@@ -42,7 +42,12 @@ public enum StatementOutcome: String, ExchangeCoded {
         let parts = assessment.refusals.map(\.part)
         switch self {
         case .noRemarks, .remarks, .grantWithConditions:
-            return parts.isEmpty ? nil : .unlawfulPartsGranted(parts)
+            if !parts.isEmpty { return .unlawfulPartsGranted(parts) }
+            // «Ingen merknader» never follows a section that says something weighs against.
+            if self == .noRemarks, !assessment.weighing.against.isEmpty { return .somethingWeighsAgainst }
+            // «Med vilkår» needs conditions to point to.
+            if self == .grantWithConditions, assessment.conditions.isEmpty { return .noConditions }
+            return nil
         case .partialRefusal:
             return parts.isEmpty ? .nothingToRefuse : nil
         case .against:
@@ -57,6 +62,10 @@ public enum OutcomeConflict: Error, Sendable, Hashable, CustomStringConvertible 
     case unlawfulPartsGranted([String])
     /// A partial refusal without a part to refuse.
     case nothingToRefuse
+    /// «Ingen merknader» where the assessment says something weighs against the application.
+    case somethingWeighsAgainst
+    /// «Tilrår innvilget med vilkår» without a condition to propose.
+    case noConditions
 
     public var description: String {
         switch self {
@@ -67,6 +76,12 @@ public enum OutcomeConflict: Error, Sendable, Hashable, CustomStringConvertible 
         case .nothingToRefuse:
             "vurderingen finner ingen del av søknaden som må avslås, så et delvis avslag ville ikke kunne si hva det "
                 + "gjelder. Velg en annen konklusjon, og skriv eventuelt bydelens egne innvendinger inn i teksten"
+        case .somethingWeighsAgainst:
+            "vurderingen sier at noe taler mot søknaden, og «\(StatementOutcome.noRemarks.label)» ville motsi det. "
+                + "Velg «\(StatementOutcome.remarks.label)» eller en annen konklusjon"
+        case .noConditions:
+            "vurderingen foreslår ingen vilkår, så «\(StatementOutcome.grantWithConditions.label)» ville ikke ha "
+                + "vilkår å vise til. Velg en annen konklusjon; egne vilkår kan skrives inn i teksten etterpå"
         }
     }
 }

@@ -32,9 +32,18 @@ import Testing
         let lawful = try Self.assess(Fixtures.statementHearing(.new, .serving, for: .grantWithConditions))
         #expect(lawful.refusals.isEmpty)
         #expect(StatementOutcome.partialRefusal.conflict(with: lawful) == .nothingToRefuse)
-        for outcome in [StatementOutcome.noRemarks, .remarks, .grantWithConditions, .against] {
+        for outcome in [StatementOutcome.remarks, .grantWithConditions, .against] {
             #expect(outcome.conflict(with: lawful) == nil)
         }
+        // The school 80 m away weighs against: «ingen merknader» would contradict the weighing.
+        #expect(!lawful.weighing.against.isEmpty)
+        #expect(StatementOutcome.noRemarks.conflict(with: lawful) == .somethingWeighsAgainst)
+        // A quiet restaurant far from it all: nothing weighs against, and nothing conflicts but the
+        // outcomes that need a part to refuse or a condition to propose.
+        let quiet = try Self.assess(Fixtures.statementHearing(.new, .serving, for: .noRemarks))
+        #expect(quiet.weighing.against.isEmpty && quiet.conditions.isEmpty)
+        #expect(StatementOutcome.noRemarks.conflict(with: quiet) == nil)
+        #expect(StatementOutcome.grantWithConditions.conflict(with: quiet) == .noConditions)
         #expect(
             OutcomeConflict.nothingToRefuse.description.hasPrefix(
                 "vurderingen finner ingen del av søknaden som må avslås"))
