@@ -36,7 +36,15 @@ extension AssessmentWork {
         {
             flags.append("stedet søker skjenking inne til \(NorwegianFormat.time(end))")
         }
-        if let word = concept.youngWord { flags.append("målgruppen er unge voksne («\(word)»)") }
+        // An age limit above the policy's young limit answers a young-sounding target group (and
+        // speaks for the application, DOMAIN «Fairness»).
+        let olderThanYoung = hearing.venue.ageLimit.map { $0 > policy.youngAgeLimit } ?? false
+        if let word = concept.youngWord, !olderThanYoung { flags.append("målgruppen er unge voksne («\(word)»)") }
+        if olderThanYoung, let age = hearing.venue.ageLimit, concept.isBar {
+            inFavour.append(
+                "Stedet har aldersgrense \(NorwegianFormat.number(age)) år, over \(NorwegianFormat.number(policy.youngAgeLimit)) "
+                    + "år som bydelen regner som grensen for en ung målgruppe.")
+        }
         if let capacity = hearing.venue.capacity?.indoor, capacity >= policy.largeCapacity {
             flags.append("stedet har plass til \(NorwegianFormat.number(capacity)) gjester inne")
         }

@@ -52,7 +52,9 @@ extension AssessmentWork {
                     + "fra de siste \(NorwegianFormat.number(policy.recentMonths)) månedene."
             }
             if hearing.applicationType == .changeOfOwner {
-                explanation += " Klagene følger stedet og adressen, også når eieren skifter."
+                explanation +=
+                    " Klagene gjelder driften på adressen før eierskiftet. De regnes ikke som søkerens egen "
+                    + "historikk, men viser belastningen for naboene om stedet drives videre på samme måte."
             }
         }
         if areaEpisodes > 0 {

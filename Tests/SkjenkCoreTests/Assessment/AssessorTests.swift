@@ -296,6 +296,26 @@ import Testing
         }
     }
 
+    /// An age limit above the young limit answers a young-sounding target group and speaks for the
+    /// application (DOMAIN «Fairness»).
+    @Test func aHighAgeLimitSpeaksForTheApplication() throws {
+        let students = { (age: Int?) in
+            assess(
+                hearing {
+                    $0.venue.concept = "Cocktailbar"
+                    $0.venue.targetGroup = "Studenter"
+                    $0.venue.ageLimit = age
+                })
+        }
+        let older = students(23)
+        #expect(older.weighing.inFavour.contains { $0.hasPrefix("Stedet har aldersgrense 23 år, over 20 år") })
+        #expect(try !factor(.concept, older).evidence.contains { $0.contains("unge voksne") })
+        let young = students(18)
+        #expect(try factor(.concept, young).evidence.contains("målgruppen er unge voksne («student»)")
+            || factor(.concept, young).evidence.contains { $0.hasPrefix("målgruppen er unge voksne") })
+        #expect(!young.weighing.inFavour.contains { $0.hasPrefix("Stedet har aldersgrense") })
+    }
+
     /// A missing age limit is unknown, never 18, and no age-limit condition is invented.
     @Test func aMissingAgeLimitIsUnknown() throws {
         let a = assess(hearing { $0.venue.concept = "Pub" })
@@ -638,7 +658,7 @@ enum AnySale: Sendable, CustomTestStringConvertible {
         let (factor, assessment) = try assess(hearing(.changeOfOwner, holder: "974760673"), old)
         #expect(assessment.complaints?.episodes == 1)
         #expect(factor.score == 2)
-        #expect(factor.explanation.contains("Klagene følger stedet og adressen, også når eieren skifter."))
+        #expect(factor.explanation.contains("Klagene gjelder driften på adressen før eierskiftet. De regnes ikke som søkerens egen historikk"))
     }
 
     /// Only complaints about the applicant's own venue score; other venues within the radius are
