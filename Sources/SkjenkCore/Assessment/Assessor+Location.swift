@@ -51,10 +51,9 @@ extension AssessmentWork {
                 !ServingHours.overlaps(hearing.servingPeriods, hours)
             {
                 score = max(0, score - policy.judgement.closedSiteReduction)
-                closedNote =
-                    known == nil
-                    ? "etter bydelens antakelse for \(site.category.label) åpent \(hours.description)"
-                    : "åpent \(hours.description)"
+                // «har åpent» reads right whatever the site's gender; «normalt» when the hours are the
+                // policy's assumption for its kind, not the register's.
+                closedNote = (known == nil ? "har normalt åpent " : "har åpent ") + hours.description
             }
             let shown = site.publicName(policy)
             evidence.append(
@@ -87,7 +86,9 @@ extension AssessmentWork {
                 text += " Innenfor bydelens avstandsgrenser ligger også \(NorwegianFormat.list(others))."
             }
             if let note = best.closedNote {
-                text += " Stedet er \(note) og er stengt i hele den omsøkte \(timeWord); nærheten veier derfor lite."
+                let name = named(site)
+                let subject = name.hasPrefix("Et ") ? "Tilbudet" : name
+                text += " \(subject) \(note) og er stengt i hele den omsøkte \(timeWord); nærheten veier derfor lite."
             } else if existingPlace, score >= 2 {
                 score = 1
                 text +=
