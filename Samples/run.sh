@@ -10,9 +10,6 @@ cd "$(dirname "$0")/.."
 out="${1:-uttalelser}"
 export SKJENK_DB="${2:-skjenk.sqlite}"
 export SKJENK_POLICY=Samples/policy.yaml
-# The officer the sample letters name (a made-up sample name; set SKJENK_OFFICER to a user or a
-# full name of your own).
-export SKJENK_OFFICER="${SKJENK_OFFICER:-Ola Saksbehandler}"
 
 # SKJENK_BIN names an already built skjenk (the tests run this script with theirs).
 if [ -n "${SKJENK_BIN:-}" ]; then
@@ -23,6 +20,16 @@ else
 fi
 
 "$skjenk" import Samples/hearings/*.xml
+# The officer the sample letters name: a made-up sample caseworker with title and contact details
+# (a user whose password nobody knows; set SKJENK_OFFICER to a user or a full name of your own).
+if [ -z "${SKJENK_OFFICER:-}" ]; then
+    if ! "$skjenk" users list | grep -q '^eksempel-saksbehandler\b'; then
+        head -c 32 /dev/urandom | base64 | "$skjenk" users add eksempel-saksbehandler --role saksbehandler >/dev/null
+    fi
+    "$skjenk" users profile eksempel-saksbehandler --full-name "Ola Saksbehandler" --title "rådgiver" \
+        --phone "23 47 00 00" --email "ola.saksbehandler@example.no" >/dev/null
+    export SKJENK_OFFICER=eksempel-saksbehandler
+fi
 for file in skoler.csv barnehager.geojson ungdom-og-behandling.csv idrett.geojson; do
     "$skjenk" sites import "Samples/registers/$file"
 done
