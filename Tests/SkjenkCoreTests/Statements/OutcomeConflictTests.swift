@@ -59,4 +59,34 @@ import Testing
             #expect(assessment.weighing.inFavour.contains(praise) == praised, "\(kind)")
         }
     }
+
+    /// What the assessment points to is never refused: every fixture hearing, every kind and permit.
+    @Test func theSuggestionNeverConflicts() throws {
+        let policy = try Fixtures.policy()
+        let contexts = [
+            Fixtures.statementContext(policy: policy),
+            Fixtures.statementContext(
+                policy: policy,
+                complaints: (1...6).map {
+                    Complaint(
+                        id: Int64($0), incidentDate: try! LocalDate(iso: "2026-0\($0 + 1)-05"),
+                        categories: [.disorder, .noise], street: "Thereses gate 10")
+                }),
+        ]
+        var checked = 0
+        for kind in ApplicationType.allCases {
+            for permit in PermitType.allCases {
+                for shape in StatementOutcome.allCases {
+                    for context in contexts {
+                        let assessment = Assessor.assess(
+                            Fixtures.statementHearing(kind, permit, for: shape), context: context)
+                        let suggested = StatementOutcome.suggested(by: assessment)
+                        #expect(suggested.conflict(with: assessment) == nil, "\(kind) \(permit) \(shape): \(suggested)")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked == 100)
+    }
 }
