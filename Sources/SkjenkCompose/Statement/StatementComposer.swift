@@ -203,16 +203,11 @@ public enum StatementComposer {
     /// The latest requested end per area in words: "inne kl. 01.00, ute kl. 22.00" (never
     /// "01.00/22.00", which Oslo's practice reads as closing time/serving stop).
     static func closing(_ periods: [ServingPeriod]) -> String {
-        let ends = [ServingArea.indoor, .outdoor].compactMap { area -> String? in
-            let closings = periods.filter { $0.area == area }.map(\.to)
-            // Hours after midnight (before 06.00) close later than hours the evening before.
-            guard let last = closings.max(by: { rank($0) < rank($1) }) else { return nil }
-            return "\(area.label) \(NorwegianFormat.time(last))"
+        let ends = [ServingArea.indoor, .outdoor].compactMap { area in
+            ServingHours.latestEnd(periods.filter { $0.area == area }).map { "\(area.label) \(NorwegianFormat.time($0))" }
         }
         return ends.isEmpty ? "ikke oppgitt" : ends.joined(separator: ", ")
     }
-
-    private static func rank(_ time: TimeOfDay) -> Int { time.minutes < 6 * 60 ? time.minutes + 24 * 60 : time.minutes }
 
     /// "én episode", "to episoder": numbers to twelve in words in running text.
     static func episodes(_ count: Int) -> String {

@@ -37,10 +37,10 @@ extension AssessmentWork {
                 hearing.servingPeriods.contains { $0.area == area }
             }
             // The requested hours and the zone's limits, each named for what it is.
-            let requested = areas.map { area in
-                let end = hearing.servingPeriods.filter { $0.area == area }.map(\.to)
-                    .max { ServingHours.lateness($0) < ServingHours.lateness($1) }!
-                return "\(area.label) til \(NorwegianFormat.time(end))"
+            let requested = areas.compactMap { area in
+                ServingHours.latestEnd(hearing.servingPeriods.filter { $0.area == area }).map {
+                    "\(area.label) til \(NorwegianFormat.time($0))"
+                }
             }
             let stops = areas.map { "\(NorwegianFormat.time(limits($0).servingStop)) \($0.label)" }
             let within =

@@ -66,11 +66,6 @@ public enum CaseTasks {
                 return CaseTask(
                     step: step, state: .returned, note: "Rett utkastet etter kommentaren og send det til behandling igjen.")
             }
-            if stage == .draft {
-                return CaseTask(
-                    step: step, state: .next,
-                    note: "Saken eller vurderingen er endret etter utkastet; lag nytt utkast eller rediger det.")
-            }
             return CaseTask(step: step, state: .next, note: note(step, council: council, uncertainties: uncertainties))
         }
     }
@@ -81,7 +76,8 @@ public enum CaseTasks {
             uncertainties == 0
                 ? "Les vurderingen og lag et utkast når den stemmer."
                 : "Les vurderingen og sjekk \(uncertainties == 1 ? "forbeholdet" : "de \(uncertainties) forbeholdene") før du lager utkast."
-        case .draft: "Lag et utkast."
+        // Reached as the next step only when the draft is stale (a draft otherwise is done).
+        case .draft: "Saken eller vurderingen er endret etter utkastet; lag nytt utkast eller rediger det."
         case .submit: "Les utkastet, rediger om nødvendig, og send det til behandling."
         case .decide:
             council
