@@ -31,8 +31,9 @@ extension AssessmentWork {
             total: ownComplaints.count, episodes: episodes, byCategory: byCategory,
             nearbyEpisodes: areaEpisodes)
         let score = weighted >= policy.complaints.high ? 3 : (weighted >= policy.complaints.medium ? 2 : 0)
+        // «to om støy og én om uro/vold»: counts in words, not «støy (2)» inside a bracket of its own.
         let counts = byCategory.sorted { ($0.value, $1.key.label) > ($1.value, $0.key.label) }
-            .map { "\($0.key.label) (\($0.value))" }
+            .map { "\(NorwegianFormat.number($0.value, gender: .common)) om \($0.key.label)" }
         let months = NorwegianFormat.number(policy.complaintMonths)
         var explanation: String
         if episodes == 0 {
@@ -153,7 +154,8 @@ extension AssessmentWork {
         let worst = Self.worstTwoYears(considered)
         let points = { (n: Int) in NorwegianFormat.count(n, "prikk", "prikker", gender: .common) }
         let line = { (entry: PenaltyPoints) in
-            "\(NorwegianFormat.date(entry.date)): \(points(entry.points)), \(entry.reason) (\(entry.venueName))"
+            "\(NorwegianFormat.date(entry.date)): \(points(entry.points)), \(Self.lowercasedFirst(entry.reason)) "
+                + "(\(entry.venueName))"
         }
         var evidence = recent.map(line)
         // Scored on the worst two years of the period weighed.
@@ -235,6 +237,13 @@ extension AssessmentWork {
             if total > best.total { best = (total, entry.date, last) }
         }
         return best
+    }
+
+    /// The register's reason inside a sentence: «Skjenking etter skjenketidens slutt» → «skjenking …»
+    /// (an all-capitals abbreviation at the start stays as written).
+    static func lowercasedFirst(_ text: String) -> String {
+        guard let first = text.first, text.dropFirst().first?.isLowercase == true else { return text }
+        return first.lowercased() + text.dropFirst()
     }
 
     /// "tre klager", "én klage".

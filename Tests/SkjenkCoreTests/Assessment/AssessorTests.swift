@@ -467,6 +467,8 @@ enum AnySale: Sendable, CustomTestStringConvertible {
         // A renewal: the eight points one day too old for the last two years are within the permit
         // period, and with the later six make fourteen within two years of the breaches (§ 10-2).
         #expect(factor.evidence.count == 3 && factor.evidence[2].hasPrefix("eldre enn to år"))
+        // The register's reason reads inside the line: «fire prikker, skjenking etter …».
+        #expect(factor.evidence.allSatisfy { $0.contains("prikker, skjenking etter skjenketidens slutt (") })
         #expect(factor.score == 3)
         #expect(
             factor.explanation.contains(
